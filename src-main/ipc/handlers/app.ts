@@ -1,0 +1,25 @@
+import os from 'node:os'
+import type { AppContext } from '../../app-context'
+import { AppError } from '../../errors'
+import { isSafeExternalUrl } from '../../providers/external-links'
+import type { DomainHandlers } from './types'
+
+/** Handlers of the `app:*` channels. */
+export function appHandlers(app: AppContext): DomainHandlers<'app'> {
+  return {
+    'app:info': () => ({
+      name: 'Switchboard',
+      version: app.version,
+      platform: os.platform(),
+      dataDir: app.home,
+      locale: app.platform.locale ?? 'en-US',
+    }),
+    'app:openExternal': async ({ url }) => {
+      if (!isSafeExternalUrl(url)) {
+        throw new AppError('url_blocked', 'Only https links to known provider sites open.', { url })
+      }
+      await app.platform.openExternal?.(url)
+      return { opened: Boolean(app.platform.openExternal) }
+    },
+  }
+}

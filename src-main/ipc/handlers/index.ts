@@ -1,0 +1,22 @@
+import type { AppContext } from '../../app-context'
+import type { Handlers } from '../dispatch'
+import { appHandlers } from './app'
+import { credentialsHandlers } from './credentials'
+import { defaultsHandlers } from './defaults'
+import { localHandlers } from './local'
+import { modelsHandlers } from './models'
+import { settingsHandlers } from './settings'
+import { vaultHandlers } from './vault'
+
+/** Every channel's handler, built over one app context. */
+export function createHandlers(app: AppContext): Handlers {
+  return {
+    ...appHandlers(app),
+    ...credentialsHandlers(app),
+    ...vaultHandlers(app),
+    ...modelsHandlers(app),
+    ...defaultsHandlers(app),
+    ...localHandlers(app),
+    ...settingsHandlers(app),
+  }
+}

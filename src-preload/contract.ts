@@ -1,0 +1,72 @@
+/**
+ * The IPC contract (DESIGN §2): every channel's zod request schema and response type, and
+ * every main → renderer event. Main, preload and renderer all type themselves from this map,
+ * so a renamed field fails the typecheck on both sides. Domain maps live in ./contract/.
+ */
+import type { z } from 'zod'
+import { appChannels, appEvents } from './contract/app'
+import { credentialsChannels, credentialsEvents } from './contract/credentials'
+import { defaultsChannels, defaultsEvents } from './contract/defaults'
+import { localChannels, localEvents } from './contract/local'
+import { modelsChannels, modelsEvents } from './contract/models'
+import { settingsChannels, settingsEvents } from './contract/settings'
+import { vaultChannels, vaultEvents } from './contract/vault'
+import type { ChannelDef, EventDef } from './contract/define'
+
+export * from './contract/errors'
+export * from './contract/app'
+export * from './contract/credentials'
+export * from './contract/defaults'
+export * from './contract/local'
+export * from './contract/models'
+export * from './contract/models-shared'
+export * from './contract/settings'
+export * from './contract/vault'
+
+export const channels = {
+  ...appChannels,
+  ...credentialsChannels,
+  ...vaultChannels,
+  ...modelsChannels,
+  ...defaultsChannels,
+  ...localChannels,
+  ...settingsChannels,
+}
+
+export const events = {
+  ...appEvents,
+  ...credentialsEvents,
+  ...vaultEvents,
+  ...modelsEvents,
+  ...defaultsEvents,
+  ...localEvents,
+  ...settingsEvents,
+}
+
+export type Channels = typeof channels
+export type ChannelName = keyof Channels & string
+export type EventName = keyof typeof events & string
+
+/** The request a caller sends on channel C (zod input type). */
+export type RequestOf<C extends ChannelName> =
+  Channels[C] extends ChannelDef<infer R, unknown> ? z.input<R> : never
+/** The request a handler receives on channel C, after zod parsing. */
+export type ParsedRequestOf<C extends ChannelName> =
+  Channels[C] extends ChannelDef<infer R, unknown> ? z.output<R> : never
+/** The data an ok envelope on channel C carries. */
+export type ResponseOf<C extends ChannelName> =
+  Channels[C] extends ChannelDef<z.ZodType, infer Res> ? Res : never
+/** The payload of event E. */
+export type EventPayloadOf<E extends EventName> =
+  (typeof events)[E] extends EventDef<infer P> ? P : never
+
+/** Every channel name, in a stable order (the boot smoke checks main registers exactly these). */
+export const channelNames = Object.keys(channels).sort() as ChannelName[]
+/** Every event name. */
+export const eventNames = Object.keys(events).sort() as EventName[]
+
+/** Splits `domain:verb` into its parts. */
+export function splitName(name: string): [string, string] {
+  const i = name.indexOf(':')
+  return [name.slice(0, i), name.slice(i + 1)]
+}

@@ -1,0 +1,24 @@
+import { z } from 'zod'
+import { channel, event } from './define'
+
+/** What the shell needs to know about the running app. */
+export const AppInfo = z.object({
+  name: z.string(),
+  version: z.string(),
+  platform: z.string(),
+  dataDir: z.string(),
+  locale: z.string(),
+})
+export type AppInfo = z.infer<typeof AppInfo>
+
+export const appChannels = {
+  'app:info': channel<AppInfo>()(z.object({}).strict()),
+  'app:openExternal': channel<{ opened: boolean }>()(
+    z.object({ url: z.string().url().max(2048) }).strict(),
+  ),
+}
+
+export const appEvents = {
+  /** Something in main changed that every page should re-read (another process wrote the store). */
+  'app:changed': event<{ domain: string }>(),
+}

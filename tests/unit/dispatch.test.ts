@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest'
+import { createAppContext } from '../../src-main/app-context'
+import { AppError } from '../../src-main/errors'
+import { createDispatcher, isOwnRendererUrl } from '../../src-main/ipc/dispatch'
+import { createHandlers } from '../../src-main/ipc/handlers'
+import { mkdtempSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+const OWN = 'app://switchboard/index.html'
+
+function dispatcher(overrides: Record<string, unknown> = {}) {
+  const app = createAppContext({ home: mkdtempSync(path.join(os.tmpdir(), 'sb-')), version: '1.2.3' })
+  const handlers = { ...createHandlers(app), ...overrides } as ReturnType<typeof createHandlers>
+  return createDispatcher(handlers, {
+    isTrustedSender: (u) => isOwnRendererUrl(u),
+    knownSecrets: () => ['sk-test-SECRETSECRETSECRET'],
+  })
+}
+
+describe('IPC dispatcher', () => {
+  it('answers an ok envelope from the handler', async () => {
+    const res = await dispatcher()('app:info', {}, OWN)
+    expect(res.ok).toBe(true)
+    if (res.ok) expect(res.data).toMatchObject({ name: 'Switchboard', version: '1.2.3' })
+  })
+
+  it('rejects a malformed payload with a validation envelope and never calls the handler', async () => {
+    let called = false
+    const d = dispatcher({ 'app:openExternal': () => ((called = true), { opened: true }) })
+    const res = await d('app:openExternal', { url: 42 }, OWN)
+    expect(res).toMatchObject({ ok: false, error: { code: 'validation', params: { field: 'url' } } })
+    const extra = await d('app:info', { surprise: true }, OWN)
+    expect(extra).toMatchObject({ ok: false, error: { code: 'validation' } })
+    expect(called).toBe(false)
+  })
+
+  it('refuses a call from a foreign frame', async () => {
+    for (const url of ['https://evil.example/', 'file:///tmp/x.html', 'app://other/index.html', 'nonsense']) {
+      const res = await dispatcher()('app:info', {}, url)
+      expect(res).toMatchObject({ ok: false, error: { code: 'validation', params: { reason: 'untrusted_sender' } } })
+    }
+  })
+
+  it('refuses an unknown channel', async () => {
+    const res = await dispatcher()('vault:dumpEverything', {}, OWN)
+    expect(res).toMatchObject({ ok: false, error: { code: 'validation' } })
+  })
+
+  it('maps a coded error to its envelope and scrubs secrets from it', async () => {
+    const d = dispatcher({
+      'app:info': () => {
+        throw new AppError('server_error', 'upstream said: bad key sk-test-SECRETSECRETSECRET', {
+          detail: 'Authorization: Bearer sk-test-SECRETSECRETSECRET',
+        })
+      },
+    })
+    const res = await d('app:info', {}, OWN)
+    expect(res.ok).toBe(false)
+    expect(JSON.stringify(res)).not.toContain('SECRETSECRET')
+    expect(res).toMatchObject({ error: { code: 'server_error' } })
+  })
+
+  it('turns an unexpected throw into `internal` without its message or stack', async () => {
+    const d = dispatcher({
+      'app:info': () => {
+        throw new Error('ENOENT /home/user/.secret sk-test-SECRETSECRETSECRET')
+      },
+    })
+    const res = await d('app:info', {}, OWN)
+    expect(res).toEqual({ ok: false, error: { code: 'internal', message: expect.any(String) } })
+    expect(JSON.stringify(res)).not.toMatch(/ENOENT|SECRET|at /)
+  })
+})
