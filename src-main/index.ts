@@ -1,0 +1,94 @@
+/**
+ * App lifecycle: single-instance lock, the app:// protocol, guards, IPC, window and tray.
+ * This file only wires modules together.
+ */
+import path from 'node:path'
+import { app, BrowserWindow, Notification, safeStorage } from 'electron'
+import { createAppContext } from './app-context'
+import { broadcast, registerIpc } from './electron/ipc'
+import { installGuards, openExternalSafe } from './electron/guards'
+import { APP_ORIGIN, registerAppScheme, serveRenderer } from './electron/protocol'
+import { TrayService } from './electron/tray'
+import { createMainWindow, preloadPathFrom } from './electron/window'
+import { createMainTranslator } from './i18n'
+import { createDispatcher, isOwnRendererUrl } from './ipc/dispatch'
+import { createHandlers } from './ipc/handlers'
+import { resolveHome } from './store/home'
+import { trayDepsFrom } from './tray/tray-deps'
+import { createTrayModel } from './tray/tray-model'
+
+const devUrl = process.env.ELECTRON_RENDERER_URL
+const rendererDir = path.join(__dirname, '../renderer')
+const assetsDir = app.isPackaged
+  ? path.join(process.resourcesPath, 'assets')
+  : path.join(app.getAppPath(), 'assets')
+
+registerAppScheme()
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  let win: BrowserWindow | null = null
+  const home = resolveHome(process.env, process.platform)
+  app.setPath('userData', home)
+  const isOwn = (url: string) => isOwnRendererUrl(url, devUrl)
+
+  const showWindow = () => {
+    if (win && !win.isDestroyed()) {
+      if (win.isMinimized()) win.restore()
+      win.show()
+      win.focus()
+      return
+    }
+    win = createMainWindow({
+      home,
+      preloadPath: preloadPathFrom(__dirname),
+      url: devUrl ?? `${APP_ORIGIN}/index.html`,
+      iconPath: path.join(assetsDir, 'icon.png'),
+      title: 'Switchboard',
+    })
+    win.on('closed', () => (win = null))
+  }
+
+  app.on('second-instance', showWindow)
+
+  void app.whenReady().then(() => {
+    const ctx = createAppContext({
+      home,
+      version: app.getVersion(),
+      emit: broadcast,
+      platform: {
+        safeStorage,
+        locale: app.getLocale(),
+        openExternal: async (url) => {
+          await openExternalSafe(url)
+        },
+      },
+    })
+    installGuards(isOwn)
+    if (!devUrl) serveRenderer(rendererDir)
+    registerIpc(createDispatcher(createHandlers(ctx), { isTrustedSender: isOwn }))
+
+    const t = createMainTranslator(app.getLocale())
+    const model = createTrayModel({
+      ...trayDepsFrom(ctx),
+      notify: (title, body) => {
+        if (Notification.isSupported()) new Notification({ title, body }).show()
+      },
+      t,
+    })
+    const tray = new TrayService(assetsDir, t, {
+      testAll: () => void model.testAll(),
+      detectLocal: () => void model.detectLocal(),
+      open: showWindow,
+      quit: () => app.quit(),
+    })
+    model.subscribe((state) => tray.render(state))
+    void model.refresh()
+    showWindow()
+    app.on('activate', showWindow)
+  })
+
+  // A tray app: closing the window keeps Switchboard in the tray; Quit is in the tray menu.
+  app.on('window-all-closed', () => undefined)
+}

@@ -1,0 +1,89 @@
+/**
+ * The tray's state and actions, free of Electron: what the menu shows, "Test all" with results
+ * arriving one by one, and one summary notification at the end. The Electron TrayService renders
+ * whatever this model publishes.
+ */
+import type { TrayCredential, TrayState } from './menu'
+import { isOkCode } from './menu'
+import type { TestCode } from '../../src-preload/contract/errors'
+
+type Translate = (key: string, params?: Record<string, unknown>) => string
+
+export interface TrayModelDeps {
+  /** The credentials with their last result, as the tray lists them. */
+  listCredentials: () => Promise<TrayCredential[]>
+  /** Runs every test (bounded in parallel), calling onResult as each one finishes. */
+  testAll: (onResult: (r: { credentialId: string; code: TestCode }) => void) => Promise<unknown>
+  /** Runs a local-server sweep; resolves with the number of servers found. */
+  detectLocal: () => Promise<number>
+  notify: (title: string, body: string) => void
+  t: Translate
+  clock?: () => Date
+}
+
+export interface TrayModel {
+  refresh(): Promise<void>
+  testAll(): Promise<void>
+  detectLocal(): Promise<void>
+  subscribe(listener: (state: TrayState) => void): () => void
+  state(): TrayState
+}
+
+/** Builds the tray model over its dependencies. */
+export function createTrayModel(deps: TrayModelDeps): TrayModel {
+  const clock = deps.clock ?? (() => new Date())
+  let current: TrayState = { credentials: [], testing: false, now: clock() }
+  const listeners = new Set<(s: TrayState) => void>()
+  const publish = (next: Partial<TrayState>) => {
+    current = { ...current, ...next, now: clock() }
+    for (const l of listeners) l(current)
+  }
+  const safeList = async () => {
+    try {
+      return await deps.listCredentials()
+    } catch {
+      return current.credentials // a locked vault or busy store keeps the last known list
+    }
+  }
+
+  return {
+    state: () => current,
+    subscribe(listener) {
+      listeners.add(listener)
+      listener(current)
+      return () => listeners.delete(listener)
+    },
+    async refresh() {
+      publish({ credentials: await safeList() })
+    },
+    async testAll() {
+      if (current.testing) return
+      publish({ testing: true })
+      let ok = 0
+      let failed = 0
+      try {
+        await deps.testAll(({ credentialId, code }) => {
+          if (isOkCode(code)) ok++
+          else failed++
+          const at = clock().toISOString()
+          publish({
+            credentials: current.credentials.map((c) =>
+              c.id === credentialId ? { ...c, last: { code, at } } : c,
+            ),
+          })
+        })
+      } finally {
+        publish({ testing: false, credentials: await safeList() })
+        deps.notify(deps.t('tray:summary.title'), deps.t('tray:summary.body', { ok, failed }))
+      }
+    },
+    async detectLocal() {
+      try {
+        const found = await deps.detectLocal()
+        deps.notify(deps.t('tray:detect.title'), deps.t('tray:detect.body', { count: found }))
+      } catch {
+        deps.notify(deps.t('tray:detect.title'), deps.t('tray:detect.failed'))
+      }
+    },
+  }
+}

@@ -1,0 +1,164 @@
+/**
+ * The end-to-end harness of DESIGN §13. Project `chromium-bridge`: the production renderer build
+ * from disk in Debian's Chromium, with createApi wired through exposeBinding to the real IPC
+ * handlers running in this process over a temporary SWITCHBOARD_HOME. Project `electron`: the
+ * same specs against the real app through _electron.launch, skipped where no binary exists.
+ * Every test fails on a console error, a page error, a CSP violation or a network request the
+ * renderer tried to make by itself.
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { test as base, expect, _electron, type ElectronApplication, type Page } from '@playwright/test'
+import { createAppContext, type AppContext } from '../../../src-main/app-context'
+import { createDispatcher, isOwnRendererUrl } from '../../../src-main/ipc/dispatch'
+import { createHandlers } from '../../../src-main/ipc/handlers'
+import { buildBridge } from './build-bridge'
+import { HARNESS_ORIGIN, serveRendererFromDisk } from './serve-renderer'
+
+export const ROOT = path.resolve(__dirname, '../../..')
+const RENDERER_DIR = path.join(ROOT, 'out/renderer')
+let bridgeScript: string | null = null
+
+/** Why the Electron project cannot run here, or null when it can. */
+export function electronUnavailableReason(): string | null {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const bin = require('electron') as unknown
+    if (typeof bin === 'string' && fs.existsSync(bin)) return null
+    return 'the electron package has no binary'
+  } catch {
+    return 'no Electron binary is installed (ELECTRON_SKIP_BINARY_DOWNLOAD); run these specs where Electron is installed'
+  }
+}
+
+export interface HarnessOptions {
+  mode: 'bridge' | 'electron'
+  /** Extra environment for the app (the vault passphrase is set unless overridden). */
+  appEnv: Record<string, string>
+}
+
+interface HarnessFixtures {
+  home: string
+  /** The app context behind the bridge (bridge mode only; null under Electron). */
+  app: AppContext | null
+  /** Problems the page reported: console errors, page errors, CSP violations, stray requests. */
+  problems: string[]
+  /** Calls the real API from inside the page, as the renderer would. */
+  sb: <T = unknown>(method: string, request?: unknown) => Promise<T>
+  /** Opens a page of the app by its hash route. */
+  open: (page?: string) => Promise<void>
+}
+
+export const test = base.extend<HarnessOptions & HarnessFixtures & { electronApp: ElectronApplication | null }>({
+  mode: ['bridge', { option: true }],
+  appEnv: [{}, { option: true }],
+
+  home: async ({}, use) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-e2e-'))
+    await use(dir)
+    fs.rmSync(dir, { recursive: true, force: true })
+  },
+
+  app: async ({ home, mode, appEnv }, use) => {
+    if (mode !== 'bridge') return use(null)
+    const env = {
+      PATH: process.env.PATH ?? '',
+      SWITCHBOARD_HOME: home,
+      SWITCHBOARD_ENCRYPTION_KEY: 'e2e passphrase, not a real secret',
+      SWITCHBOARD_KEYCHAIN_SERVICE: 'Switchboard-e2e',
+      ...appEnv,
+    }
+    await use(createAppContext({ home, env, version: '0.0.0-e2e' }))
+  },
+
+  problems: async ({}, use) => {
+    await use([])
+  },
+
+  electronApp: async ({ mode, home, appEnv }, use) => {
+    if (mode !== 'electron') return use(null)
+    const reason = electronUnavailableReason()
+    test.skip(reason !== null, `Electron project skipped: ${reason}`)
+    const electronApp = await _electron.launch({
+      args: [path.join(ROOT, 'out/main/index.js')],
+      env: {
+        ...(process.env as Record<string, string>),
+        SWITCHBOARD_HOME: home,
+        SWITCHBOARD_ENCRYPTION_KEY: 'e2e passphrase, not a real secret',
+        ...appEnv,
+      },
+    })
+    await use(electronApp)
+    await electronApp.close()
+  },
+
+  page: async ({ page: browserPage, mode, app, electronApp, problems }, use) => {
+    let page: Page
+    if (mode === 'electron') {
+      page = await electronApp!.firstWindow()
+    } else {
+      page = browserPage
+      if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) {
+        throw new Error('out/renderer is missing: run `npm run build` before the e2e tests')
+      }
+      bridgeScript ??= buildBridge(ROOT)
+      const blocked: string[] = []
+      await serveRendererFromDisk(page, RENDERER_DIR, blocked)
+      const dispatch = createDispatcher(createHandlers(app!), {
+        isTrustedSender: (url) => isOwnRendererUrl(url, HARNESS_ORIGIN),
+      })
+      await page.exposeBinding('__sbInvoke', (source, channel: string, payload: unknown) =>
+        dispatch(channel, payload, source.frame.url()),
+      )
+      // Events main → renderer: forward the context's emit into the page.
+      ;(app as { emit: AppContext['emit'] }).emit = (event, payload) => {
+        void page.evaluate(([e, p]) => (window as unknown as { __sbEmit: (e: string, p: unknown) => void }).__sbEmit(e, p), [event, payload] as const).catch(() => undefined)
+      }
+      await page.addInitScript({ content: bridgeScript })
+      page.on('requestfailed', (r) => {
+        if (blocked.includes(r.url())) problems.push(`renderer requested ${r.url()}`)
+      })
+    }
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) => {
+        console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`)
+      })
+    })
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`)
+    })
+    page.on('pageerror', (err) => problems.push(`page error: ${err.message}`))
+    await use(page)
+    expect(problems, 'the page reported problems').toEqual([])
+  },
+
+  open: async ({ page, mode }, use) => {
+    await use(async (route = 'apiKeys') => {
+      if (mode === 'electron') {
+        await page.evaluate((r) => (window.location.hash = `#/${r}`), route)
+      } else {
+        await page.goto(`${HARNESS_ORIGIN}/index.html#/${route}`)
+      }
+      await expect(page.locator('#page-title')).toBeVisible()
+    })
+  },
+
+  sb: async ({ page }, use) => {
+    await use(async <T,>(method: string, request?: unknown) => {
+      const res = await page.evaluate(
+        async ([m, r]) => {
+          const [domain, verb] = (m as string).split('.') as [string, string]
+          const api = (window as unknown as { switchboard: Record<string, Record<string, (r: unknown) => Promise<unknown>>> }).switchboard
+          return api[domain]![verb]!(r)
+        },
+        [method, request] as const,
+      )
+      const env = res as { ok: boolean; data?: T; error?: unknown }
+      if (!env.ok) throw new Error(`${method} failed: ${JSON.stringify(env.error)}`)
+      return env.data as T
+    })
+  },
+})
+
+export { expect }
