@@ -6,9 +6,14 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      // keytar is native and optional: it stays a runtime require, unpacked from the asar.
-      externalizeDeps: { include: ['keytar'] },
-      rollupOptions: { input: { index: resolve(__dirname, 'src-main/index.ts') } },
+      // Everything is bundled, so the packaged app ships no node_modules but keytar, which is
+      // native and optional: it stays a runtime require, unpacked from the asar.
+      externalizeDeps: false,
+      minify: true,
+      rollupOptions: {
+        input: { index: resolve(__dirname, 'src-main/index.ts') },
+        external: ['electron', 'keytar', /^node:/],
+      },
     },
   },
   preload: {

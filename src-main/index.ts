@@ -3,7 +3,7 @@
  * This file only wires modules together.
  */
 import path from 'node:path'
-import { app, BrowserWindow, Notification, safeStorage } from 'electron'
+import { app, Notification, safeStorage, type BrowserWindow } from 'electron'
 import { createAppContext } from './app-context'
 import { broadcast, registerIpc } from './electron/ipc'
 import { installGuards, openExternalSafe } from './electron/guards'

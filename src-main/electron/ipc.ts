@@ -3,12 +3,12 @@
  * Electron-free dispatcher with the payload and the calling frame's URL.
  */
 import { BrowserWindow, ipcMain } from 'electron'
-import { channelNames, type EventName, type EventPayloadOf } from '../../src-preload/contract'
+import type { EventName, EventPayloadOf } from '../../src-preload/contract'
 import type { Dispatch } from '../ipc/dispatch'
 
-/** Registers every channel of the contract (and no other). */
+/** Registers every channel the dispatcher handles (it checked they are exactly the contract's). */
 export function registerIpc(dispatch: Dispatch): void {
-  for (const channel of channelNames) {
+  for (const channel of dispatch.channels) {
     ipcMain.handle(channel, (event, payload: unknown) =>
       dispatch(channel, payload, event.senderFrame?.url ?? ''),
     )

@@ -34,12 +34,21 @@ export interface DispatcherOptions {
   onError?: (channel: string, error: unknown) => void
 }
 
-/** A function that answers one IPC call with an envelope. */
-export type Dispatch = (channel: string, payload: unknown, senderUrl: string) => Promise<Envelope<unknown>>
+/** A function that answers one IPC call with an envelope; `channels` lists what it handles. */
+export type Dispatch = ((channel: string, payload: unknown, senderUrl: string) => Promise<Envelope<unknown>>) & {
+  readonly channels: readonly string[]
+}
 
 /** Builds the dispatcher over a full handler map. */
 export function createDispatcher(handlers: Handlers, options: DispatcherOptions): Dispatch {
-  return async (channel, payload, senderUrl) => {
+  const handled = Object.keys(handlers).filter((k) => typeof (handlers as Record<string, unknown>)[k] === 'function')
+  const missing = Object.keys(channels).filter((c) => !handled.includes(c))
+  const extra = handled.filter((c) => !Object.hasOwn(channels, c))
+  if (missing.length || extra.length) {
+    // Fail at start-up, not on the first click: the handler map and the contract disagree.
+    throw new Error(`IPC handlers do not match the contract (missing: ${missing.join(', ') || '-'}; extra: ${extra.join(', ') || '-'})`)
+  }
+  const dispatch = async (channel: string, payload: unknown, senderUrl: string): Promise<Envelope<unknown>> => {
     if (!options.isTrustedSender(senderUrl)) {
       return {
         ok: false,
@@ -71,6 +80,7 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions)
       return { ok: false, error: toErrorBody(err, options.knownSecrets?.() ?? []) }
     }
   }
+  return Object.assign(dispatch, { channels: Object.freeze([...handled].sort()) })
 }
 
 /** Our renderer's origins: the custom app:// scheme in production, the dev server in dev. */

@@ -72,3 +72,21 @@ describe('IPC dispatcher', () => {
     expect(JSON.stringify(res)).not.toMatch(/ENOENT|SECRET|at /)
   })
 })
+
+describe('dispatcher construction', () => {
+  it('refuses a handler map that does not match the contract', () => {
+    const app = createAppContext({ home: mkdtempSync(path.join(os.tmpdir(), 'sb-')) })
+    const handlers = createHandlers(app) as Record<string, unknown>
+    const { 'app:info': _removed, ...missing } = handlers
+    expect(() => createDispatcher(missing as never, { isTrustedSender: () => true })).toThrow(/missing: app:info/)
+    expect(() =>
+      createDispatcher({ ...handlers, 'app:extra': () => null } as never, { isTrustedSender: () => true }),
+    ).toThrow(/extra: app:extra/)
+  })
+
+  it('lists exactly the channels it handles', () => {
+    const app = createAppContext({ home: mkdtempSync(path.join(os.tmpdir(), 'sb-')) })
+    const d = createDispatcher(createHandlers(app), { isTrustedSender: () => true })
+    expect(d.channels).toContain('app:info')
+  })
+})

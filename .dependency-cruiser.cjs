@@ -1,0 +1,62 @@
+/** Import boundaries of STYLE.md, checked by `npm run lint` (and so by `npm test`). */
+module.exports = {
+  forbidden: [
+    {
+      name: 'electron-only-at-the-edge',
+      comment: 'Only src-main/electron/, src-main/index.ts and src-preload/index.ts import electron.',
+      severity: 'error',
+      from: { path: '^src-', pathNot: ['^src-main/electron/', '^src-main/index\\.ts$', '^src-preload/index\\.ts$'] },
+      to: { path: '^electron$|node_modules/electron/' },
+    },
+    {
+      name: 'renderer-not-main-or-cli',
+      comment: 'The renderer takes types from src-preload/contract.ts only.',
+      severity: 'error',
+      from: { path: '^src-renderer/' },
+      to: { path: '^(src-main|src-cli)/' },
+    },
+    {
+      name: 'renderer-preload-contract-only',
+      severity: 'error',
+      from: { path: '^src-renderer/' },
+      to: { path: '^src-preload/', pathNot: ['^src-preload/(contract|api)\\.ts$', '^src-preload/contract/'] },
+    },
+    {
+      name: 'cli-not-electron-edge',
+      severity: 'error',
+      from: { path: '^src-cli/' },
+      to: { path: '^src-main/(electron/|index\\.ts$)' },
+    },
+    {
+      name: 'vault-not-net',
+      severity: 'error',
+      from: { path: '^src-main/vault/' },
+      to: { path: '^src-main/net/' },
+    },
+    {
+      name: 'net-not-vault',
+      severity: 'error',
+      from: { path: '^src-main/net/' },
+      to: { path: '^src-main/vault/' },
+    },
+    {
+      name: 'adapters-not-store',
+      comment: 'Provider adapters get a decrypted credential handed in; they never import the store or vault.',
+      severity: 'error',
+      from: { path: '^src-main/providers/adapters/' },
+      to: { path: '^src-main/(store|vault)/' },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    exclude: { path: '(^out/|\\.json$)' },
+  },
+}

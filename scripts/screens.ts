@@ -1,0 +1,56 @@
+// `npm run screens [dir]`: PNG screenshots of every page, light and dark, from the e2e harness
+// (the production renderer in Chromium over the real handlers), so anyone can see the UI
+// without Electron. Seeds a little demo data first through the same API the renderer uses.
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { chromium } from '@playwright/test'
+import { createAppContext } from '../src-main/app-context'
+import { createDispatcher, isOwnRendererUrl } from '../src-main/ipc/dispatch'
+import { createHandlers } from '../src-main/ipc/handlers'
+import { buildBridge } from '../tests/e2e/harness/build-bridge'
+import { HARNESS_ORIGIN, serveRendererFromDisk } from '../tests/e2e/harness/serve-renderer'
+import { seedDemo } from './screens-seed'
+
+const root = process.env.SWITCHBOARD_ROOT ?? process.cwd()
+const PAGES = ['apiKeys', 'models', 'local', 'settings']
+
+async function main() {
+  const outDir = path.resolve(process.argv[2] ?? path.join(root, 'screens'))
+  fs.mkdirSync(outDir, { recursive: true })
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-screens-'))
+  const env = { SWITCHBOARD_HOME: home, SWITCHBOARD_ENCRYPTION_KEY: 'screens demo passphrase', SWITCHBOARD_KEYCHAIN_SERVICE: 'Switchboard-screens' }
+  const app = createAppContext({ home, env, version: 'screens' })
+  const dispatch = createDispatcher(createHandlers(app), { isTrustedSender: (u) => isOwnRendererUrl(u, HARNESS_ORIGIN) })
+  const cleanup = await seedDemo((channel, payload) => dispatch(channel, payload, `${HARNESS_ORIGIN}/index.html`))
+  const browser = await chromium.launch({
+    executablePath: process.env.SWITCHBOARD_CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  })
+  try {
+    for (const scheme of ['light', 'dark'] as const) {
+      const page = await browser.newPage({ viewport: { width: 1200, height: 780 }, colorScheme: scheme })
+      await serveRendererFromDisk(page, path.join(root, 'out/renderer'), [])
+      await page.exposeBinding('__sbInvoke', (source, channel: string, payload: unknown) => dispatch(channel, payload, source.frame.url()))
+      await page.addInitScript({ content: buildBridge(root) })
+      for (const p of PAGES) {
+        await page.goto(`${HARNESS_ORIGIN}/index.html#/${p}`)
+        await page.waitForSelector('#page-title')
+        await page.waitForLoadState('networkidle')
+        await page.waitForTimeout(400)
+        const file = path.join(outDir, `${p}-${scheme}.png`)
+        await page.screenshot({ path: file, fullPage: false })
+        console.log(file)
+      }
+      await page.close()
+    }
+  } finally {
+    await browser.close()
+    await cleanup()
+    fs.rmSync(home, { recursive: true, force: true })
+  }
+}
+void main().catch((err) => {
+  console.error(err)
+  process.exit(1)
+})

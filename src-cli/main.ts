@@ -1,0 +1,128 @@
+/**
+ * The `switchboard` command (DESIGN §9): global flags, command lookup from the registry, flag
+ * parsing, one JSON document on stdout with --json, human text otherwise, and the exit codes.
+ */
+import { parseArgs } from 'node:util'
+import { createAppContext, type AppContext } from '../src-main/app-context'
+import { AppError, toErrorBody } from '../src-main/errors'
+import { resolveHome } from '../src-main/store/home'
+import type { CliCommand, CliIo } from './command'
+import { EXIT, exitCodeFor } from './exit-codes'
+import { commands as defaultCommands } from './registry'
+
+export interface RunOptions {
+  version: string
+  commands?: CliCommand[]
+}
+
+/** Finds the command named by the leading positionals (two-word names first). */
+function findCommand(words: string[], table: CliCommand[]): [CliCommand, number] | null {
+  for (const size of [2, 1]) {
+    const name = words.slice(0, size).join(' ')
+    const cmd = table.find((c) => c.name === name)
+    if (cmd && words.length >= size) return [cmd, size]
+  }
+  return null
+}
+
+/** The full help text, generated from the command table. */
+export function helpText(table: CliCommand[]): string {
+  const width = Math.max(...table.map((c) => `${c.name} ${c.usage}`.trim().length))
+  const lines = table.map((c) => `  ${`${c.name} ${c.usage}`.trim().padEnd(width)}  ${c.summary}`)
+  return [
+    'Usage: switchboard [--json] <command> [flags]',
+    '',
+    'Keeps your AI-provider credentials safe on this machine and hands them to scripts.',
+    '',
+    'Commands:',
+    ...lines,
+    '',
+    'Global flags:',
+    '  --json       print exactly one JSON document on stdout',
+    '  --help, -h   show help (also: switchboard <command> --help)',
+    '  --version    print the version',
+    '',
+    'Secrets are read from stdin (--key-stdin), never from arguments.',
+    'Exit codes: 0 ok, 1 failed, 2 usage or validation error, 3 vault locked or wrong key.',
+    'Data directory: SWITCHBOARD_HOME, else the app\'s own (e.g. ~/.config/Switchboard).',
+  ].join('\n')
+}
+
+function commandHelp(cmd: CliCommand): string {
+  return `Usage: switchboard [--json] ${cmd.name} ${cmd.usage}`.trimEnd() + `\n\n${cmd.summary}`
+}
+
+/** Runs one invocation; resolves with the exit code. Never throws. */
+export async function runCli(argv: string[], io: Omit<CliIo, 'json'>, options: RunOptions): Promise<number> {
+  const table = options.commands ?? defaultCommands
+  const dash = argv.indexOf('--')
+  const head = dash >= 0 ? argv.slice(0, dash) : argv
+  const rest = dash >= 0 ? argv.slice(dash + 1) : []
+  const json = head.includes('--json')
+  const args = head.filter((a) => a !== '--json')
+  const fullIo: CliIo = { ...io, json }
+
+  const fail = (code: Parameters<typeof exitCodeFor>[0], message: string, exit: number) => {
+    if (json) fullIo.out(JSON.stringify({ error: { code, message } }))
+    else fullIo.err(`switchboard: ${message}`)
+    return exit
+  }
+
+  if (args.includes('--version')) {
+    fullIo.out(json ? JSON.stringify({ version: options.version }) : options.version)
+    return EXIT.ok
+  }
+  const words = args.filter((a) => !a.startsWith('-'))
+  const wantsHelp = args.includes('--help') || args.includes('-h')
+  const found = findCommand(words, table)
+  if (!found) {
+    if (wantsHelp || words.length === 0) {
+      const text = helpText(table)
+      if (wantsHelp) {
+        fullIo.out(text)
+        return EXIT.ok
+      }
+      fullIo.err(text)
+      return fail('validation', 'no command given', EXIT.usage)
+    }
+    return fail('validation', `unknown command "${words[0]}" (see switchboard --help)`, EXIT.usage)
+  }
+  const [cmd, size] = found
+  if (wantsHelp) {
+    fullIo.out(commandHelp(cmd))
+    return EXIT.ok
+  }
+  // Drop the command words (they are the first `size` non-flag arguments).
+  let dropped = 0
+  const cmdArgs = args.filter((a) => (dropped < size && !a.startsWith('-') ? (dropped++, false) : true))
+  let parsed: ReturnType<typeof parseArgs>
+  try {
+    parsed = parseArgs({ args: cmdArgs, options: cmd.flags ?? {}, allowPositionals: true, strict: true })
+  } catch (err) {
+    return fail('validation', `${(err as Error).message.split('\n')[0]} (see switchboard ${cmd.name} --help)`, EXIT.usage)
+  }
+  const [min, max] = cmd.positionals ?? [0, 0]
+  if (parsed.positionals.length < min || parsed.positionals.length > max) {
+    return fail('validation', `wrong number of arguments: ${commandHelp(cmd).split('\n')[0]}`, EXIT.usage)
+  }
+
+  let app: AppContext | null = null
+  try {
+    const result = await cmd.run({
+      flags: parsed.values as Record<string, string | boolean | string[] | undefined>,
+      positionals: parsed.positionals,
+      rest,
+      io: fullIo,
+      app: () => (app ??= createAppContext({ home: resolveHome(io.env, process.platform), env: io.env, version: options.version })),
+    })
+    if (json) fullIo.out(JSON.stringify(result ?? null))
+    else if (cmd.human) cmd.human(result, fullIo)
+    else if (result !== undefined) fullIo.out(JSON.stringify(result, null, 2))
+    return cmd.exitCode?.(result) ?? EXIT.ok
+  } catch (err) {
+    const body = toErrorBody(err)
+    const exit = err instanceof AppError ? exitCodeFor(body.code) : EXIT.failed
+    if (!(err instanceof AppError) && io.env.SWITCHBOARD_DEBUG) fullIo.err(String((err as Error)?.stack ?? err))
+    return fail(body.code, body.message, exit)
+  }
+}

@@ -1,0 +1,154 @@
+/**
+ * Boot smoke (DESIGN §13): the built main bundle starts in Node with a stand-in `electron`
+ * module. Without an Electron binary this is our proof that the real app starts: it must boot
+ * without throwing, create its window with the secure options, register a handler for every
+ * channel of the contract and no other, serve the renderer over app:// and build the tray.
+ */
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { channelNames } from '../../../src-preload/contract'
+import { ROOT, ensureBuilt } from '../../fixtures/built'
+
+interface BootRecord {
+  events: string[]
+  windows: { options: { webPreferences: Record<string, unknown>; show: boolean }; urls: string[] }[]
+  ipcChannels: string[]
+  protocolHandlers: string[]
+  privilegedSchemes: { scheme: string; beforeReady: boolean; privileges: Record<string, boolean> }[]
+  trays: { image: string; menus: { label?: string; type?: string; hasClick: boolean }[][]; tooltips: string[] }[]
+  permissionHandlers: number
+  appListeners: string[]
+  errors: string[]
+  protocolProbe?: { index: number; csp: string; escape: number }
+  ipcProbe?: { own: { ok: boolean }; foreign: { ok: boolean; error: { code: string } } }
+}
+
+let record: BootRecord
+let stderr = ''
+
+beforeAll(() => {
+  ensureBuilt()
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-boot-'))
+  const out = path.join(home, 'boot-record.json')
+  try {
+    execFileSync(
+      process.execPath,
+      ['-r', path.join(ROOT, 'tests/fixtures/register-fake-electron.cjs'), path.join(ROOT, 'out/main/index.js')],
+      {
+        env: {
+          PATH: process.env.PATH,
+          SWITCHBOARD_HOME: home,
+          SWITCHBOARD_ENCRYPTION_KEY: 'boot smoke passphrase',
+          BOOT_RECORD: out,
+          BOOT_APP_PATH: ROOT,
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+        timeout: 20_000,
+      },
+    )
+  } catch (err) {
+    stderr = String((err as { stderr?: Buffer }).stderr ?? err)
+  }
+  record = JSON.parse(fs.readFileSync(out, 'utf8')) as BootRecord
+}, 120_000)
+
+describe('boot smoke: the built main bundle under a stand-in electron', () => {
+  it('boots without throwing', () => {
+    expect(stderr).toBe('')
+    expect(record.errors).toEqual([])
+    expect(record.events).toContain('requestSingleInstanceLock')
+    expect(record.events).toContain('window.show')
+  })
+
+  it('creates one window with the secure options, shown on ready-to-show', () => {
+    expect(record.windows).toHaveLength(1)
+    const { options, urls } = record.windows[0]!
+    expect(options.show).toBe(false)
+    expect(options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      disableBlinkFeatures: 'Auxclick',
+    })
+    const preload = options.webPreferences.preload as string
+    expect(path.resolve(preload)).toBe(path.join(ROOT, 'out/preload/index.cjs'))
+    expect(fs.existsSync(preload)).toBe(true)
+    expect(urls).toEqual(['app://switchboard/index.html'])
+  })
+
+  it('registers a handler for every channel of the contract and no other', () => {
+    expect([...record.ipcChannels].sort()).toEqual([...channelNames].sort())
+    expect(new Set(record.ipcChannels).size).toBe(record.ipcChannels.length)
+  })
+
+  it('checks the sender frame on a real handler', () => {
+    expect(record.ipcProbe?.own.ok).toBe(true)
+    expect(record.ipcProbe?.foreign).toMatchObject({ ok: false, error: { code: 'validation' } })
+  })
+
+  it('serves the renderer from app:// with the CSP, registered before ready, and never outside its folder', () => {
+    expect(record.privilegedSchemes).toEqual([
+      expect.objectContaining({ scheme: 'app', beforeReady: true, privileges: expect.objectContaining({ standard: true, secure: true }) }),
+    ])
+    expect(record.protocolHandlers).toEqual(['app'])
+    expect(record.protocolProbe?.index).toBe(200)
+    expect(record.protocolProbe?.csp).toContain("default-src 'none'")
+    expect(record.protocolProbe?.escape).toBe(404)
+  })
+
+  it('denies permissions and guards every web contents', () => {
+    expect(record.permissionHandlers).toBe(2)
+    expect(record.appListeners).toContain('web-contents-created')
+    expect(record.appListeners).toContain('second-instance')
+  })
+
+  it('builds the tray with its menu and an icon that exists', () => {
+    expect(record.trays).toHaveLength(1)
+    const tray = record.trays[0]!
+    expect(fs.existsSync(tray.image)).toBe(true)
+    const menu = tray.menus.at(-1)!
+    const labels = menu.map((i) => i.label)
+    for (const label of ['Test all now', 'Detect local servers', 'Open Switchboard', 'Quit']) {
+      expect(labels).toContain(label)
+    }
+    expect(menu.find((i) => i.label === 'Quit')?.hasClick).toBe(true)
+  })
+})
+
+describe('the built preload', () => {
+  const file = path.join(ROOT, 'out/preload/index.cjs')
+
+  it('is one CommonJS file that requires nothing but electron', () => {
+    const dir = fs.readdirSync(path.dirname(file))
+    expect(dir.filter((f) => /\.(c|m)?js$/.test(f))).toEqual(['index.cjs'])
+    const code = fs.readFileSync(file, 'utf8')
+    const requires = [...code.matchAll(/\brequire\(\s*["'`]([^"'`]+)["'`]\s*\)/g)].map((m) => m[1])
+    expect(new Set(requires)).toEqual(new Set(['electron']))
+    expect(code).not.toMatch(/^\s*(import|export)\s/m)
+    expect(code).not.toMatch(/\bimport\(/)
+  })
+
+  it('exposes window.switchboard with a method for every channel', () => {
+    const exposed: Record<string, unknown> = {}
+    const fakeElectron = {
+      contextBridge: { exposeInMainWorld: (name: string, api: unknown) => (exposed[name] = api) },
+      ipcRenderer: { invoke: async () => ({ ok: true, data: null }), on() {}, removeListener() {} },
+    }
+    const sandboxRequire = (id: string) => {
+      if (id !== 'electron') throw new Error(`sandboxed preload cannot require ${id}`)
+      return fakeElectron
+    }
+    const module = { exports: {} }
+    new Function('require', 'module', 'exports', fs.readFileSync(file, 'utf8'))(sandboxRequire, module, module.exports)
+    const api = exposed.switchboard as Record<string, Record<string, unknown>>
+    expect(api).toBeTruthy()
+    for (const name of channelNames) {
+      const [domain, verb] = name.split(':') as [string, string]
+      expect(typeof api[domain]?.[verb], name).toBe('function')
+    }
+  })
+})
