@@ -1,4 +1,45 @@
-// Channels of the vault domain. Owned by the vault work; add channels here as `'vault:verb'`.
-export const vaultChannels = {}
+/**
+ * Channels of the vault domain (DESIGN §4): where the master key comes from, whether it opens
+ * the stored secrets, and key rotation. Nothing here carries key material.
+ */
+import { z } from 'zod'
+import { channel } from './define'
+
+export const KeySourceIdSchema = z.enum(['env', 'keychain', 'safeStorage'])
+export type KeySourceIdName = z.infer<typeof KeySourceIdSchema>
+
+/** One master-key source: available or not, and why not (a stable reason code + English detail). */
+export const KeySourceReport = z.object({
+  id: KeySourceIdSchema,
+  available: z.boolean(),
+  /**
+   * Null when available; else `not_set`, `key_file_unreadable`, `key_file_empty` (env),
+   * `keytar_missing`, `no_session_bus`, `keychain_unavailable`, `keychain_timeout`,
+   * `keychain_entry_invalid` (keychain), `app_only`, `basic_text_backend`,
+   * `encryption_unavailable` (safeStorage), `error`.
+   */
+  reason: z.string().nullable(),
+  detail: z.string().optional(),
+})
+
+/** `vault:status`: `locked` = no source; `wrong_key` = the key does not open the stored secrets. */
+export const VaultStatusView = z.object({
+  state: z.enum(['unlocked', 'locked', 'wrong_key']),
+  source: KeySourceIdSchema.nullable(),
+  sources: z.array(KeySourceReport),
+})
+export type VaultStatusView = z.infer<typeof VaultStatusView>
+
+/** `vault:rotate`: how many secret values were re-encrypted, and how many were already broken. */
+export interface VaultRotateResult {
+  source: KeySourceIdName
+  reencrypted: number
+  skipped: number
+}
+
+export const vaultChannels = {
+  'vault:status': channel<VaultStatusView>()(z.object({}).strict()),
+  'vault:rotate': channel<VaultRotateResult>()(z.object({}).strict()),
+}
 
 export const vaultEvents = {}

@@ -1,0 +1,97 @@
+/**
+ * Bench: `credentials:list` with 1,000 credentials through the real IPC dispatcher, against an
+ * empty `app:info` call measured side by side in the same run (interleaved, so machine noise
+ * hits both). Bundle with esbuild and run with node; prints lines, exports nothing.
+ */
+import { randomUUID } from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { createAppContext } from '../src-main/app-context'
+import { createDispatcher, isOwnRendererUrl } from '../src-main/ipc/dispatch'
+import { createHandlers } from '../src-main/ipc/handlers'
+
+const COUNT = 1000
+const ROUNDS = 60
+const WARMUP = 5
+const OWN = 'app://switchboard/index.html'
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b)
+  const m = Math.floor(s.length / 2)
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2
+}
+
+async function main() {
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-bench-'))
+  const env = { SWITCHBOARD_ENCRYPTION_KEY: 'bench passphrase' }
+  const app = createAppContext({ home, env })
+  // Seed in one locked write (1,000 separate creates would bench the disk instead).
+  await app.store.update(async (data) => {
+    const sealer = await app.vault.sealer(data)
+    const at = new Date().toISOString()
+    for (let i = 0; i < COUNT; i++) {
+      const id = randomUUID()
+      const key = `sk-bench-${String(i).padStart(6, '0')}-0123456789abcdef`
+      data.credentials.push({
+        id,
+        provider: i % 3 ? 'openai' : 'groq',
+        name: `Credential ${i}`,
+        baseUrl: null,
+        endpoint: null,
+        apiVersion: null,
+        endpoints: null,
+        project: null,
+        location: null,
+        credentialsPath: null,
+        numCtx: null,
+        secrets: { apiKey: sealer.seal(id, 'apiKey', key) },
+        keyHint: key.slice(-4),
+        allowInsecureHttp: false,
+        isPrimary: i < 2,
+        createdAt: at,
+        updatedAt: at,
+      })
+    }
+  })
+  const dispatch = createDispatcher(createHandlers(app), {
+    isTrustedSender: (u) => isOwnRendererUrl(u),
+  })
+  const time = async (channel: string) => {
+    const t = performance.now()
+    const res = await dispatch(channel, {}, OWN)
+    const ms = performance.now() - t
+    if (!res.ok) throw new Error(`${channel} failed: ${res.error.code}`)
+    return { ms, res }
+  }
+  const first = await time('credentials:list')
+  const listed = (first.res as { data: unknown[] }).data.length
+  if (listed !== COUNT) throw new Error(`listed ${listed}, expected ${COUNT}`)
+
+  const list: number[] = []
+  const empty: number[] = []
+  for (let i = 0; i < WARMUP + ROUNDS; i++) {
+    const a = await time('app:info')
+    const b = await time('credentials:list')
+    if (i >= WARMUP) {
+      empty.push(a.ms)
+      list.push(b.ms)
+    }
+  }
+  const mList = median(list)
+  const mEmpty = median(empty)
+  console.log(
+    `credentials:list (${COUNT} credentials) median ${mList.toFixed(2)} ms over ${ROUNDS} rounds`,
+  )
+  console.log(
+    `app:info (empty call)            median ${mEmpty.toFixed(3)} ms over ${ROUNDS} rounds`,
+  )
+  console.log(`ratio list/empty: ${(mList / mEmpty).toFixed(1)}x`)
+  fs.rmSync(home, { recursive: true, force: true })
+}
+
+main().catch((err) => {
+  console.error(err)
+  process.exit(1)
+})

@@ -1,0 +1,54 @@
+/**
+ * The ordered master-key sources (DESIGN §4): env passphrase → OS keychain → safeStorage. The
+ * first available one wins; every source reports whether it is available and why not.
+ */
+import type { Availability, KeySource, KeySourceId } from './types'
+
+export interface SourceReport extends Availability {
+  id: KeySourceId
+}
+
+export interface KeyChain {
+  readonly sources: readonly KeySource[]
+  /** Probes every source (in order). */
+  probeAll(): Promise<SourceReport[]>
+  /** The first available source (probing in order, stopping there); null = the vault is locked. */
+  pick(): Promise<{ source: KeySource | null; reports: SourceReport[] }>
+}
+
+/** Builds the chain over sources in priority order. */
+export function createKeyChain(sources: readonly KeySource[]): KeyChain {
+  const probeAll = async (): Promise<SourceReport[]> => {
+    const out: SourceReport[] = []
+    for (const s of sources) {
+      const a = await s
+        .probe()
+        .catch((err): Availability => ({
+          available: false,
+          reason: 'error',
+          detail: String(err).slice(0, 200),
+        }))
+      out.push({ id: s.id, ...a })
+    }
+    return out
+  }
+  return {
+    sources,
+    probeAll,
+    async pick() {
+      const reports: SourceReport[] = []
+      for (const s of sources) {
+        const a = await s
+          .probe()
+          .catch((err): Availability => ({
+            available: false,
+            reason: 'error',
+            detail: String(err).slice(0, 200),
+          }))
+        reports.push({ id: s.id, ...a })
+        if (a.available) return { source: s, reports }
+      }
+      return { source: null, reports }
+    },
+  }
+}
