@@ -1,0 +1,13 @@
+/** The network guard's public surface (DESIGN §7); import from here, not from the files. */
+export { checkAddress, checkUrl, nameKind, BLOCK_MESSAGES } from './url-guard'
+export type { HostInfo, UrlBlockReason, UrlCheck, AddressKind, BlockReason } from './url-guard'
+export { classifyIp, parseIPv4, parseIPv6 } from './ip-address'
+export { createPinnedLookup, resolvePinned, systemResolver } from './pinned-lookup'
+export type { PinnedAddress, Resolver } from './pinned-lookup'
+export { createGuardedFetch, SECRET_HEADERS } from './guarded-fetch'
+export type { GuardedFetchHandle, GuardedFetchOptions } from './guarded-fetch'
+export { classifyError, hintFor, timeoutError, NETWORK_HINTS } from './classify-error'
+export type { NetworkReason, TlsProblem } from './classify-error'
+export { MAX_BODY_BYTES, readJson, readText, statusToCode } from './read-body'
+export { isPublicTarget, matchesNoProxy, proxyFromEnv, routeFor } from './proxy-route'
+export type { RouteTarget } from './proxy-route'

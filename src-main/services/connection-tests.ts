@@ -1,0 +1,201 @@
+/**
+ * Connection tests (DESIGN §5, §11, issue 5): one credential, or all of them with bounded
+ * parallelism, streaming results as they arrive. A provider failure is a result, never a throw;
+ * only Switchboard's own state (vault locked, credential gone, cancel) throws. Every message is
+ * scrubbed of the credential's secrets before it is returned or saved.
+ */
+import { testCodes, type ErrorParams, type TestCode } from '../../src-preload/contract/errors'
+import { AppError, scrub } from '../errors'
+import { hintFor } from '../net/classify-error'
+import type {
+  DecryptedCredential,
+  GuardedFetch,
+  ProviderAdapter,
+  TestOutcome,
+} from '../providers/adapter-types'
+import type { CatalogEntry, ProviderId } from '../providers/catalog-types'
+import type { LastTestResult } from '../store/schema'
+
+export interface ConnectionTestDeps {
+  getDecrypted(id: string): Promise<DecryptedCredential>
+  listCredentialIds(): Promise<string[]>
+  getEntry(provider: ProviderId): CatalogEntry
+  getAdapter(entry: CatalogEntry): ProviderAdapter
+  fetch: GuardedFetch
+  saveResult(id: string, result: LastTestResult): Promise<void>
+  clock: () => Date
+}
+
+/** One test's result, as the CLI prints it and the UI shows it. */
+export interface ConnectionTestResult {
+  credentialId: string
+  /** Null only when the credential could not be decrypted and its provider is unknown here. */
+  provider: ProviderId | null
+  ok: boolean
+  code: TestCode
+  message: string
+  hint: string | null
+  params: ErrorParams
+  latencyMs: number
+  details: TestOutcome['details'] | null
+}
+
+export interface TestAllOptions {
+  concurrency?: number
+  signal?: AbortSignal
+  /** Called once per finished test, in completion order. */
+  onResult?: (result: ConnectionTestResult) => void
+}
+
+export interface TestAllResult {
+  /** In the order of listCredentialIds (tests that were cancelled are missing). */
+  results: ConnectionTestResult[]
+  elapsedMs: number
+  cancelled: boolean
+}
+
+export interface ConnectionTests {
+  testOne(id: string, signal?: AbortSignal): Promise<ConnectionTestResult>
+  testAll(options?: TestAllOptions): Promise<TestAllResult>
+}
+
+/** Errors about Switchboard's own state: they propagate instead of becoming a result. */
+// A wrong master key is the vault's problem, not one credential's: the caller says so once
+// (CLI exit 3, the UI's vault banner) instead of a failed result per credential.
+const RETHROWN = new Set(['vault_locked', 'vault_wrong_key', 'not_found', 'store_corrupt', 'cancelled', 'validation'])
+
+const cancelledError = () => new AppError('cancelled', 'The test was cancelled.')
+
+/** Builds the connection-test service over its dependencies. */
+export function createConnectionTests(deps: ConnectionTestDeps): ConnectionTests {
+  async function testOne(id: string, signal?: AbortSignal): Promise<ConnectionTestResult> {
+    if (signal?.aborted) throw cancelledError()
+    const started = performance.now()
+    let cred: DecryptedCredential
+    try {
+      cred = await deps.getDecrypted(id)
+    } catch (err) {
+      if (err instanceof AppError && RETHROWN.has(err.code)) throw err
+      const provider =
+        err instanceof AppError ? (err.params?.provider as ProviderId | undefined) : undefined
+      const result = build(id, provider ?? null, started, [], {
+        code: 'decryption_error',
+        message: 'The stored key cannot be decrypted with the current master key.',
+        hint: 'Re-enter the key for this credential, or restore the master key it was saved with.',
+      })
+      await save(result)
+      return result
+    }
+
+    const secrets = [cred.apiKey, cred.serviceAccountJson].filter((s): s is string => Boolean(s))
+    const entry = deps.getEntry(cred.provider)
+    let outcome: TestOutcome
+    try {
+      outcome = await deps.getAdapter(entry).test(cred, { entry, fetch: deps.fetch, signal })
+    } catch (err) {
+      outcome = thrownToOutcome(err)
+    }
+    if (signal?.aborted) throw cancelledError()
+    const result = build(id, cred.provider, started, secrets, outcome)
+    await save(result)
+    return result
+  }
+
+  async function save(result: ConnectionTestResult): Promise<void> {
+    await deps.saveResult(result.credentialId, {
+      code: result.code,
+      message: result.message,
+      at: deps.clock().toISOString(),
+      latencyMs: result.latencyMs,
+    })
+  }
+
+  async function testAll(options: TestAllOptions = {}): Promise<TestAllResult> {
+    const started = performance.now()
+    const { signal, onResult } = options
+    const concurrency = Math.max(1, Math.floor(options.concurrency ?? 8))
+    const ids = await deps.listCredentialIds()
+    const byId = new Map<string, ConnectionTestResult>()
+    let next = 0
+    let fatal: unknown = null
+    // One inner controller, so a fatal error (vault locked) stops the other workers too.
+    const stop = new AbortController()
+    const onAbort = () => stop.abort()
+    signal?.addEventListener('abort', onAbort, { once: true })
+    if (signal?.aborted) stop.abort()
+
+    async function worker(): Promise<void> {
+      while (!stop.signal.aborted && next < ids.length) {
+        const id = ids[next++] as string
+        try {
+          // A dependent signal per test: adapters may add listeners to it without piling them
+          // onto the shared one (AbortSignal.any links without listeners).
+          const result = await testOne(id, AbortSignal.any([stop.signal]))
+          byId.set(id, result)
+          onResult?.(result)
+        } catch (err) {
+          if (err instanceof AppError && err.code === 'cancelled') return
+          if (err instanceof AppError && err.code === 'not_found') continue // deleted meanwhile
+          fatal ??= err
+          stop.abort()
+        }
+      }
+    }
+
+    try {
+      await Promise.all(Array.from({ length: Math.min(concurrency, ids.length) }, worker))
+    } finally {
+      signal?.removeEventListener('abort', onAbort)
+    }
+    if (fatal) throw fatal
+    return {
+      results: ids.flatMap((id) => byId.get(id) ?? []),
+      elapsedMs: Math.round(performance.now() - started),
+      cancelled: Boolean(signal?.aborted),
+    }
+  }
+
+  function build(
+    id: string,
+    provider: ProviderId | null,
+    started: number,
+    secrets: string[],
+    outcome: Pick<TestOutcome, 'code' | 'message' | 'hint' | 'params' | 'details'>,
+  ): ConnectionTestResult {
+    const params: ErrorParams = Object.fromEntries(
+      Object.entries(outcome.params ?? {}).map(([k, v]) => [
+        k,
+        typeof v === 'string' ? scrub(v, secrets) : v,
+      ]),
+    )
+    const hint = outcome.hint ?? hintFor(outcome.code, outcome.params) ?? null
+    return {
+      credentialId: id,
+      provider,
+      ok: outcome.code.startsWith('ok'),
+      code: outcome.code,
+      message: scrub(outcome.message, secrets, 500),
+      hint: hint ? scrub(hint, secrets, 500) : null,
+      params,
+      latencyMs: Math.round(performance.now() - started),
+      details: outcome.details ?? null,
+    }
+  }
+
+  return { testOne, testAll }
+}
+
+const TEST_CODES: ReadonlySet<string> = new Set(testCodes)
+
+/**
+ * Adapters should not throw from test(), but a coded AppError still becomes a result; anything
+ * else is reported as a server error without its raw text (it may hold a key).
+ */
+function thrownToOutcome(err: unknown): TestOutcome {
+  if (err instanceof AppError && err.code === 'cancelled') throw err
+  if (err instanceof AppError && RETHROWN.has(err.code)) throw err
+  if (err instanceof AppError && TEST_CODES.has(err.code)) {
+    return { code: err.code as TestCode, message: err.message, params: err.params }
+  }
+  return { code: 'server_error', message: 'The test failed unexpectedly.' }
+}
