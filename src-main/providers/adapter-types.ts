@@ -46,6 +46,8 @@ export interface AdapterContext {
   entry: CatalogEntry
   fetch: GuardedFetch
   signal?: AbortSignal
+  /** The bundled speech clip (16 kHz mono WAV, assets/audio/stt-test.wav) for speech_to_text tests. */
+  sttClip?: () => Promise<Buffer>
 }
 
 /** The result of a connection test: a code, an informative English message and a fix hint. */

@@ -64,6 +64,7 @@ export type ApiShape =
   | 'elevenlabs'
   | 'deepgram'
   | 'ollama'
+  | 'lmstudio'
 
 /** How discovery lists a provider's models. */
 export type DiscoveryKind =

@@ -2,13 +2,10 @@
  * Which external links the app opens: https only, and only to hosts the catalog names (docs
  * and "get an API key" pages) plus the install pages of local servers.
  */
-const EXTRA_HOSTS = ['ollama.com', 'lmstudio.ai', 'github.com']
-let catalogHosts: readonly string[] = []
+import { docsHosts } from './catalog'
 
-/** Registers the hosts of the catalog's docs links (called by the catalog module). */
-export function registerDocsHosts(hosts: readonly string[]): void {
-  catalogHosts = [...new Set([...catalogHosts, ...hosts])]
-}
+const EXTRA_HOSTS = ['ollama.com', 'lmstudio.ai', 'github.com']
+const ALLOWED_HOSTS: readonly string[] = [...new Set([...EXTRA_HOSTS, ...docsHosts()])]
 
 /** True for an https URL whose host is one we link to. */
 export function isSafeExternalUrl(url: string): boolean {
@@ -20,5 +17,5 @@ export function isSafeExternalUrl(url: string): boolean {
   }
   if (u.protocol !== 'https:' || u.username || u.password) return false
   const host = u.hostname.toLowerCase()
-  return [...EXTRA_HOSTS, ...catalogHosts].some((h) => host === h || host.endsWith(`.${h}`))
+  return ALLOWED_HOSTS.some((h) => host === h || host.endsWith(`.${h}`))
 }

@@ -1,0 +1,295 @@
+/**
+ * The small HTTP layer the bespoke adapters share: one call through the guarded fetch that always
+ * carries the context's abort signal and marks the request as secret-bearing, JSON parsing that
+ * fails as `server_error`/`invalid_body` instead of throwing SyntaxError, and the API root of a
+ * credential (through base-url.ts).
+ */
+import { AppError } from '../../errors'
+import { readText } from '../../net/read-body'
+import { apiRoot } from '../base-url'
+import type {
+  AdapterContext,
+  DecryptedCredential,
+  DiscoveredModel,
+  ModelTestOutcome,
+  TestOutcome,
+} from '../adapter-types'
+import type { CatalogEntry } from '../catalog-types'
+import {
+  codeForStatus,
+  errorOutcome,
+  failureOutcome,
+  invalidBody,
+  modelTestFailure,
+  notConfigured,
+  responseError,
+  type BodyRule,
+  type FailureFacts,
+} from './outcome'
+
+/** Audio clips of a model test are small; anything larger is not what we asked for. */
+const MAX_AUDIO_BYTES = 20 * 1024 * 1024
+
+export interface CallSpec {
+  url: string
+  method?: 'GET' | 'POST'
+  headers?: Record<string, string>
+  body?: string | Uint8Array | FormData
+  /** Only for slow calls (model tests); otherwise the guarded fetch's default (10 s) applies. */
+  timeoutMs?: number
+  /** Read the body as bytes (audio) when the answer is 2xx. */
+  binary?: boolean
+}
+
+export interface Answer {
+  status: number
+  /** The body as text (empty for a 2xx binary read). */
+  text: string
+  bytes?: Uint8Array
+  contentType: string
+  /** The URL called, without its query string (safe to show). */
+  url: string
+}
+
+/** The URL without query or fragment, for messages. */
+export function displayUrl(url: string): string {
+  try {
+    const u = new URL(url)
+    return `${u.origin}${u.pathname}`
+  } catch {
+    return ''
+  }
+}
+
+/** Sends one request through the guarded fetch and reads its body. Throws AppError only. */
+export async function call(
+  ctx: AdapterContext,
+  cred: DecryptedCredential,
+  spec: CallSpec,
+): Promise<Answer> {
+  const res = await ctx.fetch(spec.url, {
+    method: spec.method ?? 'GET',
+    headers: spec.headers,
+    body: spec.body as RequestInit['body'],
+    signal: ctx.signal,
+    sendsSecret: true,
+    allowInsecureHttp: cred.allowInsecureHttp ?? false,
+    ...(spec.timeoutMs ? { timeoutMs: spec.timeoutMs } : {}),
+  })
+  const contentType = res.headers.get('content-type') ?? ''
+  const url = displayUrl(spec.url)
+  try {
+    if (spec.binary && res.ok) {
+      const bytes = await readBytes(res, MAX_AUDIO_BYTES)
+      return { status: res.status, text: '', bytes, contentType, url }
+    }
+    return { status: res.status, text: await readText(res), contentType, url }
+  } catch (err) {
+    throw bodyReadError(err, ctx)
+  }
+}
+
+/** Reads a binary body (audio) up to `max` bytes; more is `server_error` / `invalid_body`. */
+async function readBytes(res: Response, max: number): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = []
+  let size = 0
+  const reader = res.body?.getReader()
+  if (!reader) return new Uint8Array()
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    size += value.byteLength
+    if (size > max) {
+      await reader.cancel().catch(() => undefined)
+      throw new AppError('server_error', 'The audio answer is unexpectedly large.', {
+        reason: 'invalid_body',
+      })
+    }
+    chunks.push(value)
+  }
+  return Buffer.concat(chunks)
+}
+
+/** A body read that stopped half way: the timeout or cancel signal fired, or the peer hung up. */
+function bodyReadError(err: unknown, ctx: AdapterContext): AppError {
+  if (err instanceof AppError) return err
+  if (ctx.signal?.aborted) return new AppError('cancelled', 'The request was cancelled.')
+  const name = (err as Error)?.name
+  if (name === 'TimeoutError' || name === 'AbortError') {
+    return new AppError('timeout', 'The answer did not arrive in time.')
+  }
+  return new AppError('network', 'The connection broke while reading the answer.', {
+    reason: 'reset',
+  })
+}
+
+/** Parses a JSON body and checks its shape; anything else is `server_error` / `invalid_body`. */
+export function parseJson<T>(
+  answer: Answer,
+  facts: FailureFacts,
+  isShape: (json: unknown) => json is T,
+): T {
+  let json: unknown
+  try {
+    json = JSON.parse(answer.text)
+  } catch {
+    throw invalidBody({ ...facts, url: answer.url })
+  }
+  if (!isShape(json)) throw invalidBody({ ...facts, url: answer.url })
+  return json
+}
+
+/** True for a plain object. */
+export function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v)
+}
+
+/**
+ * The credential's API root (base-url.ts: its override normalized, with or without the version
+ * segment, else the catalog default), or the not_configured outcome saying what is missing or
+ * wrong. `stripVersion` drops a version segment for APIs that version per endpoint (Cohere).
+ */
+export function resolveRoot(
+  cred: DecryptedCredential,
+  entry: CatalogEntry,
+  opts: { stripVersion?: boolean } = {},
+): string | TestOutcome {
+  let root: string | null
+  try {
+    root = apiRoot(cred, entry)
+  } catch (err) {
+    if (err instanceof AppError) return notConfigured(entry, err.message)
+    throw err
+  }
+  if (!root) {
+    return notConfigured(
+      entry,
+      'no base URL is set.',
+      'Enter the server’s base URL (with or without its version segment, e.g. /v1).',
+    )
+  }
+  root = root.replace(/\/+$/, '')
+  return opts.stripVersion ? root.replace(/\/v\d+(?:(?:alpha|beta)\d*)?$/i, '') : root
+}
+
+/** Milliseconds since `started`. */
+export function since(started: number): number {
+  return Math.max(0, Date.now() - started)
+}
+
+/**
+ * Runs a connection test call: 2xx → `onOk(answer)`, other statuses → the shared code table
+ * (after `onStatus` for provider quirks such as a compat server's 404 listing), thrown
+ * AppErrors → their outcome. Never throws except for cancellation.
+ */
+export async function probe(
+  ctx: AdapterContext,
+  cred: DecryptedCredential,
+  spec: CallSpec,
+  opts: {
+    secrets: readonly string[]
+    rule?: BodyRule
+    onOk: (answer: Answer, facts: FailureFacts) => TestOutcome
+    onStatus?: (answer: Answer, facts: FailureFacts) => TestOutcome | null
+  },
+): Promise<TestOutcome> {
+  const facts: FailureFacts = { entry: ctx.entry, secrets: opts.secrets, url: displayUrl(spec.url) }
+  try {
+    const answer = await call(ctx, cred, spec)
+    const f = { ...facts, status: answer.status, body: answer.text }
+    if (answer.status >= 200 && answer.status < 300) return opts.onOk(answer, f)
+    const special = opts.onStatus?.(answer, f)
+    if (special) return special
+    return failureOutcome(codeForStatus(answer.status, answer.text, opts.rule), f)
+  } catch (err) {
+    return errorOutcome(err, facts)
+  }
+}
+
+/** One JSON call for discovery or a model test: non-2xx → AppError, body checked by `isShape`. */
+export async function fetchJson<T>(
+  ctx: AdapterContext,
+  cred: DecryptedCredential,
+  spec: CallSpec,
+  secrets: readonly string[],
+  isShape: (json: unknown) => json is T,
+  rule?: BodyRule,
+): Promise<T> {
+  const answer = await call(ctx, cred, spec)
+  const facts: FailureFacts = { entry: ctx.entry, secrets, url: answer.url }
+  if (answer.status < 200 || answer.status >= 300) {
+    throw responseError({ ...facts, status: answer.status, body: answer.text }, rule)
+  }
+  return parseJson(answer, facts, isShape)
+}
+
+/** One binary call (audio): non-2xx → AppError; an empty or JSON body is not audio. */
+export async function fetchBytes(
+  ctx: AdapterContext,
+  cred: DecryptedCredential,
+  spec: CallSpec,
+  secrets: readonly string[],
+  rule?: BodyRule,
+): Promise<Uint8Array> {
+  const answer = await call(ctx, cred, { ...spec, binary: true })
+  const facts: FailureFacts = { entry: ctx.entry, secrets, url: answer.url }
+  if (answer.status < 200 || answer.status >= 300) {
+    throw responseError({ ...facts, status: answer.status, body: answer.text }, rule)
+  }
+  const bytes = answer.bytes ?? new Uint8Array()
+  if (bytes.length === 0 || /json|html|text/i.test(answer.contentType)) throw invalidBody(facts)
+  return bytes
+}
+
+/** Runs a model test body and wraps its result or failure with the latency. */
+export async function timedModelTest(
+  ctx: AdapterContext,
+  secrets: readonly string[],
+  run: () => Promise<{ message: string; result: ModelTestOutcome['result'] }>,
+): Promise<ModelTestOutcome> {
+  const started = Date.now()
+  try {
+    const { message, result } = await run()
+    return { ok: true, code: 'ok', message, result, latencyMs: since(started) }
+  } catch (err) {
+    return modelTestFailure(err, { entry: ctx.entry, secrets }, started)
+  }
+}
+
+/** The ModelTestOutcome for a type this provider does not serve. */
+export function unsupportedType(entry: CatalogEntry, type: string): ModelTestOutcome {
+  return {
+    ok: false,
+    code: 'not_configured',
+    message: `${entry.displayName} has no ${type.replace(/_/g, ' ')} models to test.`,
+  }
+}
+
+/** Text of a tiny reply, shortened for display. */
+export function shortReply(text: string): string {
+  const t = text.replace(/\s+/g, ' ').trim()
+  return t.length > 100 ? `${t.slice(0, 99)}…` : t
+}
+
+/** The catalog's static model list of a provider without a listing API, typed `static`. */
+export function staticList(entry: CatalogEntry): DiscoveredModel[] {
+  return (entry.staticModels ?? []).map((m) => ({
+    name: m.name,
+    type: m.type,
+    typeSource: 'static',
+  }))
+}
+
+/** The credential's API key, or the not_configured outcome. */
+export function requireKey(cred: DecryptedCredential, entry: CatalogEntry): string | TestOutcome {
+  return cred.apiKey ? cred.apiKey : notConfigured(entry, 'no API key is set.')
+}
+
+/** Throws the not_configured outcome as an AppError (discovery throws, tests return). */
+export function throwOutcome(o: TestOutcome): never {
+  throw new AppError(
+    o.code === 'auth_invalid' ? 'auth_invalid' : 'not_configured',
+    o.message,
+    o.params,
+  )
+}

@@ -1,0 +1,74 @@
+/**
+ * The LM Studio adapter (DESIGN §5): test and model test are the OpenAI-shaped adapter's (LM
+ * Studio serves `/v1`); discovery asks LM Studio's own REST API, `/api/v0/models`, which says
+ * each model's type (llm / vlm / embeddings) and whether it is loaded, and falls back to the
+ * OpenAI listing (typed by name) on servers without it (LM Studio before 0.3.6).
+ */
+import { AppError } from '../../errors'
+import { typeFromLmStudio } from '../../local/model-types'
+import type {
+  AdapterContext,
+  DecryptedCredential,
+  DiscoveredModel,
+  ProviderAdapter,
+} from '../adapter-types'
+import { fetchJson, isObject, resolveRoot } from './http'
+import { openAiAdapter } from './openai'
+import { classifyByName } from '../classify'
+
+interface NativeList {
+  data: Record<string, unknown>[]
+}
+
+const isNativeList = (j: unknown): j is NativeList =>
+  isObject(j) &&
+  Array.isArray(j.data) &&
+  j.data.every((d) => isObject(d) && typeof d.id === 'string')
+
+async function discover(
+  cred: DecryptedCredential,
+  ctx: AdapterContext,
+): Promise<DiscoveredModel[]> {
+  const root = resolveRoot(cred, ctx.entry, { stripVersion: true })
+  if (typeof root !== 'string')
+    throw new AppError('not_configured', root.message, { provider: ctx.entry.id })
+  const secrets = cred.apiKey ? [cred.apiKey] : []
+  let native: NativeList
+  try {
+    native = await fetchJson(
+      ctx,
+      cred,
+      {
+        url: `${root}/api/v0/models`,
+        ...(cred.apiKey ? { headers: { Authorization: `Bearer ${cred.apiKey}` } } : {}),
+      },
+      secrets,
+      isNativeList,
+    )
+  } catch (err) {
+    // No native API (older LM Studio, or a proxy that only forwards /v1): the OpenAI listing.
+    if (err instanceof AppError && (err.params?.status === 404 || err.params?.status === 405)) {
+      return openAiAdapter.discover(cred, ctx)
+    }
+    throw err
+  }
+  return native.data.map((d) => {
+    const name = d.id as string
+    const apiType = typeFromLmStudio(d.type)
+    const ctxLen = typeof d.max_context_length === 'number' ? d.max_context_length : undefined
+    return {
+      name,
+      type: apiType ?? classifyByName(name, 'lmstudio'),
+      typeSource: apiType ? 'api' : 'name',
+      loaded: d.state === 'loaded',
+      ...(ctxLen ? { contextLength: ctxLen } : {}),
+    }
+  })
+}
+
+/** The LM Studio adapter (provider `lmstudio`). */
+export const lmStudioAdapter: ProviderAdapter = {
+  test: (cred, ctx) => openAiAdapter.test(cred, ctx),
+  discover,
+  modelTest: (cred, model, ctx) => openAiAdapter.modelTest(cred, model, ctx),
+}

@@ -1,0 +1,220 @@
+/**
+ * The Ollama adapter (DESIGN §5) through the `ollama` package with the guarded fetch. Test:
+ * `/api/version` + `/api/tags` (a key, when set, goes as a Bearer token: Ollama behind a proxy or
+ * Ollama's cloud). Discovery: `/api/tags`, each model typed by `/api/show` capabilities before
+ * name rules, loaded state from `/api/ps`. Model test: `/api/chat` (with the credential's
+ * `num_ctx`) or `/api/embed`.
+ */
+import { Ollama } from 'ollama'
+import { AppError, scrub } from '../../errors'
+import { defaultClassify } from '../../local/model-types'
+import { typeFromOllamaCapabilities } from '../../local/model-types'
+import type {
+  AdapterContext,
+  DecryptedCredential,
+  DiscoveredModel,
+  ModelTestOutcome,
+  ProviderAdapter,
+  TestOutcome,
+} from '../adapter-types'
+import { displayUrl, resolveRoot, shortReply, timedModelTest, unsupportedType } from './http'
+import {
+  codeForStatus,
+  errorOutcome,
+  failureOutcome,
+  invalidBody,
+  invalidBodyOutcome,
+  responseError,
+  type FailureFacts,
+} from './outcome'
+
+/** Loading a model into memory for its first answer can take a while. */
+const MODEL_TEST_TIMEOUT_MS = 120_000
+
+const secretsOf = (cred: DecryptedCredential) => (cred.apiKey ? [cred.apiKey] : [])
+
+/** An SDK client whose every request goes through the context's guarded fetch. */
+function client(
+  root: string,
+  cred: DecryptedCredential,
+  ctx: AdapterContext,
+  timeoutMs?: number,
+): Ollama {
+  const fetchVia = ((input: RequestInfo | URL, init?: RequestInit) => {
+    const url = typeof input === 'string' || input instanceof URL ? input : input.url
+    return ctx.fetch(url, {
+      ...init,
+      ...(ctx.signal ? { signal: ctx.signal } : {}),
+      ...(timeoutMs ? { timeoutMs } : {}),
+      sendsSecret: Boolean(cred.apiKey),
+      allowInsecureHttp: cred.allowInsecureHttp ?? false,
+    })
+  }) as typeof fetch
+  return new Ollama({
+    host: root,
+    fetch: fetchVia,
+    ...(cred.apiKey ? { headers: { Authorization: `Bearer ${cred.apiKey}` } } : {}),
+  })
+}
+
+interface SdkError {
+  name?: string
+  message?: string
+  status_code?: number
+}
+
+/** The SDK's errors as AppErrors: HTTP statuses through the shared table, bad JSON as invalid_body. */
+function toAppError(err: unknown, facts: FailureFacts, ctx: AdapterContext): AppError {
+  if (err instanceof AppError) return err
+  if (ctx.signal?.aborted) return new AppError('cancelled', 'The request was cancelled.')
+  const e = err as SdkError
+  if (e?.name === 'ResponseError' && typeof e.status_code === 'number') {
+    return responseError({
+      ...facts,
+      status: e.status_code,
+      body: JSON.stringify({ error: e.message ?? '' }),
+    })
+  }
+  if (e?.name === 'SyntaxError') return invalidBody(facts)
+  return new AppError(
+    'server_error',
+    `Ollama: ${scrub(String(e?.message ?? err), facts.secrets)}`,
+    {
+      provider: 'ollama',
+    },
+  )
+}
+
+function testFailure(err: unknown, facts: FailureFacts, ctx: AdapterContext): TestOutcome {
+  const e = err as SdkError
+  if (
+    !(err instanceof AppError) &&
+    e?.name === 'ResponseError' &&
+    typeof e.status_code === 'number'
+  ) {
+    const body = JSON.stringify({ error: e.message ?? '' })
+    return failureOutcome(codeForStatus(e.status_code, body), {
+      ...facts,
+      status: e.status_code,
+      body,
+    })
+  }
+  if (!(err instanceof AppError) && e?.name === 'SyntaxError') return invalidBodyOutcome(facts)
+  return errorOutcome(toAppError(err, facts, ctx), facts)
+}
+
+async function test(cred: DecryptedCredential, ctx: AdapterContext): Promise<TestOutcome> {
+  const root = resolveRoot(cred, ctx.entry)
+  if (typeof root !== 'string') return root
+  const facts: FailureFacts = {
+    entry: ctx.entry,
+    secrets: secretsOf(cred),
+    url: displayUrl(`${root}/api/tags`),
+  }
+  try {
+    const c = client(root, cred, ctx)
+    const [version, list] = await Promise.all([c.version(), c.list()])
+    if (!Array.isArray(list?.models) || typeof version?.version !== 'string')
+      return invalidBodyOutcome(facts)
+    const names = list.models.map((m) => m.name)
+    const shown = names.slice(0, 3).join(', ')
+    const more = names.length > 3 ? ` (+${names.length - 3} more)` : ''
+    const message = names.length
+      ? `Connected to Ollama ${version.version}. ${names.length} model${names.length === 1 ? '' : 's'} available: ${shown}${more}.`
+      : `Connected to Ollama ${version.version}, but no models are installed yet.`
+    return {
+      code: 'ok',
+      message,
+      ...(names.length
+        ? {}
+        : { hint: 'Pull a model (for example llama3.2:3b) from the Local page.' }),
+      params: { provider: 'ollama', version: version.version, modelCount: names.length },
+      details: { modelCount: names.length },
+    }
+  } catch (err) {
+    return testFailure(err, facts, ctx)
+  }
+}
+
+async function discover(
+  cred: DecryptedCredential,
+  ctx: AdapterContext,
+): Promise<DiscoveredModel[]> {
+  const root = resolveRoot(cred, ctx.entry)
+  if (typeof root !== 'string') throw new AppError('not_configured', root.message, root.params)
+  const facts: FailureFacts = {
+    entry: ctx.entry,
+    secrets: secretsOf(cred),
+    url: displayUrl(`${root}/api/tags`),
+  }
+  const c = client(root, cred, ctx)
+  let listed: Awaited<ReturnType<Ollama['list']>>
+  try {
+    listed = await c.list()
+  } catch (err) {
+    throw toAppError(err, facts, ctx)
+  }
+  if (!Array.isArray(listed?.models)) throw invalidBody(facts)
+  const running = await c
+    .ps()
+    .then((r) => new Set((r.models ?? []).map((m) => m.name)))
+    .catch(() => new Set<string>())
+  return Promise.all(
+    listed.models.map(async (m): Promise<DiscoveredModel> => {
+      const caps = await c
+        .show({ model: m.name })
+        .then((s) => s.capabilities)
+        .catch(() => undefined)
+      const apiType = typeFromOllamaCapabilities(caps)
+      return {
+        name: m.name,
+        type: apiType ?? defaultClassify(m.name, 'ollama'),
+        typeSource: apiType ? 'api' : 'name',
+        ...(typeof m.size === 'number' ? { sizeBytes: m.size } : {}),
+        loaded: running.has(m.name),
+      }
+    }),
+  )
+}
+
+async function modelTest(
+  cred: DecryptedCredential,
+  model: { name: string; type: DiscoveredModel['type'] },
+  ctx: AdapterContext,
+): Promise<ModelTestOutcome> {
+  if (model.type !== 'language' && model.type !== 'embedding')
+    return unsupportedType(ctx.entry, model.type)
+  const root = resolveRoot(cred, ctx.entry)
+  if (typeof root !== 'string') return { ok: false, code: root.code, message: root.message }
+  const secrets = secretsOf(cred)
+  const facts: FailureFacts = { entry: ctx.entry, secrets }
+  const c = client(root, cred, ctx, MODEL_TEST_TIMEOUT_MS)
+  return timedModelTest(ctx, secrets, async () => {
+    try {
+      if (model.type === 'embedding') {
+        const r = await c.embed({ model: model.name, input: 'Switchboard model test' })
+        const dimensions = r?.embeddings?.[0]?.length
+        if (!dimensions) throw invalidBody({ ...facts, url: displayUrl(`${root}/api/embed`) })
+        return { message: `Embedding has ${dimensions} dimensions.`, result: { dimensions } }
+      }
+      const r = await c.chat({
+        model: model.name,
+        messages: [{ role: 'user', content: 'Reply with one short word: ready' }],
+        stream: false,
+        options: { num_predict: 16, ...(cred.numCtx ? { num_ctx: cred.numCtx } : {}) },
+      })
+      const reply = shortReply(r?.message?.content ?? '')
+      if (typeof r?.message?.content !== 'string')
+        throw invalidBody({ ...facts, url: displayUrl(`${root}/api/chat`) })
+      return {
+        message: reply ? `The model replied: ${reply}` : 'The model answered (empty reply).',
+        result: { reply },
+      }
+    } catch (err) {
+      throw toAppError(err, facts, ctx)
+    }
+  })
+}
+
+/** The Ollama adapter (apiShape `ollama`). */
+export const ollamaAdapter: ProviderAdapter = { test, discover, modelTest }

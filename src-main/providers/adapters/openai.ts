@@ -1,0 +1,389 @@
+/**
+ * One adapter for every OpenAI-shaped API (openai, groq, mistral, deepseek, xai, openrouter,
+ * dashscope, minimax, novita, ppq, omlx, openai_compatible; LM Studio reuses it). Provider
+ * differences live in the QUIRKS table, not in switches. Test and discovery use plain calls
+ * through the guarded fetch (their quirks — OpenRouter's `/key`, pagination links, compat
+ * servers without a listing — do not fit the SDK); model tests use the `openai` SDK.
+ */
+import { toFile } from 'openai'
+import type OpenAI from 'openai'
+import { AppError } from '../../errors'
+import type {
+  AdapterContext,
+  DecryptedCredential,
+  DiscoveredModel,
+  ModelTestOutcome,
+  ProviderAdapter,
+  TestOutcome,
+} from '../adapter-types'
+import type { ProviderId } from '../catalog-types'
+import type { ModelType } from '../../../src-preload/contract/models-shared'
+import {
+  call,
+  displayUrl,
+  fetchJson,
+  isObject,
+  parseJson,
+  resolveRoot,
+  shortReply,
+  since,
+} from './http'
+import { toDiscovered, type ListedModel, type MetadataKind } from './openai-models'
+import { fromSdkError, sdkClient } from './openai-sdk'
+import {
+  codeForStatus,
+  errorOutcome,
+  failureOutcome,
+  notConfigured,
+  type BodyRule,
+  type FailureFacts,
+} from './outcome'
+
+interface Quirks {
+  /** The key may be absent (local and self-hosted servers). */
+  keyOptional?: boolean
+  /** 404/405 on `/models` means "no listing", not a broken server. */
+  listingOptional?: boolean
+  /** The listing proves nothing without a key: test this authenticated path instead. */
+  keyTestPath?: string
+  /** Query the listing needs to show every model type. */
+  listQuery?: Record<string, string>
+  /** Extra listings whose models all have one type (OpenRouter embeddings). */
+  extraListings?: Array<{ path: string; type: ModelType }>
+  metadata?: MetadataKind
+  /** Chat parameter for the token cap (OpenAI's reasoning models refuse `max_tokens`). */
+  tokenParam?: 'max_tokens' | 'max_completion_tokens'
+  /** Voice for the TTS model test. */
+  voice?: string
+}
+
+const COMPAT: Quirks = { keyOptional: true, listingOptional: true }
+
+const QUIRKS: Partial<Record<ProviderId, Quirks>> = {
+  openai: { tokenParam: 'max_completion_tokens' },
+  openrouter: {
+    keyTestPath: '/key',
+    extraListings: [{ path: '/embeddings/models', type: 'embedding' }],
+    metadata: 'openrouter',
+  },
+  mistral: { metadata: 'mistral' },
+  ppq: { listQuery: { type: 'all' } },
+  xai: { voice: 'eve' },
+  omlx: COMPAT,
+  lmstudio: COMPAT,
+  openai_compatible: COMPAT,
+}
+
+/** A bad key answered with 400 (xAI: "Incorrect API key provided"), not 401. */
+export const openAiBodyRule: BodyRule = (status, body) =>
+  status === 400 &&
+  /incorrect api key|invalid api key|invalid_api_key|api key not valid/i.test(body)
+    ? 'auth_invalid'
+    : null
+
+/** A server that keeps paging must not keep us paging forever. */
+const MAX_PAGES = 50
+
+const quirks = (ctx: AdapterContext): Quirks => QUIRKS[ctx.entry.id] ?? {}
+const secretsOf = (cred: DecryptedCredential): string[] => (cred.apiKey ? [cred.apiKey] : [])
+
+function authHeaders(cred: DecryptedCredential): Record<string, string> {
+  const h: Record<string, string> = { accept: 'application/json' }
+  if (cred.apiKey) h.authorization = `Bearer ${cred.apiKey}`
+  return h
+}
+
+/** Root URL, or the not_configured outcome naming what is missing. */
+function setup(cred: DecryptedCredential, ctx: AdapterContext): string | TestOutcome {
+  const root = resolveRoot(cred, ctx.entry)
+  if (typeof root !== 'string') return root
+  if (!cred.apiKey && !quirks(ctx).keyOptional)
+    return notConfigured(ctx.entry, 'no API key is set.')
+  return root
+}
+
+function listUrl(root: string, q: Quirks, path = '/models'): string {
+  const url = new URL(`${root}${path}`)
+  for (const [k, v] of Object.entries(q.listQuery ?? {})) url.searchParams.set(k, v)
+  return url.toString()
+}
+
+interface Listing {
+  data: ListedModel[]
+  has_more?: boolean
+  last_id?: string
+  next?: string | null
+}
+
+function isListing(j: unknown): j is Listing {
+  // Some servers (Together, a few proxies) answer a bare array instead of `{ data }`.
+  const data = Array.isArray(j) ? j : isObject(j) ? j.data : undefined
+  return (
+    Array.isArray(data) && data.every((m) => isObject(m) && typeof m.id === 'string' && m.id !== '')
+  )
+}
+const asListing = (j: Listing | ListedModel[]): Listing => (Array.isArray(j) ? { data: j } : j)
+
+interface KeyInfo {
+  data: { limit?: number | null; limit_remaining?: number | null; usage?: number; label?: string }
+}
+const isKeyInfo = (j: unknown): j is KeyInfo => isObject(j) && isObject(j.data)
+
+/**
+ * A 404 at `{root}/models` while `{root}/v1/models` answers: the base URL lacks `/v1`. Probed
+ * only when the root does not already end in a version segment.
+ */
+async function missingV1(
+  cred: DecryptedCredential,
+  ctx: AdapterContext,
+  root: string,
+  facts: FailureFacts,
+): Promise<TestOutcome | null> {
+  if (/\/v\d+[a-z0-9]*$/i.test(root)) return null
+  try {
+    const a = await call(ctx, cred, { url: `${root}/v1/models`, headers: authHeaders(cred) })
+    if (a.status < 200 || a.status >= 300) return null
+    parseJson(a, facts, isListing)
+  } catch {
+    return null
+  }
+  const suggested = `${root}/v1`
+  return {
+    code: 'server_error',
+    message: `${ctx.entry.displayName} answered 404 at ${facts.url}, but ${displayUrl(`${suggested}/models`)} exists.`,
+    hint: `Add /v1 to the base URL: ${suggested}`,
+    params: {
+      provider: ctx.entry.id,
+      status: 404,
+      reason: 'missing_v1',
+      suggestedBaseUrl: suggested,
+    },
+  }
+}
+
+async function test(cred: DecryptedCredential, ctx: AdapterContext): Promise<TestOutcome> {
+  const root = setup(cred, ctx)
+  if (typeof root !== 'string') return root
+  const q = quirks(ctx)
+  const url = q.keyTestPath ? `${root}${q.keyTestPath}` : listUrl(root, q)
+  const facts: FailureFacts = { entry: ctx.entry, secrets: secretsOf(cred), url: displayUrl(url) }
+  try {
+    const a = await call(ctx, cred, { url, headers: authHeaders(cred) })
+    const f = { ...facts, status: a.status, body: a.text }
+    if (a.status >= 200 && a.status < 300) {
+      if (q.keyTestPath) {
+        const info = parseJson(a, f, isKeyInfo).data
+        const credit = typeof info.limit_remaining === 'number' ? info.limit_remaining : null
+        return {
+          code: 'ok',
+          message: `Key works. ${credit === null ? 'No credit limit set' : `Credit left: ${credit}`}.`,
+          details: { credit },
+          params: { provider: ctx.entry.id, ...(credit === null ? {} : { credit }) },
+        }
+      }
+      const n = asListing(parseJson(a, f, isListing)).data.length
+      return {
+        code: 'ok',
+        message: `Connected. ${n} models available.`,
+        details: { modelCount: n },
+        params: { provider: ctx.entry.id, count: n },
+      }
+    }
+    if (a.status === 404) {
+      const hint = await missingV1(cred, ctx, root, f)
+      if (hint) return hint
+    }
+    if (q.listingOptional && (a.status === 404 || a.status === 405)) {
+      return failureOutcome('ok_listing_unsupported', f)
+    }
+    return failureOutcome(codeForStatus(a.status, a.text, openAiBodyRule), f)
+  } catch (err) {
+    return errorOutcome(err, facts)
+  }
+}
+
+/** Every item of a paged listing: `has_more` + `last_id` (→ `after`) or a same-origin `next` link. */
+async function listAll(
+  cred: DecryptedCredential,
+  ctx: AdapterContext,
+  first: string,
+): Promise<ListedModel[]> {
+  const items: ListedModel[] = []
+  const seen = new Set<string>()
+  let url: string | null = first
+  for (let page = 0; url && page < MAX_PAGES && !seen.has(url); page++) {
+    seen.add(url)
+    const body = asListing(
+      await fetchJson(
+        ctx,
+        cred,
+        { url, headers: authHeaders(cred) },
+        secretsOf(cred),
+        isListing,
+        openAiBodyRule,
+      ),
+    )
+    items.push(...body.data)
+    url = nextPage(first, url, body)
+  }
+  return items
+}
+
+function nextPage(first: string, current: string, body: Listing): string | null {
+  if (body.has_more && typeof body.last_id === 'string' && body.last_id) {
+    const u = new URL(first)
+    u.searchParams.set('after', body.last_id)
+    return u.toString()
+  }
+  if (typeof body.next === 'string' && body.next) {
+    const u = new URL(body.next, current)
+    // The key goes only where the user pointed it: a link to another origin is not followed.
+    return u.origin === new URL(first).origin ? u.toString() : null
+  }
+  return null
+}
+
+async function discover(
+  cred: DecryptedCredential,
+  ctx: AdapterContext,
+): Promise<DiscoveredModel[]> {
+  const root = setup(cred, ctx)
+  if (typeof root !== 'string') {
+    throw new AppError('not_configured', root.message, { provider: ctx.entry.id })
+  }
+  const q = quirks(ctx)
+  let listed: ListedModel[]
+  try {
+    listed = await listAll(cred, ctx, listUrl(root, q))
+  } catch (err) {
+    const status = err instanceof AppError ? err.params?.status : undefined
+    if (q.listingOptional && (status === 404 || status === 405)) {
+      throw new AppError(
+        'unsupported',
+        `${ctx.entry.displayName}: this server does not list its models (${status}); add them by name.`,
+        { provider: ctx.entry.id, status },
+      )
+    }
+    throw err
+  }
+  const byName = new Map<string, DiscoveredModel>()
+  const add = (m: DiscoveredModel | null) => {
+    if (m && !byName.has(m.name)) byName.set(m.name, m)
+  }
+  // Extra typed listings first: their type is more specific than the main listing's.
+  for (const extra of q.extraListings ?? []) {
+    for (const m of await listAll(cred, ctx, listUrl(root, {}, extra.path))) {
+      add(toDiscovered(m, ctx.entry.id, q.metadata, extra.type))
+    }
+  }
+  for (const m of listed) add(toDiscovered(m, ctx.entry.id, q.metadata))
+  return [...byName.values()]
+}
+
+/** What a model test of each type does with an SDK client; shared with the Azure adapter. */
+export interface ModelTestPlan {
+  client: OpenAI
+  model: string
+  tokenParam: 'max_tokens' | 'max_completion_tokens'
+  voice: string
+  sttClip?: () => Promise<Buffer>
+}
+
+const RUNNERS: Record<
+  ModelType,
+  (p: ModelTestPlan) => Promise<{ message: string; result: ModelTestOutcome['result'] }>
+> = {
+  async language(p) {
+    const res = await p.client.chat.completions.create({
+      model: p.model,
+      messages: [{ role: 'user', content: 'Reply with the single word OK.' }],
+      [p.tokenParam]: 16,
+    })
+    // The SDK hands back a non-JSON body (a proxy page) as-is: that is not a completion.
+    if (!Array.isArray(res?.choices)) {
+      throw new AppError('server_error', 'The answer was not a chat completion.', {
+        reason: 'invalid_body',
+      })
+    }
+    const reply = shortReply(res.choices[0]?.message?.content ?? '')
+    return { message: `Response: ${reply || '(empty reply)'}`, result: { reply } }
+  },
+  async embedding(p) {
+    const res = await p.client.embeddings.create({
+      model: p.model,
+      input: 'Switchboard model test.',
+      encoding_format: 'float',
+    })
+    const dimensions = res.data?.[0]?.embedding?.length ?? 0
+    if (!dimensions)
+      throw new AppError('server_error', 'The answer held no embedding.', {
+        reason: 'invalid_body',
+      })
+    return { message: `Embedding dimensions: ${dimensions}`, result: { dimensions } }
+  },
+  async text_to_speech(p) {
+    const res = await p.client.audio.speech.create({
+      model: p.model,
+      voice: p.voice,
+      input: 'Hello from Switchboard.',
+      response_format: 'mp3',
+    })
+    const type = res.headers.get('content-type') ?? ''
+    const bytes = (await res.arrayBuffer()).byteLength
+    if (!bytes || /json|html|text/i.test(type)) {
+      throw new AppError('server_error', 'The answer was not audio.', { reason: 'invalid_body' })
+    }
+    return { message: `Audio generated: ${bytes} bytes`, result: { bytes } }
+  },
+  async speech_to_text(p) {
+    if (!p.sttClip)
+      throw new AppError('not_configured', 'No speech clip is available for the test.')
+    const file = await toFile(await p.sttClip(), 'switchboard-test.wav', { type: 'audio/wav' })
+    const res = await p.client.audio.transcriptions.create({ model: p.model, file, language: 'en' })
+    const transcript = shortReply(typeof res === 'string' ? res : (res.text ?? ''))
+    return {
+      message: `Transcription: ${transcript || '(no speech recognised)'}`,
+      result: { transcript },
+    }
+  },
+}
+
+/** Runs one model test plan and wraps its result or failure with the latency. Never throws. */
+export async function runModelTest(
+  type: ModelType,
+  plan: ModelTestPlan,
+  ctx: AdapterContext,
+  secrets: readonly string[],
+): Promise<ModelTestOutcome> {
+  const started = Date.now()
+  try {
+    const { message, result } = await RUNNERS[type](plan)
+    return { ok: true, code: 'ok', message, result, latencyMs: since(started) }
+  } catch (raw) {
+    const err = fromSdkError(raw, ctx, secrets, openAiBodyRule)
+    if (err.code === 'cancelled') throw err
+    const o = errorOutcome(err, { entry: ctx.entry, secrets })
+    return { ok: false, code: o.code, message: o.message, latencyMs: since(started) }
+  }
+}
+
+async function modelTest(
+  cred: DecryptedCredential,
+  model: { name: string; type: ModelType },
+  ctx: AdapterContext,
+): Promise<ModelTestOutcome> {
+  const root = setup(cred, ctx)
+  if (typeof root !== 'string') return { ok: false, code: root.code, message: root.message }
+  const q = quirks(ctx)
+  const plan: ModelTestPlan = {
+    client: sdkClient(cred, ctx, { root, bearer: Boolean(cred.apiKey) }),
+    model: model.name,
+    tokenParam: q.tokenParam ?? 'max_tokens',
+    voice: q.voice ?? 'alloy',
+    ...(ctx.sttClip ? { sttClip: ctx.sttClip } : {}),
+  }
+  return runModelTest(model.type, plan, ctx, secretsOf(cred))
+}
+
+/** The OpenAI-shaped adapter (apiShape `openai`). */
+export const openAiAdapter: ProviderAdapter = { test, discover, modelTest }
