@@ -1,0 +1,57 @@
+// Detection sweep over 9 targets — 2 alive fakes (Ollama, LM Studio), 6 closed ports, 1 port that
+// accepts connections and never answers — with the default 500 ms probe timeout. The sweep must be
+// bounded by the slowest probe, not the sum: target elapsed ≤ 1.2 × the probe timeout.
+import { detectLocalServers, type ProbeTarget } from '../src-main/local/detect'
+import { startFakeOllama } from '../tests/fixtures/ollama-server'
+import { startFakeLmStudio } from '../tests/fixtures/lmstudio-server'
+import { closedPort, startSilentServer } from '../tests/fixtures/local-servers'
+
+const TIMEOUT_MS = 500
+const RUNS = 5
+
+async function main() {
+  const ollama = await startFakeOllama()
+  const lmstudio = await startFakeLmStudio()
+  const silent = await startSilentServer()
+  const closed = await Promise.all(Array.from({ length: 6 }, () => closedPort()))
+  const targets: ProbeTarget[] = [ollama.url, lmstudio.url, ...closed, silent.url].map(
+    (baseUrl) => ({
+      baseUrl,
+      source: 'default',
+    }),
+  )
+  try {
+    const elapsed: number[] = []
+    for (let i = 0; i < RUNS; i++) {
+      const t0 = performance.now()
+      const r = await detectLocalServers({
+        fetch,
+        env: {},
+        targets,
+        includeOllamaHost: false,
+        timeoutMs: TIMEOUT_MS,
+      })
+      const ms = performance.now() - t0
+      elapsed.push(ms)
+      const kinds = r.servers.map((s) => s.kind).join(',')
+      console.log(
+        `detect sweep ${i + 1}: ${targets.length} targets, found [${kinds}], ${ms.toFixed(1)} ms, ratio to probe timeout ${(ms / TIMEOUT_MS).toFixed(3)}x`,
+      )
+      if (r.servers.length !== 2)
+        throw new Error(`expected 2 live servers, found ${r.servers.length}`)
+    }
+    const worst = Math.max(...elapsed)
+    const sum = TIMEOUT_MS * targets.length
+    console.log(
+      `detect worst: ${worst.toFixed(1)} ms = ${(worst / TIMEOUT_MS).toFixed(3)}x the ${TIMEOUT_MS} ms probe timeout (target <= 1.2x; a serial sweep could take up to ${sum} ms)`,
+    )
+    console.log(`detect verdict: ${worst / TIMEOUT_MS <= 1.2 ? 'PASS' : 'FAIL'}`)
+  } finally {
+    await Promise.all([ollama.close(), lmstudio.close(), silent.close()])
+  }
+}
+
+main().catch((err) => {
+  console.error(err)
+  process.exitCode = 1
+})

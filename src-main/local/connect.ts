@@ -1,0 +1,98 @@
+/**
+ * One click from a detected server to a usable credential (DESIGN §8): the credential
+ * (`ollama`, `lmstudio`, else `openai_compatible`), its models registered with their types, and
+ * optionally the empty default slots filled. The services it needs are passed in as functions,
+ * so this stays a plain use case the app and the CLI (`detect --register`) both call.
+ */
+import type { ConnectResult, DetectedServer, ServerKind } from '../../src-preload/contract/local'
+import type { ModelType } from '../../src-preload/contract/models-shared'
+import { AppError } from '../errors'
+
+export interface ConnectDeps {
+  /** Creates the credential (no key: local servers need none). */
+  createCredential(input: {
+    provider: DetectedServer['provider']
+    name: string
+    baseUrl: string
+  }): Promise<{ id: string }>
+  /** Registers models on a credential; existing ones are not created twice. */
+  registerModels(
+    credentialId: string,
+    models: { name: string; type: ModelType }[],
+  ): Promise<{ created: number; existing: number }>
+  /** Fills empty default slots from this credential's models; returns the slots it filled. */
+  autoAssignDefaults?(credentialId: string): Promise<string[]>
+  /** An existing credential for the same provider and base URL, reused instead of a duplicate. */
+  findCredential?(
+    provider: DetectedServer['provider'],
+    baseUrl: string,
+  ): Promise<{ id: string } | null>
+}
+
+export interface ConnectOptions {
+  name?: string
+  /** Register only these (default: every model the server listed). */
+  models?: { id: string; type: ModelType }[]
+  autoAssignDefaults?: boolean
+}
+
+const KIND_NAMES: Record<ServerKind, string> = {
+  ollama: 'Ollama',
+  lmstudio: 'LM Studio',
+  llamacpp: 'llama.cpp',
+  vllm: 'vLLM',
+  jan: 'Jan',
+  localai: 'LocalAI',
+  koboldcpp: 'KoboldCpp',
+  textgen: 'text-generation-webui',
+  omlx: 'oMLX',
+  openai_compatible: 'OpenAI-compatible server',
+}
+
+/** The display name of a server kind. */
+export function kindName(kind: ServerKind): string {
+  return KIND_NAMES[kind]
+}
+
+/** Turns a detected server into a credential with its models registered. */
+export async function connectServer(
+  server: DetectedServer,
+  deps: ConnectDeps,
+  opts: ConnectOptions = {},
+): Promise<ConnectResult> {
+  const chosen = opts.models ?? server.models.map((m) => ({ id: m.id, type: m.type }))
+  const known = new Set(server.models.map((m) => m.id))
+  const unknown = chosen.find((m) => !known.has(m.id))
+  if (opts.models && unknown) {
+    throw new AppError('validation', 'That model is not offered by this server.', {
+      model: unknown.id,
+    })
+  }
+  const host = new URL(server.baseUrl).host
+  const name = opts.name?.trim() || `${kindName(server.kind)} (${host})`
+  const existing = await deps.findCredential?.(server.provider, server.credentialBaseUrl)
+  const credential =
+    existing ??
+    (await deps.createCredential({
+      provider: server.provider,
+      name,
+      baseUrl: server.credentialBaseUrl,
+    }))
+  const counts = chosen.length
+    ? await deps.registerModels(
+        credential.id,
+        chosen.map((m) => ({ name: m.id, type: m.type })),
+      )
+    : { created: 0, existing: 0 }
+  const defaultsAssigned =
+    opts.autoAssignDefaults && deps.autoAssignDefaults
+      ? await deps.autoAssignDefaults(credential.id)
+      : []
+  return {
+    credentialId: credential.id,
+    provider: server.provider,
+    registered: counts.created,
+    existing: counts.existing,
+    defaultsAssigned,
+  }
+}

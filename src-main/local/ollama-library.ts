@@ -1,0 +1,329 @@
+/**
+ * The Ollama library (DESIGN §8) through the `ollama` package with an injected fetch: installed
+ * models with their capabilities, pull with live progress (cancellable; Ollama resumes a partial
+ * download when the same model is pulled again, so a cancelled pull continues where it stopped),
+ * delete, running models, unload, and import of a local GGUF file (blob upload + `/api/create`
+ * with `files`). Every failure is an AppError with upstream text scrubbed.
+ */
+import { createHash } from 'node:crypto'
+import { createReadStream } from 'node:fs'
+import { open, stat } from 'node:fs/promises'
+import path from 'node:path'
+import { Readable } from 'node:stream'
+import { Ollama, type ModelResponse } from 'ollama'
+import type {
+  OllamaInstalledModel,
+  OllamaRunningModel,
+  PullProgress,
+} from '../../src-preload/contract/local'
+import { AppError, scrub } from '../errors'
+import type { GuardedFetch } from '../providers/adapter-types'
+import { defaultClassify, typeFromOllamaCapabilities, type ClassifyByName } from './model-types'
+import { PullTracker } from './pull-progress'
+
+export interface OllamaLibraryOptions {
+  /** The server root (`http://127.0.0.1:11434`). */
+  baseUrl: string
+  /** The guarded fetch (a plain fetch works too: both failure styles are mapped). */
+  fetch: GuardedFetch
+  /** Sent as `Authorization: Bearer …` when set (Ollama behind a proxy, Ollama cloud). */
+  apiKey?: string | null
+  classify?: ClassifyByName
+  now?: () => number
+}
+
+export interface PullOptions {
+  jobId?: string
+  onProgress?: (p: PullProgress) => void
+  signal?: AbortSignal
+}
+
+/** A long stream (a pull of many GB, a blob upload) must not hit the 10 s default timeout. */
+const STREAM_TIMEOUT_MS = 24 * 60 * 60 * 1000
+
+export type OllamaLibrary = ReturnType<typeof createOllamaLibrary>
+
+/** Builds the library over one Ollama server. */
+export function createOllamaLibrary(opts: OllamaLibraryOptions) {
+  const secrets = opts.apiKey ? [opts.apiKey] : []
+  const classify = opts.classify ?? defaultClassify
+  const host = opts.baseUrl.replace(/\/+$/, '')
+
+  const client = (signal?: AbortSignal, timeoutMs?: number) =>
+    new Ollama({
+      host,
+      fetch: sdkFetch(opts, signal, timeoutMs),
+      ...(opts.apiKey ? { headers: { Authorization: `Bearer ${opts.apiKey}` } } : {}),
+    })
+
+  const fail = (err: unknown, model: string | null, signal?: AbortSignal) =>
+    toAppError(err, { model, secrets, signal, host })
+
+  return {
+    baseUrl: host,
+
+    /** Installed models with size, family, parameter size, quantization and capabilities. */
+    async list(): Promise<OllamaInstalledModel[]> {
+      const c = client()
+      let models: ModelResponse[]
+      try {
+        models = (await c.list()).models ?? []
+      } catch (err) {
+        throw fail(err, null)
+      }
+      return Promise.all(
+        models.map(async (m) => {
+          const caps = await c
+            .show({ model: m.name })
+            .then((s) => (Array.isArray(s.capabilities) ? s.capabilities : []))
+            .catch(() => [] as string[])
+          const d = m.details ?? ({} as ModelResponse['details'])
+          return {
+            name: m.name,
+            sizeBytes: m.size ?? 0,
+            digest: m.digest ?? '',
+            modifiedAt: m.modified_at ? String(m.modified_at) : null,
+            family: d.family || null,
+            parameterSize: d.parameter_size || null,
+            quantization: d.quantization_level || null,
+            capabilities: caps,
+            type: typeFromOllamaCapabilities(caps) ?? classify(m.name, 'ollama'),
+          }
+        }),
+      )
+    },
+
+    /**
+     * Pulls a model, reporting progress for every line. Resolves with the final report;
+     * throws AppError `cancelled` when `signal` aborts, or the stream's error (scrubbed).
+     */
+    async pull(model: string, o: PullOptions = {}): Promise<PullProgress> {
+      const tracker = new PullTracker(o.jobId ?? model, model, opts.now)
+      const controller = new AbortController()
+      const onAbort = () => controller.abort()
+      if (o.signal?.aborted) controller.abort()
+      o.signal?.addEventListener('abort', onAbort, { once: true })
+      try {
+        const stream = await client(controller.signal, STREAM_TIMEOUT_MS).pull({
+          model,
+          stream: true,
+        })
+        for await (const line of stream) {
+          if (controller.signal.aborted) break
+          // Update first: `onProgress?.(…)` would skip evaluating its argument when absent.
+          const progress = tracker.update(line)
+          o.onProgress?.(progress)
+        }
+        if (controller.signal.aborted) throw new AppError('cancelled', 'The pull was cancelled.')
+        const last = tracker.finish()
+        o.onProgress?.(last)
+        return last
+      } catch (err) {
+        const e = fail(err, model, controller.signal)
+        const final = tracker.fail(e.code, e.message)
+        o.onProgress?.(final)
+        throw e
+      } finally {
+        o.signal?.removeEventListener('abort', onAbort)
+      }
+    },
+
+    /** Deletes a model and its data. */
+    async remove(model: string): Promise<void> {
+      try {
+        await client().delete({ model })
+      } catch (err) {
+        throw fail(err, model)
+      }
+    },
+
+    /** Models in memory, with their memory use (size) and the part in GPU memory (size_vram). */
+    async ps(): Promise<OllamaRunningModel[]> {
+      try {
+        const { models } = await client().ps()
+        return (models ?? []).map((m) => ({
+          name: m.name,
+          sizeBytes: m.size ?? 0,
+          sizeVramBytes: m.size_vram ?? 0,
+          expiresAt: m.expires_at ? String(m.expires_at) : null,
+          family: m.details?.family || null,
+          parameterSize: m.details?.parameter_size || null,
+          quantization: m.details?.quantization_level || null,
+        }))
+      } catch (err) {
+        throw fail(err, null)
+      }
+    },
+
+    /** Unloads a model from memory (`/api/generate` with `keep_alive: 0`). */
+    async unload(model: string): Promise<void> {
+      try {
+        await client().generate({ model, prompt: '', keep_alive: 0, stream: false })
+      } catch (err) {
+        throw fail(err, model)
+      }
+    },
+
+    /**
+     * Creates `name` from a local GGUF file without any download: hashes the file, uploads it
+     * as a blob unless the server has it (`HEAD /api/blobs/sha256:…`), then `/api/create` with
+     * `files: {<file name>: <digest>}`.
+     */
+    async importGguf(
+      filePath: string,
+      name: string,
+      o: { signal?: AbortSignal } = {},
+    ): Promise<{ model: string; digest: string; uploaded: boolean }> {
+      await assertGguf(filePath)
+      const digest = `sha256:${await sha256File(filePath)}`
+      const blobUrl = `${host}/api/blobs/${digest}`
+      const auth: Record<string, string> = opts.apiKey
+        ? { Authorization: `Bearer ${opts.apiKey}` }
+        : {}
+      let uploaded = false
+      try {
+        const head = await opts.fetch(blobUrl, {
+          method: 'HEAD',
+          headers: auth,
+          signal: o.signal,
+          ...secretFlags(opts),
+        })
+        if (head.status === 404) {
+          const body = Readable.toWeb(createReadStream(filePath)) as unknown as ReadableStream
+          const res = await opts.fetch(blobUrl, {
+            method: 'POST',
+            headers: { ...auth, 'content-type': 'application/octet-stream' },
+            body,
+            signal: o.signal,
+            duplex: 'half',
+            timeoutMs: STREAM_TIMEOUT_MS,
+            ...secretFlags(opts),
+          } as unknown as RequestInit)
+          if (res.status !== 201 && res.status !== 200) {
+            throw new AppError(
+              'server_error',
+              `Ollama refused the file upload (${res.status}): ${scrub(await res.text(), secrets)}`,
+              {
+                status: res.status,
+                reason: 'blob_upload',
+              },
+            )
+          }
+          uploaded = true
+        } else if (!head.ok) {
+          throw new AppError('server_error', `Ollama answered ${head.status} to the blob check.`, {
+            status: head.status,
+          })
+        }
+        await client(o.signal, STREAM_TIMEOUT_MS).create({
+          model: name,
+          files: { [path.basename(filePath)]: digest },
+          stream: false,
+        } as Parameters<Ollama['create']>[0] & { stream: false })
+      } catch (err) {
+        throw fail(err, name, o.signal)
+      }
+      return { model: name, digest, uploaded }
+    },
+  }
+}
+
+function secretFlags(opts: OllamaLibraryOptions) {
+  return opts.apiKey ? { sendsSecret: true } : {}
+}
+
+/** The fetch the SDK calls: every request through the injected fetch, with our signal added. */
+function sdkFetch(
+  opts: OllamaLibraryOptions,
+  signal?: AbortSignal,
+  timeoutMs?: number,
+): typeof fetch {
+  return ((input: RequestInfo | URL, init?: RequestInit) => {
+    const url = typeof input === 'string' || input instanceof URL ? input : input.url
+    const signals = [init?.signal, signal].filter((s): s is AbortSignal => !!s)
+    return opts.fetch(url, {
+      ...init,
+      ...(signals.length
+        ? { signal: signals.length === 1 ? signals[0] : AbortSignal.any(signals) }
+        : {}),
+      ...(timeoutMs ? { timeoutMs } : {}),
+      ...secretFlags(opts),
+    })
+  }) as typeof fetch
+}
+
+/** Refuses anything that is not a readable GGUF file (checked by its magic bytes). */
+async function assertGguf(filePath: string): Promise<void> {
+  const info = await stat(filePath).catch(() => null)
+  if (!info?.isFile()) {
+    throw new AppError('validation', 'The GGUF file does not exist or is not a file.', {
+      field: 'path',
+    })
+  }
+  const fh = await open(filePath, 'r')
+  try {
+    const magic = Buffer.alloc(4)
+    await fh.read(magic, 0, 4, 0)
+    if (magic.toString('latin1') !== 'GGUF') {
+      throw new AppError('validation', 'The file is not a GGUF model file.', { field: 'path' })
+    }
+  } finally {
+    await fh.close()
+  }
+}
+
+async function sha256File(filePath: string): Promise<string> {
+  const hash = createHash('sha256')
+  for await (const chunk of createReadStream(filePath)) hash.update(chunk as Buffer)
+  return hash.digest('hex')
+}
+
+/** Maps whatever the SDK or the fetch threw to an AppError with a safe message. */
+export function toAppError(
+  err: unknown,
+  ctx: { model: string | null; secrets: readonly string[]; signal?: AbortSignal; host: string },
+): AppError {
+  if (ctx.signal?.aborted) return new AppError('cancelled', 'The operation was cancelled.')
+  if (err instanceof AppError) return err
+  const e = err as {
+    name?: string
+    message?: string
+    status_code?: number
+    cause?: { code?: string }
+  }
+  const text = scrub(String(e?.message ?? err), [...ctx.secrets])
+  const model: Record<string, string> = ctx.model ? { model: ctx.model } : {}
+  if (e?.name === 'ResponseError' && typeof e.status_code === 'number') {
+    const status = e.status_code
+    if (status === 404) {
+      return new AppError('not_found', `Ollama does not have ${ctx.model ?? 'that'}: ${text}`, {
+        ...model,
+        status,
+      })
+    }
+    if (status === 401)
+      return new AppError('auth_invalid', `Ollama rejected the key: ${text}`, { status })
+    if (status === 403)
+      return new AppError('auth_forbidden', `Ollama refused access: ${text}`, { status })
+    return new AppError('server_error', `Ollama answered ${status}: ${text}`, { ...model, status })
+  }
+  if (e?.name === 'AbortError' || e?.name === 'TimeoutError') {
+    return new AppError('timeout', `Ollama at ${ctx.host} did not answer in time.`)
+  }
+  if (e?.name === 'TypeError' && /fetch failed/i.test(e.message ?? '')) {
+    const refused = e.cause?.code === 'ECONNREFUSED'
+    return new AppError('network', `Ollama at ${ctx.host} could not be reached.`, {
+      reason: refused ? 'refused' : 'reset',
+    })
+  }
+  // An `{"error": "..."}` line in a stream, or the stream ending without `success`.
+  return new AppError(
+    'server_error',
+    `Ollama reported an error${ctx.model ? ` for ${ctx.model}` : ''}: ${text}`,
+    {
+      ...model,
+      reason: 'stream_error',
+      detail: text,
+    },
+  )
+}

@@ -1,0 +1,208 @@
+/**
+ * The local-servers service behind the `local:*` channels and the CLI's `detect` / `ollama`
+ * commands: detection over the default and user-added targets, connect, the Ollama library with
+ * pull jobs that report progress through `local:pullProgress` and can be cancelled, recommended
+ * models and machine facts. Every dependency is a parameter; nothing is module-level state.
+ */
+import { randomUUID } from 'node:crypto'
+import type {
+  ConnectResult,
+  DetectResult,
+  MachineInfo,
+  PullProgress,
+  RecommendedResult,
+} from '../../src-preload/contract/local'
+import type { Emit } from '../app-context'
+import { AppError } from '../errors'
+import type { GuardedFetch } from '../providers/adapter-types'
+import type { Store } from '../store/schema'
+import { connectServer, type ConnectDeps, type ConnectOptions } from './connect'
+import { detectLocalServers, normalizeTargetUrl, type ProbeTarget } from './detect'
+import { getMachineInfo, type MachineDeps } from './machine'
+import type { ClassifyByName } from './model-types'
+import { createOllamaLibrary, type OllamaLibrary } from './ollama-library'
+import { parseOllamaHost } from './ollama-host'
+import { recommendModels } from './recommended'
+
+export interface LocalServiceOptions {
+  env: NodeJS.ProcessEnv
+  emit: Emit
+  /** Plain fetch for loopback/LAN detection probes. */
+  probeFetch?: typeof fetch
+  /** The guarded fetch for library calls (a plain fetch is accepted). */
+  fetch?: GuardedFetch
+  classify?: ClassifyByName
+  /** Where user-added targets persist (settings.localTargets); in memory without it. */
+  store?: Pick<Store, 'read' | 'update'>
+  /** Wired by the app to the credentials / models / defaults services. */
+  connect?: ConnectDeps
+  /** Replaces the default detection targets (tests, the bench). */
+  targets?: readonly ProbeTarget[]
+  machine?: MachineDeps
+  /** Minimum ms between two progress events of one pull (status changes always go out). */
+  progressIntervalMs?: number
+}
+
+export type LocalService = ReturnType<typeof createLocalService>
+
+const MAX_TARGETS = 32
+
+/** Builds the service. */
+export function createLocalService(opts: LocalServiceOptions) {
+  const probeFetch = opts.probeFetch ?? globalThis.fetch
+  const libFetch: GuardedFetch = opts.fetch ?? ((url, init) => globalThis.fetch(url, init))
+  const pulls = new Map<string, AbortController>()
+  let memoryTargets: string[] = []
+
+  const defaultOllama = () => parseOllamaHost(opts.env.OLLAMA_HOST) ?? 'http://127.0.0.1:11434'
+
+  const targets = {
+    async list(): Promise<string[]> {
+      if (!opts.store) return [...memoryTargets]
+      return [...((await opts.store.read()).settings.localTargets ?? [])]
+    },
+    async change(fn: (list: string[]) => string[]): Promise<string[]> {
+      if (!opts.store) return (memoryTargets = fn([...memoryTargets]))
+      return opts.store.update((data) => {
+        data.settings.localTargets = fn([...(data.settings.localTargets ?? [])])
+        return [...data.settings.localTargets]
+      })
+    },
+  }
+
+  const detect = async (
+    o: { timeoutMs?: number; signal?: AbortSignal } = {},
+  ): Promise<DetectResult> =>
+    detectLocalServers({
+      fetch: probeFetch,
+      env: opts.env,
+      extraTargets: await targets.list(),
+      ...(opts.targets ? { targets: opts.targets } : {}),
+      ...(o.timeoutMs ? { timeoutMs: o.timeoutMs } : {}),
+      ...(o.signal ? { signal: o.signal } : {}),
+      ...(opts.classify ? { classify: opts.classify } : {}),
+    })
+
+  const ollama = (baseUrl?: string): OllamaLibrary => {
+    const root = baseUrl ? normalizeTargetUrl(baseUrl) : defaultOllama()
+    if (!root)
+      throw new AppError('validation', 'The Ollama address is not a valid URL.', {
+        field: 'baseUrl',
+      })
+    return createOllamaLibrary({
+      baseUrl: root,
+      fetch: libFetch,
+      ...(opts.classify ? { classify: opts.classify } : {}),
+    })
+  }
+
+  return {
+    detect,
+
+    /** Re-probes one server (so what is registered is what it serves now) and connects it. */
+    async connect(baseUrl: string, o: ConnectOptions = {}): Promise<ConnectResult> {
+      if (!opts.connect) {
+        throw new AppError('unsupported', 'Connecting local servers is not available here.')
+      }
+      const root = normalizeTargetUrl(baseUrl)
+      if (!root)
+        throw new AppError('validation', 'The server address is not a valid URL.', {
+          field: 'baseUrl',
+        })
+      const { servers } = await detectLocalServers({
+        fetch: probeFetch,
+        targets: [{ baseUrl: root, source: 'extra', ...janHint(root) }],
+        includeOllamaHost: false,
+        timeoutMs: 3000,
+        ...(opts.classify ? { classify: opts.classify } : {}),
+      })
+      const server = servers[0]
+      if (!server) {
+        throw new AppError('not_found', 'No local model server answers at that address any more.', {
+          baseUrl: root,
+        })
+      }
+      return connectServer(server, opts.connect, o)
+    },
+
+    ollama,
+
+    /** Starts a pull in the background; progress goes out as `local:pullProgress` events. */
+    startPull(model: string, baseUrl?: string): { jobId: string } {
+      const lib = ollama(baseUrl)
+      const jobId = randomUUID()
+      const controller = new AbortController()
+      pulls.set(jobId, controller)
+      const interval = opts.progressIntervalMs ?? 100
+      let lastAt = 0
+      let lastStatus = ''
+      const onProgress = (p: PullProgress) => {
+        const at = Date.now()
+        if (p.done || p.status !== lastStatus || at - lastAt >= interval) {
+          lastAt = at
+          lastStatus = p.status
+          opts.emit('local:pullProgress', p)
+        }
+      }
+      lib
+        .pull(model, { jobId, signal: controller.signal, onProgress })
+        .catch(() => undefined) // the failure was already reported as the final progress event
+        .finally(() => pulls.delete(jobId))
+      return { jobId }
+    },
+
+    /** Cancels a running pull; Ollama keeps the partial layers, so pulling again resumes. */
+    cancelPull(jobId: string): boolean {
+      const c = pulls.get(jobId)
+      if (!c) return false
+      c.abort()
+      pulls.delete(jobId)
+      return true
+    },
+
+    /** Ids of pulls still running. */
+    activePulls(): string[] {
+      return [...pulls.keys()]
+    },
+
+    machine: (): Promise<MachineInfo> => getMachineInfo({ env: opts.env, ...opts.machine }),
+
+    /** The bundled list checked against this machine and what Ollama already has. */
+    async recommended(baseUrl?: string): Promise<RecommendedResult> {
+      const machine = await getMachineInfo({ env: opts.env, ...opts.machine })
+      const installed = await ollama(baseUrl)
+        .list()
+        .then((l) => l.map((m) => m.name))
+        .catch(() => [] as string[])
+      return { machine, models: recommendModels(machine, installed) }
+    },
+
+    targets: {
+      list: () => targets.list(),
+      async add(url: string): Promise<string[]> {
+        const root = normalizeTargetUrl(url)
+        if (!root)
+          throw new AppError('validation', 'The address is not a valid http(s) URL.', {
+            field: 'baseUrl',
+          })
+        return targets.change((list) => {
+          if (list.includes(root)) return list
+          if (list.length >= MAX_TARGETS) {
+            throw new AppError('validation', `At most ${MAX_TARGETS} extra addresses.`, {
+              field: 'baseUrl',
+            })
+          }
+          return [...list, root]
+        })
+      },
+      async remove(url: string): Promise<string[]> {
+        const root = normalizeTargetUrl(url)
+        return targets.change((list) => list.filter((t) => t !== root))
+      },
+    },
+  }
+}
+
+function janHint(root: string): Partial<ProbeTarget> {
+  return new URL(root).port === '1337' ? { genericKind: 'jan' } : {}
+}

@@ -1,0 +1,348 @@
+/**
+ * Models use cases (DESIGN §5, §12, issue 6): discover a credential's models through its
+ * adapter, register the chosen ones, list and remove them, and run a model test per type.
+ * Discovery failures come back as a coded error beside an empty list, never as a silent one.
+ */
+import { randomUUID } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { testCodes, type ErrorCode, type TestCode } from '../../src-preload/contract/errors'
+import {
+  ModelNameSchema,
+  type DiscoverResult,
+  type DiscoveredModelView,
+  type ModelTestResult,
+  type ModelView,
+  type RegisterResult,
+  type UnregisterResult,
+} from '../../src-preload/contract/models'
+import { ModelType } from '../../src-preload/contract/models-shared'
+import { AppError, scrub } from '../errors'
+import type {
+  AdapterContext,
+  DecryptedCredential,
+  DiscoveredModel,
+  GuardedFetch,
+  ProviderAdapter,
+} from '../providers/adapter-types'
+import type { CatalogEntry, ProviderId } from '../providers/catalog-types'
+import type { StoreData, StoredModel, Store } from '../store/schema'
+import { clearSlotsForModels } from './defaults'
+
+/** The exact words spoken in assets/audio/stt-test.wav. */
+export const STT_CLIP_TEXT = 'Switchboard test one two three'
+/** The bundled clip's file name under assets/audio/. */
+export const STT_CLIP_FILE = 'stt-test.wav'
+
+export interface ModelsDeps {
+  store: Store
+  /** The credential with its secrets (credentials service); throws AppError (`decryption_error`, `vault_locked`, …). */
+  getDecrypted: (credentialId: string) => Promise<DecryptedCredential>
+  /** The catalog entry of a provider. */
+  getEntry: (provider: ProviderId) => CatalogEntry
+  /** The adapter speaking an entry's API. */
+  getAdapter: (entry: CatalogEntry) => ProviderAdapter
+  fetch: GuardedFetch
+  clock?: () => Date
+  newId?: () => string
+  /** The bundled speech clip for speech_to_text tests. */
+  sttClip?: () => Promise<Buffer>
+}
+
+/** The models use cases over one store. */
+export interface ModelsService {
+  /** Lists the credential's models with types; adapter failures come back in `error`. */
+  discover(credentialId: string, signal?: AbortSignal): Promise<DiscoverResult>
+  /** Registers models for a credential; (name, type) already there (any case) is reported, not duplicated. */
+  register(
+    credentialId: string,
+    models: { name: string; type: ModelType }[],
+  ): Promise<RegisterResult>
+  /** Registered models, optionally of one type or one credential, sorted by name then type. */
+  list(filter?: { type?: ModelType; credentialId?: string }): Promise<ModelView[]>
+  /** Removes a model and empties the default slots that used it. */
+  unregister(modelId: string): Promise<UnregisterResult>
+  /** Exercises one registered model by its type (chat, embedding, TTS, STT). */
+  modelTest(modelId: string, signal?: AbortSignal): Promise<ModelTestResult>
+}
+
+const TEST_CODES: ReadonlySet<string> = new Set(testCodes)
+
+/** Builds the models service. */
+export function createModelsService(deps: ModelsDeps): ModelsService {
+  const clock = deps.clock ?? (() => new Date())
+  const newId = deps.newId ?? randomUUID
+
+  const credentialOf = (data: StoreData, credentialId: string) => {
+    const cred = data.credentials.find((c) => c.id === credentialId)
+    if (!cred) throw new AppError('not_found', 'No credential has this id.', { credentialId })
+    return cred
+  }
+
+  return {
+    async discover(credentialId, signal) {
+      const cred = credentialOf(await deps.store.read(), credentialId)
+      const entry = deps.getEntry(cred.provider)
+      const base = { credentialId, provider: cred.provider }
+      // Static lists (Voyage, Deepgram, Vertex, …) come from the adapter too: it checks the
+      // credential is usable first, and may prefer a live listing where one exists.
+      let listed: DiscoveredModel[]
+      let secrets: string[] = []
+      try {
+        const decrypted = await deps.getDecrypted(credentialId)
+        secrets = secretsOf(decrypted)
+        const ctx: AdapterContext = { entry, fetch: deps.fetch, signal }
+        listed = await deps.getAdapter(entry).discover(decrypted, ctx)
+        if (!Array.isArray(listed)) throw new AppError('internal', 'The adapter returned no list.')
+      } catch (err) {
+        if (isSetupError(err)) throw err
+        return { ...base, models: [], error: errorBody(err, secrets) }
+      }
+      // Re-read: discovery can take a while, and the registered marks should be current.
+      const registered = (await deps.store.read()).models.filter(
+        (m) => m.credentialId === credentialId,
+      )
+      return { ...base, models: toDiscoveredViews(listed, registered), error: null }
+    },
+
+    async register(credentialId, models) {
+      const items = validateItems(models)
+      return deps.store.update((data) => {
+        const cred = credentialOf(data, credentialId)
+        const created: ModelView[] = []
+        const existing: ModelView[] = []
+        const seen = new Set<string>()
+        for (const item of items) {
+          const key = modelKey(item.name, item.type)
+          if (seen.has(key)) continue
+          seen.add(key)
+          const found = data.models.find(
+            (m) => m.credentialId === credentialId && modelKey(m.name, m.type) === key,
+          )
+          if (found) {
+            existing.push(toView(found))
+            continue
+          }
+          const model: StoredModel = {
+            id: newId(),
+            name: item.name,
+            provider: cred.provider,
+            type: item.type,
+            credentialId,
+            createdAt: clock().toISOString(),
+          }
+          data.models.push(model)
+          created.push(toView(model))
+        }
+        return { created, existing }
+      })
+    },
+
+    async list(filter = {}) {
+      const { models } = await deps.store.read()
+      return models
+        .filter((m) => (filter.type ? m.type === filter.type : true))
+        .filter((m) => (filter.credentialId ? m.credentialId === filter.credentialId : true))
+        .map(toView)
+        .sort((a, b) => a.name.localeCompare(b.name) || a.type.localeCompare(b.type))
+    },
+
+    async unregister(modelId) {
+      return deps.store.update((data) => {
+        const index = data.models.findIndex((m) => m.id === modelId)
+        if (index === -1)
+          throw new AppError('not_found', 'No registered model has this id.', { modelId })
+        const [removed] = data.models.splice(index, 1)
+        const clearedSlots = clearSlotsForModels(data, [modelId])
+        return { removed: toView(removed!), clearedSlots }
+      })
+    },
+
+    async modelTest(modelId, signal) {
+      const data = await deps.store.read()
+      const model = data.models.find((m) => m.id === modelId)
+      if (!model) throw new AppError('not_found', 'No registered model has this id.', { modelId })
+      const cred = credentialOf(data, model.credentialId)
+      const entry = deps.getEntry(cred.provider)
+      const base = { modelId, name: model.name, provider: model.provider, type: model.type }
+      const started = performance.now()
+      const elapsed = () => Math.round(performance.now() - started)
+      let secrets: string[] = []
+      try {
+        const decrypted = await deps.getDecrypted(cred.id)
+        secrets = secretsOf(decrypted)
+        const ctx: AdapterContext = { entry, fetch: deps.fetch, signal, sttClip: deps.sttClip }
+        const out = await deps
+          .getAdapter(entry)
+          .modelTest(decrypted, { name: model.name, type: model.type }, ctx)
+        const result: ModelTestResult = {
+          ...base,
+          ok: out.ok,
+          code: out.code,
+          message: scrub(out.message ?? '', secrets, 500),
+          latencyMs: out.latencyMs ?? elapsed(),
+        }
+        if (out.result) result.result = scrubResult(out.result, secrets)
+        return result
+      } catch (err) {
+        // Adapters report failures as outcomes; a coded test failure thrown anyway is one too.
+        if (err instanceof AppError && TEST_CODES.has(err.code)) {
+          return {
+            ...base,
+            ok: false,
+            code: err.code as TestCode,
+            message: scrub(err.message, secrets, 500),
+            latencyMs: elapsed(),
+          }
+        }
+        throw err
+      }
+    },
+  }
+}
+
+/** Loads the bundled STT clip from the first candidate path that exists; caches it. */
+export function createSttClipLoader(candidates: readonly string[]): () => Promise<Buffer> {
+  let cached: Promise<Buffer> | null = null
+  const load = async (): Promise<Buffer> => {
+    for (const file of candidates) {
+      try {
+        return await readFile(file)
+      } catch {
+        // try the next place the assets may live (dev tree, packaged resources)
+      }
+    }
+    throw new AppError('internal', 'The bundled speech clip is missing.', { file: STT_CLIP_FILE })
+  }
+  return () => {
+    cached ??= load().catch((err) => {
+      cached = null
+      throw err
+    })
+    return cached
+  }
+}
+
+/**
+ * Where the clip may live: the given assets directories, then the packaged app's resources
+ * (`extraResources` → `<resources>/assets`), beside the bundled main script (`out/main` → the
+ * app root), and the working directory (dev, tests, CLI from the repo).
+ */
+export function sttClipCandidates(assetDirs: readonly string[] = []): string[] {
+  const dirs = [...assetDirs]
+  const resources = (process as { resourcesPath?: string }).resourcesPath
+  if (resources) dirs.push(path.join(resources, 'assets'))
+  if (typeof __dirname === 'string') dirs.push(path.join(__dirname, '..', '..', 'assets'))
+  dirs.push(path.join(process.cwd(), 'assets'))
+  return dirs.map((d) => path.join(d, 'audio', STT_CLIP_FILE))
+}
+
+/** Registered (name, type) identity: names compare case-insensitively. */
+function modelKey(name: string, type: string): string {
+  return `${name.trim().toLowerCase()}\u0000${type}`
+}
+
+/** The id of a discovered entry that is not registered: stable across discoveries. */
+export function discoveredId(type: ModelType, name: string): string {
+  return `discovered:${type}:${name}`
+}
+
+function toView(m: StoredModel): ModelView {
+  return {
+    id: m.id,
+    name: m.name,
+    provider: m.provider,
+    type: m.type,
+    credentialId: m.credentialId,
+    createdAt: m.createdAt,
+  }
+}
+
+/** Adapter output → views: drops malformed entries, merges duplicates, marks registered ones. */
+function toDiscoveredViews(
+  listed: DiscoveredModel[],
+  registered: StoredModel[],
+): DiscoveredModelView[] {
+  const byKey = new Map(registered.map((m) => [modelKey(m.name, m.type), m]))
+  const seen = new Set<string>()
+  const out: DiscoveredModelView[] = []
+  for (const d of listed) {
+    if (!d || typeof d.name !== 'string' || !d.name.trim()) continue
+    if (!ModelType.safeParse(d.type).success) continue
+    const name = d.name.trim()
+    const key = modelKey(name, d.type)
+    if (seen.has(key)) continue
+    seen.add(key)
+    const reg = byKey.get(key)
+    const view: DiscoveredModelView = {
+      id: reg ? reg.id : discoveredId(d.type, name),
+      name,
+      type: d.type,
+      registered: Boolean(reg),
+      typeSource: d.typeSource ?? 'name',
+    }
+    if (d.displayName && d.displayName !== name) view.displayName = d.displayName
+    if (typeof d.contextLength === 'number') view.contextLength = d.contextLength
+    if (typeof d.sizeBytes === 'number') view.sizeBytes = d.sizeBytes
+    if (typeof d.loaded === 'boolean') view.loaded = d.loaded
+    out.push(view)
+  }
+  return out
+}
+
+function validateItems(
+  models: { name: string; type: ModelType }[],
+): { name: string; type: ModelType }[] {
+  if (!Array.isArray(models) || models.length === 0) {
+    throw new AppError('validation', 'Choose at least one model to register.', { field: 'models' })
+  }
+  return models.map((m, i) => {
+    const name = ModelNameSchema.safeParse(m?.name)
+    const type = ModelType.safeParse(m?.type)
+    if (!name.success)
+      throw new AppError('validation', 'A model name is not valid.', { field: `models.${i}.name` })
+    if (!type.success)
+      throw new AppError('validation', 'A model type is not valid.', { field: `models.${i}.type` })
+    return { name: name.data, type: type.data }
+  })
+}
+
+/** Errors that are about Switchboard's own state, not the provider: they propagate as thrown. */
+function isSetupError(err: unknown): boolean {
+  return (
+    err instanceof AppError &&
+    (err.code === 'not_found' || err.code === 'vault_locked' || err.code === 'vault_wrong_key')
+  )
+}
+
+function errorBody(err: unknown, secrets: readonly string[]): NonNullable<DiscoverResult['error']> {
+  if (err instanceof AppError) {
+    const body: NonNullable<DiscoverResult['error']> = {
+      code: err.code,
+      message: scrub(err.message, secrets, 500),
+    }
+    if (err.params) {
+      body.params = Object.fromEntries(
+        Object.entries(err.params).map(([k, v]) => [
+          k,
+          typeof v === 'string' ? scrub(v, secrets) : v,
+        ]),
+      )
+    }
+    return body
+  }
+  return { code: 'internal' as ErrorCode, message: 'Discovery failed inside Switchboard.' }
+}
+
+function secretsOf(c: DecryptedCredential): string[] {
+  return [c.apiKey, c.serviceAccountJson].filter(
+    (s): s is string => typeof s === 'string' && s.length > 0,
+  )
+}
+
+function scrubResult(r: NonNullable<ModelTestResult['result']>, secrets: readonly string[]) {
+  const out: NonNullable<ModelTestResult['result']> = { ...r }
+  if (typeof r.reply === 'string') out.reply = scrub(r.reply, secrets)
+  if (typeof r.transcript === 'string') out.transcript = scrub(r.transcript, secrets)
+  return out
+}
