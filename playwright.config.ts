@@ -1,8 +1,9 @@
 import { defineConfig } from '@playwright/test'
+import type { HarnessOptions } from './tests/e2e/harness/fixtures'
 
 const CHROMIUM = process.env.SWITCHBOARD_CHROMIUM ?? '/usr/bin/chromium'
 
-export default defineConfig({
+export default defineConfig<HarnessOptions>({
   testDir: 'tests/e2e',
   testMatch: /.*\.e2e\.ts$/,
   outputDir: 'test-results',

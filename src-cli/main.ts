@@ -27,8 +27,7 @@ function findCommand(words: string[], table: CliCommand[]): [CliCommand, number]
 
 /** The full help text, generated from the command table. */
 export function helpText(table: CliCommand[]): string {
-  const width = Math.max(...table.map((c) => `${c.name} ${c.usage}`.trim().length))
-  const lines = table.map((c) => `  ${`${c.name} ${c.usage}`.trim().padEnd(width)}  ${c.summary}`)
+  const lines = table.map((c) => `  ${`${c.name} ${c.usage}`.trim()}\n      ${c.summary}`)
   return [
     'Usage: switchboard [--json] <command> [flags]',
     '',

@@ -1,5 +1,8 @@
-/** Every CLI command, from one table per domain. */
+/** Every CLI command, from one table per domain (the order is the help's order). */
 import type { CliCommand } from './command'
 import { appCommands } from './commands/app'
+import { credentialCommands } from './commands/credentials'
+import { localCommands } from './commands/local'
+import { modelCommands } from './commands/models'
 
-export const commands: CliCommand[] = [...appCommands]
+export const commands: CliCommand[] = [...credentialCommands, ...modelCommands, ...localCommands, ...appCommands]

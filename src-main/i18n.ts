@@ -13,6 +13,7 @@ export function createMainTranslator(tag: string | undefined): TFunction {
     defaultNS: 'common',
     interpolation: { escapeValue: false },
     initAsync: false,
+    showSupportNotice: false,
   })
   return instance.t
 }

@@ -61,6 +61,7 @@ export function createTrayModel(deps: TrayModelDeps): TrayModel {
       publish({ testing: true })
       let ok = 0
       let failed = 0
+      let problem: string | null = null
       try {
         await deps.testAll(({ credentialId, code }) => {
           if (isOkCode(code)) ok++
@@ -72,9 +73,16 @@ export function createTrayModel(deps: TrayModelDeps): TrayModel {
             ),
           })
         })
+      } catch (err) {
+        // A locked vault or a wrong master key stops the whole run: say that, not "0 failing".
+        const code = (err as { code?: string })?.code ?? 'internal'
+        problem = deps.t(`errors:${code}`, { defaultValue: deps.t('errors:internal') })
       } finally {
         publish({ testing: false, credentials: await safeList() })
-        deps.notify(deps.t('tray:summary.title'), deps.t('tray:summary.body', { ok, failed }))
+        deps.notify(
+          deps.t('tray:summary.title'),
+          problem ?? deps.t('tray:summary.body', { ok, failed }),
+        )
       }
     },
     async detectLocal() {

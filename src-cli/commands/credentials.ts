@@ -1,0 +1,258 @@
+/** `providers`, `add`, `list`, `show`, `update`, `remove`, `primary`, `vault status|rotate` (DESIGN §9). */
+import type { CredentialCreateRequest, CredentialPatch, CredentialView } from '../../src-preload/contract'
+import { AppError } from '../../src-main/errors'
+import { catalogView, getProvider } from '../../src-main/providers/catalog'
+import type { CliCommand, CommandInput, FlagSpec } from '../command'
+import { plural, table } from '../format'
+
+/** Flags shared by `add` and `update`; each fills one credential field. */
+const FIELD_FLAGS = {
+  'base-url': 'baseUrl',
+  endpoint: 'endpoint',
+  'api-version': 'apiVersion',
+  project: 'project',
+  location: 'location',
+  'credentials-path': 'credentialsPath',
+  'endpoint-language': 'language',
+  'endpoint-embedding': 'embedding',
+  'endpoint-speech-to-text': 'speechToText',
+  'endpoint-text-to-speech': 'textToSpeech',
+} as const
+const ENDPOINT_KEYS = new Set(['language', 'embedding', 'speechToText', 'textToSpeech'])
+
+const fieldFlags: FlagSpec = {
+  name: { type: 'string' },
+  ...Object.fromEntries(Object.keys(FIELD_FLAGS).map((f) => [f, { type: 'string' as const }])),
+  'num-ctx': { type: 'string' },
+  'key-stdin': { type: 'boolean' },
+  'allow-insecure-http': { type: 'boolean' },
+}
+
+const bad = (message: string, field?: string) =>
+  new AppError('validation', message, field ? { field } : undefined)
+
+/** Reads the secret from stdin (trimmed); never from argv. */
+async function readKey(input: CommandInput): Promise<string> {
+  const key = (await input.io.readStdin()).trim()
+  if (!key) throw bad('--key-stdin was given but stdin was empty', 'apiKey')
+  return key
+}
+
+function parseNumCtx(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 1) throw bad('--num-ctx takes a positive whole number', 'numCtx')
+  return n
+}
+
+/** The request fields named by flags (undefined when the flag is absent). */
+function fieldsFrom(flags: CommandInput['flags']) {
+  const out: Record<string, unknown> = {}
+  const endpoints: Record<string, string> = {}
+  for (const [flag, field] of Object.entries(FIELD_FLAGS)) {
+    const v = flags[flag]
+    if (typeof v !== 'string') continue
+    if (ENDPOINT_KEYS.has(field)) endpoints[field] = v
+    else out[field] = v
+  }
+  if (Object.keys(endpoints).length) out.endpoints = endpoints
+  const numCtx = parseNumCtx(flags['num-ctx'] as string | undefined)
+  if (numCtx !== undefined) out.numCtx = numCtx
+  if (flags['allow-insecure-http']) out.allowInsecureHttp = true
+  return out
+}
+
+function printCredential(c: ReturnType<typeof credentialJson>, out: (t: string) => void) {
+  const entry = safeEntry(c.provider)
+  out(
+    table([
+      ['id', c.id],
+      ['provider', entry?.displayName ?? c.provider],
+      ['name', c.name],
+      ['key', c.hasKey ? `…${c.keyHint ?? ''}` : '(none)'],
+      ...(['baseUrl', 'endpoint', 'apiVersion', 'project', 'location', 'credentialsPath', 'numCtx'] as const)
+        .filter((k) => c[k] !== null)
+        .map((k) => [k, String(c[k])]),
+      ['primary', c.isPrimary ? 'yes' : 'no'],
+      ['models', c.modelCount],
+      ['status', c.status === 'ok' ? 'ok' : 'cannot be decrypted (re-enter the key or remove it)'],
+    ]),
+  )
+}
+
+/** DESIGN §9 credential JSON: exactly these fields, in this order (the app's view has two more). */
+export function credentialJson(c: CredentialView) {
+  return {
+    id: c.id,
+    provider: c.provider,
+    name: c.name,
+    baseUrl: c.baseUrl,
+    endpoint: c.endpoint,
+    apiVersion: c.apiVersion,
+    project: c.project,
+    location: c.location,
+    credentialsPath: c.credentialsPath,
+    numCtx: c.numCtx,
+    isPrimary: c.isPrimary,
+    hasKey: c.hasKey,
+    keyHint: c.keyHint,
+    modelCount: c.modelCount,
+    status: c.status,
+    createdAt: c.createdAt,
+    updatedAt: c.updatedAt,
+  }
+}
+
+const safeEntry = (id: string) => {
+  try {
+    return getProvider(id)
+  } catch {
+    return null
+  }
+}
+
+export const credentialCommands: CliCommand[] = [
+  {
+    name: 'providers',
+    usage: '',
+    summary: 'List every provider Switchboard knows, with its fields and environment variables',
+    run: async () => catalogView(),
+    human: (r, io) => {
+      const list = r as ReturnType<typeof catalogView>
+      io.out(
+        table([
+          ['ID', 'NAME', 'FIELDS (* required)', 'ENV'],
+          ...list.map((p) => [
+            p.id,
+            p.displayName,
+            p.fields.map((f) => `${f.field}${f.required ? '*' : ''}`).join(' '),
+            [...p.envVars.required, ...(p.envVars.anyOf ?? [])].join(' '),
+          ]),
+        ]),
+      )
+    },
+  },
+  {
+    name: 'add',
+    usage: '<provider> --name N [--base-url U] [--endpoint U] [--api-version V] [--project P] [--location L] [--credentials-path F] [--num-ctx N] [--key-stdin] [--allow-insecure-http]',
+    summary: 'Add a credential; the key is read from stdin with --key-stdin',
+    flags: fieldFlags,
+    positionals: [1, 1],
+    run: async (input) => {
+      const provider = input.positionals[0]!
+      getProvider(provider) // unknown provider → validation
+      const name = input.flags.name
+      if (typeof name !== 'string' || !name.trim()) throw bad('--name is required', 'name')
+      const request = { provider, name, ...fieldsFrom(input.flags) } as CredentialCreateRequest
+      if (input.flags['key-stdin']) request.apiKey = await readKey(input)
+      return credentialJson(await input.app().credentials.create(request))
+    },
+    human: (r, io) => {
+      const c = r as CredentialView
+      io.err(`Added ${c.name} (${c.provider}).`)
+      io.out(c.id)
+    },
+  },
+  {
+    name: 'list',
+    usage: '[--provider P]',
+    summary: 'List credentials (never their keys)',
+    flags: { provider: { type: 'string' } },
+    run: async ({ app, flags }) =>
+      (await app().credentials.list(typeof flags.provider === 'string' ? { provider: flags.provider } : undefined)).map(credentialJson),
+    human: (r, io) => {
+      const list = r as CredentialView[]
+      if (!list.length) {
+        io.err('No credentials yet. Add one: switchboard add openai --name "My key" --key-stdin')
+        return
+      }
+      io.out(
+        table([
+          ['ID', 'PROVIDER', 'NAME', 'KEY', 'PRIMARY', 'MODELS', 'STATUS'],
+          ...list.map((c) => [
+            c.id,
+            c.provider,
+            c.name,
+            c.hasKey ? `…${c.keyHint ?? ''}` : '-',
+            c.isPrimary ? 'yes' : '',
+            c.modelCount,
+            c.status,
+          ]),
+        ]),
+      )
+      io.err(plural(list.length, 'credential'))
+    },
+  },
+  {
+    name: 'show',
+    usage: '<id>',
+    summary: 'Show one credential',
+    positionals: [1, 1],
+    run: async ({ app, positionals }) => credentialJson(await app().credentials.show(positionals[0]!)),
+    human: (r, io) => printCredential(r as ReturnType<typeof credentialJson>, io.out),
+  },
+  {
+    name: 'update',
+    usage: '<id> [flags of add] [--clear FIELD ...]',
+    summary: 'Change only the given fields; --key-stdin replaces the key, --clear empties an optional field',
+    flags: { ...fieldFlags, clear: { type: 'string', multiple: true } },
+    positionals: [1, 1],
+    run: async (input) => {
+      const patch = fieldsFrom(input.flags) as CredentialPatch & Record<string, unknown>
+      if (typeof input.flags.name === 'string') patch.name = input.flags.name
+      for (const field of (input.flags.clear as string[] | undefined) ?? []) {
+        const known = [...Object.values(FIELD_FLAGS), 'numCtx', 'apiKey', 'endpoints', 'baseUrl']
+        if (!known.includes(field as never)) throw bad(`--clear takes one of: ${known.join(', ')}`, 'clear')
+        patch[field] = null
+      }
+      if (input.flags['key-stdin']) patch.apiKey = await readKey(input)
+      if (!Object.keys(patch).length) throw bad('nothing to change: give at least one flag')
+      return credentialJson(await input.app().credentials.update(input.positionals[0]!, patch))
+    },
+    human: (r, io) => printCredential(r as ReturnType<typeof credentialJson>, io.out),
+  },
+  {
+    name: 'remove',
+    usage: '<id>',
+    summary: 'Remove a credential, its registered models, and the default slots that used them',
+    positionals: [1, 1],
+    run: async ({ app, positionals }) => app().credentials.delete(positionals[0]!),
+    human: (r, io) => {
+      const res = r as { id: string; deletedModels: number; clearedSlots: string[] }
+      io.err(
+        `Removed ${res.id} with ${plural(res.deletedModels, 'model')}` +
+          (res.clearedSlots.length ? `; cleared default slots: ${res.clearedSlots.join(', ')}` : ''),
+      )
+    },
+  },
+  {
+    name: 'primary',
+    usage: '<id>',
+    summary: "Make a credential its provider's primary one",
+    positionals: [1, 1],
+    run: async ({ app, positionals }) => credentialJson(await app().credentials.setPrimary(positionals[0]!)),
+    human: (r, io) => io.err(`${(r as CredentialView).name} is now the primary ${(r as CredentialView).provider} credential.`),
+  },
+  {
+    name: 'vault status',
+    usage: '',
+    summary: 'Where the master key comes from, and why other sources are unavailable',
+    run: async ({ app }) => app().vault.status(),
+    human: (r, io) => {
+      const s = r as Awaited<ReturnType<import('../../src-main/vault/vault').Vault['status']>>
+      io.out(`vault: ${s.state}${s.source ? ` (master key from ${s.source})` : ''}`)
+      for (const src of s.sources) io.out(`  ${src.available ? '✓' : '✗'} ${src.id}${src.reason ? ` — ${src.reason}` : ''}`)
+    },
+    exitCode: (r) => ((r as { state: string }).state === 'unlocked' ? 0 : 3),
+  },
+  {
+    name: 'vault rotate',
+    usage: '',
+    summary: 'Re-encrypt every secret with a new master key',
+    run: async ({ app }) => app().vault.rotate(),
+    human: (r, io) => {
+      const res = r as { source: string; reencrypted: number; skipped: number }
+      io.err(`Re-encrypted ${plural(res.reencrypted, 'secret')} with a new key in ${res.source}` + (res.skipped ? ` (${res.skipped} undecryptable left as they were)` : '') + '.')
+    },
+  },
+]

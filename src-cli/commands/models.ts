@@ -1,0 +1,235 @@
+/** `test`, `discover`, `register`, `models`, `model-test`, `unregister`, `defaults …` (DESIGN §9). */
+import {
+  ModelType,
+  type DiscoverResult,
+  type ModelTestResult,
+  type ModelView,
+} from '../../src-preload/contract'
+import { AppError } from '../../src-main/errors'
+import { DEFAULT_SLOTS, type DefaultSlot } from '../../src-main/store/schema'
+import type { CliCommand } from '../command'
+import { EXIT } from '../exit-codes'
+import { plural, table } from '../format'
+
+const bad = (message: string, field?: string) =>
+  new AppError('validation', message, field ? { field } : undefined)
+
+/** DESIGN §9 model JSON: exactly these fields. */
+const modelJson = (m: ModelView) => ({ id: m.id, name: m.name, provider: m.provider, type: m.type, credentialId: m.credentialId })
+
+type TestJson = { credentialId: string; provider: string | null; ok: boolean; code: string; message: string; latencyMs: number }
+const testJson = (r: TestJson): TestJson => ({
+  credentialId: r.credentialId,
+  provider: r.provider,
+  ok: r.ok,
+  code: r.code,
+  message: r.message,
+  latencyMs: r.latencyMs,
+})
+
+function parseType(value: string, field: string) {
+  const parsed = ModelType.safeParse(value)
+  if (!parsed.success) throw bad(`"${value}" is not a model type (${ModelType.options.join(', ')})`, field)
+  return parsed.data
+}
+
+export const modelCommands: CliCommand[] = [
+  {
+    name: 'test',
+    usage: '<id> | --all [--concurrency N]',
+    summary: 'Test credentials with the cheapest authenticated call; --all runs them in parallel',
+    flags: { all: { type: 'boolean' }, concurrency: { type: 'string' } },
+    positionals: [0, 1],
+    run: async ({ app, positionals, flags, io }) => {
+      const tests = app().tests
+      if (flags.all) {
+        if (positionals.length) throw bad('give an id or --all, not both')
+        const concurrency = flags.concurrency === undefined ? 8 : Number(flags.concurrency)
+        if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) throw bad('--concurrency takes 1 to 64', 'concurrency')
+        const run = await tests.testAll({
+          concurrency,
+          onResult: (r) => io.err(`${r.ok ? '✓' : '✗'} ${r.provider} ${r.credentialId}: ${r.message}`),
+        })
+        return { results: run.results.map(testJson), elapsedMs: run.elapsedMs }
+      }
+      if (!positionals[0]) throw bad('give a credential id, or --all')
+      const r = await tests.testOne(positionals[0])
+      if (!io.json && r.hint) io.err(`hint: ${r.hint}`)
+      return testJson(r)
+    },
+    human: (r, io) => {
+      const one = r as TestJson
+      if ('results' in (r as object)) {
+        const all = r as { results: TestJson[]; elapsedMs: number }
+        const failed = all.results.filter((x) => !x.ok).length
+        io.err(`${plural(all.results.length, 'credential')} tested in ${all.elapsedMs} ms: ${all.results.length - failed} working, ${failed} failing`)
+        return
+      }
+      io.out(`${one.ok ? '✓' : '✗'} ${one.message} (${one.code}, ${one.latencyMs} ms)`)
+    },
+    exitCode: (r) => {
+      const results = 'results' in (r as object) ? (r as { results: TestJson[] }).results : [r as TestJson]
+      return results.every((x) => x.ok) ? EXIT.ok : EXIT.failed
+    },
+  },
+  {
+    name: 'discover',
+    usage: '<id>',
+    summary: "List the models a credential can use, typed (registered ones marked)",
+    positionals: [1, 1],
+    run: async ({ app, positionals }) => {
+      const r = await app().models.discover(positionals[0]!)
+      return {
+        credentialId: r.credentialId,
+        provider: r.provider,
+        models: r.models.map((m) => ({ id: m.id, name: m.name, type: m.type, registered: m.registered })),
+        error: r.error ? { code: r.error.code, message: r.error.message } : null,
+      }
+    },
+    human: (r, io) => {
+      const d = r as DiscoverResult
+      if (d.error) {
+        io.err(`discovery failed: ${d.error.message} (${d.error.code})`)
+        return
+      }
+      io.out(table([['NAME', 'TYPE', 'REGISTERED'], ...d.models.map((m) => [m.name, m.type, m.registered ? 'yes' : ''])]))
+      io.err(plural(d.models.length, 'model'))
+    },
+    exitCode: (r) => ((r as DiscoverResult).error ? EXIT.failed : EXIT.ok),
+  },
+  {
+    name: 'register',
+    usage: '<id> (--model NAME[:TYPE] ... | --all)',
+    summary: 'Register models for a credential; the type defaults to what discovery says',
+    flags: { model: { type: 'string', multiple: true }, all: { type: 'boolean' } },
+    positionals: [1, 1],
+    run: async ({ app, positionals, flags }) => {
+      const id = positionals[0]!
+      const wanted = (flags.model as string[] | undefined) ?? []
+      if (!flags.all && !wanted.length) throw bad('give --model NAME[:TYPE] (repeatable) or --all')
+      if (flags.all && wanted.length) throw bad('give --model or --all, not both')
+      const needsDiscovery = flags.all || wanted.some((w) => !w.includes(':') || !ModelType.safeParse(w.slice(w.lastIndexOf(':') + 1)).success)
+      let discovered: DiscoverResult | null = null
+      if (needsDiscovery) {
+        discovered = await app().models.discover(id)
+        if (discovered.error) throw new AppError(discovered.error.code, discovered.error.message)
+      }
+      const models = flags.all
+        ? discovered!.models.map((m) => ({ name: m.name, type: m.type }))
+        : wanted.map((spec) => {
+            const colon = spec.lastIndexOf(':')
+            const maybeType = colon > 0 ? spec.slice(colon + 1) : ''
+            if (maybeType && ModelType.safeParse(maybeType).success) {
+              return { name: spec.slice(0, colon), type: parseType(maybeType, 'model') }
+            }
+            const found = discovered?.models.find((m) => m.name.toLowerCase() === spec.toLowerCase())
+            if (!found) throw bad(`"${spec}" is not in the credential's listing; give its type: --model "${spec}:language"`, 'model')
+            return { name: found.name, type: found.type }
+          })
+      if (!models.length) throw bad('discovery listed no models to register')
+      const r = await app().models.register(id, models)
+      return { created: r.created.map(modelJson), existing: r.existing.map(modelJson) }
+    },
+    human: (r, io) => {
+      const res = r as { created: ModelView[]; existing: ModelView[] }
+      io.err(`Registered ${plural(res.created.length, 'model')}` + (res.existing.length ? ` (${res.existing.length} already registered)` : '') + '.')
+      for (const m of res.created) io.out(`${m.id}  ${m.name}  ${m.type}`)
+    },
+  },
+  {
+    name: 'models',
+    usage: '[--type T] [--credential ID]',
+    summary: 'List registered models',
+    flags: { type: { type: 'string' }, credential: { type: 'string' } },
+    run: async ({ app, flags }) => {
+      const filter: { type?: ModelType; credentialId?: string } = {}
+      if (typeof flags.type === 'string') filter.type = parseType(flags.type, 'type')
+      if (typeof flags.credential === 'string') filter.credentialId = flags.credential
+      return (await app().models.list(filter)).map(modelJson)
+    },
+    human: (r, io) => {
+      const list = r as ModelView[]
+      if (!list.length) {
+        io.err('No registered models. Discover some: switchboard discover <credential-id>')
+        return
+      }
+      io.out(table([['ID', 'NAME', 'TYPE', 'PROVIDER'], ...list.map((m) => [m.id, m.name, m.type, m.provider])]))
+    },
+  },
+  {
+    name: 'model-test',
+    usage: '<modelId>',
+    summary: 'Exercise a model by its type: a chat reply, embedding dimensions, speech bytes or a transcript',
+    positionals: [1, 1],
+    run: async ({ app, positionals }) => app().models.modelTest(positionals[0]!),
+    human: (r, io) => {
+      const t = r as ModelTestResult
+      const what = t.result?.reply ?? (t.result?.dimensions ? `${t.result.dimensions} dimensions` : t.result?.bytes ? `${t.result.bytes} bytes of audio` : t.result?.transcript ?? '')
+      io.out(`${t.ok ? '✓' : '✗'} ${t.name}: ${t.message}${what ? ` — ${what}` : ''} (${t.latencyMs} ms)`)
+    },
+    exitCode: (r) => ((r as ModelTestResult).ok ? EXIT.ok : EXIT.failed),
+  },
+  {
+    name: 'unregister',
+    usage: '<modelId>',
+    summary: 'Remove a registered model (default slots that used it are emptied)',
+    positionals: [1, 1],
+    run: async ({ app, positionals }) => {
+      const r = await app().models.unregister(positionals[0]!)
+      return { removed: modelJson(r.removed), clearedSlots: r.clearedSlots }
+    },
+    human: (r, io) => {
+      const res = r as { removed: ModelView; clearedSlots: string[] }
+      io.err(`Removed ${res.removed.name}` + (res.clearedSlots.length ? `; emptied default slots: ${res.clearedSlots.join(', ')}` : '') + '.')
+    },
+  },
+  {
+    name: 'defaults',
+    usage: '',
+    summary: 'Show the default model of each job (chat, embedding, …)',
+    run: async ({ app, io }) => {
+      const a = app()
+      if (!io.json) return a.defaults.get()
+      return a.defaults.getJson()
+    },
+    human: (r, io) => {
+      const view = r as Awaited<ReturnType<import('../../src-main/services/defaults').DefaultsService['get']>>
+      io.out(
+        table([
+          ['SLOT', 'MODEL', 'NOTE'],
+          ...Object.values(view.slots).map((s) => [
+            `${s.slot}${s.required ? '*' : ''}`,
+            s.effectiveModelId ?? '-',
+            [s.fallback ? 'falls back to chat' : '', s.problem ?? '', s.cleared ? 'cleared' : ''].filter(Boolean).join(', '),
+          ]),
+        ]),
+      )
+      if (view.missingRequired.length) io.err(`Missing required: ${view.missingRequired.join(', ')} — try: switchboard defaults auto`)
+    },
+  },
+  {
+    name: 'defaults set',
+    usage: `<${DEFAULT_SLOTS.join('|')}> <modelId|none>`,
+    summary: 'Set or clear one default slot',
+    positionals: [2, 2],
+    run: async ({ app, positionals }) => {
+      const [slot, model] = positionals as [string, string]
+      if (!DEFAULT_SLOTS.includes(slot as DefaultSlot)) throw bad(`"${slot}" is not a slot (${DEFAULT_SLOTS.join(', ')})`, 'slot')
+      const res = await app().defaults.set(slot as DefaultSlot, model === 'none' ? null : model)
+      return res.defaults
+    },
+    human: (_r, io) => io.err('Saved.'),
+  },
+  {
+    name: 'defaults auto',
+    usage: '',
+    summary: 'Fill the empty required slots from the registered models (never a slot you cleared)',
+    run: async ({ app }) => app().defaults.autoAssign(),
+    human: (r, io) => {
+      const res = r as { assigned: { slot: string; modelId: string }[]; missing: string[] }
+      for (const a of res.assigned) io.out(`${a.slot} → ${a.modelId}`)
+      if (!res.assigned.length) io.err('Nothing to assign.')
+      if (res.missing.length) io.err(`Still missing: ${res.missing.join(', ')} (register a model of that type first)`)
+    },
+  },
+]

@@ -1,0 +1,39 @@
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { RENDERER_CSP, contentTypeOf, resolveRendererFile } from '../../../src-main/renderer-files'
+import { secureWebPreferences } from '../../../src-main/electron/secure-options'
+
+describe('renderer files for app://', () => {
+  const root = '/opt/switchboard/renderer'
+  it('maps paths inside the folder and refuses every escape', () => {
+    expect(resolveRendererFile(root, '/')).toBe(path.join(root, 'index.html'))
+    expect(resolveRendererFile(root, '/assets/a.js')).toBe(path.join(root, 'assets/a.js'))
+    for (const evil of ['/../secret', '/..%2F..%2Fetc%2Fpasswd', '/assets/../../x', '/%E0%A4%A']) {
+      expect(resolveRendererFile(root, evil), evil).toBeNull()
+    }
+  })
+
+  it('names content types and keeps a strict CSP', () => {
+    expect(contentTypeOf('a.js')).toMatch(/javascript/)
+    expect(contentTypeOf('a.unknown')).toBe('application/octet-stream')
+    for (const d of ["default-src 'none'", "script-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'none'"]) {
+      expect(RENDERER_CSP).toContain(d)
+    }
+    expect(RENDERER_CSP).not.toContain('unsafe')
+  })
+})
+
+describe('window security defaults', () => {
+  it('isolates, sandboxes and disables node in every window', () => {
+    expect(secureWebPreferences('/p.cjs')).toMatchObject({
+      preload: '/p.cjs',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+      allowRunningInsecureContent: false,
+      disableBlinkFeatures: 'Auxclick',
+    })
+  })
+})

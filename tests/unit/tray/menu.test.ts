@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest'
+import { createMainTranslator } from '../../../src-main/i18n'
+import { ageLabel, buildTrayMenu, trayHealth, type TrayState } from '../../../src-main/tray/menu'
+
+const t = createMainTranslator('en-US')
+const now = new Date('2026-11-25T12:00:00Z')
+const cred = (id: string, code: string | null, at = '2026-11-25T11:55:00Z') => ({
+  id,
+  name: `key ${id}`,
+  providerName: 'OpenAI',
+  last: code ? { code: code as never, at } : null,
+})
+
+describe('tray menu', () => {
+  it('says what to do when there are no credentials, and disables Test all', () => {
+    const state: TrayState = { credentials: [], testing: false, now }
+    const menu = buildTrayMenu(state, t)
+    expect(menu[0]!.label).toBe('Credentials not tested yet')
+    expect(menu.map((i) => i.label)).toContain('No credentials yet')
+    expect(menu.find((i) => i.action === 'testAll')?.enabled).toBe(false)
+    expect(menu.map((i) => i.action).filter(Boolean)).toEqual(['testAll', 'detectLocal', 'open', 'quit'])
+  })
+
+  it('lists each credential with its mark and the age of its last result', () => {
+    const state: TrayState = {
+      credentials: [cred('a', 'ok'), cred('b', 'auth_invalid', '2026-11-25T09:00:00Z'), cred('c', null)],
+      testing: false,
+      now,
+    }
+    const labels = buildTrayMenu(state, t).map((i) => i.label)
+    expect(labels).toContain('✓ OpenAI · key a — 5 min ago')
+    expect(labels).toContain('✗ OpenAI · key b — 3 hours ago')
+    expect(labels).toContain('– OpenAI · key c — untested')
+  })
+
+  it('computes the overall health', () => {
+    expect(trayHealth({ credentials: [cred('a', 'ok'), cred('b', 'ok_rate_limited')], testing: false, now })).toBe('healthy')
+    expect(trayHealth({ credentials: [cred('a', 'ok'), cred('b', 'timeout')], testing: false, now })).toBe('degraded')
+    expect(trayHealth({ credentials: [cred('a', 'network'), cred('b', null)], testing: false, now })).toBe('failing')
+    expect(trayHealth({ credentials: [cred('a', null)], testing: false, now })).toBe('untested')
+  })
+
+  it('shows progress while testing and disables a second run', () => {
+    const menu = buildTrayMenu({ credentials: [cred('a', null)], testing: true, now }, t)
+    const item = menu.find((i) => i.action === 'testAll')!
+    expect(item.label).toBe('Testing…')
+    expect(item.enabled).toBe(false)
+  })
+
+  it('words ages', () => {
+    expect(ageLabel('2026-11-25T11:59:30Z', now, t)).toBe('just now')
+    expect(ageLabel('2026-11-25T11:59:00Z', now, t)).toBe('1 min ago')
+    expect(ageLabel('2026-11-24T11:00:00Z', now, t)).toBe('1 day ago')
+    expect(ageLabel('2026-11-20T11:00:00Z', now, t)).toBe('5 days ago')
+  })
+})
