@@ -24,6 +24,8 @@ export interface ConnectionTestDeps {
   fetch: GuardedFetch
   saveResult(id: string, result: LastTestResult): Promise<void>
   clock: () => Date
+  /** The host a credential's test talks to; the parallelism bound applies per host. */
+  hostOf?(id: string): Promise<string>
 }
 
 /** One test's result, as the CLI prints it and the UI shows it. */
@@ -41,7 +43,10 @@ export interface ConnectionTestResult {
 }
 
 export interface TestAllOptions {
+  /** Most tests at once against one host (default 8). */
   concurrency?: number
+  /** Most tests at once overall (default 32). */
+  maxTotal?: number
   signal?: AbortSignal
   /** Called once per finished test, in completion order. */
   onResult?: (result: ConnectionTestResult) => void
@@ -113,40 +118,64 @@ export function createConnectionTests(deps: ConnectionTestDeps): ConnectionTests
   async function testAll(options: TestAllOptions = {}): Promise<TestAllResult> {
     const started = performance.now()
     const { signal, onResult } = options
-    const concurrency = Math.max(1, Math.floor(options.concurrency ?? 8))
+    // The bound protects each server (rate limits, a small local box), so it applies per
+    // host: twenty providers are tested at once, twenty keys of one provider eight at a time.
+    const perHost = Math.max(1, Math.floor(options.concurrency ?? 8))
+    const maxTotal = Math.max(perHost, Math.floor(options.maxTotal ?? 32))
     const ids = await deps.listCredentialIds()
+    const hosts = await Promise.all(
+      ids.map((id) => (deps.hostOf ? deps.hostOf(id).catch(() => id) : Promise.resolve('*'))),
+    )
     const byId = new Map<string, ConnectionTestResult>()
-    let next = 0
     let fatal: unknown = null
-    // One inner controller, so a fatal error (vault locked) stops the other workers too.
+    // One inner controller, so a fatal error (vault locked) stops the other tests too.
     const stop = new AbortController()
     const onAbort = () => stop.abort()
     signal?.addEventListener('abort', onAbort, { once: true })
     if (signal?.aborted) stop.abort()
 
-    async function worker(): Promise<void> {
-      while (!stop.signal.aborted && next < ids.length) {
-        const id = ids[next++] as string
-        try {
+    const queue = ids.map((id, i) => ({ id, host: hosts[i] as string }))
+    const active = new Map<string, number>()
+    let running = 0
+
+    await new Promise<void>((resolveAll) => {
+      const finishIfIdle = () => {
+        if (running === 0 && (queue.length === 0 || stop.signal.aborted)) resolveAll()
+      }
+      const pump = () => {
+        for (let i = 0; i < queue.length && running < maxTotal && !stop.signal.aborted; ) {
+          const task = queue[i]!
+          if ((active.get(task.host) ?? 0) >= perHost) {
+            i++
+            continue
+          }
+          queue.splice(i, 1)
+          running++
+          active.set(task.host, (active.get(task.host) ?? 0) + 1)
           // A dependent signal per test: adapters may add listeners to it without piling them
           // onto the shared one (AbortSignal.any links without listeners).
-          const result = await testOne(id, AbortSignal.any([stop.signal]))
-          byId.set(id, result)
-          onResult?.(result)
-        } catch (err) {
-          if (err instanceof AppError && err.code === 'cancelled') return
-          if (err instanceof AppError && err.code === 'not_found') continue // deleted meanwhile
-          fatal ??= err
-          stop.abort()
+          testOne(task.id, AbortSignal.any([stop.signal]))
+            .then((result) => {
+              byId.set(task.id, result)
+              onResult?.(result)
+            })
+            .catch((err: unknown) => {
+              if (err instanceof AppError && (err.code === 'cancelled' || err.code === 'not_found')) return
+              fatal ??= err
+              stop.abort()
+            })
+            .finally(() => {
+              running--
+              active.set(task.host, (active.get(task.host) ?? 1) - 1)
+              pump()
+              finishIfIdle()
+            })
         }
+        finishIfIdle()
       }
-    }
-
-    try {
-      await Promise.all(Array.from({ length: Math.min(concurrency, ids.length) }, worker))
-    } finally {
-      signal?.removeEventListener('abort', onAbort)
-    }
+      pump()
+    })
+    signal?.removeEventListener('abort', onAbort)
     if (fatal) throw fatal
     return {
       results: ids.flatMap((id) => byId.get(id) ?? []),
@@ -198,4 +227,18 @@ function thrownToOutcome(err: unknown): TestOutcome {
     return { code: err.code as TestCode, message: err.message, params: err.params }
   }
   return { code: 'server_error', message: 'The test failed unexpectedly.' }
+}
+
+/** The host a credential's test talks to (override, endpoint, or the provider's default). */
+export function testHost(
+  cred: { baseUrl: string | null; endpoint: string | null; location?: string | null; provider: string },
+  entry: Pick<CatalogEntry, 'defaultBaseUrl'>,
+): string {
+  const url = cred.baseUrl ?? cred.endpoint ?? entry.defaultBaseUrl
+  try {
+    if (url) return new URL(url).host
+  } catch {
+    // An unparsable URL fails its own test; group it by provider meanwhile.
+  }
+  return `${cred.provider}:${cred.location ?? ''}`
 }

@@ -380,6 +380,38 @@ describe('testOne against real loopback servers', () => {
   })
 })
 
+describe('testAll: the bound applies per host', () => {
+  it('tests twenty credentials on twenty hosts at once', async () => {
+    const adapter = new DelayAdapter(40)
+    const creds = Array.from({ length: 20 }, (_, i) => cred(`h${i}`))
+    const h = harness(creds, adapter, { hostOf: async (id) => `host-${id}` })
+    const run = await createConnectionTests(h.deps).testAll()
+    expect(run.results).toHaveLength(20)
+    expect(adapter.maxInFlight).toBe(20)
+  })
+
+  it('keeps at most `concurrency` tests on one host while other hosts proceed', async () => {
+    const adapter = new DelayAdapter(30)
+    const creds = Array.from({ length: 12 }, (_, i) => cred(`s${i}`))
+    const shared = new Set(creds.slice(0, 10).map((c) => c.id))
+    const h = harness(creds, adapter, { hostOf: async (id) => (shared.has(id) ? 'api.openai.com' : id) })
+    const run = await createConnectionTests(h.deps).testAll({ concurrency: 3 })
+    expect(run.results).toHaveLength(12)
+    // 3 on the shared host + the 2 others.
+    expect(adapter.maxInFlight).toBe(5)
+    // The two other hosts started in the first wave, not behind the shared host's queue.
+    expect(adapter.started.slice(0, 5)).toEqual(expect.arrayContaining(['s10', 's11']))
+  })
+
+  it('caps the total with maxTotal', async () => {
+    const adapter = new DelayAdapter(20)
+    const creds = Array.from({ length: 10 }, (_, i) => cred(`m${i}`))
+    const h = harness(creds, adapter, { hostOf: async (id) => id })
+    await createConnectionTests(h.deps).testAll({ concurrency: 8, maxTotal: 8 })
+    expect(adapter.maxInFlight).toBe(8)
+  })
+})
+
 describe('testAll', () => {
   const creds = Array.from({ length: 20 }, (_, i) => cred(`c${String(i).padStart(2, '0')}`))
 
