@@ -53,10 +53,15 @@ if (!app.requestSingleInstanceLock()) {
   app.on('second-instance', showWindow)
 
   void app.whenReady().then(() => {
+    let trayModel: ReturnType<typeof createTrayModel> | null = null
     const ctx = createAppContext({
       home,
       version: app.getVersion(),
-      emit: broadcast,
+      emit: (event, payload) => {
+        broadcast(event, payload)
+        // Keep the tray's list and marks in step with what the window (or a test) changed.
+        if (event.startsWith('credentials:')) void trayModel?.refresh()
+      },
       platform: {
         safeStorage,
         locale: app.getLocale(),
@@ -83,6 +88,7 @@ if (!app.requestSingleInstanceLock()) {
       open: showWindow,
       quit: () => app.quit(),
     })
+    trayModel = model
     model.subscribe((state) => tray.render(state))
     void model.refresh()
     showWindow()

@@ -1,13 +1,33 @@
 /** Wires the tray model to the app's services. */
 import type { AppContext } from '../app-context'
+import { getProvider } from '../providers/catalog'
 import type { TrayModelDeps } from './tray-model'
 
 /** The tray's data sources and actions over one app context. */
-export function trayDepsFrom(_app: AppContext): Pick<TrayModelDeps, 'listCredentials' | 'testAll' | 'detectLocal'> {
-  // Filled in as the credentials, connection-test and local services land.
+export function trayDepsFrom(app: AppContext): Pick<TrayModelDeps, 'listCredentials' | 'testAll' | 'detectLocal'> {
   return {
-    listCredentials: async () => [],
-    testAll: async () => undefined,
-    detectLocal: async () => 0,
+    listCredentials: async () => {
+      const [creds, data] = await Promise.all([app.credentials.list(), app.store.read()])
+      return creds.map((c) => {
+        const last = data.lastTests[c.id]
+        return {
+          id: c.id,
+          name: c.name,
+          providerName: safeName(c.provider),
+          last: last ? { code: last.code, at: last.at } : null,
+        }
+      })
+    },
+    testAll: (onResult) =>
+      app.tests.testAll({ onResult: (r) => onResult({ credentialId: r.credentialId, code: r.code }) }),
+    detectLocal: async () => (await app.local.detect()).servers.length,
+  }
+}
+
+function safeName(provider: string): string {
+  try {
+    return getProvider(provider).displayName
+  } catch {
+    return provider
   }
 }

@@ -1,14 +1,20 @@
 import { useTranslation } from 'react-i18next'
-import { EmptyState } from '../components/EmptyState'
 import { PageHeader } from '../components/PageHeader'
+import { AboutPanel } from '../features/settings/AboutPanel'
+import { LanguageAndTheme } from '../features/settings/LanguageAndTheme'
+import { VaultPanel } from '../features/settings/VaultPanel'
 
-/** The Settings page. */
+/** Language, appearance, the vault, and where things live. */
 export function SettingsPage() {
   const { t } = useTranslation()
   return (
     <>
       <PageHeader title={t('pages.settings.title')} subtitle={t('pages.settings.subtitle')} />
-      <EmptyState title={t('comingSoon')} />
+      <div className="stack settings">
+        <LanguageAndTheme />
+        <VaultPanel />
+        <AboutPanel />
+      </div>
     </>
   )
 }
