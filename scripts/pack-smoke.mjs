@@ -61,7 +61,8 @@ let passed = 0
 let failed = 0
 for (const [name, ok] of checks) {
   console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}`)
-  ok ? passed++ : failed++
+  if (ok) passed++
+  else failed++
 }
 fs.rmSync(work, { recursive: true, force: true })
 console.log(`pack-smoke: ${passed} passed, ${failed} failed`)

@@ -25,7 +25,8 @@ function run(label, cmd, args, opts = {}) {
 function step(label, cmd, args, opts) {
   if (only.length && !only.includes(label)) return
   const { ok, seconds } = run(label, cmd, args, opts)
-  ok ? passed++ : failed++
+  if (ok) passed++
+  else failed++
   summary.push(`${ok ? 'ok  ' : 'FAIL'} ${label} (${seconds}s)`)
   return ok
 }

@@ -1,6 +1,7 @@
 /** `providers`, `add`, `list`, `show`, `update`, `remove`, `primary`, `vault status|rotate` (DESIGN §9). */
 import type { CredentialCreateRequest, CredentialPatch, CredentialView } from '../../src-preload/contract'
 import { AppError } from '../../src-main/errors'
+import type { VaultStatus } from '../../src-main/vault/vault'
 import { catalogView, getProvider } from '../../src-main/providers/catalog'
 import type { CliCommand, CommandInput, FlagSpec } from '../command'
 import { plural, table } from '../format'
@@ -239,7 +240,7 @@ export const credentialCommands: CliCommand[] = [
     summary: 'Where the master key comes from, and why other sources are unavailable',
     run: async ({ app }) => app().vault.status(),
     human: (r, io) => {
-      const s = r as Awaited<ReturnType<import('../../src-main/vault/vault').Vault['status']>>
+      const s = r as VaultStatus
       io.out(`vault: ${s.state}${s.source ? ` (master key from ${s.source})` : ''}`)
       for (const src of s.sources) io.out(`  ${src.available ? '✓' : '✗'} ${src.id}${src.reason ? ` — ${src.reason}` : ''}`)
     },

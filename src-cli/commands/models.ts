@@ -1,6 +1,7 @@
 /** `test`, `discover`, `register`, `models`, `model-test`, `unregister`, `defaults …` (DESIGN §9). */
 import {
   ModelType,
+  type DefaultsView,
   type DiscoverResult,
   type ModelTestResult,
   type ModelView,
@@ -193,7 +194,7 @@ export const modelCommands: CliCommand[] = [
       return a.defaults.getJson()
     },
     human: (r, io) => {
-      const view = r as Awaited<ReturnType<import('../../src-main/services/defaults').DefaultsService['get']>>
+      const view = r as DefaultsView
       io.out(
         table([
           ['SLOT', 'MODEL', 'NOTE'],

@@ -115,6 +115,7 @@ function secretChanges(
           `${entry.displayName} credentials have no API key.`,
         )
       }
+      // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
       if (/[\u0000-\u001f\u007f]/.test(key)) {
         throw invalid('apiKey', 'invalid_characters', 'The API key contains control characters.')
       }

@@ -25,6 +25,7 @@ function harness(env: NodeJS.ProcessEnv) {
     outputs.push(JSON.stringify(res))
     return res as {
       ok: boolean
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- responses of many channels, asserted per test
       data?: any
       error?: { code: string; params?: Record<string, unknown> }
     }
