@@ -1,9 +1,9 @@
 import { defineConfig } from '@playwright/test'
-import type { HarnessOptions } from './tests/e2e/harness/fixtures'
+import type { HarnessOptions, HarnessWorkerOptions } from './tests/e2e/harness/fixtures'
 
 const CHROMIUM = process.env.SWITCHBOARD_CHROMIUM ?? '/usr/bin/chromium'
 
-export default defineConfig<HarnessOptions>({
+export default defineConfig<HarnessOptions, HarnessWorkerOptions>({
   testDir: 'tests/e2e',
   testMatch: /.*\.e2e\.ts$/,
   outputDir: 'test-results',
@@ -23,6 +23,7 @@ export default defineConfig<HarnessOptions>({
       name: 'chromium-bridge',
       use: {
         mode: 'bridge',
+        workerMode: 'bridge',
         browserName: 'chromium',
         launchOptions: {
           executablePath: CHROMIUM,
@@ -40,7 +41,7 @@ export default defineConfig<HarnessOptions>({
     },
     {
       name: 'electron',
-      use: { mode: 'electron' },
+      use: { mode: 'electron', workerMode: 'electron' },
     },
   ],
 })

@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs/promises'
 import path from 'node:path'
-import type { PlatformBridge } from '../app-context'
+import type { PlatformBridge } from '../platform'
 import { writeFileAtomic } from '../store/atomic-write'
 import { KEY_BYTES, newMasterKey } from './cipher'
 import type { Availability, KeySource } from './types'

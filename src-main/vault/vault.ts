@@ -4,7 +4,7 @@
  * rotates the key. Fail closed: with no source the vault is locked, sealing throws vault_locked
  * before anything is written, and there is never a plaintext fallback.
  */
-import type { PlatformBridge } from '../app-context'
+import type { PlatformBridge } from '../platform'
 import { AppError } from '../errors'
 import type { SealedSecret, Store, StoreData } from '../store/schema'
 import { fieldAad, openValue, sealValue } from './cipher'

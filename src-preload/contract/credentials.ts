@@ -1,4 +1,217 @@
-// Channels of the credentials domain. Owned by the credentials work; add channels here as `'credentials:verb'`.
-export const credentialsChannels = {}
+/**
+ * Channels of the credentials domain (DESIGN §3, §9). Secrets travel renderer → main only
+ * (create / update); every response carries `hasKey` and `keyHint`, never a key. The view is
+ * also what the CLI prints with `--json`.
+ */
+import { z } from 'zod'
+import { channel, event } from './define'
+import type { ErrorParams, TestCode } from './errors'
+import type { ModelType } from './models-shared'
 
-export const credentialsEvents = {}
+/** A stored credential id (a UUID; the pattern also admits ids from imports). */
+export const CredentialId = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^[A-Za-z0-9_.:-]+$/)
+
+/** A provider id of the catalog (checked against the catalog in main). */
+export const ProviderIdField = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z][a-z0-9_]*$/)
+
+const Text = (max: number) => z.string().max(max)
+const UrlText = Text(2048)
+/** The per-modality Azure endpoints (DESIGN §3 `endpoints`). */
+export const CredentialEndpoints = z
+  .object({
+    language: UrlText.nullable().optional(),
+    embedding: UrlText.nullable().optional(),
+    speechToText: UrlText.nullable().optional(),
+    textToSpeech: UrlText.nullable().optional(),
+  })
+  .strict()
+
+const createShape = {
+  provider: ProviderIdField,
+  name: Text(100),
+  /** Secret. Surrounding whitespace is trimmed. */
+  apiKey: Text(8192).optional(),
+  /** Secret (Vertex): the service-account file's content, imported and encrypted. */
+  serviceAccountJson: Text(65536).optional(),
+  baseUrl: UrlText.optional(),
+  endpoint: UrlText.optional(),
+  apiVersion: Text(64).optional(),
+  endpoints: CredentialEndpoints.optional(),
+  project: Text(200).optional(),
+  location: Text(100).optional(),
+  credentialsPath: Text(4096).optional(),
+  numCtx: z.number().int().min(1).max(10_000_000).optional(),
+  /** The user confirmed sending this key over plain http to a non-loopback host (DESIGN §7). */
+  allowInsecureHttp: z.boolean().optional(),
+}
+
+/** `credentials:create`: the provider's fields; absent = not set. */
+export const CredentialCreateRequest = z.object(createShape).strict()
+export type CredentialCreateRequest = z.infer<typeof CredentialCreateRequest>
+
+/**
+ * `credentials:update`: only the given fields change. `apiKey` absent or empty keeps the stored
+ * key; `null` clears an optional field (and the key, where the provider does not require one).
+ */
+export const CredentialPatch = z
+  .object({
+    name: createShape.name.optional(),
+    apiKey: Text(8192).nullable().optional(),
+    serviceAccountJson: Text(65536).nullable().optional(),
+    baseUrl: UrlText.nullable().optional(),
+    endpoint: UrlText.nullable().optional(),
+    apiVersion: Text(64).nullable().optional(),
+    endpoints: CredentialEndpoints.nullable().optional(),
+    project: Text(200).nullable().optional(),
+    location: Text(100).nullable().optional(),
+    credentialsPath: Text(4096).nullable().optional(),
+    numCtx: z.number().int().min(1).max(10_000_000).nullable().optional(),
+    allowInsecureHttp: z.boolean().optional(),
+  })
+  .strict()
+export type CredentialPatch = z.infer<typeof CredentialPatch>
+
+export const CredentialUpdateRequest = CredentialPatch.extend({ id: CredentialId }).strict()
+
+export const CredentialStatus = z.enum(['ok', 'decryption_error'])
+export type CredentialStatus = z.infer<typeof CredentialStatus>
+
+/**
+ * One credential as the app and the CLI show it (DESIGN §9; absent values are null), plus
+ * `endpoints` (Azure per-modality endpoints) and `allowInsecureHttp`, which the edit form needs.
+ */
+export const CredentialView = z.object({
+  id: z.string(),
+  provider: z.string(),
+  name: z.string(),
+  baseUrl: z.string().nullable(),
+  endpoint: z.string().nullable(),
+  apiVersion: z.string().nullable(),
+  project: z.string().nullable(),
+  location: z.string().nullable(),
+  credentialsPath: z.string().nullable(),
+  numCtx: z.number().nullable(),
+  isPrimary: z.boolean(),
+  hasKey: z.boolean(),
+  keyHint: z.string().nullable(),
+  modelCount: z.number(),
+  status: CredentialStatus,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  endpoints: z
+    .object({
+      language: z.string().optional(),
+      embedding: z.string().optional(),
+      speechToText: z.string().optional(),
+      textToSpeech: z.string().optional(),
+    })
+    .nullable(),
+  allowInsecureHttp: z.boolean(),
+})
+export type CredentialView = z.infer<typeof CredentialView>
+
+/** What deleting a credential took with it (its models, and the default slots that used them). */
+export interface CredentialDeleteResult {
+  id: string
+  deletedModels: number
+  clearedSlots: string[]
+}
+
+/** Why the credentials list changed (the renderer re-reads on any of these). */
+export type CredentialsChange = 'created' | 'updated' | 'deleted' | 'primary' | 'rotated'
+
+/** One form field of a provider, as the add / edit dialog renders it (from the catalog). */
+export interface ProviderFieldView {
+  field:
+    | 'apiKey'
+    | 'baseUrl'
+    | 'endpoint'
+    | 'apiVersion'
+    | 'endpointLanguage'
+    | 'endpointEmbedding'
+    | 'endpointSpeechToText'
+    | 'endpointTextToSpeech'
+    | 'project'
+    | 'location'
+    | 'credentialsPath'
+    | 'numCtx'
+  required: boolean
+  placeholder?: string
+}
+
+/** `credentials:providers`: the catalog as the forms need it (plain data, no secrets). */
+export interface ProviderFormView {
+  id: string
+  displayName: string
+  modalities: ModelType[]
+  fields: ProviderFieldView[]
+  defaultBaseUrl: string | null
+  docsUrl: string
+  local: boolean
+}
+
+/** One connection test's result (DESIGN §5): the CLI `test` JSON plus hint, params, details. */
+export interface ConnectionTestView {
+  credentialId: string
+  provider: string | null
+  ok: boolean
+  code: TestCode
+  message: string
+  hint: string | null
+  params: ErrorParams
+  latencyMs: number
+  details: { modelCount?: number; credit?: number | null } | null
+}
+
+/** `credentials:testAll`: every result in credential order, and the run's wall time. */
+export interface TestAllView {
+  results: ConnectionTestView[]
+  elapsedMs: number
+  cancelled: boolean
+}
+
+/** A credential's last test as stored (shown as a badge with its age). */
+export interface LastTestView {
+  code: TestCode
+  message: string
+  at: string
+  latencyMs: number
+}
+
+const ById = z.object({ id: CredentialId }).strict()
+
+export const credentialsChannels = {
+  'credentials:list': channel<CredentialView[]>()(
+    z.object({ provider: ProviderIdField.optional() }).strict(),
+  ),
+  'credentials:get': channel<CredentialView>()(ById),
+  'credentials:create': channel<CredentialView>()(CredentialCreateRequest),
+  'credentials:update': channel<CredentialView>()(CredentialUpdateRequest),
+  'credentials:delete': channel<CredentialDeleteResult>()(ById),
+  'credentials:setPrimary': channel<CredentialView>()(ById),
+  'credentials:providers': channel<ProviderFormView[]>()(z.object({}).strict()),
+  'credentials:test': channel<ConnectionTestView>()(ById),
+  /** Runs every test (bounded parallelism); each result is also pushed as `credentials:testResult`. */
+  'credentials:testAll': channel<TestAllView>()(
+    z.object({ concurrency: z.number().int().min(1).max(32).optional() }).strict(),
+  ),
+  /** Stops a running test-all; the finished results stay. */
+  'credentials:cancelTests': channel<{ cancelled: boolean }>()(z.object({}).strict()),
+  /** The last test result of every credential that has one, by credential id. */
+  'credentials:lastTests': channel<Record<string, LastTestView>>()(z.object({}).strict()),
+}
+
+export const credentialsEvents = {
+  /** Credentials were added, edited, removed or re-keyed; `ids` are the ones touched. */
+  'credentials:changed': event<{ reason: CredentialsChange; ids: string[] }>(),
+  /** One finished test of a running `credentials:testAll` (in completion order). */
+  'credentials:testResult': event<{ result: ConnectionTestView }>(),
+}

@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next'
+import { Icon, type IconName } from '../components/Icon'
 import { useNavStore, type Page } from '../stores/use-nav-store'
 
-const ICONS: Record<Page, string> = { apiKeys: '⚿', models: '◧', local: '⌂', settings: '⚙' }
+const ICONS: Record<Page, IconName> = { apiKeys: 'key', models: 'models', local: 'local', settings: 'settings' }
 
 /** The sidebar: one link per page, the current one marked for assistive tech. */
 export function Nav({ pages }: { pages: readonly Page[] }) {
@@ -26,8 +27,8 @@ export function Nav({ pages }: { pages: readonly Page[] }) {
                 go(p)
               }}
             >
-              <span aria-hidden="true" className="nav-icon">
-                {ICONS[p]}
+              <span className="nav-icon">
+                <Icon name={ICONS[p]} />
               </span>
               {t(`nav.${p}`)}
             </a>

@@ -14,6 +14,7 @@ export function initI18n(preferred?: string | null) {
     interpolation: { escapeValue: false },
     returnNull: false,
     initAsync: false,
+    showSupportNotice: false,
   })
   document.documentElement.lang = i18next.language
   i18next.on('languageChanged', (lng) => (document.documentElement.lang = lng))

@@ -21,7 +21,7 @@ export function matchLocale(tag: string | null | undefined): Locale {
   const norm = tag.replace('_', '-').toLowerCase()
   const exact = locales.find((l) => l.toLowerCase() === norm)
   if (exact) return exact
-  if (/^zh-(hant|tw|hk|mo)/.test(norm)) return (locales.find((l) => l === 'zh-TW') ?? SOURCE_LOCALE) as Locale
+  if (/^zh-(hant|tw|hk|mo)/.test(norm)) return (locales.find((l) => l === ('zh-TW' as string)) ?? SOURCE_LOCALE) as Locale
   const lang = norm.split('-')[0]
   return (locales.find((l) => l.toLowerCase().startsWith(`${lang}-`)) ?? SOURCE_LOCALE) as Locale
 }

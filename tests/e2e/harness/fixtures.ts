@@ -9,7 +9,14 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { test as base, expect, _electron, type ElectronApplication, type Page } from '@playwright/test'
+import {
+  test as base,
+  expect,
+  _electron,
+  type Browser,
+  type ElectronApplication,
+  type Page,
+} from '@playwright/test'
 import { createAppContext, type AppContext } from '../../../src-main/app-context'
 import { createDispatcher, isOwnRendererUrl } from '../../../src-main/ipc/dispatch'
 import { createHandlers } from '../../../src-main/ipc/handlers'
@@ -38,6 +45,11 @@ export interface HarnessOptions {
   appEnv: Record<string, string>
 }
 
+export interface HarnessWorkerOptions {
+  /** The project's mode again, at worker scope (decides whether Chromium is launched). */
+  workerMode: 'bridge' | 'electron'
+}
+
 interface HarnessFixtures {
   home: string
   /** The app context behind the bridge (bridge mode only; null under Electron). */
@@ -50,8 +62,23 @@ interface HarnessFixtures {
   open: (page?: string) => Promise<void>
 }
 
-export const test = base.extend<HarnessOptions & HarnessFixtures & { electronApp: ElectronApplication | null }>({
+export const test = base.extend<
+  HarnessOptions & HarnessFixtures & { electronApp: ElectronApplication | null },
+  HarnessWorkerOptions & { bridgeBrowser: Browser | null }
+>({
   mode: ['bridge', { option: true }],
+  workerMode: ['bridge', { option: true, scope: 'worker' }],
+  // Our own Chromium, launched only by the bridge project: the built-in `page`/`browser`
+  // fixtures would launch a browser in the Electron project too, where none is installed.
+  bridgeBrowser: [
+    async ({ playwright, workerMode, launchOptions }, use) => {
+      if (workerMode !== 'bridge') return use(null)
+      const browser = await playwright.chromium.launch(launchOptions)
+      await use(browser)
+      await browser.close()
+    },
+    { scope: 'worker' },
+  ],
   appEnv: [{}, { option: true }],
 
   home: async ({}, use) => {
@@ -93,12 +120,15 @@ export const test = base.extend<HarnessOptions & HarnessFixtures & { electronApp
     await electronApp.close()
   },
 
-  page: async ({ page: browserPage, mode, app, electronApp, problems }, use) => {
+  page: async ({ bridgeBrowser, mode, app, electronApp, problems, viewport, bypassCSP, colorScheme }, use) => {
     let page: Page
+    let close = async () => undefined as void
     if (mode === 'electron') {
       page = await electronApp!.firstWindow()
     } else {
-      page = browserPage
+      const context = await bridgeBrowser!.newContext({ viewport, bypassCSP, colorScheme })
+      close = () => context.close()
+      page = await context.newPage()
       if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) {
         throw new Error('out/renderer is missing: run `npm run build` before the e2e tests')
       }
@@ -130,6 +160,7 @@ export const test = base.extend<HarnessOptions & HarnessFixtures & { electronApp
     })
     page.on('pageerror', (err) => problems.push(`page error: ${err.message}`))
     await use(page)
+    await close()
     expect(problems, 'the page reported problems').toEqual([])
   },
 

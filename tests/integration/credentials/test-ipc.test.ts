@@ -17,10 +17,13 @@ const OWN = 'app://switchboard/index.html'
 const OPENAI_KEY = 'sk-testipc-OPENAISECRET-0001'
 const ANTHROPIC_KEY = 'sk-ant-testipc-ANTHROPICSECRET-0002'
 
-type Res = { ok: boolean; data?: any; error?: { code: string; params?: Record<string, unknown> } }
+/** Envelopes are read loosely here: each test asserts the fields it cares about. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Loose = any
+type Res = { ok: boolean; data?: Loose; error?: { code: string; params?: Record<string, unknown> } }
 
 function harness(env: NodeJS.ProcessEnv, home = tmpHome()) {
-  const events: [string, any][] = []
+  const events: [string, Loose][] = []
   const app = createAppContext({ home, env, emit: (e, p) => void events.push([e, p]) })
   const dispatch = createDispatcher(createHandlers(app), {
     isTrustedSender: (u) => isOwnRendererUrl(u),
@@ -57,7 +60,7 @@ describe('credentials:providers', () => {
     const h = harness(ENV_KEY)
     const res = await h.call('credentials:providers', {})
     expect(res.ok).toBe(true)
-    const list = res.data as any[]
+    const list = res.data as Loose[]
     expect(list).toHaveLength(23)
     const byId = new Map(list.map((p) => [p.id, p]))
     expect(byId.get('openai')).toMatchObject({
@@ -69,7 +72,7 @@ describe('credentials:providers', () => {
         { field: 'baseUrl', required: false, placeholder: 'https://api.openai.com/v1' },
       ],
     })
-    expect(byId.get('vertex').fields.map((f: any) => f.field)).toEqual([
+    expect(byId.get('vertex').fields.map((f: Loose) => f.field)).toEqual([
       'project',
       'location',
       'credentialsPath',
@@ -85,7 +88,12 @@ describe('credentials:test', () => {
   it('tests one credential against its base URL override and remembers the result', async () => {
     const fake = await serve(startOpenAiServer({ key: OPENAI_KEY }))
     const h = harness(ENV_KEY)
-    const id = await h.create({ provider: 'openai', name: 'Main', apiKey: OPENAI_KEY, baseUrl: fake.url })
+    const id = await h.create({
+      provider: 'openai',
+      name: 'Main',
+      apiKey: OPENAI_KEY,
+      baseUrl: fake.url,
+    })
     const res = await h.call('credentials:test', { id })
     expect(res.data).toMatchObject({
       credentialId: id,
@@ -107,7 +115,12 @@ describe('credentials:test', () => {
   it('explains a rejected key with the docs link, and a refused connection with a fix', async () => {
     const fake = await serve(startOpenAiServer({ key: 'sk-the-right-one-000000' }))
     const h = harness(ENV_KEY)
-    const bad = await h.create({ provider: 'openai', name: 'Bad', apiKey: OPENAI_KEY, baseUrl: fake.url })
+    const bad = await h.create({
+      provider: 'openai',
+      name: 'Bad',
+      apiKey: OPENAI_KEY,
+      baseUrl: fake.url,
+    })
     const down = await h.create({
       provider: 'anthropic',
       name: 'Down',
@@ -138,7 +151,11 @@ describe('credentials:test', () => {
       baseUrl: 'http://10.255.255.1:9/v1',
     })
     const res = (await h.call('credentials:test', { id })).data
-    expect(res).toMatchObject({ ok: false, code: 'url_blocked', params: { reason: 'insecure_http' } })
+    expect(res).toMatchObject({
+      ok: false,
+      code: 'url_blocked',
+      params: { reason: 'insecure_http' },
+    })
   })
 
   it('answers not_found for an unknown id and keeps lastTests clean', async () => {
@@ -151,7 +168,12 @@ describe('credentials:test', () => {
   it('with a locked vault: a keyed credential fails with vault_locked, nothing saved', async () => {
     const fake = await serve(startOpenAiServer({ key: OPENAI_KEY }))
     const first = harness(ENV_KEY)
-    const id = await first.create({ provider: 'openai', name: 'K', apiKey: OPENAI_KEY, baseUrl: fake.url })
+    const id = await first.create({
+      provider: 'openai',
+      name: 'K',
+      apiKey: OPENAI_KEY,
+      baseUrl: fake.url,
+    })
     const locked = harness({}, first.home)
     const res = await locked.call('credentials:test', { id })
     expect(res.error?.code).toBe('vault_locked')
@@ -181,12 +203,14 @@ describe('credentials:testAll', () => {
     expect(res.ok).toBe(true)
     expect(res.data.cancelled).toBe(false)
     expect(res.data.elapsedMs).toBeGreaterThanOrEqual(0)
-    expect(res.data.results.map((r: any) => [r.credentialId, r.code])).toEqual([
+    expect(res.data.results.map((r: Loose) => [r.credentialId, r.code])).toEqual([
       [ids[0], 'ok'],
       [ids[1], 'auth_invalid'],
       [ids[2], 'network'],
     ])
-    const streamed = h.events.filter(([e]) => e === 'credentials:testResult').map(([, p]) => p.result)
+    const streamed = h.events
+      .filter(([e]) => e === 'credentials:testResult')
+      .map(([, p]) => p.result)
     expect(streamed.map((r) => r.credentialId).sort()).toEqual([...ids].sort())
     expect(Object.keys((await h.call('credentials:lastTests', {})).data).sort()).toEqual(
       [...ids].sort(),
@@ -245,7 +269,11 @@ describe('schema and sender checks', () => {
       'credentials:cancelTests',
       'credentials:lastTests',
     ]) {
-      const res = await h.call(channel, channel === 'credentials:test' ? { id: 'x' } : {}, 'https://evil.example/')
+      const res = await h.call(
+        channel,
+        channel === 'credentials:test' ? { id: 'x' } : {},
+        'https://evil.example/',
+      )
       expect([channel, res.error?.params?.reason]).toEqual([channel, 'untrusted_sender'])
     }
   })

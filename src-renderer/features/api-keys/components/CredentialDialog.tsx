@@ -1,0 +1,299 @@
+import { useId, useMemo, useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import type {
+  CredentialView,
+  ProviderFieldView,
+  ProviderFormView,
+} from '../../../../src-preload/contract'
+import { Dialog } from '../../../components/Dialog'
+import { errorBodyOf, describeError } from '../../../lib/errors'
+import { useCredentialsStore } from '../../../stores/use-credentials-store'
+import { toast } from '../../../stores/use-toast-store'
+import {
+  ENDPOINT_FIELDS,
+  initialValues,
+  isInsecureRemote,
+  isUrlField,
+  needsInsecureConfirm,
+  toCreateRequest,
+  toPatch,
+  validateField,
+  validateAll,
+  type FieldName,
+  type FormValues,
+} from '../lib/form-model'
+import { FormField } from './FormField'
+import { openExternal } from './LinkedText'
+
+interface CredentialDialogProps {
+  provider: ProviderFormView
+  /** The credential being edited; null adds a new one. */
+  credential: CredentialView | null
+  /** Re-entering the key of an undecryptable credential: the key is required. */
+  reenter?: boolean
+  onClose: () => void
+}
+
+type Errors = Partial<Record<FieldName | 'name', string>>
+
+/**
+ * Add / edit a credential with exactly the provider's catalog fields. The typed key lives only in
+ * this component's state and is gone when the dialog closes; the store only ever sees main's view.
+ */
+export function CredentialDialog({
+  provider,
+  credential,
+  reenter = false,
+  onClose,
+}: CredentialDialogProps) {
+  const { t } = useTranslation('apiKeys')
+  const formId = useId()
+  const editing = credential !== null
+  const hasStoredKey = editing && !reenter && Boolean(credential.hasKey)
+  const start = useMemo(() => initialValues(provider, credential), [provider, credential])
+  const [values, setValues] = useState<FormValues>(start)
+  const [errors, setErrors] = useState<Errors>({})
+  const [formError, setFormError] = useState<string | null>(null)
+  const [allowInsecure, setAllowInsecure] = useState(credential?.allowInsecureHttp ?? false)
+  const [insecureError, setInsecureError] = useState(false)
+  const [busy, setBusy] = useState(false)
+  const mode = { editing, hasStoredKey }
+  const specs = provider.fields
+  const endpointSpecs = specs.filter((s) => s.field in ENDPOINT_FIELDS)
+  const mainSpecs = specs.filter((s) => !(s.field in ENDPOINT_FIELDS))
+  const insecure = needsInsecureConfirm(provider, values, hasStoredKey)
+
+  const problemText = (p: string) => t(`validation.${p}`)
+  const set = (field: FieldName | 'name', v: string) => {
+    setValues((cur) => ({ ...cur, [field]: v }))
+    // Once a field showed an error, re-check it while typing so the error clears promptly.
+    if (errors[field]) {
+      const spec = specs.find((s) => s.field === field)
+      const p = validateField(field, v, spec, mode)
+      setErrors((e) => ({ ...e, [field]: p ? problemText(p) : undefined }))
+    }
+  }
+  const blur = (field: FieldName | 'name') => {
+    const spec = specs.find((s) => s.field === field)
+    const p = validateField(field, values[field] ?? '', spec, mode)
+    setErrors((e) => ({ ...e, [field]: p ? problemText(p) : undefined }))
+  }
+
+  async function submit(e: FormEvent) {
+    e.preventDefault()
+    setFormError(null)
+    const problems = validateAll(provider, values, mode)
+    if (reenter && !values.apiKey?.trim() && specs.some((s) => s.field === 'apiKey')) {
+      problems.apiKey = 'required'
+    }
+    const next: Errors = Object.fromEntries(
+      Object.entries(problems).map(([f, p]) => [f, problemText(p)]),
+    )
+    setErrors(next)
+    const needConfirm = insecure && !allowInsecure
+    setInsecureError(needConfirm)
+    if (Object.keys(next).length || needConfirm) {
+      focusFirstInvalid(formId)
+      return
+    }
+    setBusy(true)
+    const store = useCredentialsStore.getState()
+    try {
+      const view = editing
+        ? await store.update({
+            id: credential.id,
+            ...toPatch(
+              provider,
+              start,
+              values,
+              insecure && allowInsecure,
+              credential.allowInsecureHttp,
+            ),
+          })
+        : await store.create(toCreateRequest(provider, values, insecure && allowInsecure))
+      // Drop the typed key before anything else happens.
+      setValues((cur) => ({ ...cur, apiKey: '' }))
+      toast({
+        kind: 'success',
+        title: t(editing ? 'dialog.saved' : 'dialog.added', { name: view.name }),
+      })
+      onClose()
+    } catch (err) {
+      const body = errorBodyOf(err)
+      const field = body.params?.field as string | undefined
+      const reason = body.params?.reason as string | undefined
+      const described = describeError(t, body)
+      const fieldNames = new Set<string>(['name', ...specs.map((s) => s.field)])
+      if (body.code === 'validation' && field && fieldNames.has(field)) {
+        const text = reason
+          ? t(`serverReason.${reason}`, { defaultValue: body.message })
+          : body.message
+        setErrors((cur) => ({ ...cur, [field]: text }))
+        focusFirstInvalid(formId)
+      } else {
+        setFormError(`${described.message} ${described.hint}`.trim())
+      }
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const title = reenter
+    ? t('dialog.reenterTitle', { name: credential?.name })
+    : editing
+      ? t('dialog.editTitle', { name: credential.name })
+      : t('dialog.addTitle', { provider: provider.displayName })
+
+  const fieldFor = (spec: ProviderFieldView) => (
+    <FormField
+      key={spec.field}
+      name={spec.field}
+      label={t(`fields.${spec.field}.label`)}
+      value={values[spec.field] ?? ''}
+      onChange={(v) => set(spec.field, v)}
+      onBlur={() => blur(spec.field)}
+      required={spec.required || (reenter && spec.field === 'apiKey')}
+      placeholder={
+        spec.field === 'apiKey' && hasStoredKey && credential.keyHint
+          ? `…${credential.keyHint}`
+          : spec.placeholder
+      }
+      type={
+        spec.field === 'apiKey'
+          ? 'secret'
+          : spec.field === 'numCtx'
+            ? 'number'
+            : isUrlField(spec.field)
+              ? 'url'
+              : 'text'
+      }
+      error={errors[spec.field] ?? null}
+      hint={hintFor(spec) || undefined}
+    />
+  )
+
+  function hintFor(spec: ProviderFieldView): string {
+    const f = spec.field
+    if (f === 'apiKey') {
+      if (hasStoredKey) {
+        return credential.keyHint
+          ? t('fields.apiKey.hintEdit', { hint: credential.keyHint })
+          : t('fields.apiKey.hintEditNoHint')
+      }
+      return spec.required ? t('fields.apiKey.hint') : t('fields.apiKey.hintOptional')
+    }
+    if (f === 'baseUrl') {
+      if (spec.required) return t('fields.baseUrl.hintRequired')
+      const url = provider.defaultBaseUrl ?? spec.placeholder ?? ''
+      return provider.local
+        ? t('fields.baseUrl.hintLocal', { url })
+        : t('fields.baseUrl.hint', { url })
+    }
+    return t(`fields.${f}.hint`)
+  }
+
+  const insecureHost = (() => {
+    for (const f of ['baseUrl', 'endpoint'] as const) {
+      const v = values[f]
+      if (v && isInsecureRemote(v)) {
+        try {
+          return new URL(v.trim()).host
+        } catch {
+          return v
+        }
+      }
+    }
+    return ''
+  })()
+
+  return (
+    <Dialog
+      open
+      title={title}
+      onClose={onClose}
+      footer={
+        <>
+          <button type="button" className="btn" onClick={onClose} disabled={busy}>
+            {t('common:cancel')}
+          </button>
+          <button type="submit" form={formId} className="btn primary" disabled={busy}>
+            {busy ? t('dialog.saving') : editing ? t('dialog.save') : t('dialog.add')}
+          </button>
+        </>
+      }
+    >
+      <form id={formId} noValidate onSubmit={(e) => void submit(e)} className="credential-form">
+        {specs.some((s) => s.field === 'apiKey') && !provider.local ? (
+          <p className="muted form-docs">
+            <a
+              href={provider.docsUrl}
+              onClick={(e) => {
+                e.preventDefault()
+                openExternal(provider.docsUrl)
+              }}
+            >
+              {t('dialog.docsLink')}
+            </a>
+          </p>
+        ) : null}
+        <FormField
+          name="name"
+          label={t('fields.name.label')}
+          value={values.name}
+          onChange={(v) => set('name', v)}
+          onBlur={() => blur('name')}
+          required
+          placeholder={t('fields.name.placeholder')}
+          error={errors.name ?? null}
+          hint={t('fields.name.hint')}
+        />
+        {mainSpecs.map(fieldFor)}
+        {endpointSpecs.length ? (
+          <fieldset className="endpoints">
+            <legend>{t('dialog.azureEndpoints')}</legend>
+            <p className="hint muted">{t('dialog.azureEndpointsHint')}</p>
+            {endpointSpecs.map(fieldFor)}
+          </fieldset>
+        ) : null}
+        {insecure ? (
+          <div className={`insecure-confirm ${insecureError ? 'invalid' : ''}`}>
+            <strong>{t('dialog.insecureTitle')}</strong>
+            <p>{t('dialog.insecureBody', { host: insecureHost })}</p>
+            <label className="check">
+              <input
+                type="checkbox"
+                name="allowInsecureHttp"
+                checked={allowInsecure}
+                onChange={(e) => {
+                  setAllowInsecure(e.target.checked)
+                  if (e.target.checked) setInsecureError(false)
+                }}
+              />{' '}
+              {t('dialog.insecureConfirm')}
+            </label>
+            {insecureError ? (
+              <div className="error" role="alert">
+                {t('dialog.insecureRequired')}
+              </div>
+            ) : null}
+          </div>
+        ) : null}
+        {formError ? (
+          <div className="form-error" role="alert">
+            <strong>{t('dialog.formError')}</strong> {formError}
+          </div>
+        ) : null}
+      </form>
+    </Dialog>
+  )
+}
+
+/** Moves focus to the first invalid input after React has rendered the errors. */
+function focusFirstInvalid(formId: string) {
+  window.setTimeout(() => {
+    const form = document.getElementById(formId)
+    form
+      ?.querySelector<HTMLElement>('[aria-invalid="true"], .insecure-confirm.invalid input')
+      ?.focus()
+  }, 0)
+}

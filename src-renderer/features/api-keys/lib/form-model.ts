@@ -1,0 +1,185 @@
+/**
+ * The add / edit form as pure data: initial values from a credential, client-side validation per
+ * catalog field, and the create request / update patch built from the values. The form's values
+ * live in the dialog's local state only (the API key too) and are dropped after submit.
+ */
+import type {
+  CredentialCreateRequest,
+  CredentialPatch,
+  CredentialView,
+  ProviderFieldView,
+  ProviderFormView,
+} from '../../../../src-preload/contract'
+
+export type FieldName = ProviderFieldView['field']
+/** Form values: every catalog field plus the name, as the inputs hold them (text). */
+export type FormValues = Record<FieldName | 'name', string>
+
+/** Azure's per-modality endpoint fields ↔ `endpoints.<modality>`. */
+export const ENDPOINT_FIELDS = {
+  endpointLanguage: 'language',
+  endpointEmbedding: 'embedding',
+  endpointSpeechToText: 'speechToText',
+  endpointTextToSpeech: 'textToSpeech',
+} as const satisfies Partial<Record<FieldName, string>>
+type EndpointField = keyof typeof ENDPOINT_FIELDS
+const isEndpointField = (f: string): f is EndpointField => f in ENDPOINT_FIELDS
+
+const URL_FIELDS = new Set<string>(['baseUrl', 'endpoint', ...Object.keys(ENDPOINT_FIELDS)])
+const PLAIN = [
+  'baseUrl',
+  'endpoint',
+  'apiVersion',
+  'project',
+  'location',
+  'credentialsPath',
+] as const
+
+/** A client-side validation failure: an i18n key under `apiKeys:validation`. */
+export type FieldProblem =
+  'required' | 'invalidUrl' | 'invalidScheme' | 'credentialsInUrl' | 'invalidNumber'
+
+/** The form's starting values: empty for add, the credential's values for edit (never a key). */
+export function initialValues(
+  provider: ProviderFormView,
+  cred?: CredentialView | null,
+): FormValues {
+  const values = { name: cred?.name ?? '' } as FormValues
+  for (const spec of provider.fields) {
+    const f = spec.field
+    let v = ''
+    if (cred && f !== 'apiKey') {
+      if (isEndpointField(f)) v = cred.endpoints?.[ENDPOINT_FIELDS[f]] ?? ''
+      else if (f === 'numCtx') v = cred.numCtx === null ? '' : String(cred.numCtx)
+      else v = cred[f] ?? ''
+    }
+    values[f] = v
+  }
+  return values
+}
+
+/** Is the field a URL input? */
+export const isUrlField = (f: string) => URL_FIELDS.has(f)
+
+/**
+ * Checks one field. On edit an empty key is fine (it keeps the stored key) when one is stored.
+ * Returns null when the value is acceptable.
+ */
+export function validateField(
+  field: FieldName | 'name',
+  value: string,
+  spec: ProviderFieldView | undefined,
+  mode: { editing: boolean; hasStoredKey: boolean },
+): FieldProblem | null {
+  const text = value.trim()
+  if (!text) {
+    if (field === 'name') return 'required'
+    if (field === 'apiKey' && mode.editing && mode.hasStoredKey) return null
+    return spec?.required ? 'required' : null
+  }
+  if (isUrlField(field)) {
+    let url: URL
+    try {
+      url = new URL(text)
+    } catch {
+      return 'invalidUrl'
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'invalidScheme'
+    if (url.username || url.password) return 'credentialsInUrl'
+  }
+  if (field === 'numCtx' && !/^[1-9]\d{0,7}$/.test(text)) return 'invalidNumber'
+  return null
+}
+
+/** Every field's problem (only fields with one are present). */
+export function validateAll(
+  provider: ProviderFormView,
+  values: FormValues,
+  mode: { editing: boolean; hasStoredKey: boolean },
+): Partial<Record<FieldName | 'name', FieldProblem>> {
+  const out: Partial<Record<FieldName | 'name', FieldProblem>> = {}
+  const nameProblem = validateField('name', values.name, undefined, mode)
+  if (nameProblem) out.name = nameProblem
+  for (const spec of provider.fields) {
+    const p = validateField(spec.field, values[spec.field] ?? '', spec, mode)
+    if (p) out[spec.field] = p
+  }
+  return out
+}
+
+const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\]|::1)$/i
+
+/** True when a URL is plain http to a host that is not this machine (DESIGN §7). */
+export function isInsecureRemote(value: string): boolean {
+  try {
+    const url = new URL(value.trim())
+    return url.protocol === 'http:' && !LOOPBACK.test(url.hostname)
+  } catch {
+    return false
+  }
+}
+
+/** True when the key would travel over plain http to another host with these values. */
+export function needsInsecureConfirm(
+  provider: ProviderFormView,
+  values: FormValues,
+  hasStoredKey: boolean,
+): boolean {
+  const willHaveKey = Boolean(values.apiKey?.trim()) || hasStoredKey
+  if (!willHaveKey || !provider.fields.some((f) => f.field === 'apiKey')) return false
+  return (['baseUrl', 'endpoint'] as const).some(
+    (f) => provider.fields.some((s) => s.field === f) && isInsecureRemote(values[f] ?? ''),
+  )
+}
+
+/** The create request for the values (empty optional fields are left out). */
+export function toCreateRequest(
+  provider: ProviderFormView,
+  values: FormValues,
+  allowInsecureHttp: boolean,
+): CredentialCreateRequest {
+  const req: CredentialCreateRequest = { provider: provider.id, name: values.name.trim() }
+  const endpoints: Record<string, string> = {}
+  for (const { field } of provider.fields) {
+    const v = (values[field] ?? '').trim()
+    if (!v) continue
+    if (field === 'apiKey') req.apiKey = v
+    else if (field === 'numCtx') req.numCtx = Number(v)
+    else if (isEndpointField(field)) endpoints[ENDPOINT_FIELDS[field]] = v
+    else req[field] = v
+  }
+  if (Object.keys(endpoints).length) req.endpoints = endpoints
+  if (allowInsecureHttp) req.allowInsecureHttp = true
+  return req
+}
+
+/**
+ * The update patch: only what changed. An emptied field that had a value becomes null (cleared);
+ * an empty key is left out (keeps the stored key).
+ */
+export function toPatch(
+  provider: ProviderFormView,
+  before: FormValues,
+  values: FormValues,
+  allowInsecureHttp: boolean,
+  wasAllowed: boolean,
+): CredentialPatch {
+  const patch: CredentialPatch = {}
+  if (values.name.trim() !== before.name) patch.name = values.name.trim()
+  const endpoints: Record<string, string | null> = {}
+  for (const { field } of provider.fields) {
+    const v = (values[field] ?? '').trim()
+    if (field === 'apiKey') {
+      if (v) patch.apiKey = v
+      continue
+    }
+    if (v === (before[field] ?? '')) continue
+    if (field === 'numCtx') patch.numCtx = v ? Number(v) : null
+    else if (isEndpointField(field)) endpoints[ENDPOINT_FIELDS[field]] = v || null
+    else if ((PLAIN as readonly string[]).includes(field))
+      patch[field as (typeof PLAIN)[number]] = v || null
+  }
+  if (Object.keys(endpoints).length) patch.endpoints = endpoints
+  if (allowInsecureHttp !== wasAllowed) patch.allowInsecureHttp = allowInsecureHttp
+  return patch
+}

@@ -1,0 +1,160 @@
+/**
+ * The credentials domain in the renderer: what main says about credentials, the provider forms,
+ * and connection-test results. Main is the source of truth; this store only caches its answers.
+ * It NEVER holds a secret: create / update pass the request straight through to main and keep
+ * only the returned view (hasKey + keyHint).
+ */
+import { create } from 'zustand'
+import type {
+  ConnectionTestView,
+  CredentialCreateRequest,
+  CredentialDeleteResult,
+  CredentialView,
+  ErrorBody,
+  LastTestView,
+  ProviderFormView,
+  RequestOf,
+} from '../../src-preload/contract'
+import { api, unwrap } from '../lib/api'
+import { errorBodyOf } from '../lib/errors'
+
+interface CredentialsState {
+  credentials: CredentialView[] | null
+  providers: ProviderFormView[] | null
+  /** Last stored result per credential (code, message, time, latency). */
+  lastTests: Record<string, LastTestView>
+  /** Full results seen in this session (with hint and params), per credential. */
+  results: Record<string, ConnectionTestView>
+  /** Credentials whose test is running. */
+  testing: Record<string, boolean>
+  testAllRunning: boolean
+  loadError: ErrorBody | null
+  /** Reads credentials, provider forms (once) and last results. */
+  load: () => Promise<void>
+  /** Re-reads credentials and last results (after a change elsewhere). */
+  refresh: () => Promise<void>
+  create: (req: CredentialCreateRequest) => Promise<CredentialView>
+  update: (req: RequestOf<'credentials:update'>) => Promise<CredentialView>
+  remove: (id: string) => Promise<CredentialDeleteResult>
+  setPrimary: (id: string) => Promise<void>
+  test: (id: string) => Promise<ConnectionTestView | null>
+  testAll: () => Promise<{
+    elapsedMs: number
+    results: ConnectionTestView[]
+    cancelled: boolean
+  } | null>
+  cancelTests: () => Promise<void>
+  /** Records one streamed or returned test result. */
+  recordResult: (result: ConnectionTestView) => void
+}
+
+const asLast = (r: ConnectionTestView): LastTestView => ({
+  code: r.code,
+  message: r.message,
+  at: new Date().toISOString(),
+  latencyMs: r.latencyMs,
+})
+
+export const useCredentialsStore = create<CredentialsState>((set, get) => ({
+  credentials: null,
+  providers: null,
+  lastTests: {},
+  results: {},
+  testing: {},
+  testAllRunning: false,
+  loadError: null,
+
+  load: async () => {
+    try {
+      const providers = get().providers ?? (await unwrap(api().credentials.providers({})))
+      set({ providers })
+      await get().refresh()
+    } catch (err) {
+      set({ loadError: errorBodyOf(err) })
+    }
+  },
+
+  refresh: async () => {
+    try {
+      const [credentials, lastTests] = await Promise.all([
+        unwrap(api().credentials.list({})),
+        unwrap(api().credentials.lastTests({})),
+      ])
+      // Drop session results of credentials that are gone.
+      const ids = new Set(credentials.map((c) => c.id))
+      const results = Object.fromEntries(
+        Object.entries(get().results).filter(([id]) => ids.has(id)),
+      )
+      set({ credentials, lastTests, results, loadError: null })
+    } catch (err) {
+      set({ loadError: errorBodyOf(err) })
+    }
+  },
+
+  create: async (req) => {
+    const view = await unwrap(api().credentials.create(req))
+    await get().refresh()
+    return view
+  },
+
+  update: async (req) => {
+    const view = await unwrap(api().credentials.update(req))
+    // An edited credential's last result no longer describes it.
+    const { [view.id]: _gone, ...results } = get().results
+    set({ results })
+    await get().refresh()
+    return view
+  },
+
+  remove: async (id) => {
+    const result = await unwrap(api().credentials.delete({ id }))
+    await get().refresh()
+    return result
+  },
+
+  setPrimary: async (id) => {
+    await unwrap(api().credentials.setPrimary({ id }))
+    await get().refresh()
+  },
+
+  test: async (id) => {
+    set({ testing: { ...get().testing, [id]: true } })
+    try {
+      const result = await unwrap(api().credentials.test({ id }))
+      get().recordResult(result)
+      return result
+    } finally {
+      const { [id]: _done, ...testing } = get().testing
+      set({ testing })
+    }
+  },
+
+  testAll: async () => {
+    const ids = (get().credentials ?? []).map((c) => c.id)
+    set({
+      testAllRunning: true,
+      testing: Object.fromEntries(ids.map((id) => [id, true])),
+    })
+    try {
+      const res = await unwrap(api().credentials.testAll({}))
+      for (const r of res.results) get().recordResult(r)
+      return res
+    } finally {
+      set({ testAllRunning: false, testing: {} })
+    }
+  },
+
+  cancelTests: async () => {
+    await unwrap(api().credentials.cancelTests({}))
+  },
+
+  recordResult: (result) => {
+    const id = result.credentialId
+    const { [id]: _done, ...testing } = get().testing
+    set({
+      results: { ...get().results, [id]: result },
+      lastTests: { ...get().lastTests, [id]: asLast(result) },
+      testing: get().testAllRunning ? testing : get().testing,
+    })
+  },
+}))

@@ -1,0 +1,141 @@
+/** The add / edit form's pure logic: validation, the create request, the minimal update patch. */
+import { describe, expect, it } from 'vitest'
+import type { CredentialView, ProviderFormView } from '../../../src-preload/contract'
+import {
+  initialValues,
+  isInsecureRemote,
+  needsInsecureConfirm,
+  toCreateRequest,
+  toPatch,
+  validateAll,
+  validateField,
+} from '../../../src-renderer/features/api-keys/lib/form-model'
+
+const openai: ProviderFormView = {
+  id: 'openai',
+  displayName: 'OpenAI',
+  modalities: ['language'],
+  fields: [
+    { field: 'apiKey', required: true },
+    { field: 'baseUrl', required: false, placeholder: 'https://api.openai.com/v1' },
+  ],
+  defaultBaseUrl: 'https://api.openai.com/v1',
+  docsUrl: 'https://platform.openai.com/api-keys',
+  local: false,
+}
+const azure: ProviderFormView = {
+  ...openai,
+  id: 'azure',
+  fields: [
+    { field: 'apiKey', required: true },
+    { field: 'endpoint', required: true },
+    { field: 'apiVersion', required: true },
+    { field: 'endpointLanguage', required: false },
+    { field: 'endpointEmbedding', required: false },
+  ],
+}
+const ollama: ProviderFormView = {
+  ...openai,
+  id: 'ollama',
+  local: true,
+  fields: [
+    { field: 'baseUrl', required: false },
+    { field: 'apiKey', required: false },
+    { field: 'numCtx', required: false },
+  ],
+}
+
+const view = (over: Partial<CredentialView>): CredentialView => ({
+  id: 'c1',
+  provider: 'azure',
+  name: 'Az',
+  baseUrl: null,
+  endpoint: 'https://a.openai.azure.com',
+  apiVersion: '2024-10-21',
+  project: null,
+  location: null,
+  credentialsPath: null,
+  numCtx: null,
+  isPrimary: true,
+  hasKey: true,
+  keyHint: 'abcd',
+  modelCount: 0,
+  status: 'ok',
+  createdAt: '',
+  updatedAt: '',
+  endpoints: { language: 'https://lang.openai.azure.com' },
+  allowInsecureHttp: false,
+  ...over,
+})
+
+describe('form model', () => {
+  it('validates required fields, URLs and numbers; an empty key on edit keeps the stored one', () => {
+    const add = { editing: false, hasStoredKey: false }
+    expect(validateAll(openai, initialValues(openai), add)).toEqual({
+      name: 'required',
+      apiKey: 'required',
+    })
+    expect(validateField('baseUrl', 'not a url', openai.fields[1], add)).toBe('invalidUrl')
+    expect(validateField('baseUrl', 'ftp://x.example', openai.fields[1], add)).toBe('invalidScheme')
+    expect(validateField('baseUrl', 'https://u:p@x.example', openai.fields[1], add)).toBe(
+      'credentialsInUrl',
+    )
+    expect(validateField('numCtx', '0', undefined, add)).toBe('invalidNumber')
+    expect(validateField('numCtx', '8192', undefined, add)).toBeNull()
+    expect(
+      validateField('apiKey', '', openai.fields[0], { editing: true, hasStoredKey: true }),
+    ).toBeNull()
+    expect(
+      validateField('apiKey', '', openai.fields[0], { editing: true, hasStoredKey: false }),
+    ).toBe('required')
+  })
+
+  it('builds a create request with exactly the filled fields, Azure endpoints nested', () => {
+    const values = {
+      ...initialValues(azure),
+      name: ' Az ',
+      apiKey: ' k ',
+      endpoint: 'https://a.example',
+      apiVersion: 'v',
+      endpointEmbedding: 'https://e.example',
+    }
+    expect(toCreateRequest(azure, values, false)).toEqual({
+      provider: 'azure',
+      name: 'Az',
+      apiKey: 'k',
+      endpoint: 'https://a.example',
+      apiVersion: 'v',
+      endpoints: { embedding: 'https://e.example' },
+    })
+    const o = { ...initialValues(ollama), name: 'L', numCtx: '4096' }
+    expect(toCreateRequest(ollama, o, false)).toEqual({
+      provider: 'ollama',
+      name: 'L',
+      numCtx: 4096,
+    })
+  })
+
+  it('patches only what changed: cleared fields become null, an empty key is left out', () => {
+    const before = initialValues(azure, view({}))
+    expect(before.apiKey).toBe('')
+    expect(before.endpointLanguage).toBe('https://lang.openai.azure.com')
+    expect(toPatch(azure, before, before, false, false)).toEqual({})
+    const changed = { ...before, endpointLanguage: '', apiVersion: '2025-01-01', apiKey: 'new-key' }
+    expect(toPatch(azure, before, changed, false, false)).toEqual({
+      apiKey: 'new-key',
+      apiVersion: '2025-01-01',
+      endpoints: { language: null },
+    })
+  })
+
+  it('asks for the insecure-http confirmation only when a key would go over http to another host', () => {
+    expect(isInsecureRemote('http://192.168.1.5:11434')).toBe(true)
+    expect(isInsecureRemote('http://localhost:11434')).toBe(false)
+    expect(isInsecureRemote('http://127.0.0.1:1234/v1')).toBe(false)
+    expect(isInsecureRemote('https://gateway.example/v1')).toBe(false)
+    const lan = { ...initialValues(ollama), name: 'L', baseUrl: 'http://192.168.1.5:11434' }
+    expect(needsInsecureConfirm(ollama, lan, false)).toBe(false) // no key: nothing to protect
+    expect(needsInsecureConfirm(ollama, { ...lan, apiKey: 'tok' }, false)).toBe(true)
+    expect(needsInsecureConfirm(ollama, lan, true)).toBe(true) // a stored key would travel
+  })
+})
