@@ -1,0 +1,35 @@
+/**
+ * Keeps the Local page live while it is open: a detection on open (the page shows a skeleton,
+ * never waits), a slow re-scan every `intervalMs`, pull progress events and credential changes.
+ * Everything stops when the page unmounts.
+ */
+import { useEffect } from 'react'
+import { api } from '../../../lib/api'
+import { useLocalStore } from '../../../stores/use-local-store'
+
+/** How often the page re-scans in the background. */
+export const RESCAN_MS = 30_000
+
+/** Starts detection, the re-scan timer and the event subscriptions; undoes them on unmount. */
+export function useLocalLive(intervalMs = RESCAN_MS) {
+  useEffect(() => {
+    const s = useLocalStore.getState()
+    void s.scan()
+    void s.loadCredentials()
+    void s.loadTargets().catch(() => undefined)
+    void s.loadMachine()
+    const timer = window.setInterval(() => {
+      // A hidden window does not need fresh results; the next visible tick catches up.
+      if (document.visibilityState !== 'hidden') void useLocalStore.getState().scan()
+    }, intervalMs)
+    const offProgress = api().local.onPullProgress((p) => useLocalStore.getState().applyProgress(p))
+    const offCredentials = api().credentials.onChanged(
+      () => void useLocalStore.getState().loadCredentials(),
+    )
+    return () => {
+      window.clearInterval(timer)
+      offProgress()
+      offCredentials()
+    }
+  }, [intervalMs])
+}

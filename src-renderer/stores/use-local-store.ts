@@ -1,0 +1,304 @@
+/**
+ * The Local page's cache of what main says (DESIGN §8): detected servers, which of them already
+ * have a credential, user-added targets, the Ollama library per server, running pulls with their
+ * latest progress, and the machine facts / recommended models for offline setup. No secrets:
+ * local servers need no key, and credentials are kept as id / provider / base URL only.
+ */
+import { create } from 'zustand'
+import type {
+  ConnectResult,
+  CredentialView,
+  DetectResult,
+  ErrorBody,
+  MachineInfo,
+  OllamaInstalledModel,
+  OllamaRunningModel,
+  PullProgress,
+  RecommendedResult,
+} from '../../src-preload/contract'
+import { api, unwrap } from '../lib/api'
+import { errorBodyOf } from '../lib/errors'
+
+export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error'
+
+/** A credential as this page needs it: which server it came from. */
+export type CredentialRef = Pick<CredentialView, 'id' | 'provider' | 'baseUrl'>
+
+export interface LibraryState {
+  status: LoadStatus
+  installed: OllamaInstalledModel[]
+  running: OllamaRunningModel[]
+  error: ErrorBody | null
+}
+
+export interface PullEntry {
+  jobId: string
+  model: string
+  baseUrl: string | null
+  progress: PullProgress | null
+  startedAt: number
+}
+
+export interface ConnectOutcome {
+  result: ConnectResult
+  /** False when the server already had a credential and it was reused. */
+  created: boolean
+}
+
+interface LocalState {
+  detectStatus: LoadStatus
+  detect: DetectResult | null
+  detectError: ErrorBody | null
+  /** A scan is running (also the background ones, which keep the old result on screen). */
+  scanning: boolean
+  lastScanAt: number | null
+  credentials: CredentialRef[]
+  targets: string[]
+  library: Record<string, LibraryState>
+  pulls: Record<string, PullEntry>
+  machine: MachineInfo | null
+  recommended: {
+    baseUrl: string
+    status: LoadStatus
+    result: RecommendedResult | null
+    error: ErrorBody | null
+  } | null
+
+  scan: () => Promise<void>
+  loadCredentials: () => Promise<void>
+  loadTargets: () => Promise<void>
+  addTarget: (baseUrl: string) => Promise<void>
+  removeTarget: (baseUrl: string) => Promise<void>
+  connect: (baseUrl: string, autoAssignDefaults: boolean) => Promise<ConnectOutcome>
+  loadLibrary: (baseUrl: string, quiet?: boolean) => Promise<void>
+  startPull: (baseUrl: string, model: string) => Promise<string>
+  /** Starts a pull and resolves with its final progress (done, maybe with an error). */
+  pullAndWait: (
+    baseUrl: string,
+    model: string,
+    onStarted?: (jobId: string) => void,
+  ) => Promise<PullProgress>
+  cancelPull: (jobId: string) => Promise<void>
+  dismissPull: (jobId: string) => void
+  applyProgress: (p: PullProgress) => void
+  removeModel: (baseUrl: string, model: string) => Promise<void>
+  unloadModel: (baseUrl: string, model: string) => Promise<void>
+  importGguf: (baseUrl: string, path: string, name: string) => Promise<{ model: string }>
+  loadMachine: () => Promise<void>
+  loadRecommended: (baseUrl: string, quiet?: boolean) => Promise<void>
+}
+
+const emptyLibrary: LibraryState = { status: 'idle', installed: [], running: [], error: null }
+
+/** Builds the store; tests build their own instance. */
+export function createLocalStore() {
+  // Pulls someone awaits (the setup wizard), resolved by the final progress event.
+  const waiters = new Map<string, (p: PullProgress) => void>()
+  // Final events that arrived before the pull call answered (possible: the event and the reply race).
+  const early = new Map<string, PullProgress>()
+
+  return create<LocalState>((set, get) => ({
+    detectStatus: 'idle',
+    detect: null,
+    detectError: null,
+    scanning: false,
+    lastScanAt: null,
+    credentials: [],
+    targets: [],
+    library: {},
+    pulls: {},
+    machine: null,
+    recommended: null,
+
+    scan: async () => {
+      if (get().scanning) return
+      set((s) => ({ scanning: true, detectStatus: s.detect ? s.detectStatus : 'loading' }))
+      try {
+        const detect = await unwrap(api().local.detect({}))
+        set({ detect, detectStatus: 'ready', detectError: null, lastScanAt: Date.now() })
+      } catch (err) {
+        set({ detectStatus: 'error', detectError: errorBodyOf(err) })
+      } finally {
+        set({ scanning: false })
+      }
+    },
+
+    loadCredentials: async () => {
+      try {
+        const list = await unwrap(api().credentials.list({}))
+        set({
+          credentials: list.map((c) => ({ id: c.id, provider: c.provider, baseUrl: c.baseUrl })),
+        })
+      } catch {
+        // A locked vault or a broken store is shown by its own banner; here it only means
+        // "cannot tell which servers are connected", so every server offers Connect.
+        set({ credentials: [] })
+      }
+    },
+
+    loadTargets: async () => {
+      const { targets } = await unwrap(api().local.targets({}))
+      set({ targets })
+    },
+
+    addTarget: async (baseUrl) => {
+      const { targets } = await unwrap(api().local.addTarget({ baseUrl }))
+      set({ targets })
+      await get().scan()
+    },
+
+    removeTarget: async (baseUrl) => {
+      const { targets } = await unwrap(api().local.removeTarget({ baseUrl }))
+      set({ targets })
+      await get().scan()
+    },
+
+    connect: async (baseUrl, autoAssignDefaults) => {
+      const before = new Set(get().credentials.map((c) => c.id))
+      const result = await unwrap(api().local.connect({ baseUrl, autoAssignDefaults }))
+      await get().loadCredentials()
+      return { result, created: !before.has(result.credentialId) }
+    },
+
+    loadLibrary: async (baseUrl, quiet = false) => {
+      const prev = get().library[baseUrl] ?? emptyLibrary
+      if (!quiet || prev.status !== 'ready') {
+        set((s) => ({ library: { ...s.library, [baseUrl]: { ...prev, status: 'loading' } } }))
+      }
+      try {
+        const [installed, running] = await Promise.all([
+          unwrap(api().local.ollamaList({ baseUrl })),
+          unwrap(api().local.ollamaPs({ baseUrl })),
+        ])
+        set((s) => ({
+          library: {
+            ...s.library,
+            [baseUrl]: { status: 'ready', installed, running, error: null },
+          },
+        }))
+      } catch (err) {
+        set((s) => ({
+          library: {
+            ...s.library,
+            [baseUrl]: { ...prev, status: 'error', error: errorBodyOf(err) },
+          },
+        }))
+      }
+    },
+
+    startPull: async (baseUrl, model) => {
+      const { jobId } = await unwrap(api().local.ollamaPull({ baseUrl, model }))
+      set((s) => {
+        const known = s.pulls[jobId]
+        return {
+          pulls: {
+            ...s.pulls,
+            [jobId]: {
+              jobId,
+              model,
+              baseUrl,
+              progress: known?.progress ?? null,
+              startedAt: known?.startedAt ?? Date.now(),
+            },
+          },
+        }
+      })
+      const final = early.get(jobId)
+      if (final) {
+        early.delete(jobId)
+        get().applyProgress(final)
+      }
+      return jobId
+    },
+
+    pullAndWait: async (baseUrl, model, onStarted) => {
+      let resolve!: (p: PullProgress) => void
+      const done = new Promise<PullProgress>((r) => (resolve = r))
+      const jobId = await get().startPull(baseUrl, model)
+      onStarted?.(jobId)
+      const finished = get().pulls[jobId]?.progress
+      if (finished?.done) return finished
+      waiters.set(jobId, resolve)
+      return done
+    },
+
+    cancelPull: async (jobId) => {
+      const { cancelled } = await unwrap(api().local.ollamaCancelPull({ jobId }))
+      // The pull already ended on its own: nothing more will come, so close it here.
+      if (!cancelled) get().dismissPull(jobId)
+    },
+
+    dismissPull: (jobId) =>
+      set((s) => {
+        const pulls = { ...s.pulls }
+        delete pulls[jobId]
+        return { pulls }
+      }),
+
+    applyProgress: (p) => {
+      const entry = get().pulls[p.jobId]
+      if (!entry && p.done) early.set(p.jobId, p)
+      set((s) => ({
+        pulls: {
+          ...s.pulls,
+          [p.jobId]: entry
+            ? { ...entry, progress: p }
+            : { jobId: p.jobId, model: p.model, baseUrl: null, progress: p, startedAt: Date.now() },
+        },
+      }))
+      if (p.done) {
+        const wait = waiters.get(p.jobId)
+        waiters.delete(p.jobId)
+        wait?.(p)
+        const baseUrl = entry?.baseUrl
+        if (baseUrl && !p.error) {
+          void get().loadLibrary(baseUrl, true)
+          if (get().recommended?.baseUrl === baseUrl) void get().loadRecommended(baseUrl, true)
+        }
+      }
+    },
+
+    removeModel: async (baseUrl, model) => {
+      await unwrap(api().local.ollamaRemove({ baseUrl, model }))
+      await get().loadLibrary(baseUrl, true)
+      if (get().recommended?.baseUrl === baseUrl) void get().loadRecommended(baseUrl, true)
+    },
+
+    unloadModel: async (baseUrl, model) => {
+      await unwrap(api().local.ollamaUnload({ baseUrl, model }))
+      await get().loadLibrary(baseUrl, true)
+    },
+
+    importGguf: async (baseUrl, path, name) => {
+      const r = await unwrap(api().local.importGguf({ baseUrl, path, name }))
+      await get().loadLibrary(baseUrl, true)
+      return { model: r.model }
+    },
+
+    loadMachine: async () => {
+      try {
+        set({ machine: await unwrap(api().local.machine({})) })
+      } catch {
+        set({ machine: null })
+      }
+    },
+
+    loadRecommended: async (baseUrl, quiet = false) => {
+      const prev = get().recommended
+      const keep = prev && prev.baseUrl === baseUrl ? prev.result : null
+      if (!quiet || !keep)
+        set({ recommended: { baseUrl, status: 'loading', result: keep, error: null } })
+      try {
+        const result = await unwrap(api().local.recommended({ baseUrl }))
+        set({
+          recommended: { baseUrl, status: 'ready', result, error: null },
+          machine: result.machine,
+        })
+      } catch (err) {
+        set({ recommended: { baseUrl, status: 'error', result: keep, error: errorBodyOf(err) } })
+      }
+    },
+  }))
+}
+
+export const useLocalStore = createLocalStore()

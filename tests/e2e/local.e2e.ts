@@ -1,0 +1,163 @@
+/**
+ * The Local page end to end: detection finds a fake Ollama and a fake LM Studio (added as
+ * network targets, so the app's real detection probes them), one click connects Ollama, a pull
+ * shows live progress from the fake's NDJSON stream, a pull can be cancelled, and an error in the
+ * middle of the stream is shown.
+ */
+import { startFakeLmStudio, type FakeLmStudio } from '../fixtures/lmstudio-server'
+import { startFakeOllama, type FakeOllama } from '../fixtures/ollama-server'
+import { expect, test } from './harness/fixtures'
+
+let ollama: FakeOllama
+let lmstudio: FakeLmStudio
+
+test.beforeEach(async () => {
+  // Slow enough to watch: 3 layers × 9 lines × 120 ms ≈ 3 s per pull.
+  ollama = await startFakeOllama({ pull: { steps: 8, delayMs: 120 } })
+  lmstudio = await startFakeLmStudio({
+    models: [
+      { id: 'qwen2-vl-7b-instruct', type: 'vlm', state: 'not-loaded' },
+      { id: 'text-embedding-nomic-embed-text-v1.5', type: 'embeddings', state: 'not-loaded' },
+    ],
+  })
+})
+
+test.afterEach(async () => {
+  await ollama.close()
+  await lmstudio.close()
+})
+
+test.describe('local page', () => {
+  test.beforeEach(async ({ open, sb, page }) => {
+    await open('local')
+    await sb('local.addTarget', { baseUrl: ollama.url })
+    await sb('local.addTarget', { baseUrl: lmstudio.url })
+    // Detection probes with a short deadline; on a loaded CI machine one sweep can miss a
+    // fake, so scan until both answer (the page itself re-scans the same way).
+    await expect(async () => {
+      await page.getByRole('button', { name: 'Scan again' }).first().click()
+      await expect(page.getByRole('article', { name: /^Ollama/ })).toBeVisible({ timeout: 1500 })
+      await expect(page.getByRole('article', { name: /^LM Studio/ })).toBeVisible({ timeout: 1500 })
+    }).toPass({ timeout: 15_000 })
+  })
+
+  test('shows both detected servers and connects one with one click', async ({ page, sb }) => {
+    const ollamaCard = page.getByRole('article', { name: /^Ollama/ })
+    const lmCard = page.getByRole('article', { name: /^LM Studio/ })
+    await expect(ollamaCard).toBeVisible()
+    await expect(lmCard).toBeVisible()
+    await expect(ollamaCard).toContainText(ollama.url)
+    await expect(ollamaCard).toContainText('v0.6.5')
+    await expect(ollamaCard).toContainText('llama3.2:3b')
+    // Typed by Ollama's capabilities, not by the name.
+    await expect(ollamaCard.getByRole('row', { name: /qwen3-embedding:0\.6b/ })).toContainText(
+      'Embedding',
+    )
+    await expect(lmCard).toContainText('Running, nothing loaded')
+    await expect(lmCard).toContainText(lmstudio.url)
+
+    await ollamaCard.getByRole('button', { name: 'Connect' }).click()
+    await expect(ollamaCard.getByRole('status')).toContainText(
+      'Connected: a credential was created.',
+    )
+    await expect(ollamaCard.getByRole('status')).toContainText('3 models registered')
+    await expect(ollamaCard.getByText('Connected', { exact: true })).toBeVisible()
+    await expect(ollamaCard.getByRole('button', { name: 'Connect' })).toHaveCount(0)
+    // LM Studio is still offered.
+    await expect(lmCard.getByRole('button', { name: 'Connect' })).toBeVisible()
+
+    const creds = await sb<{ provider: string; baseUrl: string | null }[]>('credentials.list', {})
+    expect(creds).toHaveLength(1)
+    expect(creds[0]).toMatchObject({ provider: 'ollama', baseUrl: ollama.url })
+    const models = await sb<{ name: string; type: string }[]>('models.list', {})
+    expect(models.map((m) => `${m.name}:${m.type}`).sort()).toEqual([
+      'llama3.2:3b:language',
+      'nomic-embed-text:latest:embedding',
+      'qwen3-embedding:0.6b:embedding',
+    ])
+
+    // A rescan keeps it marked as connected (matched by provider and base URL).
+    await page.getByRole('button', { name: 'Scan again' }).first().click()
+    await expect(ollamaCard.getByText('Connected', { exact: true })).toBeVisible()
+  })
+
+  test('shows the Ollama library and pulls a model with live progress', async ({ page }) => {
+    const library = page.getByRole('region', { name: 'Ollama library' })
+    const installed = library.getByRole('table', { name: 'Installed models' })
+    await expect(installed.getByRole('row', { name: /llama3\.2:3b/ })).toContainText('Q4_K_M')
+    await expect(installed.getByRole('row', { name: /llama3\.2:3b/ })).toContainText('2.0 GB')
+    await expect(library.getByRole('table', { name: 'Running models' })).toContainText(
+      'llama3.2:3b',
+    )
+
+    await library.getByLabel('Pull a model').fill('qwen2.5:0.5b')
+    await library.getByRole('button', { name: 'Pull', exact: true }).click()
+    const bar = library.getByRole('progressbar', { name: 'Downloading qwen2.5:0.5b' })
+    await expect(bar).toBeVisible()
+    // Progress moves: a value strictly between 0 and 100 is seen before the end.
+    await expect
+      .poll(async () => Number((await bar.getAttribute('aria-valuenow')) ?? -1), {
+        timeout: 10_000,
+      })
+      .toBeGreaterThan(0)
+    const mid = Number(await bar.getAttribute('aria-valuenow'))
+    expect(mid).toBeLessThan(100)
+    await expect(library.locator('.local-pull')).toContainText(/of 2\.0 MB|of 2\.01 MB|of \d/)
+    await expect(library.locator('.local-pull')).toContainText('Downloaded', { timeout: 15_000 })
+    await expect(bar).toHaveAttribute('aria-valuenow', '100')
+    // The library refreshes on its own after the pull.
+    await expect(installed.getByRole('row', { name: /qwen2\.5:0\.5b/ })).toBeVisible()
+  })
+
+  test('cancels a pull, and shows an error that arrives mid-stream', async ({ page }) => {
+    const library = page.getByRole('region', { name: 'Ollama library' })
+    await library.getByLabel('Pull a model').fill('llama3.2:1b')
+    await library.getByRole('button', { name: 'Pull', exact: true }).click()
+    const bar = library.getByRole('progressbar', { name: 'Downloading llama3.2:1b' })
+    await expect
+      .poll(async () => Number((await bar.getAttribute('aria-valuenow')) ?? -1), {
+        timeout: 10_000,
+      })
+      .toBeGreaterThan(0)
+    await library.getByRole('button', { name: 'Cancel the download of llama3.2:1b' }).click()
+    await expect(library.locator('.local-pull')).toContainText('Cancelled')
+    await expect.poll(() => ollama.pullsAborted, { timeout: 5_000 }).toBeGreaterThan(0)
+    await expect(library.getByRole('table', { name: 'Installed models' })).not.toContainText(
+      'llama3.2:1b',
+    )
+    await library.getByRole('button', { name: 'Dismiss' }).click()
+    await expect(bar).toHaveCount(0)
+
+    // The next pull breaks after a few lines: the stream's error is shown next to it.
+    ollama.pull.errorAfterLines = 3
+    ollama.pull.errorMessage = 'max retries exceeded: unexpected EOF'
+    await library.getByLabel('Pull a model').fill('mistral:7b')
+    await library.getByRole('button', { name: 'Pull', exact: true }).click()
+    const failed = library.locator('.local-pull[data-model="mistral:7b"]')
+    await expect(failed).toContainText('Failed', { timeout: 10_000 })
+    await expect(failed.getByRole('alert')).toBeVisible()
+  })
+
+  test('offline setup: pull, register, set default and a first reply, no cloud key', async ({
+    page,
+    sb,
+  }) => {
+    const setup = page.getByRole('region', { name: 'Offline setup' })
+    await expect(setup).toContainText(/This machine: .* memory/)
+    await setup.getByRole('button', { name: 'Set up Qwen 2.5 0.5B' }).click()
+    const flow = setup.getByRole('group', { name: 'Setting up qwen2.5:0.5b' })
+    await expect(flow.getByRole('progressbar')).toBeVisible()
+    await expect(flow.locator('[data-step="test"]')).toHaveAttribute('data-state', 'done', {
+      timeout: 20_000,
+    })
+    for (const step of ['pull', 'register', 'default']) {
+      await expect(flow.locator(`[data-step="${step}"]`)).toHaveAttribute('data-state', 'done')
+    }
+    await expect(flow.getByRole('status')).toContainText('ready')
+    const defaults = await sb<{ slots: { chat: { modelId: string | null } } }>('defaults.get', {})
+    const models = await sb<{ id: string; name: string; provider: string }[]>('models.list', {})
+    const model = models.find((m) => m.name === 'qwen2.5:0.5b')
+    expect(model?.provider).toBe('ollama')
+    expect(defaults.slots.chat.modelId).toBe(model?.id)
+  })
+})

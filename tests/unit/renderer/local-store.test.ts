@@ -1,0 +1,235 @@
+/**
+ * The Local store against a fake `window.switchboard`: background scans keep the old result,
+ * pulls track progress (also when the final event beats the pull's reply), pullAndWait resolves
+ * on the final event, connect tells a new credential from a reused one, and the live hook
+ * subscribes on mount and unsubscribes / stops its timer on unmount.
+ */
+import { act, createElement } from 'react'
+import { createRoot } from 'react-dom/client'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { PullProgress } from '../../../src-preload/contract'
+import { createLocalStore, useLocalStore } from '../../../src-renderer/stores/use-local-store'
+import { useLocalLive } from '../../../src-renderer/features/local/hooks/use-local-live'
+
+type Handler = (req: unknown) => unknown
+const ok = (data: unknown) => Promise.resolve({ ok: true, data })
+
+function fakeBridge(handlers: Record<string, Handler>) {
+  const calls: string[] = []
+  const listeners = new Map<string, Set<(p: unknown) => void>>()
+  const domain = (d: string) =>
+    new Proxy(
+      {},
+      {
+        get(_t, verb: string) {
+          if (verb.startsWith('on')) {
+            const ev = `${d}:${verb.charAt(2).toLowerCase()}${verb.slice(3)}`
+            return (cb: (p: unknown) => void) => {
+              const set = listeners.get(ev) ?? new Set()
+              set.add(cb)
+              listeners.set(ev, set)
+              return () => set.delete(cb)
+            }
+          }
+          return (req: unknown) => {
+            const name = `${d}:${verb}`
+            calls.push(name)
+            const h = handlers[name]
+            if (!h)
+              return Promise.resolve({
+                ok: false,
+                error: { code: 'internal', message: `no ${name}` },
+              })
+            return Promise.resolve(h(req)).then((r) =>
+              r && typeof r === 'object' && 'ok' in r ? r : { ok: true, data: r },
+            )
+          }
+        },
+      },
+    )
+  const api = new Proxy({}, { get: (_t, d: string) => domain(d) })
+  ;(window as unknown as { switchboard: unknown }).switchboard = api
+  return {
+    calls,
+    listeners,
+    emit: (ev: string, p: unknown) => listeners.get(ev)?.forEach((cb) => cb(p)),
+  }
+}
+
+const server = {
+  kind: 'ollama',
+  baseUrl: 'http://127.0.0.1:11434',
+  version: '0.6.5',
+  models: [],
+  state: 'no_models',
+  source: 'default',
+  provider: 'ollama',
+  credentialBaseUrl: 'http://127.0.0.1:11434',
+}
+
+const progress = (over: Partial<PullProgress>): PullProgress => ({
+  jobId: 'job-1',
+  model: 'llama3.2:1b',
+  status: 'pulling abc',
+  percent: 10,
+  completedBytes: 100,
+  totalBytes: 1000,
+  bytesPerSecond: null,
+  etaSeconds: null,
+  resumedBytes: 0,
+  done: false,
+  ...over,
+})
+
+describe('local store', () => {
+  it('shows a skeleton only for the first scan and keeps results during a re-scan', async () => {
+    let answer: (v: unknown) => void = () => undefined
+    fakeBridge({ 'local:detect': () => new Promise((r) => (answer = r)) })
+    const store = createLocalStore()
+    const first = store.getState().scan()
+    expect(store.getState().detectStatus).toBe('loading')
+    answer({ servers: [server], elapsedMs: 12, probed: 9 })
+    await first
+    expect(store.getState().detectStatus).toBe('ready')
+    const again = store.getState().scan()
+    expect(store.getState().scanning).toBe(true)
+    expect(store.getState().detectStatus).toBe('ready')
+    expect(store.getState().detect?.servers).toHaveLength(1)
+    // A second click while scanning does not start another sweep.
+    await store.getState().scan()
+    answer({ servers: [], elapsedMs: 10, probed: 9 })
+    await again
+    expect(store.getState().detect?.servers).toHaveLength(0)
+    expect(store.getState().scanning).toBe(false)
+  })
+
+  it('keeps the error of a failed scan', async () => {
+    fakeBridge({
+      'local:detect': () => ({ ok: false, error: { code: 'internal', message: 'boom' } }),
+    })
+    const store = createLocalStore()
+    await store.getState().scan()
+    expect(store.getState().detectStatus).toBe('error')
+    expect(store.getState().detectError?.code).toBe('internal')
+  })
+
+  it('tracks pull progress and resolves pullAndWait on the final event', async () => {
+    const bridge = fakeBridge({
+      'local:ollamaPull': () => ({ jobId: 'job-1' }),
+      'local:ollamaList': () => [],
+      'local:ollamaPs': () => [],
+    })
+    const store = createLocalStore()
+    let started = ''
+    const done = store
+      .getState()
+      .pullAndWait('http://127.0.0.1:11434', 'llama3.2:1b', (id) => (started = id))
+    await vi.waitFor(() => expect(started).toBe('job-1'))
+    store.getState().applyProgress(progress({ percent: 40 }))
+    expect(store.getState().pulls['job-1']?.progress?.percent).toBe(40)
+    expect(store.getState().pulls['job-1']?.baseUrl).toBe('http://127.0.0.1:11434')
+    store.getState().applyProgress(progress({ percent: 100, done: true, status: 'success' }))
+    await expect(done).resolves.toMatchObject({ done: true, status: 'success' })
+    // A finished pull refreshes the library.
+    await vi.waitFor(() => expect(bridge.calls).toContain('local:ollamaList'))
+  })
+
+  it('handles a final event that arrives before the pull call answers', async () => {
+    let reply: (v: unknown) => void = () => undefined
+    fakeBridge({
+      'local:ollamaPull': () => new Promise((r) => (reply = r)),
+      'local:ollamaList': () => [],
+      'local:ollamaPs': () => [],
+    })
+    const store = createLocalStore()
+    const done = store.getState().pullAndWait('http://127.0.0.1:11434', 'missing:1b')
+    const failed = progress({
+      done: true,
+      percent: null,
+      error: { code: 'not_found', message: 'file does not exist' },
+    })
+    store.getState().applyProgress(failed)
+    reply({ jobId: 'job-1' })
+    await expect(done).resolves.toMatchObject({ done: true, error: { code: 'not_found' } })
+  })
+
+  it('dismisses a pull that had already ended when Cancel was pressed', async () => {
+    fakeBridge({ 'local:ollamaCancelPull': () => ({ cancelled: false }) })
+    const store = createLocalStore()
+    store.getState().applyProgress(progress({}))
+    await store.getState().cancelPull('job-1')
+    expect(store.getState().pulls['job-1']).toBeUndefined()
+  })
+
+  it('tells a created credential from a reused one after connect', async () => {
+    let creds: unknown[] = []
+    fakeBridge({
+      'local:connect': () => ({
+        credentialId: 'c1',
+        provider: 'ollama',
+        registered: 2,
+        existing: 0,
+        defaultsAssigned: ['chat'],
+      }),
+      'credentials:list': () => creds,
+    })
+    const store = createLocalStore()
+    await store.getState().loadCredentials()
+    const first = store.getState().connect(server.baseUrl, true)
+    creds = [
+      { id: 'c1', provider: 'ollama', baseUrl: server.baseUrl, hasKey: false, keyHint: null },
+    ]
+    await expect(first).resolves.toMatchObject({ created: true, result: { registered: 2 } })
+    await expect(store.getState().connect(server.baseUrl, true)).resolves.toMatchObject({
+      created: false,
+    })
+    // Only what the page needs is cached: no key fields at all.
+    expect(store.getState().credentials).toEqual([
+      { id: 'c1', provider: 'ollama', baseUrl: server.baseUrl },
+    ])
+  })
+})
+
+describe('useLocalLive', () => {
+  let host: HTMLDivElement
+  beforeEach(() => {
+    vi.useFakeTimers()
+    host = document.createElement('div')
+    document.body.append(host)
+    ;(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true
+  })
+  afterEach(() => {
+    vi.useRealTimers()
+    host.remove()
+  })
+
+  it('scans on open and on an interval, follows pull events, and stops on unmount', async () => {
+    const bridge = fakeBridge({
+      'local:detect': () => ok({ servers: [], elapsedMs: 1, probed: 9 }),
+      'credentials:list': () => [],
+      'local:targets': () => ({ targets: [] }),
+      'local:machine': () => ({ platform: 'linux' }),
+    })
+    function Probe() {
+      useLocalLive(1000)
+      return null
+    }
+    const root = createRoot(host)
+    await act(async () => root.render(createElement(Probe)))
+    const scans = () => bridge.calls.filter((c) => c === 'local:detect').length
+    expect(scans()).toBe(1)
+    expect(bridge.listeners.get('local:pullProgress')?.size).toBe(1)
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(1000)
+    })
+    expect(scans()).toBe(2)
+    bridge.emit('local:pullProgress', progress({ jobId: 'live', percent: 5 }))
+    expect(useLocalStore.getState().pulls.live?.progress?.percent).toBe(5)
+
+    await act(async () => root.unmount())
+    expect(bridge.listeners.get('local:pullProgress')?.size).toBe(0)
+    expect(bridge.listeners.get('credentials:changed')?.size).toBe(0)
+    await vi.advanceTimersByTimeAsync(5000)
+    expect(scans()).toBe(2)
+  })
+})
