@@ -88,7 +88,11 @@ export function normalizeTargetUrl(input: string): string | null {
 export function resolveTargets(
   opts: Pick<DetectOptions, 'env' | 'extraTargets' | 'targets' | 'includeOllamaHost'>,
 ): ProbeTarget[] {
-  const list: ProbeTarget[] = [...(opts.targets ?? defaultTargets())]
+  // SWITCHBOARD_DETECT_DEFAULTS=0 probes only OLLAMA_HOST and the user's own targets: for a
+  // machine whose default ports belong to something else, and for tests that must not depend
+  // on what happens to run on this machine.
+  const defaults = opts.env?.SWITCHBOARD_DETECT_DEFAULTS === '0' ? [] : defaultTargets()
+  const list: ProbeTarget[] = [...(opts.targets ?? defaults)]
   if (opts.includeOllamaHost !== false) {
     const host = parseOllamaHost(opts.env?.OLLAMA_HOST)
     if (host) list.push({ baseUrl: host, source: 'ollama_host' })

@@ -4,11 +4,23 @@
  * placeholders. Shared by the renderer, the main process (tray, notifications) and the CLI.
  */
 import enUS from './locales/en-US.json'
+import itIT from './locales/it-IT.json'
+import jaJP from './locales/ja-JP.json'
+import ptBR from './locales/pt-BR.json'
+import ruRU from './locales/ru-RU.json'
+import zhCN from './locales/zh-CN.json'
+import zhTW from './locales/zh-TW.json'
 
 export const SOURCE_LOCALE = 'en-US'
 
 export const resources = {
   'en-US': enUS,
+  'it-IT': itIT,
+  'ja-JP': jaJP,
+  'pt-BR': ptBR,
+  'ru-RU': ruRU,
+  'zh-CN': zhCN,
+  'zh-TW': zhTW,
 } as const
 
 export type Locale = keyof typeof resources
@@ -21,7 +33,7 @@ export function matchLocale(tag: string | null | undefined): Locale {
   const norm = tag.replace('_', '-').toLowerCase()
   const exact = locales.find((l) => l.toLowerCase() === norm)
   if (exact) return exact
-  if (/^zh-(hant|tw|hk|mo)/.test(norm)) return (locales.find((l) => l === ('zh-TW' as string)) ?? SOURCE_LOCALE) as Locale
+  if (/^zh-(hant|tw|hk|mo)/.test(norm)) return 'zh-TW'
   const lang = norm.split('-')[0]
   return (locales.find((l) => l.toLowerCase().startsWith(`${lang}-`)) ?? SOURCE_LOCALE) as Locale
 }

@@ -94,6 +94,8 @@ export const test = base.extend<
       SWITCHBOARD_HOME: home,
       SWITCHBOARD_ENCRYPTION_KEY: 'e2e passphrase, not a real secret',
       SWITCHBOARD_KEYCHAIN_SERVICE: 'Switchboard-e2e',
+      // Detection probes only the targets a spec adds, never whatever runs on this machine.
+      SWITCHBOARD_DETECT_DEFAULTS: '0',
       ...appEnv,
     }
     await use(createAppContext({ home, env, version: '0.0.0-e2e' }))
@@ -113,6 +115,7 @@ export const test = base.extend<
         ...(process.env as Record<string, string>),
         SWITCHBOARD_HOME: home,
         SWITCHBOARD_ENCRYPTION_KEY: 'e2e passphrase, not a real secret',
+        SWITCHBOARD_DETECT_DEFAULTS: '0',
         ...appEnv,
       },
     })
