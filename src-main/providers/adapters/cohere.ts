@@ -6,26 +6,12 @@
  * the root carries no version segment.
  */
 import type { ModelType } from '../../../src-preload/contract/models-shared'
-import type {
-  AdapterContext,
-  DecryptedCredential,
-  DiscoveredModel,
-  ProviderAdapter,
-  TestOutcome,
-} from '../adapter-types'
+import type { DiscoveredModel } from '../adapter-types'
 import { classifyByName, excludedKind } from '../classify'
-import {
-  fetchJson,
-  isObject,
-  parseJson,
-  probe,
-  requireKey,
-  resolveRoot,
-  shortReply,
-  throwOutcome,
-  timedModelTest,
-  unsupportedType,
-} from './http'
+import { isObject, parseJson, readPages } from './http'
+import { keyedAdapter } from './keyed'
+import { dimensionsResult, MODEL_TEST_MS, replyResult } from './model-test'
+import { listedOutcome } from './outcome'
 
 const PAGE_SIZE = 1000
 const MAX_PAGES = 100
@@ -67,22 +53,6 @@ export function typeCohereModel(
   return null
 }
 
-function setup(
-  cred: DecryptedCredential,
-  ctx: AdapterContext,
-): { root: string; key: string } | TestOutcome {
-  const root = resolveRoot(cred, ctx.entry, { stripVersion: true })
-  if (typeof root !== 'string') return root
-  const key = requireKey(cred, ctx.entry)
-  return typeof key === 'string' ? { root, key } : key
-}
-
-const headers = (key: string, json = false) => ({
-  authorization: `Bearer ${key}`,
-  accept: 'application/json',
-  ...(json ? { 'content-type': 'application/json' } : {}),
-})
-
 const isChat = (j: unknown): j is { message: { content?: { type: string; text?: string }[] } } =>
   isObject(j) && isObject(j.message)
 
@@ -93,106 +63,70 @@ const isEmbed = (j: unknown): j is { embeddings: { float: number[][] } } =>
   Array.isArray(j.embeddings.float[0])
 
 /** The Cohere adapter (apiShape `cohere`). */
-export const cohereAdapter: ProviderAdapter = {
-  async test(cred, ctx) {
-    const s = setup(cred, ctx)
-    if ('code' in s) return s
-    return probe(
-      ctx,
-      cred,
-      { url: `${s.root}/v1/models?page_size=${PAGE_SIZE}`, headers: headers(s.key) },
-      {
-        secrets: [s.key],
-        onOk: (answer, facts) => {
-          const page = parseJson(answer, facts, isPage)
-          const n = page.models.length
-          return {
-            code: 'ok',
-            message: `Connected. ${n}${page.next_page_token ? '+' : ''} models available.`,
-            details: { modelCount: n },
-            params: { provider: ctx.entry.id, count: n },
-          }
-        },
+export const cohereAdapter = keyedAdapter({
+  auth: (key) => ({ authorization: `Bearer ${key}` }),
+  stripVersion: true,
+
+  test: (s) =>
+    s.probe(s.get(`${s.root}/v1/models?page_size=${PAGE_SIZE}`), (answer, facts) => {
+      const page = parseJson(answer, facts, isPage)
+      return listedOutcome(s.ctx.entry, page.models.length, !!page.next_page_token)
+    }),
+
+  async discover(s) {
+    const listed = await readPages(
+      `${s.root}/v1/models?page_size=${PAGE_SIZE}`,
+      'page_token',
+      MAX_PAGES,
+      async (url) => {
+        const body = await s.json(s.get(url), isPage)
+        return { items: body.models, next: body.next_page_token }
       },
     )
-  },
-
-  async discover(cred, ctx) {
-    const s = setup(cred, ctx)
-    if ('code' in s) throwOutcome(s)
     const out: DiscoveredModel[] = []
-    let token: string | undefined
-    for (let page = 0; page < MAX_PAGES; page++) {
-      const cursor = token ? `&page_token=${encodeURIComponent(token)}` : ''
-      const body = await fetchJson(
-        ctx,
-        cred,
-        { url: `${s.root}/v1/models?page_size=${PAGE_SIZE}${cursor}`, headers: headers(s.key) },
-        [s.key],
-        isPage,
-      )
-      for (const m of body.models) {
-        const typed = typeCohereModel(m)
-        if (!typed) continue
-        out.push({
-          name: m.name,
-          ...typed,
-          ...(typeof m.context_length === 'number' ? { contextLength: m.context_length } : {}),
-        })
-      }
-      if (!body.next_page_token || body.next_page_token === token) break
-      token = body.next_page_token
+    for (const m of listed) {
+      const typed = typeCohereModel(m)
+      if (!typed) continue
+      out.push({
+        name: m.name,
+        ...typed,
+        ...(typeof m.context_length === 'number' ? { contextLength: m.context_length } : {}),
+      })
     }
     return out
   },
 
-  async modelTest(cred, model, ctx) {
-    if (model.type !== 'language' && model.type !== 'embedding')
-      return unsupportedType(ctx.entry, model.type)
-    const s = setup(cred, ctx)
-    if ('code' in s) return { ok: false, code: s.code, message: s.message }
-    return timedModelTest(ctx, [s.key], async () => {
-      if (model.type === 'language') {
-        const body = await fetchJson(
-          ctx,
-          cred,
+  modelTests: (model) => ({
+    language: async (s) => {
+      const body = await s.json(
+        s.post(
+          `${s.root}/v2/chat`,
           {
-            url: `${s.root}/v2/chat`,
-            method: 'POST',
-            headers: headers(s.key, true),
-            body: JSON.stringify({
-              model: model.name,
-              messages: [{ role: 'user', content: 'Reply with the single word OK.' }],
-              max_tokens: 16,
-            }),
-            timeoutMs: 30_000,
+            model: model.name,
+            messages: [{ role: 'user', content: 'Reply with the single word OK.' }],
+            max_tokens: 16,
           },
-          [s.key],
-          isChat,
-        )
-        const reply = shortReply((body.message.content ?? []).map((c) => c.text ?? '').join(''))
-        return { message: `Response: ${reply || '(empty)'}`, result: { reply } }
-      }
-      const body = await fetchJson(
-        ctx,
-        cred,
-        {
-          url: `${s.root}/v2/embed`,
-          method: 'POST',
-          headers: headers(s.key, true),
-          body: JSON.stringify({
+          MODEL_TEST_MS,
+        ),
+        isChat,
+      )
+      return replyResult((body.message.content ?? []).map((c) => c.text ?? '').join(''))
+    },
+    embedding: async (s) => {
+      const body = await s.json(
+        s.post(
+          `${s.root}/v2/embed`,
+          {
             model: model.name,
             texts: ['This is a test.'],
             input_type: 'search_document',
             embedding_types: ['float'],
-          }),
-          timeoutMs: 30_000,
-        },
-        [s.key],
+          },
+          MODEL_TEST_MS,
+        ),
         isEmbed,
       )
-      const dimensions = body.embeddings.float[0]!.length
-      return { message: `Embedding dimensions: ${dimensions}`, result: { dimensions } }
-    })
-  },
-}
+      return dimensionsResult(body.embeddings.float[0]!.length)
+    },
+  }),
+})

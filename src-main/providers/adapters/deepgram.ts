@@ -4,27 +4,9 @@
  * list (Aura voices, Nova/Whisper STT). Model tests: `/v1/speak` returns audio bytes,
  * `/v1/listen` transcribes the bundled clip.
  */
-import { AppError } from '../../errors'
-import type {
-  AdapterContext,
-  DecryptedCredential,
-  ProviderAdapter,
-  TestOutcome,
-} from '../adapter-types'
-import {
-  fetchBytes,
-  fetchJson,
-  isObject,
-  parseJson,
-  probe,
-  requireKey,
-  resolveRoot,
-  shortReply,
-  staticList,
-  throwOutcome,
-  timedModelTest,
-  unsupportedType,
-} from './http'
+import { isObject, parseJson, staticList } from './http'
+import { keyedAdapter } from './keyed'
+import { AUDIO_TEST_MS, audioResult, speechClip, transcriptResult } from './model-test'
 import type { BodyRule } from './outcome'
 
 const isProjects = (j: unknown): j is { projects: { project_id?: string; name?: string }[] } =>
@@ -43,98 +25,49 @@ export const deepgramBodyRule: BodyRule = (status, body) => {
   return null
 }
 
-function setup(
-  cred: DecryptedCredential,
-  ctx: AdapterContext,
-): { root: string; key: string } | TestOutcome {
-  const root = resolveRoot(cred, ctx.entry)
-  if (typeof root !== 'string') return root
-  const key = requireKey(cred, ctx.entry)
-  return typeof key === 'string' ? { root, key } : key
-}
-
-const headers = (key: string, extra: Record<string, string> = {}) => ({
-  authorization: `Token ${key}`,
-  accept: 'application/json',
-  ...extra,
-})
-
 /** The Deepgram adapter (apiShape `deepgram`). */
-export const deepgramAdapter: ProviderAdapter = {
-  async test(cred, ctx) {
-    const s = setup(cred, ctx)
-    if ('code' in s) return s
-    return probe(
-      ctx,
-      cred,
-      { url: `${s.root}/projects`, headers: headers(s.key) },
-      {
-        secrets: [s.key],
-        rule: deepgramBodyRule,
-        onOk: (answer, facts) => {
-          const projects = parseJson(answer, facts, isProjects).projects
-          const names = projects.map((p) => p.name).filter((n): n is string => !!n)
-          return {
-            code: 'ok',
-            message: `Key verified. Projects: ${names.slice(0, 3).join(', ') || projects.length}.`,
-            params: { provider: ctx.entry.id, count: projects.length },
-          }
-        },
-      },
-    )
-  },
+export const deepgramAdapter = keyedAdapter({
+  auth: (key) => ({ authorization: `Token ${key}` }),
+  rule: deepgramBodyRule,
 
-  async discover(cred, ctx) {
-    const s = setup(cred, ctx)
-    if ('code' in s) throwOutcome(s)
-    return staticList(ctx.entry)
-  },
-
-  async modelTest(cred, model, ctx) {
-    if (model.type !== 'text_to_speech' && model.type !== 'speech_to_text') {
-      return unsupportedType(ctx.entry, model.type)
-    }
-    const s = setup(cred, ctx)
-    if ('code' in s) return { ok: false, code: s.code, message: s.message }
-    const q = `model=${encodeURIComponent(model.name)}`
-    return timedModelTest(ctx, [s.key], async () => {
-      if (model.type === 'text_to_speech') {
-        const audio = await fetchBytes(
-          ctx,
-          cred,
-          {
-            url: `${s.root}/speak?${q}`,
-            method: 'POST',
-            headers: headers(s.key, { 'content-type': 'application/json', accept: 'audio/mpeg' }),
-            body: JSON.stringify({ text: 'Hello from Switchboard.' }),
-            timeoutMs: 60_000,
-          },
-          [s.key],
-          deepgramBodyRule,
-        )
-        return {
-          message: `Audio generated: ${audio.length} bytes`,
-          result: { bytes: audio.length },
-        }
+  test: (s) =>
+    s.probe(s.get(`${s.root}/projects`), (answer, facts) => {
+      const projects = parseJson(answer, facts, isProjects).projects
+      const names = projects.map((p) => p.name).filter((n): n is string => !!n)
+      return {
+        code: 'ok',
+        message: `Key verified. Projects: ${names.slice(0, 3).join(', ') || projects.length}.`,
+        params: { provider: s.ctx.entry.id, count: projects.length },
       }
-      if (!ctx.sttClip)
-        throw new AppError('not_configured', 'No speech clip is available for the test.')
-      const body = await fetchJson(
-        ctx,
-        cred,
-        {
-          url: `${s.root}/listen?${q}&smart_format=true`,
-          method: 'POST',
-          headers: headers(s.key, { 'content-type': 'audio/wav' }),
-          body: new Uint8Array(await ctx.sttClip()),
-          timeoutMs: 60_000,
-        },
-        [s.key],
-        isListen,
-        deepgramBodyRule,
-      )
-      const transcript = shortReply(body.results.channels[0]?.alternatives[0]?.transcript ?? '')
-      return { message: `Transcription: ${transcript || '(empty)'}`, result: { transcript } }
-    })
+    }),
+
+  discover: async (s) => staticList(s.ctx.entry),
+
+  modelTests(model) {
+    const q = `model=${encodeURIComponent(model.name)}`
+    return {
+      text_to_speech: async (s) => {
+        const audio = await s.bytes(
+          s.post(`${s.root}/speak?${q}`, { text: 'Hello from Switchboard.' }, AUDIO_TEST_MS, {
+            accept: 'audio/mpeg',
+          }),
+        )
+        return audioResult(audio.length)
+      },
+      speech_to_text: async (s) => {
+        const clip = await speechClip(s.ctx.sttClip)
+        const body = await s.json(
+          {
+            url: `${s.root}/listen?${q}&smart_format=true`,
+            method: 'POST',
+            headers: s.headers({ 'content-type': 'audio/wav' }),
+            body: new Uint8Array(clip),
+            timeoutMs: AUDIO_TEST_MS,
+          },
+          isListen,
+        )
+        return transcriptResult(body.results.channels[0]?.alternatives[0]?.transcript ?? '')
+      },
+    }
   },
-}
+})

@@ -7,27 +7,10 @@
  * `invalid_api_key` → auth_invalid, `missing_permissions` → auth_forbidden, `quota_exceeded`
  * (sent as 401) → the key works, like a rate limit.
  */
-import { AppError } from '../../errors'
-import type {
-  AdapterContext,
-  DecryptedCredential,
-  DiscoveredModel,
-  ProviderAdapter,
-  TestOutcome,
-} from '../adapter-types'
-import {
-  fetchBytes,
-  fetchJson,
-  isObject,
-  parseJson,
-  probe,
-  requireKey,
-  resolveRoot,
-  throwOutcome,
-  timedModelTest,
-  unsupportedType,
-  shortReply,
-} from './http'
+import type { DiscoveredModel } from '../adapter-types'
+import { isObject, parseJson } from './http'
+import { keyedAdapter } from './keyed'
+import { AUDIO_TEST_MS, audioResult, speechClip, transcriptResult } from './model-test'
 import type { BodyRule } from './outcome'
 
 /** "George", one of the premade voices every account has. */
@@ -53,58 +36,24 @@ export const elevenLabsBodyRule: BodyRule = (status, body) => {
   return null
 }
 
-function setup(
-  cred: DecryptedCredential,
-  ctx: AdapterContext,
-): { root: string; key: string } | TestOutcome {
-  const root = resolveRoot(cred, ctx.entry)
-  if (typeof root !== 'string') return root
-  const key = requireKey(cred, ctx.entry)
-  return typeof key === 'string' ? { root, key } : key
-}
-
-const headers = (key: string, extra: Record<string, string> = {}) => ({
-  'xi-api-key': key,
-  accept: 'application/json',
-  ...extra,
-})
-
 /** The ElevenLabs adapter (apiShape `elevenlabs`). */
-export const elevenLabsAdapter: ProviderAdapter = {
-  async test(cred, ctx) {
-    const s = setup(cred, ctx)
-    if ('code' in s) return s
-    return probe(
-      ctx,
-      cred,
-      { url: `${s.root}/models`, headers: headers(s.key) },
-      {
-        secrets: [s.key],
-        rule: elevenLabsBodyRule,
-        onOk: (answer, facts) => {
-          const n = parseJson(answer, facts, isModels).length
-          return {
-            code: 'ok',
-            message: `Key verified. ${n} voice models available.`,
-            details: { modelCount: n },
-            params: { provider: ctx.entry.id, count: n },
-          }
-        },
-      },
-    )
-  },
+export const elevenLabsAdapter = keyedAdapter({
+  auth: (key) => ({ 'xi-api-key': key }),
+  rule: elevenLabsBodyRule,
 
-  async discover(cred, ctx) {
-    const s = setup(cred, ctx)
-    if ('code' in s) throwOutcome(s)
-    const listed = await fetchJson(
-      ctx,
-      cred,
-      { url: `${s.root}/models`, headers: headers(s.key) },
-      [s.key],
-      isModels,
-      elevenLabsBodyRule,
-    )
+  test: (s) =>
+    s.probe(s.get(`${s.root}/models`), (answer, facts) => {
+      const n = parseJson(answer, facts, isModels).length
+      return {
+        code: 'ok',
+        message: `Key verified. ${n} voice models available.`,
+        details: { modelCount: n },
+        params: { provider: s.ctx.entry.id, count: n },
+      }
+    }),
+
+  async discover(s) {
+    const listed = await s.json(s.get(`${s.root}/models`), isModels)
     const out: DiscoveredModel[] = listed
       .filter((m) => m.can_do_text_to_speech)
       .map((m) => ({
@@ -114,7 +63,7 @@ export const elevenLabsAdapter: ProviderAdapter = {
         ...(m.name ? { displayName: m.name } : {}),
       }))
     const seen = new Set(out.map((m) => m.name.toLowerCase()))
-    for (const m of ctx.entry.staticModels ?? []) {
+    for (const m of s.ctx.entry.staticModels ?? []) {
       if (m.type === 'speech_to_text' && !seen.has(m.name.toLowerCase())) {
         out.push({ name: m.name, type: m.type, typeSource: 'static' })
       }
@@ -122,57 +71,34 @@ export const elevenLabsAdapter: ProviderAdapter = {
     return out
   },
 
-  async modelTest(cred, model, ctx) {
-    if (model.type !== 'text_to_speech' && model.type !== 'speech_to_text') {
-      return unsupportedType(ctx.entry, model.type)
-    }
-    const s = setup(cred, ctx)
-    if ('code' in s) return { ok: false, code: s.code, message: s.message }
-    return timedModelTest(ctx, [s.key], async () => {
-      if (model.type === 'text_to_speech') {
-        const audio = await fetchBytes(
-          ctx,
-          cred,
-          {
-            url: `${s.root}/text-to-speech/${TEST_VOICE}?output_format=mp3_22050_32`,
-            method: 'POST',
-            headers: headers(s.key, { 'content-type': 'application/json', accept: 'audio/mpeg' }),
-            body: JSON.stringify({ text: 'Hello from Switchboard.', model_id: model.name }),
-            timeoutMs: 60_000,
-          },
-          [s.key],
-          elevenLabsBodyRule,
-        )
-        return {
-          message: `Audio generated: ${audio.length} bytes`,
-          result: { bytes: audio.length },
-        }
-      }
-      if (!ctx.sttClip)
-        throw new AppError('not_configured', 'No speech clip is available for the test.')
+  modelTests: (model) => ({
+    text_to_speech: async (s) => {
+      const audio = await s.bytes(
+        s.post(
+          `${s.root}/text-to-speech/${TEST_VOICE}?output_format=mp3_22050_32`,
+          { text: 'Hello from Switchboard.', model_id: model.name },
+          AUDIO_TEST_MS,
+          { accept: 'audio/mpeg' },
+        ),
+      )
+      return audioResult(audio.length)
+    },
+    speech_to_text: async (s) => {
+      const clip = await speechClip(s.ctx.sttClip)
       const form = new FormData()
       form.set('model_id', model.name)
-      form.set(
-        'file',
-        new Blob([new Uint8Array(await ctx.sttClip())], { type: 'audio/wav' }),
-        'clip.wav',
-      )
-      const body = await fetchJson(
-        ctx,
-        cred,
+      form.set('file', new Blob([new Uint8Array(clip)], { type: 'audio/wav' }), 'clip.wav')
+      const body = await s.json(
         {
           url: `${s.root}/speech-to-text`,
           method: 'POST',
-          headers: headers(s.key),
+          headers: s.headers(),
           body: form,
-          timeoutMs: 60_000,
+          timeoutMs: AUDIO_TEST_MS,
         },
-        [s.key],
         (j): j is { text: string } => isObject(j) && typeof j.text === 'string',
-        elevenLabsBodyRule,
       )
-      const transcript = shortReply(body.text)
-      return { message: `Transcription: ${transcript || '(empty)'}`, result: { transcript } }
-    })
-  },
-}
+      return transcriptResult(body.text)
+    },
+  }),
+})

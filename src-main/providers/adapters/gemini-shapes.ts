@@ -1,12 +1,24 @@
 /**
  * Request and response shapes of Gemini's `generateContent` / `embedContent`, shared by the
  * Google AI (Gemini API) and Vertex AI adapters: both speak them, only the URL and auth differ.
- * Also the typing of a Gemini model listing from its `supportedGenerationMethods`.
+ * Also the model test per type over those calls, and the typing of a Gemini model listing from
+ * its `supportedGenerationMethods`.
  */
 import type { ModelType } from '../../../src-preload/contract/models-shared'
+import { AppError } from '../../errors'
 import type { DiscoveredModel } from '../adapter-types'
 import { classifyByName, excludedKind } from '../classify'
 import { isObject } from './http'
+import {
+  AUDIO_TEST_MS,
+  audioResult,
+  dimensionsResult,
+  replyResult,
+  speechClip,
+  transcriptResult,
+  type ModelTestResult,
+  type TypeRunners,
+} from './model-test'
 
 export interface GenerateAnswer {
   candidates?: { content?: { parts?: { text?: string; inlineData?: { data?: string } }[] } }[]
@@ -16,28 +28,28 @@ export interface GenerateAnswer {
 export const isGenerateAnswer = (j: unknown): j is GenerateAnswer =>
   isObject(j) && (j.candidates === undefined || Array.isArray(j.candidates))
 
-/** Body of a tiny chat turn. */
-export function chatBody(): string {
-  return JSON.stringify({
+/** Payload of a tiny chat turn. */
+export function chatBody(): object {
+  return {
     contents: [{ role: 'user', parts: [{ text: 'Reply with the single word OK.' }] }],
     generationConfig: { maxOutputTokens: 64 },
-  })
+  }
 }
 
-/** Body asking a Gemini TTS model for a short clip (voice Kore, as Open Notebook uses). */
-export function speechBody(): string {
-  return JSON.stringify({
+/** Payload asking a Gemini TTS model for a short clip (voice Kore, as Open Notebook uses). */
+export function speechBody(): object {
+  return {
     contents: [{ role: 'user', parts: [{ text: 'Say: Hello from Switchboard.' }] }],
     generationConfig: {
       responseModalities: ['AUDIO'],
       speechConfig: { voiceConfig: { prebuiltVoiceConfig: { voiceName: 'Kore' } } },
     },
-  })
+  }
 }
 
-/** Body asking a Gemini model to transcribe a WAV clip. */
-export function transcribeBody(clip: Buffer): string {
-  return JSON.stringify({
+/** Payload asking a Gemini model to transcribe a WAV clip. */
+export function transcribeBody(clip: Buffer): object {
+  return {
     contents: [
       {
         role: 'user',
@@ -47,7 +59,7 @@ export function transcribeBody(clip: Buffer): string {
         ],
       },
     ],
-  })
+  }
 }
 
 /** Concatenated text of the first candidate. */
@@ -65,9 +77,62 @@ export function answerAudioBytes(a: GenerateAnswer): number {
 export const isEmbedAnswer = (j: unknown): j is { embedding: { values: number[] } } =>
   isObject(j) && isObject(j.embedding) && Array.isArray(j.embedding.values)
 
-/** Body of one embedContent request. */
-export function embedBody(): string {
-  return JSON.stringify({ content: { parts: [{ text: 'This is a test.' }] } })
+/** Payload of one embedContent request. */
+export function embedBody(): object {
+  return { content: { parts: [{ text: 'This is a test.' }] } }
+}
+
+/** Posts `{model}:{method}` with a JSON payload and checks the answer's shape. */
+export type GeminiPost = <T>(
+  method: string,
+  payload: object,
+  isShape: (j: unknown) => j is T,
+  timeoutMs?: number,
+) => Promise<T>
+
+/** What a Gemini model test needs: the post, the embedding call (the APIs differ), the clip. */
+export interface GeminiTest {
+  post: GeminiPost
+  embedDimensions: () => Promise<number>
+  sttClip?: () => Promise<Buffer>
+}
+
+const GEMINI_TESTS: Record<ModelType, (t: GeminiTest) => Promise<ModelTestResult>> = {
+  language: async ({ post }) =>
+    replyResult(answerText(await post('generateContent', chatBody(), isGenerateAnswer))),
+  embedding: async ({ embedDimensions }) => dimensionsResult(await embedDimensions()),
+  text_to_speech: async ({ post }) => {
+    const answer = await post('generateContent', speechBody(), isGenerateAnswer, AUDIO_TEST_MS)
+    const bytes = answerAudioBytes(answer)
+    if (!bytes) {
+      throw new AppError('server_error', 'The model answered without audio.', {
+        reason: 'invalid_body',
+      })
+    }
+    return audioResult(bytes)
+  },
+  speech_to_text: async ({ post, sttClip }) => {
+    const clip = await speechClip(sttClip)
+    const body = transcribeBody(clip)
+    return transcriptResult(
+      answerText(await post('generateContent', body, isGenerateAnswer, AUDIO_TEST_MS)),
+    )
+  },
+}
+
+/**
+ * The Gemini model tests (all four types) as runners over an adapter's setup `S`; `prepare`
+ * makes the calls from it inside the timed test (Vertex fetches its token there).
+ */
+export function geminiRunners<S>(
+  prepare: (s: S) => GeminiTest | Promise<GeminiTest>,
+): TypeRunners<S> {
+  return Object.fromEntries(
+    Object.entries(GEMINI_TESTS).map(([type, run]) => [
+      type,
+      async (s: S) => run(await prepare(s)),
+    ]),
+  )
 }
 
 export interface GeminiListedModel {

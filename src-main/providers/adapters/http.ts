@@ -11,7 +11,6 @@ import type {
   AdapterContext,
   DecryptedCredential,
   DiscoveredModel,
-  ModelTestOutcome,
   TestOutcome,
 } from '../adapter-types'
 import type { CatalogEntry } from '../catalog-types'
@@ -20,7 +19,6 @@ import {
   errorOutcome,
   failureOutcome,
   invalidBody,
-  modelTestFailure,
   notConfigured,
   responseError,
   type BodyRule,
@@ -172,11 +170,6 @@ export function resolveRoot(
   return opts.stripVersion ? root.replace(/\/v\d+(?:(?:alpha|beta)\d*)?$/i, '') : root
 }
 
-/** Milliseconds since `started`. */
-export function since(started: number): number {
-  return Math.max(0, Date.now() - started)
-}
-
 /**
  * Runs a connection test call: 2xx → `onOk(answer)`, other statuses → the shared code table
  * (after `onStatus` for provider quirks such as a compat server's 404 listing), thrown
@@ -241,36 +234,6 @@ export async function fetchBytes(
   return bytes
 }
 
-/** Runs a model test body and wraps its result or failure with the latency. */
-export async function timedModelTest(
-  ctx: AdapterContext,
-  secrets: readonly string[],
-  run: () => Promise<{ message: string; result: ModelTestOutcome['result'] }>,
-): Promise<ModelTestOutcome> {
-  const started = Date.now()
-  try {
-    const { message, result } = await run()
-    return { ok: true, code: 'ok', message, result, latencyMs: since(started) }
-  } catch (err) {
-    return modelTestFailure(err, { entry: ctx.entry, secrets }, started)
-  }
-}
-
-/** The ModelTestOutcome for a type this provider does not serve. */
-export function unsupportedType(entry: CatalogEntry, type: string): ModelTestOutcome {
-  return {
-    ok: false,
-    code: 'not_configured',
-    message: `${entry.displayName} has no ${type.replace(/_/g, ' ')} models to test.`,
-  }
-}
-
-/** Text of a tiny reply, shortened for display. */
-export function shortReply(text: string): string {
-  const t = text.replace(/\s+/g, ' ').trim()
-  return t.length > 100 ? `${t.slice(0, 99)}…` : t
-}
-
 /** The catalog's static model list of a provider without a listing API, typed `static`. */
 export function staticList(entry: CatalogEntry): DiscoveredModel[] {
   return (entry.staticModels ?? []).map((m) => ({
@@ -280,9 +243,50 @@ export function staticList(entry: CatalogEntry): DiscoveredModel[] {
   }))
 }
 
-/** The credential's API key, or the not_configured outcome. */
-export function requireKey(cred: DecryptedCredential, entry: CatalogEntry): string | TestOutcome {
-  return cred.apiKey ? cred.apiKey : notConfigured(entry, 'no API key is set.')
+/** Request headers: the provider's auth header(s), a JSON accept, then `extra` (which wins). */
+export function headersWith(
+  auth: Record<string, string>,
+  extra: Record<string, string> = {},
+): Record<string, string> {
+  return { ...auth, accept: 'application/json', ...extra }
+}
+
+/** A JSON POST: `headers` plus the JSON content type, the payload serialized. */
+export function postJson(
+  url: string,
+  headers: Record<string, string>,
+  payload: unknown,
+  timeoutMs?: number,
+): CallSpec {
+  return {
+    url,
+    method: 'POST',
+    headers: { ...headers, 'content-type': 'application/json' },
+    body: JSON.stringify(payload),
+    ...(timeoutMs ? { timeoutMs } : {}),
+  }
+}
+
+/**
+ * Reads a cursor-paged listing: `first` (which already has a query), then `&{param}={cursor}`
+ * while a page names a next cursor that differs from the last, at most `maxPages` pages.
+ */
+export async function readPages<T>(
+  first: string,
+  param: string,
+  maxPages: number,
+  fetchPage: (url: string) => Promise<{ items: T[]; next?: string | null }>,
+): Promise<T[]> {
+  const out: T[] = []
+  let cursor: string | undefined
+  for (let page = 0; page < maxPages; page++) {
+    const url = cursor ? `${first}&${param}=${encodeURIComponent(cursor)}` : first
+    const { items, next } = await fetchPage(url)
+    out.push(...items)
+    if (!next || next === cursor) break
+    cursor = next
+  }
+  return out
 }
 
 /** Throws the not_configured outcome as an AppError (discovery throws, tests return). */

@@ -17,7 +17,8 @@ import type {
   ProviderAdapter,
   TestOutcome,
 } from '../adapter-types'
-import { displayUrl, resolveRoot, shortReply, timedModelTest, unsupportedType } from './http'
+import { displayUrl, resolveRoot, throwOutcome } from './http'
+import { modelTestByType, shortReply } from './model-test'
 import {
   codeForStatus,
   errorOutcome,
@@ -141,7 +142,7 @@ async function discover(
   ctx: AdapterContext,
 ): Promise<DiscoveredModel[]> {
   const root = resolveRoot(cred, ctx.entry)
-  if (typeof root !== 'string') throw new AppError('not_configured', root.message, root.params)
+  if (typeof root !== 'string') throwOutcome(root)
   const facts: FailureFacts = {
     entry: ctx.entry,
     secrets: secretsOf(cred),
@@ -182,37 +183,43 @@ async function modelTest(
   model: { name: string; type: DiscoveredModel['type'] },
   ctx: AdapterContext,
 ): Promise<ModelTestOutcome> {
-  if (model.type !== 'language' && model.type !== 'embedding')
-    return unsupportedType(ctx.entry, model.type)
-  const root = resolveRoot(cred, ctx.entry)
-  if (typeof root !== 'string') return { ok: false, code: root.code, message: root.message }
   const secrets = secretsOf(cred)
   const facts: FailureFacts = { entry: ctx.entry, secrets }
-  const c = client(root, cred, ctx, MODEL_TEST_TIMEOUT_MS)
-  return timedModelTest(ctx, secrets, async () => {
-    try {
-      if (model.type === 'embedding') {
+  const setup = () => {
+    const root = resolveRoot(cred, ctx.entry)
+    return typeof root === 'string'
+      ? { root, c: client(root, cred, ctx, MODEL_TEST_TIMEOUT_MS) }
+      : root
+  }
+  /** The SDK's failures as AppErrors, for the shared failure outcome. */
+  const viaSdk = <T>(run: () => Promise<T>) =>
+    run().catch((err: unknown) => {
+      throw toAppError(err, facts, ctx)
+    })
+  return modelTestByType(ctx, model.type, setup, () => secrets, {
+    embedding: ({ root, c }) =>
+      viaSdk(async () => {
         const r = await c.embed({ model: model.name, input: 'Switchboard model test' })
         const dimensions = r?.embeddings?.[0]?.length
         if (!dimensions) throw invalidBody({ ...facts, url: displayUrl(`${root}/api/embed`) })
         return { message: `Embedding has ${dimensions} dimensions.`, result: { dimensions } }
-      }
-      const r = await c.chat({
-        model: model.name,
-        messages: [{ role: 'user', content: 'Reply with one short word: ready' }],
-        stream: false,
-        options: { num_predict: 16, ...(cred.numCtx ? { num_ctx: cred.numCtx } : {}) },
-      })
-      const reply = shortReply(r?.message?.content ?? '')
-      if (typeof r?.message?.content !== 'string')
-        throw invalidBody({ ...facts, url: displayUrl(`${root}/api/chat`) })
-      return {
-        message: reply ? `The model replied: ${reply}` : 'The model answered (empty reply).',
-        result: { reply },
-      }
-    } catch (err) {
-      throw toAppError(err, facts, ctx)
-    }
+      }),
+    language: ({ root, c }) =>
+      viaSdk(async () => {
+        const r = await c.chat({
+          model: model.name,
+          messages: [{ role: 'user', content: 'Reply with one short word: ready' }],
+          stream: false,
+          options: { num_predict: 16, ...(cred.numCtx ? { num_ctx: cred.numCtx } : {}) },
+        })
+        const reply = shortReply(r?.message?.content ?? '')
+        if (typeof r?.message?.content !== 'string')
+          throw invalidBody({ ...facts, url: displayUrl(`${root}/api/chat`) })
+        return {
+          message: reply ? `The model replied: ${reply}` : 'The model answered (empty reply).',
+          result: { reply },
+        }
+      }),
   })
 }
 

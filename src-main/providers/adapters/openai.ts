@@ -18,23 +18,26 @@ import type {
 } from '../adapter-types'
 import type { ProviderId } from '../catalog-types'
 import type { ModelType } from '../../../src-preload/contract/models-shared'
+import { call, displayUrl, fetchJson, isObject, parseJson, resolveRoot, throwOutcome } from './http'
 import {
-  call,
-  displayUrl,
-  fetchJson,
-  isObject,
-  parseJson,
-  resolveRoot,
-  shortReply,
-  since,
-} from './http'
+  audioResult,
+  dimensionsResult,
+  replyResult,
+  speechClip,
+  timedModelTest,
+  transcriptResult,
+  type ModelTestResult,
+} from './model-test'
 import { toDiscovered, type ListedModel, type MetadataKind } from './openai-models'
 import { fromSdkError, sdkClient } from './openai-sdk'
 import {
   codeForStatus,
   errorOutcome,
   failureOutcome,
+  listedOutcome,
+  listingUnsupportedError,
   notConfigured,
+  statusOf,
   type BodyRule,
   type FailureFacts,
 } from './outcome'
@@ -181,13 +184,7 @@ async function test(cred: DecryptedCredential, ctx: AdapterContext): Promise<Tes
           params: { provider: ctx.entry.id, ...(credit === null ? {} : { credit }) },
         }
       }
-      const n = asListing(parseJson(a, f, isListing)).data.length
-      return {
-        code: 'ok',
-        message: `Connected. ${n} models available.`,
-        details: { modelCount: n },
-        params: { provider: ctx.entry.id, count: n },
-      }
+      return listedOutcome(ctx.entry, asListing(parseJson(a, f, isListing)).data.length)
     }
     if (a.status === 404) {
       const hint = await missingV1(cred, ctx, root, f)
@@ -248,21 +245,15 @@ async function discover(
   ctx: AdapterContext,
 ): Promise<DiscoveredModel[]> {
   const root = setup(cred, ctx)
-  if (typeof root !== 'string') {
-    throw new AppError('not_configured', root.message, { provider: ctx.entry.id })
-  }
+  if (typeof root !== 'string') throwOutcome(root)
   const q = quirks(ctx)
   let listed: ListedModel[]
   try {
     listed = await listAll(cred, ctx, listUrl(root, q))
   } catch (err) {
-    const status = err instanceof AppError ? err.params?.status : undefined
+    const status = statusOf(err)
     if (q.listingOptional && (status === 404 || status === 405)) {
-      throw new AppError(
-        'unsupported',
-        `${ctx.entry.displayName}: this server does not list its models (${status}); add them by name.`,
-        { provider: ctx.entry.id, status },
-      )
+      throw listingUnsupportedError(ctx.entry, status)
     }
     throw err
   }
@@ -289,10 +280,7 @@ export interface ModelTestPlan {
   sttClip?: () => Promise<Buffer>
 }
 
-const RUNNERS: Record<
-  ModelType,
-  (p: ModelTestPlan) => Promise<{ message: string; result: ModelTestOutcome['result'] }>
-> = {
+const RUNNERS: Record<ModelType, (p: ModelTestPlan) => Promise<ModelTestResult>> = {
   async language(p) {
     const res = await p.client.chat.completions.create({
       model: p.model,
@@ -305,8 +293,7 @@ const RUNNERS: Record<
         reason: 'invalid_body',
       })
     }
-    const reply = shortReply(res.choices[0]?.message?.content ?? '')
-    return { message: `Response: ${reply || '(empty reply)'}`, result: { reply } }
+    return replyResult(res.choices[0]?.message?.content ?? '', '(empty reply)')
   },
   async embedding(p) {
     const res = await p.client.embeddings.create({
@@ -319,7 +306,7 @@ const RUNNERS: Record<
       throw new AppError('server_error', 'The answer held no embedding.', {
         reason: 'invalid_body',
       })
-    return { message: `Embedding dimensions: ${dimensions}`, result: { dimensions } }
+    return dimensionsResult(dimensions)
   },
   async text_to_speech(p) {
     const res = await p.client.audio.speech.create({
@@ -333,18 +320,16 @@ const RUNNERS: Record<
     if (!bytes || /json|html|text/i.test(type)) {
       throw new AppError('server_error', 'The answer was not audio.', { reason: 'invalid_body' })
     }
-    return { message: `Audio generated: ${bytes} bytes`, result: { bytes } }
+    return audioResult(bytes)
   },
   async speech_to_text(p) {
-    if (!p.sttClip)
-      throw new AppError('not_configured', 'No speech clip is available for the test.')
-    const file = await toFile(await p.sttClip(), 'switchboard-test.wav', { type: 'audio/wav' })
+    const clip = await speechClip(p.sttClip)
+    const file = await toFile(clip, 'switchboard-test.wav', { type: 'audio/wav' })
     const res = await p.client.audio.transcriptions.create({ model: p.model, file, language: 'en' })
-    const transcript = shortReply(typeof res === 'string' ? res : (res.text ?? ''))
-    return {
-      message: `Transcription: ${transcript || '(no speech recognised)'}`,
-      result: { transcript },
-    }
+    return transcriptResult(
+      typeof res === 'string' ? res : (res.text ?? ''),
+      '(no speech recognised)',
+    )
   },
 }
 
@@ -355,16 +340,11 @@ export async function runModelTest(
   ctx: AdapterContext,
   secrets: readonly string[],
 ): Promise<ModelTestOutcome> {
-  const started = Date.now()
-  try {
-    const { message, result } = await RUNNERS[type](plan)
-    return { ok: true, code: 'ok', message, result, latencyMs: since(started) }
-  } catch (raw) {
-    const err = fromSdkError(raw, ctx, secrets, openAiBodyRule)
-    if (err.code === 'cancelled') throw err
-    const o = errorOutcome(err, { entry: ctx.entry, secrets })
-    return { ok: false, code: o.code, message: o.message, latencyMs: since(started) }
-  }
+  return timedModelTest(ctx, secrets, () =>
+    RUNNERS[type](plan).catch((raw: unknown) => {
+      throw fromSdkError(raw, ctx, secrets, openAiBodyRule)
+    }),
+  )
 }
 
 async function modelTest(

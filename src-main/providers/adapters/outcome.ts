@@ -6,7 +6,7 @@
  */
 import type { ErrorCode, ErrorParams, TestCode } from '../../../src-preload/contract/errors'
 import { AppError, scrub } from '../../errors'
-import type { ModelTestOutcome, TestOutcome } from '../adapter-types'
+import type { TestOutcome } from '../adapter-types'
 import type { CatalogEntry } from '../catalog-types'
 
 /** Reads a provider-specific error body (e.g. Google's 400 `API_KEY_INVALID`) into a code. */
@@ -238,8 +238,27 @@ export function invalidBody(f: FailureFacts): AppError {
   return new AppError('server_error', o.message, { provider: f.entry.id, reason: 'invalid_body' })
 }
 
-/** A failed ModelTestOutcome from anything a model test threw (re-throws cancellation). */
-export function modelTestFailure(err: unknown, f: FailureFacts, started: number): ModelTestOutcome {
-  const o = errorOutcome(err, f)
-  return { ok: false, code: o.code, message: o.message, latencyMs: Date.now() - started }
+/** The ok outcome of a listing test: the models on the first page (`+` when more follow). */
+export function listedOutcome(entry: CatalogEntry, count: number, more = false): TestOutcome {
+  return {
+    code: 'ok',
+    message: `Connected. ${count}${more ? '+' : ''} models available.`,
+    details: { modelCount: count },
+    params: { provider: entry.id, count },
+  }
+}
+
+/** The HTTP status an AppError carries, if any. */
+export function statusOf(err: unknown): number | undefined {
+  const status = err instanceof AppError ? err.params?.status : undefined
+  return typeof status === 'number' ? status : undefined
+}
+
+/** The discovery error of a server that answers without a model listing (404/405). */
+export function listingUnsupportedError(entry: CatalogEntry, status: number): AppError {
+  return new AppError(
+    'unsupported',
+    `${entry.displayName}: this server does not list its models (${status}); add them by name.`,
+    { provider: entry.id, status },
+  )
 }

@@ -12,19 +12,21 @@ import { vertexRoot } from '../base-url'
 import type {
   AdapterContext,
   DecryptedCredential,
-  DiscoveredModel,
   ProviderAdapter,
   TestOutcome,
 } from '../adapter-types'
+import { geminiRunners, type GeminiPost } from './gemini-shapes'
 import {
-  answerAudioBytes,
-  answerText,
-  chatBody,
-  isGenerateAnswer,
-  speechBody,
-  transcribeBody,
-} from './gemini-shapes'
-import { call, fetchJson, isObject, parseJson, probe, shortReply, timedModelTest } from './http'
+  call,
+  fetchJson,
+  headersWith,
+  isObject,
+  parseJson,
+  postJson,
+  probe,
+  staticList,
+} from './http'
+import { isOutcome, MODEL_TEST_MS, modelTestByType } from './model-test'
 import {
   errorOutcome,
   failureOutcome,
@@ -213,11 +215,7 @@ const modelUrl = (s: Setup, model: string, method: string) =>
   `${s.root}/projects/${encodeURIComponent(s.project)}/locations/${encodeURIComponent(s.location)}` +
   `/publishers/google/models/${encodeURIComponent(model)}:${method}`
 
-const jsonHeaders = (token: string) => ({
-  authorization: `Bearer ${token}`,
-  'content-type': 'application/json',
-  accept: 'application/json',
-})
+const bearer = (token: string) => headersWith({ authorization: `Bearer ${token}` })
 
 const isPredictEmbedding = (
   j: unknown,
@@ -232,7 +230,7 @@ const isPredictEmbedding = (
 export const vertexAdapter: ProviderAdapter = {
   async test(cred, ctx) {
     const s = setup(cred, ctx)
-    if ('code' in s) return s
+    if (isOutcome(s)) return s
     const model = ctx.entry.testModel ?? 'gemini-2.5-flash'
     let token: string
     try {
@@ -243,12 +241,9 @@ export const vertexAdapter: ProviderAdapter = {
     return probe(
       ctx,
       cred,
-      {
-        url: modelUrl(s, model, 'countTokens'),
-        method: 'POST',
-        headers: jsonHeaders(token),
-        body: JSON.stringify({ contents: [{ role: 'user', parts: [{ text: 'Hi' }] }] }),
-      },
+      postJson(modelUrl(s, model, 'countTokens'), bearer(token), {
+        contents: [{ role: 'user', parts: [{ text: 'Hi' }] }],
+      }),
       {
         secrets: s.secrets,
         onOk: (answer, facts) => {
@@ -272,74 +267,33 @@ export const vertexAdapter: ProviderAdapter = {
 
   async discover(cred, ctx) {
     const s = setup(cred, ctx)
-    if ('code' in s)
+    if (isOutcome(s))
       throw new AppError(s.code === 'not_configured' ? 'not_configured' : 'auth_invalid', s.message)
-    return (ctx.entry.staticModels ?? []).map((m): DiscoveredModel => ({
-      name: m.name,
-      type: m.type,
-      typeSource: 'static',
-    }))
+    return staticList(ctx.entry)
   },
 
   async modelTest(cred, model, ctx) {
-    const s = setup(cred, ctx)
-    if ('code' in s) return { ok: false, code: s.code, message: s.message }
-    return timedModelTest(ctx, s.secrets, async () => {
-      const token = await accessToken(cred, ctx, s)
-      const post = <T>(
-        method: string,
-        body: string,
-        isShape: (j: unknown) => j is T,
-        timeoutMs = 30_000,
-      ) =>
-        fetchJson(
-          ctx,
-          cred,
-          {
-            url: modelUrl(s, model.name, method),
-            method: 'POST',
-            headers: jsonHeaders(token),
-            body,
-            timeoutMs,
+    return modelTestByType(
+      ctx,
+      model.type,
+      () => setup(cred, ctx),
+      (s) => s.secrets,
+      geminiRunners(async (s) => {
+        const token = await accessToken(cred, ctx, s)
+        const post: GeminiPost = (method, payload, isShape, timeoutMs = MODEL_TEST_MS) => {
+          const spec = postJson(modelUrl(s, model.name, method), bearer(token), payload, timeoutMs)
+          return fetchJson(ctx, cred, spec, s.secrets, isShape)
+        }
+        return {
+          post,
+          embedDimensions: async () => {
+            const payload = { instances: [{ content: 'This is a test.' }] }
+            return (await post('predict', payload, isPredictEmbedding)).predictions[0]!.embeddings
+              .values.length
           },
-          s.secrets,
-          isShape,
-        )
-      switch (model.type) {
-        case 'language': {
-          const reply = shortReply(
-            answerText(await post('generateContent', chatBody(), isGenerateAnswer)),
-          )
-          return { message: `Response: ${reply || '(empty)'}`, result: { reply } }
+          ...(ctx.sttClip ? { sttClip: ctx.sttClip } : {}),
         }
-        case 'embedding': {
-          const body = JSON.stringify({ instances: [{ content: 'This is a test.' }] })
-          const dimensions = (await post('predict', body, isPredictEmbedding)).predictions[0]!
-            .embeddings.values.length
-          return { message: `Embedding dimensions: ${dimensions}`, result: { dimensions } }
-        }
-        case 'text_to_speech': {
-          const bytes = answerAudioBytes(
-            await post('generateContent', speechBody(), isGenerateAnswer, 60_000),
-          )
-          if (!bytes)
-            throw new AppError('server_error', 'The model answered without audio.', {
-              reason: 'invalid_body',
-            })
-          return { message: `Audio generated: ${bytes} bytes`, result: { bytes } }
-        }
-        case 'speech_to_text': {
-          if (!ctx.sttClip)
-            throw new AppError('not_configured', 'No speech clip is available for the test.')
-          const clip = await ctx.sttClip()
-          const transcript = shortReply(
-            answerText(
-              await post('generateContent', transcribeBody(clip), isGenerateAnswer, 60_000),
-            ),
-          )
-          return { message: `Transcription: ${transcript || '(empty)'}`, result: { transcript } }
-        }
-      }
-    })
+      }),
+    )
   },
 }
