@@ -2,7 +2,8 @@
 import type { CliCommand } from './command'
 import { appCommands } from './commands/app'
 import { credentialCommands } from './commands/credentials'
+import { envCommands } from './commands/env'
 import { localCommands } from './commands/local'
 import { modelCommands } from './commands/models'
 
-export const commands: CliCommand[] = [...credentialCommands, ...modelCommands, ...localCommands, ...appCommands]
+export const commands: CliCommand[] = [...credentialCommands, ...modelCommands, ...localCommands, ...envCommands, ...appCommands]

@@ -3,10 +3,23 @@
  * an IPC handler needs, built once from a data directory and an environment. No module-level
  * singletons; tests build their own context over a temp dir.
  */
-import type { EventName, EventPayloadOf } from '../src-preload/contract'
-
-/** Pushes an event to every renderer (a no-op in the CLI). */
-export type Emit = <E extends EventName>(event: E, payload: EventPayloadOf<E>) => void
+export type { Emit, PlatformBridge } from './platform'
+import type { Emit, PlatformBridge } from './platform'
+import { getAdapter } from './providers/adapters'
+import { createGuardedFetch } from './net/guarded-fetch'
+import { catalog, getProvider, isProviderId } from './providers/catalog'
+import { createBackupService, type BackupService } from './services/backup'
+import { createEnvExport, type EnvExportService } from './services/env-export'
+import { createEnvMigration, type EnvMigrationService } from './services/env-migration'
+import { createDefaultsService, type DefaultsService } from './services/defaults'
+import { createModelsService, createSttClipLoader, sttClipCandidates, type ModelsService } from './services/models'
+import { createCredentialsService, type CredentialsService } from './services/credentials'
+import { createConnectionTests, testHost, type ConnectionTests } from './services/connection-tests'
+import { createFileStore } from './store/file-store'
+import { createLocalService, type LocalService } from './local/service'
+import { createBatchWriter } from './store/batch-writer'
+import type { LastTestResult, Store } from './store/schema'
+import { createDefaultVault, type Vault } from './vault/vault'
 
 /** Where a context's data lives and what it may read. */
 export interface AppContextOptions {
@@ -21,18 +34,6 @@ export interface AppContextOptions {
   platform?: PlatformBridge
 }
 
-/** What only the Electron edge can provide; absent in the CLI and in plain-Node tests. */
-export interface PlatformBridge {
-  safeStorage?: {
-    isEncryptionAvailable(): boolean
-    encryptString(plain: string): Buffer
-    decryptString(cipher: Buffer): string
-    getSelectedStorageBackend?(): string
-  }
-  locale?: string
-  openExternal?: (url: string) => Promise<void>
-}
-
 /** The services every handler and command can use. Domains add their service here. */
 export interface AppContext {
   home: string
@@ -41,11 +42,25 @@ export interface AppContext {
   clock: () => Date
   version: string
   platform: PlatformBridge
+  store: Store
+  vault: Vault
+  credentials: CredentialsService
+  models: ModelsService
+  defaults: DefaultsService
+  local: LocalService
+  /** Connection tests (DESIGN §5): one credential or all, results saved as `lastTests`. */
+  tests: ConnectionTests
+  /** Provider keys from environment variables (DESIGN §9 migrate-env, the amber banner). */
+  envMigration: EnvMigrationService
+  /** Provider env vars from stored credentials, for `env` and `run` (DESIGN §9). */
+  envExport: EnvExportService
+  /** Encrypted backup export / import (DESIGN §9, §10). */
+  backup: BackupService
 }
 
 /** Builds the context. Domain services are created here, each from the ones before it. */
 export function createAppContext(options: AppContextOptions): AppContext {
-  const base: AppContext = {
+  const base = {
     home: options.home,
     env: options.env ?? process.env,
     emit: options.emit ?? (() => undefined),
@@ -53,5 +68,84 @@ export function createAppContext(options: AppContextOptions): AppContext {
     version: options.version ?? '0.0.0',
     platform: options.platform ?? {},
   }
-  return base
+  const store = createFileStore(base.home, { clock: base.clock })
+  const vault = createDefaultVault({ home: base.home, env: base.env, store, platform: base.platform })
+  const credentials = createCredentialsService({
+    store,
+    vault,
+    getProvider,
+    clock: base.clock,
+    onChanged: (reason, ids) => ctx.emit('credentials:changed', { reason, ids }),
+  })
+  // models + defaults (DESIGN §3, §5): discovery and model tests through the adapters.
+  const models = createModelsService({
+    store,
+    getDecrypted: (id) => credentials.getDecrypted(id),
+    getEntry: getProvider,
+    getAdapter,
+    fetch: createGuardedFetch({ env: base.env }),
+    clock: base.clock,
+    sttClip: createSttClipLoader(sttClipCandidates()),
+  })
+  const defaults = createDefaultsService({
+    store,
+    undecryptableCredentialIds: async () =>
+      (await credentials.list()).filter((c) => c.status === 'decryption_error').map((c) => c.id),
+  })
+  // local servers (DESIGN §8): detection probes use a plain fetch (loopback/LAN, no key); the
+  // Ollama library goes through its own guarded fetch, created on first use.
+  let localFetch: ReturnType<typeof createGuardedFetch> | undefined
+  const local = createLocalService({
+    env: base.env,
+    emit: (event, payload) => ctx.emit(event, payload),
+    store,
+    fetch: (url, init) => (localFetch ??= createGuardedFetch({ env: base.env }))(url, init),
+    connect: {
+      createCredential: (i) => credentials.create({ provider: i.provider, name: i.name, baseUrl: i.baseUrl }),
+      registerModels: async (id, list) => {
+        const r = await models.register(id, list)
+        return { created: r.created.length, existing: r.existing.length }
+      },
+      autoAssignDefaults: async () => (await defaults.autoAssign()).assigned.map((a) => a.slot),
+      findCredential: async (provider, baseUrl) =>
+        (await credentials.list({ provider })).find((c) => c.baseUrl === baseUrl) ?? null,
+    },
+  })
+  // connection tests (DESIGN §5, issue 5): last results kept per credential in the store.
+  let testFetch: ReturnType<typeof createGuardedFetch> | undefined
+  const saveTestResult = createBatchWriter<{ id: string; result: LastTestResult }>((batch) =>
+    store.update((data) => {
+      for (const { id, result } of batch) {
+        // A credential deleted while its test ran gets no stale entry back.
+        if (data.credentials.some((c) => c.id === id)) data.lastTests[id] = result
+      }
+    }),
+  )
+  const tests = createConnectionTests({
+    getDecrypted: (id) => credentials.getDecrypted(id),
+    listCredentialIds: async () => (await store.read()).credentials.map((c) => c.id),
+    getEntry: getProvider,
+    getAdapter,
+    fetch: (url, init) => (testFetch ??= createGuardedFetch({ env: base.env }))(url, init),
+    saveResult: (id, result) => saveTestResult({ id, result }),
+    clock: base.clock,
+    hostOf: async (id) => {
+      const c = (await store.read()).credentials.find((x) => x.id === id)
+      return c ? testHost(c, getProvider(c.provider)) : id
+    },
+  })
+  // Services emit through `ctx.emit` (read at call time), so a host that re-points the context's
+  // emit after construction (the e2e bridge does) reaches every service's events.
+  // env migration, env export and backups (DESIGN §9, §10).
+  const envMigration = createEnvMigration({ env: base.env, store, vault, credentials, catalog })
+  const envExport = createEnvExport({ store, vault, credentials, catalog, getProvider })
+  const backup = createBackupService({
+    store,
+    vault,
+    isProviderId,
+    clock: base.clock,
+    onImported: (ids) => ctx.emit('credentials:changed', { reason: 'created', ids }),
+  })
+  const ctx: AppContext = { ...base, store, vault, credentials, models, defaults, local, tests, envMigration, envExport, backup }
+  return ctx
 }

@@ -12,7 +12,7 @@ import type {
   PullProgress,
   RecommendedResult,
 } from '../../src-preload/contract/local'
-import type { Emit } from '../app-context'
+import type { Emit } from '../platform'
 import { AppError } from '../errors'
 import type { GuardedFetch } from '../providers/adapter-types'
 import type { Store } from '../store/schema'

@@ -1,4 +1,84 @@
-// Channels of the settings domain. Owned by the settings work; add channels here as `'settings:verb'`.
-export const settingsChannels = {}
+/**
+ * Channels of the settings domain (DESIGN §9, §10): migration of provider keys from environment
+ * variables, and encrypted backups. Nothing here carries a secret main → renderer: the env status
+ * names variables, never their values; the backup passphrase travels renderer → main only.
+ */
+import { z } from 'zod'
+import { channel } from './define'
+import type { ErrorCode } from './errors'
+
+/** One provider whose variables are set in the app's environment. */
+export interface EnvProviderFound {
+  provider: string
+  displayName: string
+  /** The variable names found set (never their values). */
+  variables: string[]
+  /** `pending`: not imported yet; `imported`: a credential with the same key exists. */
+  state: 'pending' | 'imported'
+}
+
+/** `settings:envStatus`: what the environment offers; `pending` drives the amber banner. */
+export interface EnvStatusView {
+  /** The vault state: with no usable key the comparison cannot run and `pending` is empty. */
+  vault: 'unlocked' | 'locked' | 'wrong_key'
+  found: EnvProviderFound[]
+  /** Providers that `settings:migrateEnv` would import now. */
+  pending: string[]
+}
+
+/** DESIGN §9 `migrate-env` JSON (exactly these four lists). */
+export interface MigrateEnvResult {
+  migrated: string[]
+  skipped: string[]
+  notConfigured: string[]
+  errors: { provider: string; code: ErrorCode; message: string }[]
+}
+
+/** A passphrase for a backup (renderer → main only; never stored or echoed). */
+export const BackupPassphrase = z.string().min(8).max(1024)
+
+/** An absolute file path the user typed (main reads or writes it). */
+export const BackupPath = z
+  .string()
+  .min(1)
+  .max(4096)
+  .refine((p) => !p.includes('\u0000'), 'The path contains a NUL character.')
+
+/** `settings:exportBackup` / `export <file>`: what went into the file. */
+export interface BackupExportResult {
+  path: string
+  credentials: number
+  models: number
+  /** Default slots that hold a model. */
+  defaults: number
+  /** Credentials left out because their secret could not be decrypted. */
+  skippedUndecryptable: number
+}
+
+/** `settings:importBackup` / `import <file>`: what the merge did. */
+export interface BackupImportResult {
+  credentialsImported: number
+  /** Already present (same provider, name and key). */
+  credentialsSkipped: number
+  modelsImported: number
+  modelsSkipped: number
+  /** Slots that were empty here and were filled from the backup. */
+  defaultsRestored: string[]
+}
+
+export const settingsChannels = {
+  'settings:envStatus': channel<EnvStatusView>()(z.object({}).strict()),
+  'settings:migrateEnv': channel<MigrateEnvResult>()(
+    z.object({ dryRun: z.boolean().optional() }).strict(),
+  ),
+  'settings:exportBackup': channel<BackupExportResult>()(
+    z
+      .object({ path: BackupPath, passphrase: BackupPassphrase, overwrite: z.boolean().optional() })
+      .strict(),
+  ),
+  'settings:importBackup': channel<BackupImportResult>()(
+    z.object({ path: BackupPath, passphrase: z.string().min(1).max(1024) }).strict(),
+  ),
+}
 
 export const settingsEvents = {}

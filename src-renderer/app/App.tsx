@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ErrorBoundary } from '../components/ErrorBoundary'
 import { Toaster } from '../components/Toaster'
+import { EnvKeysBanner } from '../features/settings/EnvKeysBanner'
 import { ApiKeysPage } from '../pages/ApiKeysPage'
 import { LocalPage } from '../pages/LocalPage'
 import { ModelsPage } from '../pages/ModelsPage'
@@ -40,6 +41,7 @@ export function App() {
       </a>
       <Nav pages={PAGES} />
       <main id="main" className="page" aria-labelledby="page-title">
+        <EnvKeysBanner />
         <ErrorBoundary resetKey={page}>
           <Current />
         </ErrorBoundary>

@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next'
 import { PageHeader } from '../components/PageHeader'
 import { AboutPanel } from '../features/settings/AboutPanel'
+import { BackupPanel } from '../features/settings/BackupPanel'
+import { EnvMigrationPanel } from '../features/settings/EnvMigrationPanel'
 import { LanguageAndTheme } from '../features/settings/LanguageAndTheme'
 import { VaultPanel } from '../features/settings/VaultPanel'
 
@@ -13,6 +15,8 @@ export function SettingsPage() {
       <div className="stack settings">
         <LanguageAndTheme />
         <VaultPanel />
+        <EnvMigrationPanel />
+        <BackupPanel />
         <AboutPanel />
       </div>
     </>

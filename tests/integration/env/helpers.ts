@@ -1,0 +1,48 @@
+/** Shared helpers for the env migration, env export and backup tests. */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { createAppContext } from '../../../src-main/app-context'
+
+export const PASS = { SWITCHBOARD_ENCRYPTION_KEY: 'env tests master passphrase' }
+
+/** A fresh data directory. */
+export function tmpDir(prefix = 'sb-env-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix))
+}
+
+/** An app context over `home` whose environment is exactly `env` (plus the master passphrase unless `locked`). */
+export function appWith(
+  home: string,
+  env: Record<string, string>,
+  options: { locked?: boolean } = {},
+) {
+  return createAppContext({ home, env: { ...(options.locked ? {} : PASS), ...env } })
+}
+
+/** Every file under `dir` with its bytes. */
+export function snapshot(dir: string): Map<string, Buffer> {
+  const out = new Map<string, Buffer>()
+  if (!fs.existsSync(dir)) return out
+  for (const name of fs.readdirSync(dir, { recursive: true }) as string[]) {
+    const p = path.join(dir, name)
+    if (fs.statSync(p).isFile()) out.set(name, fs.readFileSync(p))
+  }
+  return out
+}
+
+/** The code of the error a promise rejects with ('resolved' when it does not). */
+export async function codeOf(p: Promise<unknown>): Promise<string> {
+  try {
+    await p
+    return 'resolved'
+  } catch (e) {
+    return (e as { code?: string }).code ?? 'no-code'
+  }
+}
+
+/** The forms a secret could leak in: plain, base64, base64url, hex. */
+export function leakForms(secret: string): string[] {
+  const b = Buffer.from(secret)
+  return [secret, b.toString('base64'), b.toString('base64url'), b.toString('hex')]
+}
