@@ -1,3 +1,11 @@
 #!/usr/bin/env node
-// The installed `switchboard` command: the bundled CLI (built by `npm run build:cli`).
-require('../out/cli/switchboard.cjs')
+// The installed `switchboard` command: the bundled CLI (built by `npm run build` or `npm run build:cli`).
+const path = require('node:path')
+const fs = require('node:fs')
+
+const bundle = path.join(__dirname, '../out/cli/switchboard.cjs')
+if (!fs.existsSync(bundle)) {
+  process.stderr.write('switchboard: the CLI is not built yet — run `npm run build:cli` in the Switchboard folder.\n')
+  process.exit(1)
+}
+require(bundle)
