@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ErrorBoundary } from '../components/ErrorBoundary'
 import { Toaster } from '../components/Toaster'
+import { DiscoveryDialogHost } from '../features/models/components/DiscoveryDialog'
 import { EnvKeysBanner } from '../features/settings/EnvKeysBanner'
 import { ApiKeysPage } from '../pages/ApiKeysPage'
 import { LocalPage } from '../pages/LocalPage'
@@ -46,6 +47,8 @@ export function App() {
           <Current />
         </ErrorBoundary>
       </main>
+      {/* One discovery dialog for the whole app: API Keys and Models both open it. */}
+      <DiscoveryDialogHost />
       <Toaster />
     </div>
   )

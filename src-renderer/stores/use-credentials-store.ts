@@ -31,6 +31,8 @@ interface CredentialsState {
   loadError: ErrorBody | null
   /** Reads credentials, provider forms (once) and last results. */
   load: () => Promise<void>
+  /** Reads the provider catalog once (display names for other pages). */
+  loadProviders: () => Promise<void>
   /** Re-reads credentials and last results (after a change elsewhere). */
   refresh: () => Promise<void>
   create: (req: CredentialCreateRequest) => Promise<CredentialView>
@@ -71,6 +73,15 @@ export const useCredentialsStore = create<CredentialsState>((set, get) => ({
       await get().refresh()
     } catch (err) {
       set({ loadError: errorBodyOf(err) })
+    }
+  },
+
+  loadProviders: async () => {
+    if (get().providers) return
+    try {
+      set({ providers: await unwrap(api().credentials.providers({})) })
+    } catch {
+      // Names fall back to provider ids; the API Keys page reports load errors.
     }
   },
 

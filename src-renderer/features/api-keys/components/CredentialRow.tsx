@@ -6,6 +6,7 @@ import type {
 } from '../../../../src-preload/contract'
 import { describeError, errorBodyOf } from '../../../lib/errors'
 import { useCredentialsStore } from '../../../stores/use-credentials-store'
+import { openDiscovery } from '../../../stores/use-models-store'
 import { toast } from '../../../stores/use-toast-store'
 import { LastTestBadge } from './LastTestBadge'
 import { TestResult } from './TestResult'
@@ -130,6 +131,16 @@ export function CredentialRow(props: CredentialRowProps) {
             {props.testing ? t('row.testing') : t('row.test')}
           </button>
         )}
+        {!broken ? (
+          <button
+            type="button"
+            className="btn small"
+            onClick={() => openDiscovery(c.id)}
+            aria-label={t('row.discoverName', { name: c.name })}
+          >
+            {t('row.discover')}
+          </button>
+        ) : null}
         {!broken ? (
           <button
             type="button"

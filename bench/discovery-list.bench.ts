@@ -1,0 +1,230 @@
+// Discovery list at 10,000 models, in Chromium through the e2e harness pieces (the production
+// renderer, the real handlers, a fake OpenAI-shaped server listing 10,000 models): filter
+// keystroke → painted result. Each keystroke is timed in the page from the input event's
+// timestamp until two animation frames after the list updated (the frame with the new list has
+// been painted). Printed beside the same keystrokes on a 100-model listing, for the ratio.
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { chromium, type Page } from '@playwright/test'
+import { createAppContext } from '../src-main/app-context'
+import { createDispatcher, isOwnRendererUrl } from '../src-main/ipc/dispatch'
+import { createHandlers } from '../src-main/ipc/handlers'
+import { buildBridge } from '../tests/e2e/harness/build-bridge'
+import { HARNESS_ORIGIN, serveRendererFromDisk } from '../tests/e2e/harness/serve-renderer'
+import { startOpenAiServer } from '../tests/fixtures/openai-server'
+import { fmt, quantile, ratio } from './lib'
+
+const root = process.env.SWITCHBOARD_ROOT ?? process.cwd()
+const KEY = 'sk-bench-discovery-0123456789abcdef'
+const FAMILIES = [
+  'gpt-4o',
+  'llama-3.1',
+  'qwen2.5-coder',
+  'mistral-large',
+  'text-embedding',
+  'whisper',
+  'tts-hd',
+  'gemma-2',
+  'phi-3',
+  'deepseek-r1',
+  'vision-pro',
+  'command-r',
+]
+const SIZES = ['1b', '3b', '8b', '14b', '32b', '70b', '405b']
+// Typed one character at a time, then erased with Backspace: every press is one sample.
+const WORDS = ['embed', 'llama-3', 'qwen2.5-coder', 'vision', '70b-instruct']
+
+/** `n` model ids spread over families, sizes and variants, so filters narrow step by step. */
+function modelIds(n: number): string[] {
+  return Array.from({ length: n }, (_, i) => {
+    const family = FAMILIES[i % FAMILIES.length]
+    const size = SIZES[Math.floor(i / FAMILIES.length) % SIZES.length]
+    const variant = ['instruct', 'chat', 'base', 'preview'][Math.floor(i / 84) % 4]
+    return `${family}-${size}-${variant}-${String(i).padStart(5, '0')}`
+  })
+}
+
+type Sample = { paint: number; update: number; rows: number }
+type TimerWindow = Window & { __keystroke?: Promise<Sample> }
+
+/** Arms an in-page timer for the next keystroke (installed before the key is sent). */
+async function armKeystrokeTimer(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    ;(window as TimerWindow).__keystroke = new Promise<Sample>((resolve) => {
+      const dialog = document.querySelector('dialog[open]')!
+      let t0 = 0
+      let started = false
+      const finish = () => {
+        if (started) return
+        started = true
+        observer.disconnect()
+        const update = performance.now() - t0
+        requestAnimationFrame(() =>
+          requestAnimationFrame(() =>
+            resolve({
+              paint: performance.now() - t0,
+              update,
+              rows: document.querySelectorAll('.discovery-row').length,
+            }),
+          ),
+        )
+      }
+      const observer = new MutationObserver(finish)
+      document.addEventListener(
+        'input',
+        (e) => {
+          t0 = e.timeStamp
+          observer.observe(dialog, {
+            childList: true,
+            subtree: true,
+            characterData: true,
+            attributes: true,
+          })
+          // No DOM change at all (the same rows match): the update is done after this task.
+          setTimeout(finish, 0)
+        },
+        { capture: true, once: true },
+      )
+    })
+  })
+}
+
+/** Waits for the armed timer: ms from the input event to the painted update. */
+function readKeystrokeTimer(page: Page): Promise<Sample> {
+  return page.evaluate(() => (window as TimerWindow).__keystroke!)
+}
+
+type Measured = { paint: number[]; update: number[]; maxRows: number }
+
+async function measure(page: Page, credentialName: string, total: number): Promise<Measured> {
+  await page.getByRole('button', { name: 'Discover models' }).first().click()
+  const credential = page.getByRole('dialog').getByLabel('Credential')
+  const label = `${credentialName} (openai)`
+  if ((await credential.locator('option:checked').textContent()) !== label) {
+    await credential.selectOption({ label })
+  }
+  const dialog = page.getByRole('dialog', { name: `Discover models for ${credentialName}` })
+  await dialog.getByText(`Showing ${total} of ${total}`).waitFor({ timeout: 60_000 })
+  const search = dialog.getByRole('searchbox', { name: 'Search models' })
+  await search.focus()
+  const paint: number[] = []
+  const update: number[] = []
+  let maxRows = await page.locator('.discovery-row').count()
+  const press = async (key: string) => {
+    await armKeystrokeTimer(page)
+    await page.keyboard.press(key)
+    const r = await Promise.race([
+      readKeystrokeTimer(page),
+      new Promise<never>((_, reject) =>
+        setTimeout(() => reject(new Error(`no painted update after pressing ${key}`)), 10_000),
+      ),
+    ])
+    if (process.env.BENCH_DEBUG) console.log(key, r)
+    paint.push(r.paint)
+    update.push(r.update)
+    maxRows = Math.max(maxRows, r.rows)
+  }
+  // Warm-up: one word typed and erased, not counted.
+  for (const ch of 'gpt') await press(ch)
+  for (let i = 0; i < 3; i++) await press('Backspace')
+  paint.length = 0
+  update.length = 0
+  for (const word of WORDS) {
+    for (const ch of word) await press(ch)
+    for (let i = 0; i < word.length; i++) await press('Backspace')
+  }
+  await page.keyboard.press('Escape')
+  await dialog.waitFor({ state: 'hidden' })
+  const sorted = (xs: number[]) => xs.sort((a, b) => a - b)
+  return { paint: sorted(paint), update: sorted(update), maxRows }
+}
+
+async function main() {
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-bench-'))
+  const app = createAppContext({
+    home,
+    env: { SWITCHBOARD_HOME: home, SWITCHBOARD_ENCRYPTION_KEY: 'bench' },
+  })
+  const asModels = (ids: string[]) =>
+    ids.map((id) => ({ id, object: 'model', created: 1721172741, owned_by: 'bench' }))
+  const big = await startOpenAiServer({ key: KEY, models: asModels(modelIds(10_000)) })
+  const small = await startOpenAiServer({ key: KEY, models: asModels(modelIds(100)) })
+  await app.credentials.create({
+    provider: 'openai',
+    name: 'Big listing',
+    apiKey: KEY,
+    baseUrl: big.url,
+  })
+  await app.credentials.create({
+    provider: 'openai',
+    name: 'Small listing',
+    apiKey: KEY,
+    baseUrl: small.url,
+  })
+  const report = (label: string, big: Measured, small: Measured) => {
+    const p95 = quantile(big.paint, 0.95)
+    console.log(`${label}`)
+    console.log(
+      `  10,000 models, ${big.paint.length} keystrokes: keystroke → painted p50 ${fmt(quantile(big.paint, 0.5))}, p95 ${fmt(p95)} (target p95 ≤ 16 ms: ${p95 <= 16 ? 'met' : 'missed'}); → DOM updated p50 ${fmt(quantile(big.update, 0.5))}, p95 ${fmt(quantile(big.update, 0.95))}; rendered rows at most ${big.maxRows} (limit 100)`,
+    )
+    console.log(
+      `  100 models,    ${small.paint.length} keystrokes: keystroke → painted p50 ${fmt(quantile(small.paint, 0.5))}, p95 ${fmt(quantile(small.paint, 0.95))}; → DOM updated p50 ${fmt(quantile(small.update, 0.5))}, p95 ${fmt(quantile(small.update, 0.95))}`,
+    )
+    console.log(
+      `  10,000 vs 100 models: painted p50 ratio ${ratio(quantile(big.paint, 0.5), quantile(small.paint, 0.5))}, DOM update p50 ratio ${ratio(quantile(big.update, 0.5), quantile(small.update, 0.5))}`,
+    )
+  }
+  try {
+    // Unthrottled frames: rAF ×2 then measures the work of the update and two frames, not the
+    // wait for a 60 Hz vsync (which alone puts a floor of one to two frame intervals, 17–33 ms,
+    // under any rAF ×2 figure). Both are printed; the target applies to the first.
+    const fast = await run(app, ['--disable-frame-rate-limit', '--disable-gpu-vsync'])
+    const vsync = await run(app, [])
+    report('frames unthrottled (work to paint):', fast.big, fast.small)
+    report('60 Hz vsync (includes waiting for the next frames):', vsync.big, vsync.small)
+    // The row budget is a hard limit; the latency target is reported (machine load moves it).
+    if (Math.max(fast.big.maxRows, vsync.big.maxRows) > 100) process.exitCode = 1
+  } finally {
+    await big.close()
+    await small.close()
+    fs.rmSync(home, { recursive: true, force: true })
+  }
+
+  async function run(ctx: typeof app, extraArgs: string[]) {
+    const dispatch = createDispatcher(createHandlers(ctx), {
+      isTrustedSender: (u) => isOwnRendererUrl(u, HARNESS_ORIGIN),
+    })
+    const browser = await chromium.launch({
+      executablePath: process.env.SWITCHBOARD_CHROMIUM ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        ...extraArgs,
+      ],
+    })
+    try {
+      const page = await browser.newPage({ viewport: { width: 1200, height: 800 } })
+      await serveRendererFromDisk(page, path.join(root, 'out/renderer'), [])
+      await page.exposeBinding('__sbInvoke', (source, channel: string, payload: unknown) =>
+        dispatch(channel, payload, source.frame.url()),
+      )
+      await page.addInitScript({ content: buildBridge(root) })
+      await page.goto(`${HARNESS_ORIGIN}/index.html#/models`)
+      await page.getByRole('button', { name: 'Discover models' }).first().waitFor()
+      const bigRun = await measure(page, 'Big listing', 10_000)
+      const smallRun = await measure(page, 'Small listing', 100)
+      return { big: bigRun, small: smallRun }
+    } finally {
+      await browser.close()
+    }
+  }
+}
+void main().catch((err) => {
+  console.error(err)
+  process.exit(1)
+})

@@ -1,0 +1,335 @@
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { ModelType } from '../../../../src-preload/contract'
+import { Dialog } from '../../../components/Dialog'
+import { Skeleton } from '../../../components/Skeleton'
+import { useModelsStore } from '../../../stores/use-models-store'
+import { toast } from '../../../stores/use-toast-store'
+import {
+  canAddCustom,
+  customRow,
+  filterRows,
+  registerItems,
+  selectionState,
+  setAll,
+  sourceOf,
+  toggle,
+  toRows,
+  typeOf,
+  type DiscoveryRow,
+} from '../discovery-list'
+import { MODEL_TYPES, TYPE_KEY } from '../model-types'
+import { DiscoveryList } from './DiscoveryList'
+import { ErrorNote } from './ErrorNote'
+import { useProviderName } from '../../../lib/use-provider-name'
+
+/** Mounts the discovery dialog while the models store says it is open (any page may mount it). */
+export function DiscoveryDialogHost() {
+  const open = useModelsStore((s) => s.discovery.open)
+  return open ? <DiscoveryDialog /> : null
+}
+
+interface Picks {
+  jobId: string | null
+  query: string
+  selected: Set<string>
+  overrides: Map<string, ModelType>
+  customs: DiscoveryRow[]
+  customType: ModelType
+}
+
+const freshPicks = (jobId: string | null): Picks => ({
+  jobId,
+  query: '',
+  selected: new Set(),
+  overrides: new Map(),
+  customs: [],
+  customType: 'language',
+})
+
+/**
+ * Discovery for one credential: pick the credential, search the listing, choose models and
+ * their types, add names the listing lacks, register. Listing errors are shown here, in words.
+ */
+function DiscoveryDialog() {
+  const { t } = useTranslation('models')
+  const providerName = useProviderName()
+  const discovery = useModelsStore((s) => s.discovery)
+  const credentials = useModelsStore((s) => s.credentials)
+  const close = useModelsStore((s) => s.closeDiscovery)
+  const discover = useModelsStore((s) => s.discover)
+  const register = useModelsStore((s) => s.register)
+  const searchId = useId()
+  const listLabelId = useId()
+  const credentialFieldId = useId()
+  const searchRef = useRef<HTMLInputElement>(null)
+
+  // Choices reset whenever a new listing starts (another credential, or "Try again").
+  const [picks, setPicks] = useState<Picks>(() => freshPicks(discovery.jobId))
+  if (picks.jobId !== discovery.jobId) setPicks(freshPicks(discovery.jobId))
+
+  const models = useModelsStore((s) => s.models)
+  const registeredAs = useMemo(
+    () =>
+      new Map(
+        models
+          .filter((m) => m.credentialId === discovery.credentialId)
+          .map((m) => [m.name.toLowerCase(), m.type] as const),
+      ),
+    [models, discovery.credentialId],
+  )
+  const discovered = useMemo(
+    () => toRows(discovery.result?.models ?? [], registeredAs),
+    [discovery.result, registeredAs],
+  )
+  const allRows = useMemo(() => [...picks.customs, ...discovered], [picks.customs, discovered])
+  const shown = useMemo(() => filterRows(allRows, picks.query), [allRows, picks.query])
+  const state = selectionState(shown, picks.selected)
+  const items = useMemo(
+    () => registerItems(allRows, picks.selected, picks.overrides),
+    [allRows, picks.selected, picks.overrides],
+  )
+  const registeredCount = useMemo(() => discovered.filter((r) => r.registered).length, [discovered])
+  const showCustom = discovery.status === 'ready' && canAddCustom(allRows, picks.query)
+
+  // The listing arrived: searching is the next thing people do.
+  useEffect(() => {
+    if (discovery.status === 'ready') searchRef.current?.focus()
+  }, [discovery.status])
+
+  const onToggle = useCallback((row: DiscoveryRow) => {
+    setPicks((p) => ({ ...p, selected: toggle(p.selected, row) }))
+  }, [])
+  const onType = useCallback((row: DiscoveryRow, type: ModelType) => {
+    setPicks((p) => {
+      const overrides = new Map(p.overrides)
+      if (type === row.type) overrides.delete(row.key)
+      else overrides.set(row.key, type)
+      // Choosing a type says "I want this one": select it too.
+      return {
+        ...p,
+        overrides,
+        selected: row.registered ? p.selected : new Set(p.selected).add(row.key),
+      }
+    })
+  }, [])
+  const typeFor = useCallback(
+    (row: DiscoveryRow) => typeOf(row, picks.overrides),
+    [picks.overrides],
+  )
+  const sourceFor = useCallback(
+    (row: DiscoveryRow) => sourceOf(row, picks.overrides),
+    [picks.overrides],
+  )
+
+  const addCustom = () => {
+    const row = customRow(picks.query, picks.customType)
+    setPicks((p) => ({
+      ...p,
+      customs: [row, ...p.customs],
+      selected: new Set(p.selected).add(row.key),
+    }))
+  }
+
+  const onRegister = async () => {
+    const res = await register(items)
+    if (!res) return
+    const created = res.created.length
+    const existing = res.existing.length
+    toast({
+      kind: 'success',
+      title: t('discovery.registeredToast', { count: created }),
+      body: existing ? t('discovery.existingToast', { count: existing }) : undefined,
+    })
+    close()
+  }
+
+  const credential = credentials.find((c) => c.id === discovery.credentialId) ?? null
+  const title = credential
+    ? t('discovery.titleFor', { name: credential.name })
+    : t('discovery.title')
+
+  return (
+    <Dialog
+      open
+      size="wide"
+      title={title}
+      onClose={close}
+      footer={
+        <>
+          {discovery.registerError ? (
+            <div className="spacer">
+              <ErrorNote error={discovery.registerError} title={t('discovery.registerFailed')} />
+            </div>
+          ) : (
+            <span className="spacer muted" role="status">
+              {discovery.status === 'ready'
+                ? t('discovery.selectedCount', { count: items.length })
+                : null}
+            </span>
+          )}
+          <button type="button" className="btn" onClick={close}>
+            {t('common:cancel')}
+          </button>
+          <button
+            type="button"
+            className="btn primary"
+            disabled={items.length === 0 || discovery.registering || discovery.status !== 'ready'}
+            onClick={() => void onRegister()}
+          >
+            {discovery.registering
+              ? t('discovery.registering')
+              : t('discovery.register', { count: items.length })}
+          </button>
+        </>
+      }
+    >
+      <div className="discovery">
+        <div className="discovery-top">
+          <div className="field">
+            <label htmlFor={credentialFieldId}>{t('discovery.credential')}</label>
+            {credentials.length ? (
+              <select
+                id={credentialFieldId}
+                value={discovery.credentialId ?? ''}
+                onChange={(e) => void discover(e.target.value)}
+              >
+                {discovery.credentialId ? null : (
+                  <option value="">{t('discovery.pickCredential')}</option>
+                )}
+                {credentials.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.status === 'decryption_error'
+                      ? t('discovery.credentialBroken', { name: c.name, provider: providerName(c.provider) })
+                      : t('discovery.credentialOption', { name: c.name, provider: providerName(c.provider) })}
+                  </option>
+                ))}
+              </select>
+            ) : (
+              <p className="muted" id={credentialFieldId}>
+                {t('discovery.noCredentials')}
+              </p>
+            )}
+          </div>
+          <div className="field discovery-search">
+            <label htmlFor={searchId}>{t('discovery.search')}</label>
+            <input
+              id={searchId}
+              ref={searchRef}
+              type="search"
+              placeholder={t('discovery.searchPlaceholder')}
+              value={picks.query}
+              disabled={discovery.status !== 'ready'}
+              onChange={(e) => {
+                const query = e.target.value
+                setPicks((p) => ({ ...p, query }))
+              }}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter' && showCustom) {
+                  e.preventDefault()
+                  addCustom()
+                }
+              }}
+            />
+          </div>
+        </div>
+
+        {discovery.status === 'loading' ? (
+          <div aria-busy="true">
+            <p className="muted">{t('discovery.loading')}</p>
+            <Skeleton rows={5} />
+          </div>
+        ) : null}
+
+        {discovery.status === 'failed' && discovery.error ? (
+          <ErrorNote
+            error={discovery.error}
+            title={t('discovery.failed')}
+            action={
+              discovery.credentialId ? (
+                <button
+                  type="button"
+                  className="btn small"
+                  onClick={() => void discover(discovery.credentialId!)}
+                >
+                  {t('common:retry')}
+                </button>
+              ) : null
+            }
+          />
+        ) : null}
+
+        {discovery.status === 'ready' ? (
+          <>
+            {showCustom ? (
+              <div className="discovery-custom">
+                <span>{t('discovery.notListed', { name: picks.query.trim() })}</span>
+                <select
+                  aria-label={t('discovery.customType')}
+                  value={picks.customType}
+                  onChange={(e) => {
+                    const customType = e.target.value as ModelType
+                    setPicks((p) => ({ ...p, customType }))
+                  }}
+                >
+                  {MODEL_TYPES.map((type) => (
+                    <option key={type} value={type}>
+                      {t(`types.${TYPE_KEY[type]}.one`)}
+                    </option>
+                  ))}
+                </select>
+                <button type="button" className="btn small" onClick={addCustom}>
+                  {t('discovery.addCustom')}
+                </button>
+              </div>
+            ) : null}
+
+            <div className="discovery-toolbar">
+              <label className="discovery-all">
+                <input
+                  type="checkbox"
+                  checked={state === 'all'}
+                  ref={(el) => {
+                    if (el) el.indeterminate = state === 'some'
+                  }}
+                  disabled={shown.every((r) => r.registered)}
+                  onChange={() =>
+                    setPicks((p) => ({
+                      ...p,
+                      selected: setAll(shown, p.selected, state !== 'all'),
+                    }))
+                  }
+                />
+                {t('discovery.selectAll', { count: shown.filter((r) => !r.registered).length })}
+              </label>
+              <span className="muted" id={listLabelId}>
+                {t('discovery.showing', { shown: shown.length, total: allRows.length })}
+                {registeredCount
+                  ? ` · ${t('discovery.alreadyRegistered', { count: registeredCount })}`
+                  : ''}
+              </span>
+            </div>
+
+            {allRows.length === 0 ? (
+              <p className="discovery-empty muted">{t('discovery.emptyListing')}</p>
+            ) : shown.length === 0 ? (
+              <p className="discovery-empty muted">
+                {t('discovery.noMatch', { query: picks.query.trim() })}
+              </p>
+            ) : (
+              <DiscoveryList
+                rows={shown}
+                selected={picks.selected}
+                typeFor={typeFor}
+                sourceFor={sourceFor}
+                onToggle={onToggle}
+                onType={onType}
+                labelId={listLabelId}
+              />
+            )}
+          </>
+        ) : null}
+      </div>
+    </Dialog>
+  )
+}

@@ -1,0 +1,148 @@
+/**
+ * The discovery dialog's list logic, kept pure so it is unit-tested and cheap at 10,000 models:
+ * rows carry a pre-lowered search text, filtering is one pass, selection is a Set of row keys.
+ */
+import type { DiscoveredModelView, ModelType } from '../../../src-preload/contract'
+
+/** Where a row's current type came from (the API, a name rule, the catalog, or the user). */
+export type TypeSource = DiscoveredModelView['typeSource'] | 'custom' | 'user'
+
+/** One row of the discovery list. */
+export interface DiscoveryRow {
+  /** Stable key: `d:<index>` for discovered rows, `c:<lowercased name>` for custom ones. */
+  key: string
+  name: string
+  /** Name and display name, lowercased, for filtering. */
+  search: string
+  /** The type classification gave (or the user chose for a custom row). */
+  type: ModelType
+  typeSource: TypeSource
+  registered: boolean
+  custom: boolean
+  displayName?: string
+  contextLength?: number
+  sizeBytes?: number
+  loaded?: boolean
+}
+
+/**
+ * Discovery views → rows. `registeredAs` (lowercased name → type, for this credential) marks a
+ * model registered under another type than classification gave, so it is not offered twice.
+ */
+export function toRows(
+  models: readonly DiscoveredModelView[],
+  registeredAs: ReadonlyMap<string, ModelType> = new Map(),
+): DiscoveryRow[] {
+  return models.map((m, i) => {
+    const other = m.registered ? undefined : registeredAs.get(m.name.toLowerCase())
+    const row: DiscoveryRow = {
+      key: `d:${i}`,
+      name: m.name,
+      search: `${m.name}\u0000${m.displayName ?? ''}`.toLowerCase(),
+      type: other ?? m.type,
+      typeSource: m.typeSource,
+      registered: m.registered || other !== undefined,
+      custom: false,
+    }
+    if (m.displayName) row.displayName = m.displayName
+    if (typeof m.contextLength === 'number') row.contextLength = m.contextLength
+    if (typeof m.sizeBytes === 'number') row.sizeBytes = m.sizeBytes
+    if (typeof m.loaded === 'boolean') row.loaded = m.loaded
+    return row
+  })
+}
+
+/** A row for a model the listing does not show, typed by the user. */
+export function customRow(name: string, type: ModelType): DiscoveryRow {
+  const trimmed = name.trim()
+  return {
+    key: `c:${trimmed.toLowerCase()}`,
+    name: trimmed,
+    search: trimmed.toLowerCase(),
+    type,
+    typeSource: 'custom',
+    registered: false,
+    custom: true,
+  }
+}
+
+/** Rows whose name or display name contains every space-separated term of the query. */
+export function filterRows(rows: readonly DiscoveryRow[], query: string): readonly DiscoveryRow[] {
+  const terms = query.toLowerCase().split(/\s+/).filter(Boolean)
+  if (terms.length === 0) return rows
+  if (terms.length === 1) {
+    const [term] = terms as [string]
+    return rows.filter((r) => r.search.includes(term))
+  }
+  return rows.filter((r) => terms.every((t) => r.search.includes(t)))
+}
+
+/** True when the typed name can be added as a custom model: non-empty and not already listed. */
+export function canAddCustom(rows: readonly DiscoveryRow[], query: string): boolean {
+  const name = query.trim()
+  if (!name || name.length > 256 || /\p{Cc}/u.test(name)) return false
+  const lower = name.toLowerCase()
+  return !rows.some((r) => r.name.toLowerCase() === lower)
+}
+
+/** Whether every, some or none of the selectable rows in `rows` are selected. */
+export function selectionState(
+  rows: readonly DiscoveryRow[],
+  selected: ReadonlySet<string>,
+): 'all' | 'some' | 'none' {
+  let selectable = 0
+  let chosen = 0
+  for (const r of rows) {
+    if (r.registered) continue
+    selectable++
+    if (selected.has(r.key)) chosen++
+  }
+  if (chosen === 0) return 'none'
+  return chosen === selectable ? 'all' : 'some'
+}
+
+/** Selects (or unselects) every selectable row of `rows`, leaving other selections alone. */
+export function setAll(
+  rows: readonly DiscoveryRow[],
+  selected: ReadonlySet<string>,
+  on: boolean,
+): Set<string> {
+  const next = new Set(selected)
+  for (const r of rows) {
+    if (r.registered) continue
+    if (on) next.add(r.key)
+    else next.delete(r.key)
+  }
+  return next
+}
+
+/** Flips one row; registered rows cannot be selected twice. */
+export function toggle(selected: ReadonlySet<string>, row: DiscoveryRow): Set<string> {
+  const next = new Set(selected)
+  if (row.registered) return next
+  if (next.has(row.key)) next.delete(row.key)
+  else next.add(row.key)
+  return next
+}
+
+/** The type shown for a row: the user's choice, else classification. */
+export function typeOf(row: DiscoveryRow, overrides: ReadonlyMap<string, ModelType>): ModelType {
+  return overrides.get(row.key) ?? row.type
+}
+
+/** Where the shown type came from: `user` once the user changed a classified type. */
+export function sourceOf(row: DiscoveryRow, overrides: ReadonlyMap<string, ModelType>): TypeSource {
+  const chosen = overrides.get(row.key)
+  return chosen !== undefined && chosen !== row.type ? 'user' : row.typeSource
+}
+
+/** What `models:register` receives: the selected rows with their shown types, in list order. */
+export function registerItems(
+  rows: readonly DiscoveryRow[],
+  selected: ReadonlySet<string>,
+  overrides: ReadonlyMap<string, ModelType>,
+): { name: string; type: ModelType }[] {
+  return rows
+    .filter((r) => selected.has(r.key) && !r.registered)
+    .map((r) => ({ name: r.name, type: typeOf(r, overrides) }))
+}

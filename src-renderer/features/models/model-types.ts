@@ -1,0 +1,65 @@
+/** The four model types in display order, and small formatting helpers shared by the Models page. */
+import type { ModelType } from '../../../src-preload/contract'
+
+/** Display order of the model types (DESIGN §3). */
+export const MODEL_TYPES = [
+  'language',
+  'embedding',
+  'text_to_speech',
+  'speech_to_text',
+] as const satisfies readonly ModelType[]
+
+/** i18n key suffix of a type (camelCase keys under `models:types`). */
+export const TYPE_KEY: Record<ModelType, string> = {
+  language: 'language',
+  embedding: 'embedding',
+  text_to_speech: 'textToSpeech',
+  speech_to_text: 'speechToText',
+}
+
+/** True when the value is one of the four model types. */
+export function isModelType(value: string): value is ModelType {
+  return (MODEL_TYPES as readonly string[]).includes(value)
+}
+
+/** Bytes as a short size ("4.7 GB"), in the given locale. */
+export function formatBytes(bytes: number, locale?: string): string {
+  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte'] as const
+  let value = bytes
+  let unit = 0
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000
+    unit++
+  }
+  return new Intl.NumberFormat(locale, {
+    style: 'unit',
+    unit: units[unit],
+    unitDisplay: unit === 0 ? 'long' : 'short',
+    maximumFractionDigits: value < 10 && unit > 0 ? 1 : 0,
+  }).format(value)
+}
+
+/** A token count as a compact number ("128K"). */
+export function formatTokens(tokens: number, locale?: string): string {
+  return new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 0 }).format(
+    tokens,
+  )
+}
+
+/** A duration as words: milliseconds below one second, seconds with one decimal above. */
+export function formatLatency(ms: number, locale?: string): string {
+  if (ms < 1000) {
+    return new Intl.NumberFormat(locale, {
+      style: 'unit',
+      unit: 'millisecond',
+      unitDisplay: 'long',
+      maximumFractionDigits: 0,
+    }).format(Math.max(0, Math.round(ms)))
+  }
+  return new Intl.NumberFormat(locale, {
+    style: 'unit',
+    unit: 'second',
+    unitDisplay: 'long',
+    maximumFractionDigits: 1,
+  }).format(ms / 1000)
+}

@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest'
+import type { DiscoveredModelView } from '../../../src-preload/contract'
+import {
+  canAddCustom,
+  customRow,
+  filterRows,
+  registerItems,
+  selectionState,
+  setAll,
+  sourceOf,
+  toggle,
+  toRows,
+  typeOf,
+} from '../../../src-renderer/features/models/discovery-list'
+
+const view = (name: string, extra: Partial<DiscoveredModelView> = {}): DiscoveredModelView => ({
+  id: `discovered:language:${name}`,
+  name,
+  type: 'language',
+  registered: false,
+  typeSource: 'name',
+  ...extra,
+})
+
+const LISTING = [
+  view('gpt-4o'),
+  view('gpt-4o-mini', { registered: true, id: 'm-1' }),
+  view('text-embedding-3-small', { type: 'embedding', typeSource: 'api' }),
+  view('llama3.1:8b', {
+    displayName: 'Llama 3.1 8B',
+    contextLength: 131072,
+    sizeBytes: 4_920_000_000,
+    loaded: true,
+  }),
+  view('nomic-embed-text', { type: 'embedding' }),
+]
+
+describe('discovery list', () => {
+  const rows = toRows(LISTING)
+
+  it('keeps every fact of the listing and marks registered rows', () => {
+    expect(rows.map((r) => [r.name, r.type, r.typeSource, r.registered])).toEqual([
+      ['gpt-4o', 'language', 'name', false],
+      ['gpt-4o-mini', 'language', 'name', true],
+      ['text-embedding-3-small', 'embedding', 'api', false],
+      ['llama3.1:8b', 'language', 'name', false],
+      ['nomic-embed-text', 'embedding', 'name', false],
+    ])
+    expect(rows[3]).toMatchObject({
+      displayName: 'Llama 3.1 8B',
+      contextLength: 131072,
+      sizeBytes: 4_920_000_000,
+      loaded: true,
+    })
+    expect(new Set(rows.map((r) => r.key)).size).toBe(rows.length)
+  })
+
+  it('marks a model registered under another type, with that type, so it is not offered twice', () => {
+    const [row] = toRows(
+      [view('nomic-embed-text')],
+      new Map([['nomic-embed-text', 'embedding' as const]]),
+    )
+    expect(row).toMatchObject({ registered: true, type: 'embedding' })
+  })
+
+  it('filters by name and display name, case-insensitively, every term must match', () => {
+    expect(filterRows(rows, 'GPT').map((r) => r.name)).toEqual(['gpt-4o', 'gpt-4o-mini'])
+    expect(filterRows(rows, 'llama 8b').map((r) => r.name)).toEqual(['llama3.1:8b'])
+    expect(filterRows(rows, 'Llama 3.1').map((r) => r.name)).toEqual(['llama3.1:8b'])
+    expect(filterRows(rows, 'embed small').map((r) => r.name)).toEqual(['text-embedding-3-small'])
+    expect(filterRows(rows, '   ')).toBe(rows)
+    expect(filterRows(rows, 'claude')).toEqual([])
+  })
+
+  it('offers a custom model only for a new, valid name', () => {
+    expect(canAddCustom(rows, 'ft:gpt-4o:acme:1')).toBe(true)
+    expect(canAddCustom(rows, 'GPT-4O')).toBe(false)
+    expect(canAddCustom(rows, '  ')).toBe(false)
+    expect(canAddCustom(rows, 'bad\u0007name')).toBe(false)
+    expect(canAddCustom(rows, 'x'.repeat(257))).toBe(false)
+    const custom = customRow('  my-model  ', 'embedding')
+    expect(custom).toMatchObject({
+      name: 'my-model',
+      type: 'embedding',
+      custom: true,
+      typeSource: 'custom',
+    })
+    expect(canAddCustom([custom, ...rows], 'MY-MODEL')).toBe(false)
+  })
+
+  it('select all acts on the filtered set only and skips registered rows', () => {
+    const gpt = filterRows(rows, 'gpt')
+    let selected = setAll(gpt, new Set(), true)
+    expect([...selected]).toEqual([rows[0]!.key])
+    expect(selectionState(gpt, selected)).toBe('all')
+    expect(selectionState(rows, selected)).toBe('some')
+    selected = setAll(rows, selected, true)
+    expect(selected.size).toBe(4)
+    selected = setAll(filterRows(rows, 'embed'), selected, false)
+    expect(selectionState(rows, selected)).toBe('some')
+    expect(selectionState(rows, new Set())).toBe('none')
+  })
+
+  it('never selects a registered row', () => {
+    expect(toggle(new Set(), rows[1]!).size).toBe(0)
+    const on = toggle(new Set(), rows[0]!)
+    expect(on.has(rows[0]!.key)).toBe(true)
+    expect(toggle(on, rows[0]!).size).toBe(0)
+  })
+
+  it('registers the selected rows with the type the user sees', () => {
+    const overrides = new Map([[rows[3]!.key, 'embedding' as const]])
+    expect(typeOf(rows[3]!, overrides)).toBe('embedding')
+    expect(sourceOf(rows[3]!, overrides)).toBe('user')
+    expect(sourceOf(rows[2]!, overrides)).toBe('api')
+    // Changing back to the classified type is not a user change.
+    expect(sourceOf(rows[2]!, new Map([[rows[2]!.key, 'embedding' as const]]))).toBe('api')
+    const custom = customRow('ft:gpt-4o:acme:1', 'language')
+    const all = [custom, ...rows]
+    const selected = new Set([custom.key, rows[1]!.key, rows[3]!.key])
+    expect(registerItems(all, selected, overrides)).toEqual([
+      { name: 'ft:gpt-4o:acme:1', type: 'language' },
+      { name: 'llama3.1:8b', type: 'embedding' },
+    ])
+  })
+
+  it('filters 10,000 rows well inside a frame', () => {
+    const big = toRows(
+      Array.from({ length: 10_000 }, (_, i) => view(`family-${i % 37}-model-${i}`)),
+    )
+    const t0 = performance.now()
+    for (const q of ['f', 'fa', 'fam', 'family-1', 'family-12', 'model-99']) filterRows(big, q)
+    expect((performance.now() - t0) / 6).toBeLessThan(16)
+    expect(filterRows(big, 'model-9999').map((r) => r.name)).toEqual(['family-9-model-9999'])
+  })
+})
