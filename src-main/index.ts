@@ -92,6 +92,8 @@ if (!app.requestSingleInstanceLock()) {
     model.subscribe((state) => tray.render(state))
     void model.refresh()
     showWindow()
+    // A first sweep for local model servers in the background, so the Local page opens with it.
+    void ctx.local.detect().catch(() => undefined)
     app.on('activate', showWindow)
   })
 

@@ -70,10 +70,12 @@ export function createLocalService(opts: LocalServiceOptions) {
     },
   }
 
+  // The last sweep (the app runs one at start-up), so the Local page can show it at once.
+  let last: DetectResult | null = null
   const detect = async (
     o: { timeoutMs?: number; signal?: AbortSignal } = {},
-  ): Promise<DetectResult> =>
-    detectLocalServers({
+  ): Promise<DetectResult> => {
+    const result = await detectLocalServers({
       fetch: probeFetch,
       env: opts.env,
       extraTargets: await targets.list(),
@@ -82,6 +84,9 @@ export function createLocalService(opts: LocalServiceOptions) {
       ...(o.signal ? { signal: o.signal } : {}),
       ...(opts.classify ? { classify: opts.classify } : {}),
     })
+    last = result
+    return result
+  }
 
   const ollama = (baseUrl?: string): OllamaLibrary => {
     const root = baseUrl ? normalizeTargetUrl(baseUrl) : defaultOllama()
@@ -98,6 +103,9 @@ export function createLocalService(opts: LocalServiceOptions) {
 
   return {
     detect,
+
+    /** The result of the most recent sweep in this process, or null before the first one. */
+    lastDetection: (): DetectResult | null => last,
 
     /** Re-probes one server (so what is registered is what it serves now) and connects it. */
     async connect(baseUrl: string, o: ConnectOptions = {}): Promise<ConnectResult> {

@@ -189,6 +189,8 @@ export const localChannels = {
   'local:detect': channel<DetectResult>()(
     z.object({ timeoutMs: z.number().int().min(50).max(5000).optional() }).strict(),
   ),
+  /** The most recent sweep (the app runs one at start-up); null before the first. */
+  'local:lastDetection': channel<DetectResult | null>()(z.object({}).strict()),
   'local:connect': channel<ConnectResult>()(
     z
       .object({

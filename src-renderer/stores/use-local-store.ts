@@ -113,6 +113,11 @@ export function createLocalStore() {
     scan: async () => {
       if (get().scanning) return
       set((s) => ({ scanning: true, detectStatus: s.detect ? s.detectStatus : 'loading' }))
+      if (!get().detect) {
+        // Show the sweep main already made (at start-up) while this one runs.
+        const earlier = await unwrap(api().local.lastDetection({})).catch(() => null)
+        if (earlier && !get().detect) set({ detect: earlier, detectStatus: 'ready' })
+      }
       try {
         const detect = await unwrap(api().local.detect({}))
         set({ detect, detectStatus: 'ready', detectError: null, lastScanAt: Date.now() })

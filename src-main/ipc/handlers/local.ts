@@ -6,6 +6,7 @@ export function localHandlers(app: AppContext): DomainHandlers<'local'> {
   const local = app.local
   return {
     'local:detect': ({ timeoutMs }) => local.detect(timeoutMs ? { timeoutMs } : {}),
+    'local:lastDetection': () => local.lastDetection(),
     'local:connect': ({ baseUrl, name, models, autoAssignDefaults }) =>
       local.connect(baseUrl, {
         ...(name ? { name } : {}),
