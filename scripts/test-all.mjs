@@ -4,6 +4,7 @@
 // summed over every runner, because the CI reader understands only that.
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 
 const root = path.resolve(import.meta.dirname, '..')
@@ -43,18 +44,28 @@ if (!only.length || only.includes('vitest')) {
   const vitest = `${bin('vitest')} run --reporter=default --reporter=json --outputFile=${out}`
   // A real Secret Service for the keychain tests: a private session bus with an unlocked keyring.
   const keyring = have('dbus-run-session') && have('gnome-keyring-daemon')
+  // The keyring lives in a fresh XDG_DATA_HOME: never the developer's own keyring, and never a
+  // keyring left by an earlier run with another password (which would stay locked).
+  const keyringHome = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-keyring-'))
   const { seconds } = keyring
-    ? run('vitest (under dbus-run-session + gnome-keyring)', 'dbus-run-session', [
-        '--',
-        'sh',
-        '-c',
-        `echo -n switchboard-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null; ${vitest}`,
-      ])
+    ? run(
+        'vitest (under dbus-run-session + gnome-keyring)',
+        'dbus-run-session',
+        [
+          '--',
+          'sh',
+          '-c',
+          `echo -n switchboard-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null; ${vitest}`,
+        ],
+        { env: { XDG_DATA_HOME: keyringHome } },
+      )
     : run('vitest (no Secret Service here: keychain tests skip outside CI)', 'sh', ['-c', vitest])
+  fs.rmSync(keyringHome, { recursive: true, force: true })
   if (fs.existsSync(out)) {
     const r = JSON.parse(fs.readFileSync(out, 'utf8'))
     passed += r.numPassedTests
-    failed += r.numFailedTests + (r.numFailedTestSuites ?? 0) - countSuitesWithFailedTests(r)
+    // A suite that failed without a failed test (an import error) counts as one failure.
+    failed += r.numFailedTests + suitesFailedWithoutTests(r)
     skipped += r.numPendingTests + (r.numTodoTests ?? 0)
     summary.push(`${r.numFailedTests ? 'FAIL' : 'ok  '} vitest: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests} skipped (${seconds}s)`)
   } else {
@@ -63,8 +74,10 @@ if (!only.length || only.includes('vitest')) {
   }
 }
 
-function countSuitesWithFailedTests(r) {
-  return (r.testResults ?? []).filter((s) => s.status === 'failed' && s.assertionResults?.some((a) => a.status === 'failed')).length
+function suitesFailedWithoutTests(r) {
+  return (r.testResults ?? []).filter(
+    (s) => s.status === 'failed' && !(s.assertionResults ?? []).some((a) => a.status === 'failed'),
+  ).length
 }
 
 if (!only.length || only.includes('e2e')) {

@@ -82,13 +82,34 @@ const progress = (over: Partial<PullProgress>): PullProgress => ({
 })
 
 describe('local store', () => {
+  it('shows the sweep main made at start-up while the first scan runs', async () => {
+    let answer: ((v: unknown) => void) | null = null
+    fakeBridge({
+      'local:lastDetection': () => ({ servers: [server], elapsedMs: 9, probed: 9 }),
+      'local:detect': () => new Promise((r) => (answer = r)),
+    })
+    const store = createLocalStore()
+    const scan = store.getState().scan()
+    await vi.waitFor(() => expect(answer).not.toBeNull())
+    expect(store.getState().detectStatus).toBe('ready')
+    expect(store.getState().detect?.servers).toHaveLength(1)
+    expect(store.getState().scanning).toBe(true)
+    answer!({ servers: [], elapsedMs: 10, probed: 9 })
+    await scan
+    expect(store.getState().detect?.servers).toHaveLength(0)
+  })
+
   it('shows a skeleton only for the first scan and keeps results during a re-scan', async () => {
-    let answer: (v: unknown) => void = () => undefined
-    fakeBridge({ 'local:detect': () => new Promise((r) => (answer = r)) })
+    let answer: ((v: unknown) => void) | null = null
+    fakeBridge({
+      'local:lastDetection': () => null,
+      'local:detect': () => new Promise((r) => (answer = r)),
+    })
     const store = createLocalStore()
     const first = store.getState().scan()
     expect(store.getState().detectStatus).toBe('loading')
-    answer({ servers: [server], elapsedMs: 12, probed: 9 })
+    await vi.waitFor(() => expect(answer).not.toBeNull())
+    answer!({ servers: [server], elapsedMs: 12, probed: 9 })
     await first
     expect(store.getState().detectStatus).toBe('ready')
     const again = store.getState().scan()
@@ -97,7 +118,7 @@ describe('local store', () => {
     expect(store.getState().detect?.servers).toHaveLength(1)
     // A second click while scanning does not start another sweep.
     await store.getState().scan()
-    answer({ servers: [], elapsedMs: 10, probed: 9 })
+    answer!({ servers: [], elapsedMs: 10, probed: 9 })
     await again
     expect(store.getState().detect?.servers).toHaveLength(0)
     expect(store.getState().scanning).toBe(false)
