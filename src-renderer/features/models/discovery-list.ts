@@ -14,6 +14,8 @@ export interface DiscoveryRow {
   name: string
   /** Name and display name, lowercased, for filtering. */
   search: string
+  /** The name lowercased, for the "already listed?" check. */
+  lowerName: string
   /** The type classification gave (or the user chose for a custom row). */
   type: ModelType
   typeSource: TypeSource
@@ -39,6 +41,7 @@ export function toRows(
       key: `d:${i}`,
       name: m.name,
       search: `${m.name}\u0000${m.displayName ?? ''}`.toLowerCase(),
+      lowerName: m.name.toLowerCase(),
       type: other ?? m.type,
       typeSource: m.typeSource,
       registered: m.registered || other !== undefined,
@@ -59,6 +62,7 @@ export function customRow(name: string, type: ModelType): DiscoveryRow {
     key: `c:${trimmed.toLowerCase()}`,
     name: trimmed,
     search: trimmed.toLowerCase(),
+    lowerName: trimmed.toLowerCase(),
     type,
     typeSource: 'custom',
     registered: false,
@@ -82,7 +86,8 @@ export function canAddCustom(rows: readonly DiscoveryRow[], query: string): bool
   const name = query.trim()
   if (!name || name.length > 256 || /\p{Cc}/u.test(name)) return false
   const lower = name.toLowerCase()
-  return !rows.some((r) => r.name.toLowerCase() === lower)
+  // Runs on every keystroke over every row: compare the name lowercased once in toRows.
+  return !rows.some((r) => r.lowerName === lower)
 }
 
 /** Whether every, some or none of the selectable rows in `rows` are selected. */
