@@ -16,7 +16,7 @@ import { startOpenAiServer } from '../tests/fixtures/openai-server'
 import { fmt, quantile, ratio } from './lib'
 
 const root = process.env.SWITCHBOARD_ROOT ?? process.cwd()
-const KEY = 'sk-bench-discovery-0123456789abcdef'
+const KEY = 'sk-fake-bench-discovery-0123456789'
 const FAMILIES = [
   'gpt-4o',
   'llama-3.1',

@@ -23,7 +23,7 @@ async function seedModels(call: Call): Promise<() => Promise<void>> {
     if (!res.ok) throw new Error(`${channel}: ${JSON.stringify(res.error)}`)
     return res.data as T
   }
-  const key = 'sk-demo-screens-0000000000000000'
+  const key = 'sk-fake-demo-screens-000000000000'
   const ids = ['gpt-4o', 'gpt-4o-mini', 'gpt-4.1', 'text-embedding-3-small', 'text-embedding-3-large', 'tts-1', 'whisper-1']
   const server = await startOpenAiServer({
     key,
@@ -59,9 +59,9 @@ async function seedApiKeys(call: Call): Promise<() => Promise<void>> {
     if (!res.ok) throw new Error(`${channel}: ${JSON.stringify(res.error)}`)
     return res.data as T
   }
-  const anthropicKey = 'sk-ant-demo-screens-00000000000000'
+  const anthropicKey = 'sk-ant-fake-demo-screens-0000000000'
   const anthropic = await startAnthropicServer({ key: anthropicKey })
-  const openai = await startOpenAiServer({ key: 'sk-demo-screens-0000000000000000' })
+  const openai = await startOpenAiServer({ key: 'sk-fake-demo-screens-000000000000' })
   await unwrap('credentials:create', {
     provider: 'openai',
     name: 'OpenAI (personal)',

@@ -3,6 +3,7 @@
  * catalog.ts; this file only says what an entry holds, so every consumer (forms, CLI flags,
  * migration, env export, adapters, docs) reads the same fields.
  */
+import type { CredentialField } from '../../src-preload/contract/credentials'
 import type { ModelType } from '../../src-preload/contract/models-shared'
 
 export type ProviderId =
@@ -30,20 +31,8 @@ export type ProviderId =
   | 'anthropic_compatible'
   | 'lmstudio'
 
-/** A credential form field. `apiKey` and `serviceAccountJson` are the secret ones. */
-export type CredentialField =
-  | 'apiKey'
-  | 'baseUrl'
-  | 'endpoint'
-  | 'apiVersion'
-  | 'endpointLanguage'
-  | 'endpointEmbedding'
-  | 'endpointSpeechToText'
-  | 'endpointTextToSpeech'
-  | 'project'
-  | 'location'
-  | 'credentialsPath'
-  | 'numCtx'
+// The form fields are part of the IPC contract (the renderer's forms render them).
+export type { CredentialField }
 
 export interface FieldSpec {
   field: CredentialField

@@ -128,21 +128,26 @@ export interface CredentialDeleteResult {
 /** Why the credentials list changed (the renderer re-reads on any of these). */
 export type CredentialsChange = 'created' | 'updated' | 'deleted' | 'primary' | 'rotated'
 
+/** Every credential form field; the catalog says which a provider has. `apiKey` is secret. */
+export const credentialFields = [
+  'apiKey',
+  'baseUrl',
+  'endpoint',
+  'apiVersion',
+  'endpointLanguage',
+  'endpointEmbedding',
+  'endpointSpeechToText',
+  'endpointTextToSpeech',
+  'project',
+  'location',
+  'credentialsPath',
+  'numCtx',
+] as const
+export type CredentialField = (typeof credentialFields)[number]
+
 /** One form field of a provider, as the add / edit dialog renders it (from the catalog). */
 export interface ProviderFieldView {
-  field:
-    | 'apiKey'
-    | 'baseUrl'
-    | 'endpoint'
-    | 'apiVersion'
-    | 'endpointLanguage'
-    | 'endpointEmbedding'
-    | 'endpointSpeechToText'
-    | 'endpointTextToSpeech'
-    | 'project'
-    | 'location'
-    | 'credentialsPath'
-    | 'numCtx'
+  field: CredentialField
   required: boolean
   placeholder?: string
 }
