@@ -17,7 +17,9 @@ import { resolveHome } from './store/home'
 import { trayDepsFrom } from './tray/tray-deps'
 import { createTrayModel } from './tray/tray-model'
 
-const devUrl = process.env.ELECTRON_RENDERER_URL
+// Only a development build trusts a dev server; a packaged app ignores the variable, so nothing in
+// the environment can make it load (and trust) another origin.
+const devUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL
 const rendererDir = path.join(__dirname, '../renderer')
 const assetsDir = app.isPackaged
   ? path.join(process.resourcesPath, 'assets')
