@@ -1,6 +1,7 @@
 /** Turns a coded error into translated words (message + hint), params interpolated. */
 import type { TFunction } from 'i18next'
 import type { ErrorBody } from '../../src-preload/contract'
+import { toast } from '../stores/use-toast-store'
 import { ApiError } from './api'
 
 /** The error body of anything thrown by an API call. */
@@ -16,4 +17,16 @@ export function describeError(t: TFunction, body: ErrorBody): { message: string;
     message: t(`errors:${body.code}`, { ...params, defaultValue: body.message }),
     hint: t(`errors:${body.code}Hint`, { ...params, defaultValue: '' }),
   }
+}
+
+/** Anything thrown by an API call as one translated sentence: message, then hint. */
+export function errorText(t: TFunction, err: unknown): string {
+  const d = describeError(t, errorBodyOf(err))
+  return `${d.message} ${d.hint}`.trim()
+}
+
+/** Shows anything thrown by an API call as an error toast: the message, the hint below it. */
+export function toastError(t: TFunction, err: unknown): void {
+  const d = describeError(t, errorBodyOf(err))
+  toast({ kind: 'error', title: d.message, body: d.hint })
 }

@@ -4,6 +4,7 @@ import { EmptyState } from '../components/EmptyState'
 import { PageHeader } from '../components/PageHeader'
 import { Skeleton } from '../components/Skeleton'
 import { AddTarget } from '../features/local/components/AddTarget'
+import { LocalError } from '../features/local/components/LocalError'
 import { OfflineSetup } from '../features/local/components/OfflineSetup'
 import { OllamaLibrary } from '../features/local/components/OllamaLibrary'
 import { ServerCard } from '../features/local/components/ServerCard'
@@ -60,11 +61,7 @@ export function LocalPage() {
           <span className="visually-hidden" role="status">
             {detect && !scanning ? t('servers.found', { count: servers.length }) : ''}
           </span>
-          {err ? (
-            <div className="local-error" role="alert">
-              <strong>{err.message}</strong> {err.hint}
-            </div>
-          ) : null}
+          {err ? <LocalError error={err} /> : null}
           {status === 'loading' && !detect ? (
             <Skeleton rows={2} />
           ) : servers.length ? (

@@ -24,17 +24,14 @@ export function ModelsPage() {
   const go = useNavStore((s) => s.go)
 
   useEffect(() => {
-    void load()
-    void loadDefaults()
+    const reload = () => {
+      void load()
+      void loadDefaults()
+    }
+    reload()
     // Another window, the CLI or the API Keys page changed what this page shows: re-read.
-    const offCredentials = api().credentials.onChanged(() => {
-      void load()
-      void loadDefaults()
-    })
-    const offApp = api().app.onChanged(() => {
-      void load()
-      void loadDefaults()
-    })
+    const offCredentials = api().credentials.onChanged(reload)
+    const offApp = api().app.onChanged(reload)
     return () => {
       offCredentials()
       offApp()

@@ -1,25 +1,21 @@
-import { useId, useState, type FormEvent } from 'react'
+import { useId, useState, type FormEvent, type InputHTMLAttributes, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TFunction } from 'i18next'
-import type {
-  BackupExportResult,
-  BackupImportResult,
-  ErrorBody,
-} from '../../../src-preload/contract'
+import type { BackupExportResult, BackupImportResult } from '../../../src-preload/contract'
+import { ErrorText } from '../../components/ErrorText'
 import { api, unwrap } from '../../lib/api'
-import { describeError, errorBodyOf } from '../../lib/errors'
+import { errorBodyOf, errorText } from '../../lib/errors'
 import { joinNames } from './EnvKeysBanner'
 
 const MIN_PASSPHRASE = 8
 
 /** An error in words: the backup's own reasons first (file exists, wrong passphrase …), else the code's. */
-function backupError(t: TFunction, body: ErrorBody): string {
-  const reason = body.params?.reason
+function backupError(t: TFunction, err: unknown): string {
+  const reason = errorBodyOf(err).params?.reason
   if (typeof reason === 'string' && t(`backup.reasons.${reason}`, { defaultValue: '' })) {
     return t(`backup.reasons.${reason}`)
   }
-  const d = describeError(t, body)
-  return `${d.message} ${d.hint}`.trim()
+  return errorText(t, err)
 }
 
 function exportedWords(t: TFunction, r: BackupExportResult): string[] {
@@ -49,6 +45,72 @@ function importedWords(t: TFunction, r: BackupImportResult, language: string): s
     lines.push(t('backup.defaultsRestored', { slots: joinNames(slots, language) }))
   }
   return lines
+}
+
+type InputFieldProps = InputHTMLAttributes<HTMLInputElement> & {
+  id: string
+  label: string
+  /** What follows the input inside the field: its hint, its error. */
+  children?: ReactNode
+}
+
+/** A labelled input in a `.field`. */
+function InputField({ id, label, children, ...input }: InputFieldProps) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input id={id} {...input} />
+      {children}
+    </div>
+  )
+}
+
+/** The backup file's path: monospaced, no spell check, no autofill. */
+function PathField(props: Omit<InputFieldProps, 'label'>) {
+  const { t } = useTranslation('settings')
+  return (
+    <InputField
+      label={t('backup.path')}
+      className="mono"
+      placeholder={t('backup.pathPlaceholder')}
+      spellCheck={false}
+      autoComplete="off"
+      {...props}
+    />
+  )
+}
+
+/** The frame both backup forms share: heading, fields, submit, the outcome in words, an error. */
+function BackupForm(props: {
+  id: string
+  title: string
+  submitLabel: string
+  busy: boolean
+  done: string[] | null
+  error: string | null
+  onSubmit: (e: FormEvent) => Promise<void>
+  children: ReactNode
+}) {
+  return (
+    <form
+      className="backup-form"
+      onSubmit={(e) => void props.onSubmit(e)}
+      aria-labelledby={`${props.id}-h`}
+      noValidate
+    >
+      <h3 id={`${props.id}-h`}>{props.title}</h3>
+      {props.children}
+      <div className="row">
+        <button type="submit" className="btn primary" disabled={props.busy}>
+          {props.submitLabel}
+        </button>
+      </div>
+      <div aria-live="polite">
+        {props.done ? props.done.map((line) => <p key={line}>{line}</p>) : null}
+      </div>
+      <ErrorText message={props.error} />
+    </form>
+  )
 }
 
 /** Export to a path with a passphrase typed twice. Passphrases live only in this form's state. */
@@ -85,15 +147,20 @@ function ExportForm() {
       setPass('')
       setConfirm('')
     } catch (err) {
-      setError(backupError(t, errorBodyOf(err)))
+      setError(backupError(t, err))
     } finally {
       setBusy(false)
     }
   }
 
-  const described = (field: 'path' | 'pass' | 'confirm', hint?: string) =>
-    [hint, fieldError?.field === field ? `${id}-${field}-err` : null].filter(Boolean).join(' ') ||
-    undefined
+  /** The input's own props for a field that can be invalid: described by its hint and error. */
+  const validated = (field: 'path' | 'pass' | 'confirm', hint?: string) => ({
+    id: `${id}-${field}`,
+    'aria-describedby':
+      [hint, fieldError?.field === field ? `${id}-${field}-err` : null].filter(Boolean).join(' ') ||
+      undefined,
+    'aria-invalid': fieldError?.field === field || undefined,
+  })
   const errorFor = (field: 'path' | 'pass' | 'confirm') =>
     fieldError?.field === field ? (
       <span id={`${id}-${field}-err`} className="error" role="alert">
@@ -102,60 +169,48 @@ function ExportForm() {
     ) : null
 
   return (
-    <form
-      className="backup-form"
-      onSubmit={(e) => void submit(e)}
-      aria-labelledby={`${id}-h`}
-      noValidate
+    <BackupForm
+      id={id}
+      title={t('backup.exportTitle')}
+      submitLabel={busy ? t('backup.exporting') : t('backup.export')}
+      busy={busy}
+      done={done}
+      error={error}
+      onSubmit={submit}
     >
-      <h3 id={`${id}-h`}>{t('backup.exportTitle')}</h3>
-      <div className="field">
-        <label htmlFor={`${id}-path`}>{t('backup.path')}</label>
-        <input
-          id={`${id}-path`}
-          className="mono"
-          value={path}
-          onChange={(e) => setPath(e.target.value)}
-          placeholder={t('backup.pathPlaceholder')}
-          spellCheck={false}
-          autoComplete="off"
-          aria-describedby={described('path', `${id}-path-hint`)}
-          aria-invalid={fieldError?.field === 'path' || undefined}
-        />
+      <PathField
+        {...validated('path', `${id}-path-hint`)}
+        value={path}
+        onChange={(e) => setPath(e.target.value)}
+      >
         <span id={`${id}-path-hint`} className="hint">
           {t('backup.pathHint')}
         </span>
         {errorFor('path')}
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-pass`}>{t('backup.passphrase')}</label>
-        <input
-          id={`${id}-pass`}
-          type="password"
-          value={pass}
-          onChange={(e) => setPass(e.target.value)}
-          autoComplete="new-password"
-          aria-describedby={described('pass', `${id}-pass-hint`)}
-          aria-invalid={fieldError?.field === 'pass' || undefined}
-        />
+      </PathField>
+      <InputField
+        {...validated('pass', `${id}-pass-hint`)}
+        label={t('backup.passphrase')}
+        type="password"
+        value={pass}
+        onChange={(e) => setPass(e.target.value)}
+        autoComplete="new-password"
+      >
         <span id={`${id}-pass-hint`} className="hint">
           {t('backup.passphraseHint', { count: MIN_PASSPHRASE })}
         </span>
         {errorFor('pass')}
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-confirm`}>{t('backup.confirm')}</label>
-        <input
-          id={`${id}-confirm`}
-          type="password"
-          value={confirm}
-          onChange={(e) => setConfirm(e.target.value)}
-          autoComplete="new-password"
-          aria-describedby={described('confirm')}
-          aria-invalid={fieldError?.field === 'confirm' || undefined}
-        />
+      </InputField>
+      <InputField
+        {...validated('confirm')}
+        label={t('backup.confirm')}
+        type="password"
+        value={confirm}
+        onChange={(e) => setConfirm(e.target.value)}
+        autoComplete="new-password"
+      >
         {errorFor('confirm')}
-      </div>
+      </InputField>
       <label className="checkbox">
         <input
           type="checkbox"
@@ -164,18 +219,7 @@ function ExportForm() {
         />{' '}
         {t('backup.overwrite')}
       </label>
-      <div className="row">
-        <button type="submit" className="btn primary" disabled={busy}>
-          {busy ? t('backup.exporting') : t('backup.export')}
-        </button>
-      </div>
-      <div aria-live="polite">{done ? done.map((line) => <p key={line}>{line}</p>) : null}</div>
-      {error ? (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      ) : null}
-    </form>
+    </BackupForm>
   )
 }
 
@@ -199,7 +243,7 @@ function ImportForm() {
       const r = await unwrap(api().settings.importBackup({ path: path.trim(), passphrase: pass }))
       setDone(importedWords(t, r, i18n.language))
     } catch (err) {
-      setError(backupError(t, errorBodyOf(err)))
+      setError(backupError(t, err))
     } finally {
       setPass('')
       setBusy(false)
@@ -207,48 +251,27 @@ function ImportForm() {
   }
 
   return (
-    <form
-      className="backup-form"
-      onSubmit={(e) => void submit(e)}
-      aria-labelledby={`${id}-h`}
-      noValidate
+    <BackupForm
+      id={id}
+      title={t('backup.importTitle')}
+      submitLabel={busy ? t('backup.importing') : t('backup.import')}
+      busy={busy}
+      done={done}
+      error={error}
+      onSubmit={submit}
     >
-      <h3 id={`${id}-h`}>{t('backup.importTitle')}</h3>
-      <div className="field">
-        <label htmlFor={`${id}-path`}>{t('backup.path')}</label>
-        <input
-          id={`${id}-path`}
-          className="mono"
-          value={path}
-          onChange={(e) => setPath(e.target.value)}
-          placeholder={t('backup.pathPlaceholder')}
-          spellCheck={false}
-          autoComplete="off"
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-pass`}>{t('backup.passphrase')}</label>
-        <input
-          id={`${id}-pass`}
-          type="password"
-          value={pass}
-          onChange={(e) => setPass(e.target.value)}
-          autoComplete="current-password"
-        />
+      <PathField id={`${id}-path`} value={path} onChange={(e) => setPath(e.target.value)} />
+      <InputField
+        id={`${id}-pass`}
+        label={t('backup.passphrase')}
+        type="password"
+        value={pass}
+        onChange={(e) => setPass(e.target.value)}
+        autoComplete="current-password"
+      >
         <span className="hint">{t('backup.importHint')}</span>
-      </div>
-      <div className="row">
-        <button type="submit" className="btn primary" disabled={busy}>
-          {busy ? t('backup.importing') : t('backup.import')}
-        </button>
-      </div>
-      <div aria-live="polite">{done ? done.map((line) => <p key={line}>{line}</p>) : null}</div>
-      {error ? (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      ) : null}
-    </form>
+      </InputField>
+    </BackupForm>
   )
 }
 

@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next'
 import type { TFunction } from 'i18next'
 import type { EnvStatusView, MigrateEnvResult } from '../../../src-preload/contract'
 import { Banner } from '../../components/Banner'
+import { ErrorText } from '../../components/ErrorText'
 import { api } from '../../lib/api'
-import { describeError, errorBodyOf } from '../../lib/errors'
+import { describeError, errorText } from '../../lib/errors'
 import { useEnvStore } from '../../stores/use-env-store'
 import { toast } from '../../stores/use-toast-store'
 
@@ -77,8 +78,7 @@ export function EnvKeysBanner() {
       const lines = migrationWords(t, result, status, i18n.language)
       toast({ kind: result.errors.length ? 'error' : 'success', title: lines.join(' ') })
     } catch (err) {
-      const d = describeError(t, errorBodyOf(err))
-      setError(`${d.message} ${d.hint}`.trim())
+      setError(errorText(t, err))
     } finally {
       setBusy(false)
     }
@@ -111,11 +111,7 @@ export function EnvKeysBanner() {
         ),
         variables: pending.flatMap((p) => p.variables).join(', '),
       })}
-      {error ? (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorText message={error} />
     </Banner>
   )
 }

@@ -1,7 +1,8 @@
 import { useEffect, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { ErrorText } from '../../components/ErrorText'
 import { Skeleton } from '../../components/Skeleton'
-import { describeError, errorBodyOf } from '../../lib/errors'
+import { errorText } from '../../lib/errors'
 import { useEnvStore } from '../../stores/use-env-store'
 import { migrationWords } from './EnvKeysBanner'
 
@@ -31,8 +32,7 @@ export function EnvMigrationPanel() {
       const r = await migrate(dryRun)
       setResult({ dryRun, lines: migrationWords(t, r, status, i18n.language, dryRun) })
     } catch (err) {
-      const d = describeError(t, errorBodyOf(err))
-      setError(`${d.message} ${d.hint}`.trim())
+      setError(errorText(t, err))
     } finally {
       setBusy(null)
     }
@@ -93,11 +93,7 @@ export function EnvMigrationPanel() {
           </div>
         ) : null}
       </div>
-      {error ? (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorText message={error} />
       <p className="muted">{t('env.cli')}</p>
       <pre className="mono code-block">
         {'switchboard migrate-env --dry-run\nswitchboard run --provider openai -- python script.py'}

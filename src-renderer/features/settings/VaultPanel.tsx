@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Dialog } from '../../components/Dialog'
+import { ConfirmDialog } from '../../components/ConfirmDialog'
+import { ErrorText } from '../../components/ErrorText'
 import { Skeleton } from '../../components/Skeleton'
 import { api, unwrap } from '../../lib/api'
-import { describeError, errorBodyOf } from '../../lib/errors'
+import { errorText } from '../../lib/errors'
 import { toast } from '../../stores/use-toast-store'
 import { useVaultStore } from '../../stores/use-vault-store'
 
@@ -29,8 +30,7 @@ export function VaultPanel() {
       setConfirming(false)
       await load()
     } catch (err) {
-      const d = describeError(t, errorBodyOf(err))
-      setError(`${d.message} ${d.hint}`.trim())
+      setError(errorText(t, err))
     } finally {
       setBusy(false)
     }
@@ -65,28 +65,18 @@ export function VaultPanel() {
           </button>
         </>
       )}
-      <Dialog
+      <ConfirmDialog
         open={confirming}
         title={t('vault.rotateTitle')}
         onClose={() => setConfirming(false)}
-        footer={
-          <>
-            <button type="button" className="btn" onClick={() => setConfirming(false)}>
-              {t('common:cancel')}
-            </button>
-            <button type="button" className="btn primary" disabled={busy} onClick={() => void rotate()}>
-              {busy ? t('vault.rotating') : t('vault.rotateConfirm')}
-            </button>
-          </>
-        }
+        onConfirm={() => void rotate()}
+        confirmLabel={busy ? t('vault.rotating') : t('vault.rotateConfirm')}
+        tone="primary"
+        busy={busy}
       >
         <p>{t('vault.rotateBody')}</p>
-        {error ? (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        ) : null}
-      </Dialog>
+        <ErrorText message={error} />
+      </ConfirmDialog>
     </section>
   )
 }

@@ -4,7 +4,7 @@ import type {
   CredentialView,
   LastTestView,
 } from '../../../../src-preload/contract'
-import { describeError, errorBodyOf } from '../../../lib/errors'
+import { toastError } from '../../../lib/errors'
 import { useCredentialsStore } from '../../../stores/use-credentials-store'
 import { openDiscovery } from '../../../stores/use-models-store'
 import { toast } from '../../../stores/use-toast-store'
@@ -44,8 +44,7 @@ export function CredentialRow(props: CredentialRowProps) {
     try {
       await useCredentialsStore.getState().test(c.id)
     } catch (err) {
-      const d = describeError(t, errorBodyOf(err))
-      toast({ kind: 'error', title: d.message, body: d.hint })
+      toastError(t, err)
     }
   }
 
@@ -57,8 +56,7 @@ export function CredentialRow(props: CredentialRowProps) {
         title: t('row.madePrimary', { name: c.name, provider: props.providerName }),
       })
     } catch (err) {
-      const d = describeError(t, errorBodyOf(err))
-      toast({ kind: 'error', title: d.message, body: d.hint })
+      toastError(t, err)
     }
   }
 

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CredentialView, DefaultSlotName } from '../../../../src-preload/contract'
-import { Dialog } from '../../../components/Dialog'
+import { ConfirmDialog } from '../../../components/ConfirmDialog'
+import { ErrorText } from '../../../components/ErrorText'
 import { api, unwrap } from '../../../lib/api'
-import { describeError, errorBodyOf } from '../../../lib/errors'
+import { errorText } from '../../../lib/errors'
 import { useCredentialsStore } from '../../../stores/use-credentials-store'
 import { toast } from '../../../stores/use-toast-store'
 
@@ -59,32 +60,21 @@ export function DeleteDialog(props: {
       toast({ kind: 'success', title: t('delete.deleted', { name: cred.name }) })
       props.onClose()
     } catch (err) {
-      const d = describeError(t, errorBodyOf(err))
-      setError(`${d.message} ${d.hint}`.trim())
+      setError(errorText(t, err))
       setBusy(false)
     }
   }
 
   return (
-    <Dialog
-      open
+    <ConfirmDialog
       title={t('delete.title', { name: cred.name })}
       onClose={props.onClose}
-      footer={
-        <>
-          <button type="button" className="btn" onClick={props.onClose} disabled={busy}>
-            {t('common:cancel')}
-          </button>
-          <button
-            type="button"
-            className="btn danger-solid"
-            onClick={() => void confirm()}
-            disabled={busy || !impact}
-          >
-            {t('delete.confirm')}
-          </button>
-        </>
-      }
+      onConfirm={() => void confirm()}
+      confirmLabel={t('delete.confirm')}
+      tone="danger-solid"
+      busy={busy}
+      confirmDisabled={!impact}
+      lockCancelWhileBusy
     >
       <div className="stack delete-body">
         <p>{t('delete.body', { name: cred.name, provider: props.providerName })}</p>
@@ -103,12 +93,8 @@ export function DeleteDialog(props: {
         {cred.isPrimary && props.siblings > 0 ? (
           <p className="muted">{t('delete.primaryNext', { provider: props.providerName })}</p>
         ) : null}
-        {error ? (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <ErrorText message={error} />
       </div>
-    </Dialog>
+    </ConfirmDialog>
   )
 }

@@ -1,8 +1,9 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CredentialView } from '../../../../src-preload/contract'
-import { Dialog } from '../../../components/Dialog'
-import { describeError, errorBodyOf } from '../../../lib/errors'
+import { ConfirmDialog } from '../../../components/ConfirmDialog'
+import { ErrorText } from '../../../components/ErrorText'
+import { errorText } from '../../../lib/errors'
 import { useCredentialsStore } from '../../../stores/use-credentials-store'
 
 /** The explicit per-credential "allow insecure http" confirmation (DESIGN §7), then a re-test. */
@@ -24,39 +25,23 @@ export function InsecureDialog(props: {
       props.onClose()
       await store.test(cred.id)
     } catch (err) {
-      const d = describeError(t, errorBodyOf(err))
-      setError(`${d.message} ${d.hint}`.trim())
+      setError(errorText(t, err))
       setBusy(false)
     }
   }
 
   return (
-    <Dialog
-      open
+    <ConfirmDialog
       title={t('insecure.title', { name: cred.name })}
       onClose={props.onClose}
-      footer={
-        <>
-          <button type="button" className="btn" onClick={props.onClose} disabled={busy}>
-            {t('common:cancel')}
-          </button>
-          <button
-            type="button"
-            className="btn danger-solid"
-            onClick={() => void confirm()}
-            disabled={busy}
-          >
-            {t('insecure.confirm')}
-          </button>
-        </>
-      }
+      onConfirm={() => void confirm()}
+      confirmLabel={t('insecure.confirm')}
+      tone="danger-solid"
+      busy={busy}
+      lockCancelWhileBusy
     >
       <p>{t('insecure.body', { host: props.host })}</p>
-      {error ? (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      ) : null}
-    </Dialog>
+      <ErrorText message={error} />
+    </ConfirmDialog>
   )
 }

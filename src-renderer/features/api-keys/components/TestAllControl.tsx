@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import { describeError, errorBodyOf } from '../../../lib/errors'
+import { toastError } from '../../../lib/errors'
 import { useCredentialsStore } from '../../../stores/use-credentials-store'
 import { toast } from '../../../stores/use-toast-store'
 
@@ -27,8 +27,7 @@ export function TestAllControl({ total }: { total: number }) {
         }),
       })
     } catch (err) {
-      const d = describeError(t, errorBodyOf(err))
-      toast({ kind: 'error', title: d.message, body: d.hint })
+      toastError(t, err)
     }
   }
 

@@ -2,7 +2,7 @@ import { useId, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ModelView, SlotView } from '../../../../src-preload/contract'
 import { Banner } from '../../../components/Banner'
-import { Dialog } from '../../../components/Dialog'
+import { ConfirmDialog } from '../../../components/ConfirmDialog'
 import { Skeleton } from '../../../components/Skeleton'
 import { useDefaultsStore } from '../../../stores/use-defaults-store'
 import { useModelsStore } from '../../../stores/use-models-store'
@@ -228,28 +228,16 @@ function SlotField({
         {error ? <ErrorNote error={error} /> : null}
       </div>
       {pendingEmbedding ? (
-        <Dialog
-          open
+        <ConfirmDialog
           title={t('defaults.embeddingConfirmTitle')}
           onClose={() => setPendingEmbedding(null)}
-          footer={
-            <>
-              <button type="button" className="btn" onClick={() => setPendingEmbedding(null)}>
-                {t('common:cancel')}
-              </button>
-              <button
-                type="button"
-                className="btn primary"
-                onClick={() => {
-                  const next = pendingEmbedding
-                  setPendingEmbedding(null)
-                  void apply(next)
-                }}
-              >
-                {t('defaults.embeddingConfirm')}
-              </button>
-            </>
-          }
+          onConfirm={() => {
+            const next = pendingEmbedding
+            setPendingEmbedding(null)
+            void apply(next)
+          }}
+          confirmLabel={t('defaults.embeddingConfirm')}
+          tone="primary"
         >
           <p>
             {t('defaults.embeddingConfirmBody', {
@@ -258,7 +246,7 @@ function SlotField({
             })}
           </p>
           <p className="muted">{t('defaults.embeddingConfirmHint')}</p>
-        </Dialog>
+        </ConfirmDialog>
       ) : null}
     </div>
   )

@@ -12,6 +12,7 @@ import { describeError } from '../../../lib/errors'
 import { useLocalStore } from '../../../stores/use-local-store'
 import { formatBytes, kindLabel } from '../format'
 import { SETUP_STEPS, useSetupFlow } from '../hooks/use-setup-flow'
+import { LocalError } from './LocalError'
 import { PullProgressRow } from './PullProgressRow'
 
 /** The offline-setup panel: install help when nothing runs, else recommended models to set up. */
@@ -130,14 +131,7 @@ function Recommended({ baseUrl }: { baseUrl: string }) {
   if (!rec || (rec.status === 'loading' && !rec.result)) return <Skeleton rows={3} />
   if (!rec.result) {
     const err = rec.error ? describeError(t, rec.error) : null
-    return (
-      <div className="local-error" role="alert">
-        <strong>{err?.message}</strong> {err?.hint}{' '}
-        <button type="button" className="btn small" onClick={() => void loadRecommended(baseUrl)}>
-          {t('common:retry')}
-        </button>
-      </div>
-    )
+    return <LocalError error={err} onRetry={() => void loadRecommended(baseUrl)} />
   }
   const { machine, models } = rec.result
   const busy = flow !== null && !flow.finished
@@ -318,11 +312,7 @@ function FlowPanel({
                 <PullProgressRow pull={pull} />
               </ul>
             ) : null}
-            {flow.error?.step === step && err ? (
-              <div className="local-error" role="alert">
-                <strong>{err.message}</strong> {err.hint}
-              </div>
-            ) : null}
+            {flow.error?.step === step && err ? <LocalError error={err} /> : null}
           </li>
         ))}
       </ol>

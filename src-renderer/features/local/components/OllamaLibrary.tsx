@@ -1,13 +1,15 @@
 import { useEffect, useId, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { OllamaModelName, type OllamaInstalledModel } from '../../../../src-preload/contract'
-import { Dialog } from '../../../components/Dialog'
+import { ConfirmDialog } from '../../../components/ConfirmDialog'
+import { ListHead } from '../../../components/ListHead'
 import { Skeleton } from '../../../components/Skeleton'
-import { describeError, errorBodyOf } from '../../../lib/errors'
+import { describeError, errorBodyOf, toastError } from '../../../lib/errors'
 import { toast } from '../../../stores/use-toast-store'
 import { useLocalStore } from '../../../stores/use-local-store'
 import { formatBytes } from '../format'
 import { ImportGguf } from './ImportGguf'
+import { LocalError } from './LocalError'
 import { PullProgressRow } from './PullProgressRow'
 
 type Described = { message: string; hint: string }
@@ -49,14 +51,7 @@ export function OllamaLibrary({ baseUrl }: { baseUrl: string }) {
         </ul>
       ) : null}
 
-      {err ? (
-        <div className="local-error" role="alert">
-          <strong>{err.message}</strong> {err.hint}{' '}
-          <button type="button" className="btn small" onClick={() => void loadLibrary(baseUrl)}>
-            {t('common:retry')}
-          </button>
-        </div>
-      ) : null}
+      {err ? <LocalError error={err} onRetry={() => void loadLibrary(baseUrl)} /> : null}
 
       <h3>{t('library.installed')}</h3>
       {!library || (library.status === 'loading' && !library.installed.length) ? (
@@ -70,16 +65,10 @@ export function OllamaLibrary({ baseUrl }: { baseUrl: string }) {
       <h3>{t('library.running')}</h3>
       {library?.running.length ? (
         <table className="list" aria-label={t('library.running')}>
-          <thead>
-            <tr>
-              <th scope="col">{t('library.col.model')}</th>
-              <th scope="col">{t('library.col.memory')}</th>
-              <th scope="col">{t('library.col.until')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('library.col.actions')}</span>
-              </th>
-            </tr>
-          </thead>
+          <ListHead
+            columns={[t('library.col.model'), t('library.col.memory'), t('library.col.until')]}
+            actions={t('library.col.actions')}
+          />
           <tbody>
             {library.running.map((m) => (
               <tr key={m.name}>
@@ -190,18 +179,16 @@ function InstalledTable({ baseUrl, models }: { baseUrl: string; models: OllamaIn
   return (
     <>
       <table className="list local-installed" aria-label={t('library.installed')}>
-        <thead>
-          <tr>
-            <th scope="col">{t('library.col.model')}</th>
-            <th scope="col">{t('library.col.family')}</th>
-            <th scope="col">{t('library.col.quant')}</th>
-            <th scope="col">{t('library.col.capabilities')}</th>
-            <th scope="col">{t('library.col.size')}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t('library.col.actions')}</span>
-            </th>
-          </tr>
-        </thead>
+        <ListHead
+          columns={[
+            t('library.col.model'),
+            t('library.col.family'),
+            t('library.col.quant'),
+            t('library.col.capabilities'),
+            t('library.col.size'),
+          ]}
+          actions={t('library.col.actions')}
+        />
         <tbody>
           {models.map((m) => (
             <tr key={m.name}>
@@ -243,25 +230,14 @@ function InstalledTable({ baseUrl, models }: { baseUrl: string; models: OllamaIn
           ))}
         </tbody>
       </table>
-      <Dialog
+      <ConfirmDialog
         open={confirm !== null}
         title={t('library.confirmTitle', { model: confirm?.name ?? '' })}
         onClose={() => setConfirm(null)}
-        footer={
-          <>
-            <button type="button" className="btn" onClick={() => setConfirm(null)}>
-              {t('common:cancel')}
-            </button>
-            <button
-              type="button"
-              className="btn danger"
-              disabled={busy}
-              onClick={() => void doRemove()}
-            >
-              {t('library.confirmDelete')}
-            </button>
-          </>
-        }
+        onConfirm={() => void doRemove()}
+        confirmLabel={t('library.confirmDelete')}
+        tone="danger"
+        busy={busy}
       >
         <p>
           {t('library.confirmBody', {
@@ -274,7 +250,7 @@ function InstalledTable({ baseUrl, models }: { baseUrl: string; models: OllamaIn
             {error.message} {error.hint}
           </p>
         ) : null}
-      </Dialog>
+      </ConfirmDialog>
     </>
   )
 }
@@ -295,8 +271,7 @@ function UnloadButton({ baseUrl, model }: { baseUrl: string; model: string }) {
         try {
           await unloadModel(baseUrl, model)
         } catch (err) {
-          const d = describeError(t, errorBodyOf(err))
-          toast({ kind: 'error', title: d.message, body: d.hint })
+          toastError(t, err)
         } finally {
           setBusy(false)
         }

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next'
 import { describeError } from '../../../lib/errors'
 import { useLocalStore, type PullEntry } from '../../../stores/use-local-store'
 import { formatBytes, formatEta, formatSpeed, percentOf } from '../format'
+import { LocalError } from './LocalError'
 
 /** One pull: a percent bar (aria-valuenow), bytes, speed, ETA, Cancel; its error when it failed. */
 export function PullProgressRow({ pull }: { pull: PullEntry }) {
@@ -85,11 +86,7 @@ export function PullProgressRow({ pull }: { pull: PullEntry }) {
           <span key={f}>{f}</span>
         ))}
       </div>
-      {err ? (
-        <div className="local-error" role="alert">
-          <strong>{err.message}</strong> {err.hint}
-        </div>
-      ) : null}
+      {err ? <LocalError error={err} /> : null}
     </li>
   )
 }

@@ -1,9 +1,11 @@
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { DetectedServer, ErrorBody, ServerState } from '../../../../src-preload/contract'
+import { ListHead } from '../../../components/ListHead'
 import { describeError, errorBodyOf } from '../../../lib/errors'
 import { useLocalStore, type ConnectOutcome } from '../../../stores/use-local-store'
 import { formatBytes, kindLabel } from '../format'
+import { LocalError } from './LocalError'
 
 const STATE_TONE: Record<ServerState, 'ok' | 'warn' | 'fail' | ''> = {
   ready: 'ok',
@@ -93,25 +95,21 @@ export function ServerCard({ server, connected }: { server: DetectedServer; conn
         </label>
       ) : null}
 
-      {described ? (
-        <div className="local-error" role="alert">
-          <strong>{described.message}</strong> {described.hint}
-        </div>
-      ) : null}
+      {described ? <LocalError error={described} /> : null}
       {outcome ? <ConnectSummary outcome={outcome} /> : null}
 
       {server.models.length ? (
         <details className="local-models" open={server.models.length <= 8}>
           <summary>{t('servers.models', { count: server.models.length })}</summary>
           <table className="list">
-            <thead>
-              <tr>
-                <th scope="col">{t('servers.col.model')}</th>
-                <th scope="col">{t('servers.col.type')}</th>
-                <th scope="col">{t('servers.col.size')}</th>
-                <th scope="col">{t('servers.col.state')}</th>
-              </tr>
-            </thead>
+            <ListHead
+              columns={[
+                t('servers.col.model'),
+                t('servers.col.type'),
+                t('servers.col.size'),
+                t('servers.col.state'),
+              ]}
+            />
             <tbody>
               {server.models.map((m) => (
                 <tr key={m.id}>

@@ -1,7 +1,8 @@
 import { useId, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ModelType, ModelView } from '../../../../src-preload/contract'
-import { Dialog } from '../../../components/Dialog'
+import { ConfirmDialog } from '../../../components/ConfirmDialog'
+import { ListHead } from '../../../components/ListHead'
 import { errorBodyOf } from '../../../lib/errors'
 import { useDefaultsStore } from '../../../stores/use-defaults-store'
 import { useModelsStore } from '../../../stores/use-models-store'
@@ -62,17 +63,15 @@ function TypeGroup(props: {
           <col className="col-test" />
           <col className="col-actions" />
         </colgroup>
-        <thead>
-          <tr>
-            <th scope="col">{t('registered.name')}</th>
-            <th scope="col">{t('registered.provider')}</th>
-            <th scope="col">{t('registered.credential')}</th>
-            <th scope="col">{t('registered.lastTest')}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t('registered.actions')}</span>
-            </th>
-          </tr>
-        </thead>
+        <ListHead
+          columns={[
+            t('registered.name'),
+            t('registered.provider'),
+            t('registered.credential'),
+            t('registered.lastTest'),
+          ]}
+          actions={t('registered.actions')}
+        />
         <tbody>
           {props.models.map((m) => {
             const test = tests[m.id]
@@ -150,25 +149,13 @@ function RemoveDialog({ model, onClose }: { model: ModelView; onClose: () => voi
   }
 
   return (
-    <Dialog
-      open
+    <ConfirmDialog
       title={t('remove.title', { name: model.name })}
       onClose={onClose}
-      footer={
-        <>
-          <button type="button" className="btn" onClick={onClose}>
-            {t('common:cancel')}
-          </button>
-          <button
-            type="button"
-            className="btn danger"
-            disabled={busy}
-            onClick={() => void confirm()}
-          >
-            {t('remove.confirm')}
-          </button>
-        </>
-      }
+      onConfirm={() => void confirm()}
+      confirmLabel={t('remove.confirm')}
+      tone="danger"
+      busy={busy}
     >
       <p>{t('remove.body', { name: model.name, provider: model.provider })}</p>
       {slots.length ? (
@@ -179,6 +166,6 @@ function RemoveDialog({ model, onClose }: { model: ModelView; onClose: () => voi
         <p className="muted">{t('remove.notUsed')}</p>
       )}
       {error ? <ErrorNote error={error} /> : null}
-    </Dialog>
+    </ConfirmDialog>
   )
 }
