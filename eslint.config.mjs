@@ -13,7 +13,8 @@ const noRawIpc = {
         {
           name: 'electron',
           importNames: ['ipcMain', 'ipcRenderer'],
-          message: 'Use the typed contract: raw IPC lives only in src-main/electron/ipc.ts and src-preload/index.ts.',
+          message:
+            'Use the typed contract: raw IPC lives only in src-main/electron/ipc.ts and src-preload/index.ts.',
         },
       ],
     },
@@ -21,13 +22,33 @@ const noRawIpc = {
 }
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'screens/**', '.bench-out/**', 'tests/fixtures/*.cjs'] },
+  {
+    ignores: [
+      'out/**',
+      'dist/**',
+      'release/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'screens/**',
+      '.bench-out/**',
+      'tests/fixtures/*.cjs',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        {
+          argsIgnorePattern: '^_',
+          varsIgnorePattern: '^_',
+          destructuredArrayIgnorePattern: '^_',
+          ignoreRestSiblings: true,
+        },
+      ],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       'no-console': ['error', { allow: ['warn', 'error'] }],
       ...noRawIpc,
@@ -50,6 +71,9 @@ export default tseslint.config(
   },
   {
     files: ['**/*.{mjs,cjs,js}'],
-    rules: { '@typescript-eslint/no-require-imports': 'off', '@typescript-eslint/consistent-type-imports': 'off' },
+    rules: {
+      '@typescript-eslint/no-require-imports': 'off',
+      '@typescript-eslint/consistent-type-imports': 'off',
+    },
   },
 )

@@ -2,7 +2,11 @@
 import { performance } from 'node:perf_hooks'
 
 /** Runs fn n times after a warm-up and returns the sorted durations in ms. */
-export async function sample(n: number, fn: () => unknown | Promise<unknown>, warmup = 5): Promise<number[]> {
+export async function sample(
+  n: number,
+  fn: () => unknown | Promise<unknown>,
+  warmup = 5,
+): Promise<number[]> {
   for (let i = 0; i < warmup; i++) await fn()
   const out: number[] = []
   for (let i = 0; i < n; i++) {

@@ -14,8 +14,12 @@ for (const a of assets) {
   raw += buf.length
   const g = zlib.gzipSync(buf, { level: 9 }).length
   gz += g
-  console.log(`${a.padEnd(40)} ${(buf.length / 1024).toFixed(1)} KB raw, ${(g / 1024).toFixed(1)} KB gzip`)
+  console.log(
+    `${a.padEnd(40)} ${(buf.length / 1024).toFixed(1)} KB raw, ${(g / 1024).toFixed(1)} KB gzip`,
+  )
 }
 const budget = 350 * 1024
 console.log(`initial bundle: ${(raw / 1024).toFixed(1)} KB raw, ${(gz / 1024).toFixed(1)} KB gzip`)
-console.log(`budget 350 KB gzip: ${((gz / budget) * 100).toFixed(0)}% used (ratio ${(gz / budget).toFixed(2)}×) ${gz <= budget ? 'OK' : 'OVER BUDGET'}`)
+console.log(
+  `budget 350 KB gzip: ${((gz / budget) * 100).toFixed(0)}% used (ratio ${(gz / budget).toFixed(2)}×) ${gz <= budget ? 'OK' : 'OVER BUDGET'}`,
+)

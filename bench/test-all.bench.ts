@@ -16,7 +16,12 @@ function slowServer(): Promise<http.Server> {
   const server = http.createServer((req, res) => {
     setTimeout(() => {
       res.setHeader('content-type', 'application/json')
-      res.end(JSON.stringify({ object: 'list', data: [{ id: 'bench-model', object: 'model', owned_by: 'bench' }] }))
+      res.end(
+        JSON.stringify({
+          object: 'list',
+          data: [{ id: 'bench-model', object: 'model', owned_by: 'bench' }],
+        }),
+      )
     }, DELAY_MS)
   })
   return new Promise((r) => server.listen(0, '127.0.0.1', () => r(server)))
@@ -24,12 +29,20 @@ function slowServer(): Promise<http.Server> {
 
 async function main() {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-bench-tests-'))
-  const app = createAppContext({ home, env: { SWITCHBOARD_HOME: home, SWITCHBOARD_ENCRYPTION_KEY: 'bench' } })
+  const app = createAppContext({
+    home,
+    env: { SWITCHBOARD_HOME: home, SWITCHBOARD_ENCRYPTION_KEY: 'bench' },
+  })
   const servers = await Promise.all(Array.from({ length: SERVERS }, slowServer))
   const ids: string[] = []
   for (const [i, s] of servers.entries()) {
     const port = (s.address() as AddressInfo).port
-    const c = await app.credentials.create({ provider: 'openai_compatible', name: `bench ${i}`, baseUrl: `http://127.0.0.1:${port}/v1`, apiKey: `bench-key-${i}-0000000000` })
+    const c = await app.credentials.create({
+      provider: 'openai_compatible',
+      name: `bench ${i}`,
+      baseUrl: `http://127.0.0.1:${port}/v1`,
+      apiKey: `bench-key-${i}-0000000000`,
+    })
     ids.push(c.id)
   }
   const single: number[] = []
@@ -42,7 +55,8 @@ async function main() {
     t0 = performance.now()
     const run = await app.tests.testAll()
     all.push(performance.now() - t0)
-    if (run.results.length !== SERVERS || run.results.some((r) => !r.ok)) throw new Error('test --all had failures')
+    if (run.results.length !== SERVERS || run.results.some((r) => !r.ok))
+      throw new Error('test --all had failures')
   }
   single.sort((a, b) => a - b)
   all.sort((a, b) => a - b)

@@ -24,12 +24,23 @@ for (const file of benches) {
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    external: ['keytar', 'electron', '@playwright/test', 'playwright', 'playwright-core', 'esbuild'],
+    external: [
+      'keytar',
+      'electron',
+      '@playwright/test',
+      'playwright',
+      'playwright-core',
+      'esbuild',
+    ],
     define: { 'import.meta.dirname': JSON.stringify(path.join(root, 'bench')) },
     logLevel: 'warning',
   })
   console.log(`\n## ${file}`)
-  const res = spawnSync(process.execPath, [outfile], { cwd: root, stdio: 'inherit', env: { ...process.env, SWITCHBOARD_ROOT: root } })
+  const res = spawnSync(process.execPath, [outfile], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, SWITCHBOARD_ROOT: root },
+  })
   if (res.status !== 0) failures++
 }
 process.exit(failures ? 1 : 0)

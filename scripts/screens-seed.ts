@@ -24,7 +24,15 @@ async function seedModels(call: Call): Promise<() => Promise<void>> {
     return res.data as T
   }
   const key = 'sk-fake-demo-screens-000000000000'
-  const ids = ['gpt-4o', 'gpt-4o-mini', 'gpt-4.1', 'text-embedding-3-small', 'text-embedding-3-large', 'tts-1', 'whisper-1']
+  const ids = [
+    'gpt-4o',
+    'gpt-4o-mini',
+    'gpt-4.1',
+    'text-embedding-3-small',
+    'text-embedding-3-large',
+    'tts-1',
+    'whisper-1',
+  ]
   const server = await startOpenAiServer({
     key,
     models: ids.map((id) => ({ id, object: 'model', created: 1721172741, owned_by: 'system' })),

@@ -19,5 +19,9 @@ await build({
   external: ['keytar', 'electron', '@playwright/test', 'playwright', 'playwright-core', 'esbuild'],
   logLevel: 'warning',
 })
-const res = spawnSync(process.execPath, [outfile, ...process.argv.slice(2)], { cwd: root, stdio: 'inherit', env: { ...process.env, SWITCHBOARD_ROOT: root } })
+const res = spawnSync(process.execPath, [outfile, ...process.argv.slice(2)], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, SWITCHBOARD_ROOT: root },
+})
 process.exit(res.status ?? 1)

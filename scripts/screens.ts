@@ -19,19 +19,39 @@ async function main() {
   const outDir = path.resolve(process.argv[2] ?? path.join(root, 'screens'))
   fs.mkdirSync(outDir, { recursive: true })
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-screens-'))
-  const env = { SWITCHBOARD_HOME: home, SWITCHBOARD_ENCRYPTION_KEY: 'screens demo passphrase', SWITCHBOARD_KEYCHAIN_SERVICE: 'Switchboard-screens' }
+  const env = {
+    SWITCHBOARD_HOME: home,
+    SWITCHBOARD_ENCRYPTION_KEY: 'screens demo passphrase',
+    SWITCHBOARD_KEYCHAIN_SERVICE: 'Switchboard-screens',
+  }
   const app = createAppContext({ home, env, version: 'screens' })
-  const dispatch = createDispatcher(createHandlers(app), { isTrustedSender: (u) => isOwnRendererUrl(u, HARNESS_ORIGIN) })
-  const cleanup = await seedDemo((channel, payload) => dispatch(channel, payload, `${HARNESS_ORIGIN}/index.html`))
+  const dispatch = createDispatcher(createHandlers(app), {
+    isTrustedSender: (u) => isOwnRendererUrl(u, HARNESS_ORIGIN),
+  })
+  const cleanup = await seedDemo((channel, payload) =>
+    dispatch(channel, payload, `${HARNESS_ORIGIN}/index.html`),
+  )
   const browser = await chromium.launch({
     executablePath: process.env.SWITCHBOARD_CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   })
   try {
     for (const scheme of ['light', 'dark'] as const) {
-      const page = await browser.newPage({ viewport: { width: 1200, height: 780 }, colorScheme: scheme })
+      const page = await browser.newPage({
+        viewport: { width: 1200, height: 780 },
+        colorScheme: scheme,
+      })
       await serveRendererFromDisk(page, path.join(root, 'out/renderer'), [])
-      await page.exposeBinding('__sbInvoke', (source, channel: string, payload: unknown) => dispatch(channel, payload, source.frame.url()))
+      await page.exposeBinding('__sbInvoke', (source, channel: string, payload: unknown) =>
+        dispatch(channel, payload, source.frame.url()),
+      )
       await page.addInitScript({ content: buildBridge(root) })
       for (const p of PAGES) {
         await page.goto(`${HARNESS_ORIGIN}/index.html#/${p}`)

@@ -19,7 +19,11 @@ const summary = []
 function run(label, cmd, args, opts = {}) {
   console.log(`\n── ${label} ──`)
   const started = Date.now()
-  const res = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...opts.env } })
+  const res = spawnSync(cmd, args, {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, ...opts.env },
+  })
   const seconds = ((Date.now() - started) / 1000).toFixed(1)
   return { ok: res.status === 0, seconds }
 }
@@ -35,7 +39,15 @@ const have = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0
 
 step('typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit'])
 step('eslint', bin('eslint'), ['.', '--max-warnings', '0'])
-step('boundaries', bin('depcruise'), ['--config', '.dependency-cruiser.cjs', 'src-main', 'src-preload', 'src-renderer', 'src-cli'])
+step('prettier', 'npm', ['run', '-s', 'format:check'])
+step('boundaries', bin('depcruise'), [
+  '--config',
+  '.dependency-cruiser.cjs',
+  'src-main',
+  'src-preload',
+  'src-renderer',
+  'src-cli',
+])
 const built = step('build', 'npm', ['run', '-s', 'build'])
 
 if (!only.length || only.includes('vitest')) {
@@ -67,7 +79,9 @@ if (!only.length || only.includes('vitest')) {
     // A suite that failed without a failed test (an import error) counts as one failure.
     failed += r.numFailedTests + suitesFailedWithoutTests(r)
     skipped += r.numPendingTests + (r.numTodoTests ?? 0)
-    summary.push(`${r.numFailedTests ? 'FAIL' : 'ok  '} vitest: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests} skipped (${seconds}s)`)
+    summary.push(
+      `${r.numFailedTests ? 'FAIL' : 'ok  '} vitest: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests} skipped (${seconds}s)`,
+    )
   } else {
     failed++
     summary.push(`FAIL vitest produced no report (${seconds}s)`)
@@ -93,7 +107,9 @@ if (!only.length || only.includes('e2e')) {
       passed += s.expected + s.flaky
       failed += s.unexpected
       skipped += s.skipped
-      summary.push(`${s.unexpected ? 'FAIL' : 'ok  '} e2e: ${s.expected + s.flaky} passed, ${s.unexpected} failed, ${s.skipped} skipped (${seconds}s)`)
+      summary.push(
+        `${s.unexpected ? 'FAIL' : 'ok  '} e2e: ${s.expected + s.flaky} passed, ${s.unexpected} failed, ${s.skipped} skipped (${seconds}s)`,
+      )
     } else {
       failed++
       summary.push(`FAIL e2e produced no report (${seconds}s)`)

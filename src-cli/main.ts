@@ -43,7 +43,7 @@ export function helpText(table: CliCommand[]): string {
     '',
     'Secrets are read from stdin (--key-stdin), never from arguments.',
     'Exit codes: 0 ok, 1 failed, 2 usage or validation error, 3 vault locked or wrong key.',
-    'Data directory: SWITCHBOARD_HOME, else the app\'s own (e.g. ~/.config/Switchboard).',
+    "Data directory: SWITCHBOARD_HOME, else the app's own (e.g. ~/.config/Switchboard).",
   ].join('\n')
 }
 
@@ -52,7 +52,11 @@ function commandHelp(cmd: CliCommand): string {
 }
 
 /** Runs one invocation; resolves with the exit code. Never throws. */
-export async function runCli(argv: string[], io: Omit<CliIo, 'json'>, options: RunOptions): Promise<number> {
+export async function runCli(
+  argv: string[],
+  io: Omit<CliIo, 'json'>,
+  options: RunOptions,
+): Promise<number> {
   const table = options.commands ?? defaultCommands
   const dash = argv.indexOf('--')
   const head = dash >= 0 ? argv.slice(0, dash) : argv
@@ -93,16 +97,31 @@ export async function runCli(argv: string[], io: Omit<CliIo, 'json'>, options: R
   }
   // Drop the command words (they are the first `size` non-flag arguments).
   let dropped = 0
-  const cmdArgs = args.filter((a) => (dropped < size && !a.startsWith('-') ? (dropped++, false) : true))
+  const cmdArgs = args.filter((a) =>
+    dropped < size && !a.startsWith('-') ? (dropped++, false) : true,
+  )
   let parsed: ReturnType<typeof parseArgs>
   try {
-    parsed = parseArgs({ args: cmdArgs, options: cmd.flags ?? {}, allowPositionals: true, strict: true })
+    parsed = parseArgs({
+      args: cmdArgs,
+      options: cmd.flags ?? {},
+      allowPositionals: true,
+      strict: true,
+    })
   } catch (err) {
-    return fail('validation', `${(err as Error).message.split('\n')[0]} (see switchboard ${cmd.name} --help)`, EXIT.usage)
+    return fail(
+      'validation',
+      `${(err as Error).message.split('\n')[0]} (see switchboard ${cmd.name} --help)`,
+      EXIT.usage,
+    )
   }
   const [min, max] = cmd.positionals ?? [0, 0]
   if (parsed.positionals.length < min || parsed.positionals.length > max) {
-    return fail('validation', `wrong number of arguments: ${commandHelp(cmd).split('\n')[0]}`, EXIT.usage)
+    return fail(
+      'validation',
+      `wrong number of arguments: ${commandHelp(cmd).split('\n')[0]}`,
+      EXIT.usage,
+    )
   }
 
   let app: AppContext | null = null
@@ -112,7 +131,12 @@ export async function runCli(argv: string[], io: Omit<CliIo, 'json'>, options: R
       positionals: parsed.positionals,
       rest,
       io: fullIo,
-      app: () => (app ??= createAppContext({ home: resolveHome(io.env, process.platform), env: io.env, version: options.version })),
+      app: () =>
+        (app ??= createAppContext({
+          home: resolveHome(io.env, process.platform),
+          env: io.env,
+          version: options.version,
+        })),
     })
     if (json) fullIo.out(JSON.stringify(result ?? null))
     else if (cmd.human) cmd.human(result, fullIo)
@@ -121,7 +145,8 @@ export async function runCli(argv: string[], io: Omit<CliIo, 'json'>, options: R
   } catch (err) {
     const body = toErrorBody(err)
     const exit = err instanceof AppError ? exitCodeFor(body.code) : EXIT.failed
-    if (!(err instanceof AppError) && io.env.SWITCHBOARD_DEBUG) fullIo.err(String((err as Error)?.stack ?? err))
+    if (!(err instanceof AppError) && io.env.SWITCHBOARD_DEBUG)
+      fullIo.err(String((err as Error)?.stack ?? err))
     return fail(body.code, body.message, exit)
   }
 }

@@ -6,4 +6,10 @@ import { envCommands } from './commands/env'
 import { localCommands } from './commands/local'
 import { modelCommands } from './commands/models'
 
-export const commands: CliCommand[] = [...credentialCommands, ...modelCommands, ...localCommands, ...envCommands, ...appCommands]
+export const commands: CliCommand[] = [
+  ...credentialCommands,
+  ...modelCommands,
+  ...localCommands,
+  ...envCommands,
+  ...appCommands,
+]

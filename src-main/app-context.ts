@@ -12,7 +12,12 @@ import { createBackupService, type BackupService } from './services/backup'
 import { createEnvExport, type EnvExportService } from './services/env-export'
 import { createEnvMigration, type EnvMigrationService } from './services/env-migration'
 import { createDefaultsService, type DefaultsService } from './services/defaults'
-import { createModelsService, createSttClipLoader, sttClipCandidates, type ModelsService } from './services/models'
+import {
+  createModelsService,
+  createSttClipLoader,
+  sttClipCandidates,
+  type ModelsService,
+} from './services/models'
 import { createCredentialsService, type CredentialsService } from './services/credentials'
 import { createConnectionTests, testHost, type ConnectionTests } from './services/connection-tests'
 import { createFileStore } from './store/file-store'
@@ -69,7 +74,12 @@ export function createAppContext(options: AppContextOptions): AppContext {
     platform: options.platform ?? {},
   }
   const store = createFileStore(base.home, { clock: base.clock })
-  const vault = createDefaultVault({ home: base.home, env: base.env, store, platform: base.platform })
+  const vault = createDefaultVault({
+    home: base.home,
+    env: base.env,
+    store,
+    platform: base.platform,
+  })
   const credentials = createCredentialsService({
     store,
     vault,
@@ -101,7 +111,8 @@ export function createAppContext(options: AppContextOptions): AppContext {
     store,
     fetch: (url, init) => (localFetch ??= createGuardedFetch({ env: base.env }))(url, init),
     connect: {
-      createCredential: (i) => credentials.create({ provider: i.provider, name: i.name, baseUrl: i.baseUrl }),
+      createCredential: (i) =>
+        credentials.create({ provider: i.provider, name: i.name, baseUrl: i.baseUrl }),
       registerModels: async (id, list) => {
         const r = await models.register(id, list)
         return { created: r.created.length, existing: r.existing.length }
@@ -146,6 +157,18 @@ export function createAppContext(options: AppContextOptions): AppContext {
     clock: base.clock,
     onImported: (ids) => ctx.emit('credentials:changed', { reason: 'created', ids }),
   })
-  const ctx: AppContext = { ...base, store, vault, credentials, models, defaults, local, tests, envMigration, envExport, backup }
+  const ctx: AppContext = {
+    ...base,
+    store,
+    vault,
+    credentials,
+    models,
+    defaults,
+    local,
+    tests,
+    envMigration,
+    envExport,
+    backup,
+  }
   return ctx
 }

@@ -39,7 +39,10 @@ export function scrub(text: string, secrets: readonly string[] = [], max = MAX_U
       /([?&](?:key|api[_-]?key|token|access_token|secret|password)=)[^&\s"']+/gi,
       '$1[redacted]',
     )
-    .replace(/("?(?:api[_-]?key|x-api-key|authorization|xi-api-key)"?\s*[:=]\s*"?)[^"\s,}]+/gi, '$1[redacted]')
+    .replace(
+      /("?(?:api[_-]?key|x-api-key|authorization|xi-api-key)"?\s*[:=]\s*"?)[^"\s,}]+/gi,
+      '$1[redacted]',
+    )
   return out.length > max ? `${out.slice(0, max - 1)}…` : out
 }
 
@@ -49,7 +52,10 @@ export function toErrorBody(err: unknown, secrets: readonly string[] = []): Erro
     const body: ErrorBody = { code: err.code, message: scrub(err.message, secrets, 500) }
     if (err.params) {
       body.params = Object.fromEntries(
-        Object.entries(err.params).map(([k, v]) => [k, typeof v === 'string' ? scrub(v, secrets) : v]),
+        Object.entries(err.params).map(([k, v]) => [
+          k,
+          typeof v === 'string' ? scrub(v, secrets) : v,
+        ]),
       )
     }
     return body
@@ -59,7 +65,8 @@ export function toErrorBody(err: unknown, secrets: readonly string[] = []): Erro
 
 /** Shorthand constructors for the common codes. */
 export const fail = {
-  validation: (message: string, params?: ErrorParams) => new AppError('validation', message, params),
+  validation: (message: string, params?: ErrorParams) =>
+    new AppError('validation', message, params),
   notFound: (message: string, params?: ErrorParams) => new AppError('not_found', message, params),
   conflict: (message: string, params?: ErrorParams) => new AppError('conflict', message, params),
   unsupported: (message: string, params?: ErrorParams) =>

@@ -19,4 +19,3 @@ export interface PlatformBridge {
   locale?: string
   openExternal?: (url: string) => Promise<void>
 }
-

@@ -19,8 +19,11 @@ const MIN = { width: 760, height: 520 }
 /** Reads the saved state; anything missing or malformed gives the defaults. */
 export function loadWindowState(home: string): WindowState {
   try {
-    const raw = JSON.parse(fs.readFileSync(path.join(home, 'window-state.json'), 'utf8')) as Partial<WindowState>
-    const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? Math.round(v) : undefined)
+    const raw = JSON.parse(
+      fs.readFileSync(path.join(home, 'window-state.json'), 'utf8'),
+    ) as Partial<WindowState>
+    const num = (v: unknown) =>
+      typeof v === 'number' && Number.isFinite(v) ? Math.round(v) : undefined
     const state: WindowState = {
       width: Math.max(MIN.width, num(raw.width) ?? DEFAULT_STATE.width),
       height: Math.max(MIN.height, num(raw.height) ?? DEFAULT_STATE.height),

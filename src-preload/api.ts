@@ -22,9 +22,8 @@ export type Invoke = (channel: string, payload: unknown) => Promise<Envelope<unk
 export type Subscribe = (event: string, listener: (payload: unknown) => void) => () => void
 
 type DomainOf<N extends string> = N extends `${infer D}:${string}` ? D : never
-type Args<C extends ChannelName> = object extends RequestOf<C>
-  ? [request?: RequestOf<C>]
-  : [request: RequestOf<C>]
+type Args<C extends ChannelName> =
+  object extends RequestOf<C> ? [request?: RequestOf<C>] : [request: RequestOf<C>]
 
 type DomainApi<D extends string> = {
   [C in ChannelName as C extends `${D}:${infer V}` ? V : never]: (

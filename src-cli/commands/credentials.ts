@@ -1,5 +1,9 @@
 /** `providers`, `add`, `list`, `show`, `update`, `remove`, `primary`, `vault status|rotate` (DESIGN §9). */
-import type { CredentialCreateRequest, CredentialPatch, CredentialView } from '../../src-preload/contract'
+import type {
+  CredentialCreateRequest,
+  CredentialPatch,
+  CredentialView,
+} from '../../src-preload/contract'
 import { AppError } from '../../src-main/errors'
 import type { VaultStatus } from '../../src-main/vault/vault'
 import { catalogView, getProvider } from '../../src-main/providers/catalog'
@@ -71,7 +75,17 @@ function printCredential(c: ReturnType<typeof credentialJson>, out: (t: string) 
       ['provider', entry?.displayName ?? c.provider],
       ['name', c.name],
       ['key', c.hasKey ? `…${c.keyHint ?? ''}` : '(none)'],
-      ...(['baseUrl', 'endpoint', 'apiVersion', 'project', 'location', 'credentialsPath', 'numCtx'] as const)
+      ...(
+        [
+          'baseUrl',
+          'endpoint',
+          'apiVersion',
+          'project',
+          'location',
+          'credentialsPath',
+          'numCtx',
+        ] as const
+      )
         .filter((k) => c[k] !== null)
         .map((k) => [k, String(c[k])]),
       ['primary', c.isPrimary ? 'yes' : 'no'],
@@ -135,7 +149,8 @@ export const credentialCommands: CliCommand[] = [
   },
   {
     name: 'add',
-    usage: '<provider> --name N [--base-url U] [--endpoint U] [--api-version V] [--project P] [--location L] [--credentials-path F] [--num-ctx N] [--key-stdin] [--allow-insecure-http]',
+    usage:
+      '<provider> --name N [--base-url U] [--endpoint U] [--api-version V] [--project P] [--location L] [--credentials-path F] [--num-ctx N] [--key-stdin] [--allow-insecure-http]',
     summary: 'Add a credential; the key is read from stdin with --key-stdin',
     flags: fieldFlags,
     positionals: [1, 1],
@@ -160,7 +175,11 @@ export const credentialCommands: CliCommand[] = [
     summary: 'List credentials (never their keys)',
     flags: { provider: { type: 'string' } },
     run: async ({ app, flags }) =>
-      (await app().credentials.list(typeof flags.provider === 'string' ? { provider: flags.provider } : undefined)).map(credentialJson),
+      (
+        await app().credentials.list(
+          typeof flags.provider === 'string' ? { provider: flags.provider } : undefined,
+        )
+      ).map(credentialJson),
     human: (r, io) => {
       const list = r as CredentialView[]
       if (!list.length) {
@@ -189,13 +208,15 @@ export const credentialCommands: CliCommand[] = [
     usage: '<id>',
     summary: 'Show one credential',
     positionals: [1, 1],
-    run: async ({ app, positionals }) => credentialJson(await app().credentials.show(positionals[0]!)),
+    run: async ({ app, positionals }) =>
+      credentialJson(await app().credentials.show(positionals[0]!)),
     human: (r, io) => printCredential(r as ReturnType<typeof credentialJson>, io.out),
   },
   {
     name: 'update',
     usage: '<id> [flags of add] [--clear FIELD ...]',
-    summary: 'Change only the given fields; --key-stdin replaces the key, --clear empties an optional field',
+    summary:
+      'Change only the given fields; --key-stdin replaces the key, --clear empties an optional field',
     flags: { ...fieldFlags, clear: { type: 'string', multiple: true } },
     positionals: [1, 1],
     run: async (input) => {
@@ -203,7 +224,8 @@ export const credentialCommands: CliCommand[] = [
       if (typeof input.flags.name === 'string') patch.name = input.flags.name
       for (const field of (input.flags.clear as string[] | undefined) ?? []) {
         const known = [...Object.values(FIELD_FLAGS), 'numCtx', 'apiKey', 'endpoints', 'baseUrl']
-        if (!known.includes(field as never)) throw bad(`--clear takes one of: ${known.join(', ')}`, 'clear')
+        if (!known.includes(field as never))
+          throw bad(`--clear takes one of: ${known.join(', ')}`, 'clear')
         patch[field] = null
       }
       if (input.flags['key-stdin']) patch.apiKey = await readKey(input)
@@ -222,7 +244,9 @@ export const credentialCommands: CliCommand[] = [
       const res = r as { id: string; deletedModels: number; clearedSlots: string[] }
       io.err(
         `Removed ${res.id} with ${plural(res.deletedModels, 'model')}` +
-          (res.clearedSlots.length ? `; cleared default slots: ${res.clearedSlots.join(', ')}` : ''),
+          (res.clearedSlots.length
+            ? `; cleared default slots: ${res.clearedSlots.join(', ')}`
+            : ''),
       )
     },
   },
@@ -231,8 +255,12 @@ export const credentialCommands: CliCommand[] = [
     usage: '<id>',
     summary: "Make a credential its provider's primary one",
     positionals: [1, 1],
-    run: async ({ app, positionals }) => credentialJson(await app().credentials.setPrimary(positionals[0]!)),
-    human: (r, io) => io.err(`${(r as CredentialView).name} is now the primary ${(r as CredentialView).provider} credential.`),
+    run: async ({ app, positionals }) =>
+      credentialJson(await app().credentials.setPrimary(positionals[0]!)),
+    human: (r, io) =>
+      io.err(
+        `${(r as CredentialView).name} is now the primary ${(r as CredentialView).provider} credential.`,
+      ),
   },
   {
     name: 'vault status',
@@ -242,7 +270,8 @@ export const credentialCommands: CliCommand[] = [
     human: (r, io) => {
       const s = r as VaultStatus
       io.out(`vault: ${s.state}${s.source ? ` (master key from ${s.source})` : ''}`)
-      for (const src of s.sources) io.out(`  ${src.available ? '✓' : '✗'} ${src.id}${src.reason ? ` — ${src.reason}` : ''}`)
+      for (const src of s.sources)
+        io.out(`  ${src.available ? '✓' : '✗'} ${src.id}${src.reason ? ` — ${src.reason}` : ''}`)
     },
     exitCode: (r) => ((r as { state: string }).state === 'unlocked' ? 0 : 3),
   },
@@ -253,7 +282,11 @@ export const credentialCommands: CliCommand[] = [
     run: async ({ app }) => app().vault.rotate(),
     human: (r, io) => {
       const res = r as { source: string; reencrypted: number; skipped: number }
-      io.err(`Re-encrypted ${plural(res.reencrypted, 'secret')} with a new key in ${res.source}` + (res.skipped ? ` (${res.skipped} undecryptable left as they were)` : '') + '.')
+      io.err(
+        `Re-encrypted ${plural(res.reencrypted, 'secret')} with a new key in ${res.source}` +
+          (res.skipped ? ` (${res.skipped} undecryptable left as they were)` : '') +
+          '.',
+      )
     },
   },
 ]

@@ -10,7 +10,8 @@ function progressLine(p: PullProgress): string {
   const pct = p.percent === null ? '' : `${p.percent.toFixed(1)}% `
   const bytes = p.totalBytes ? `${mb(p.completedBytes)} / ${mb(p.totalBytes)} ` : ''
   const speed = p.bytesPerSecond ? `${mb(p.bytesPerSecond)}/s ` : ''
-  const eta = p.etaSeconds !== null && p.etaSeconds !== undefined ? `ETA ${Math.round(p.etaSeconds)}s` : ''
+  const eta =
+    p.etaSeconds !== null && p.etaSeconds !== undefined ? `ETA ${Math.round(p.etaSeconds)}s` : ''
   return `${p.status} ${pct}${bytes}${speed}${eta}`.trim()
 }
 
@@ -29,9 +30,14 @@ export const localCommands: CliCommand[] = [
         if (flags.register && s.state !== 'auth_required') {
           const res = await a.local.connect(s.baseUrl, {})
           credentialId = res.credentialId
-          io.err(`connected ${s.kind} at ${s.baseUrl}: ${res.registered} models registered` + (res.existing ? `, ${res.existing} already there` : ''))
+          io.err(
+            `connected ${s.kind} at ${s.baseUrl}: ${res.registered} models registered` +
+              (res.existing ? `, ${res.existing} already there` : ''),
+          )
         } else {
-          const existing = (await a.credentials.list({ provider: s.provider })).find((c) => c.baseUrl === s.credentialBaseUrl)
+          const existing = (await a.credentials.list({ provider: s.provider })).find(
+            (c) => c.baseUrl === s.credentialBaseUrl,
+          )
           credentialId = existing?.id ?? null
         }
         servers.push({
@@ -45,15 +51,29 @@ export const localCommands: CliCommand[] = [
       return { servers, elapsedMs: found.elapsedMs }
     },
     human: (r, io) => {
-      const res = r as { servers: (Pick<DetectedServer, 'kind' | 'baseUrl' | 'version'> & { models: unknown[]; credentialId: string | null })[]; elapsedMs: number }
+      const res = r as {
+        servers: (Pick<DetectedServer, 'kind' | 'baseUrl' | 'version'> & {
+          models: unknown[]
+          credentialId: string | null
+        })[]
+        elapsedMs: number
+      }
       if (!res.servers.length) {
-        io.err(`No local model server found (${res.elapsedMs} ms). Install Ollama (https://ollama.com) or LM Studio (https://lmstudio.ai) and run detect again.`)
+        io.err(
+          `No local model server found (${res.elapsedMs} ms). Install Ollama (https://ollama.com) or LM Studio (https://lmstudio.ai) and run detect again.`,
+        )
         return
       }
       io.out(
         table([
           ['KIND', 'URL', 'VERSION', 'MODELS', 'CREDENTIAL'],
-          ...res.servers.map((s) => [s.kind, s.baseUrl, s.version ?? '', s.models.length, s.credentialId ?? '(not connected)']),
+          ...res.servers.map((s) => [
+            s.kind,
+            s.baseUrl,
+            s.version ?? '',
+            s.models.length,
+            s.credentialId ?? '(not connected)',
+          ]),
         ]),
       )
     },
@@ -61,7 +81,8 @@ export const localCommands: CliCommand[] = [
   {
     name: 'ollama pull',
     usage: '<model> [--host URL]',
-    summary: 'Download a model into Ollama with live progress on stderr (Ctrl-C cancels; pulling again resumes)',
+    summary:
+      'Download a model into Ollama with live progress on stderr (Ctrl-C cancels; pulling again resumes)',
     flags: { host: { type: 'string' } },
     positionals: [1, 1],
     run: async ({ app, positionals, flags, io }) => {
@@ -83,7 +104,12 @@ export const localCommands: CliCommand[] = [
           },
         })
         if (tty) process.stderr.write('\n')
-        return { model: final.model, status: final.status, totalBytes: final.totalBytes, resumedBytes: final.resumedBytes }
+        return {
+          model: final.model,
+          status: final.status,
+          totalBytes: final.totalBytes,
+          resumedBytes: final.resumedBytes,
+        }
       } finally {
         process.removeListener('SIGINT', onSigint)
       }
@@ -97,7 +123,9 @@ export const localCommands: CliCommand[] = [
     flags: { host: { type: 'string' } },
     positionals: [1, 1],
     run: async ({ app, positionals, flags }) => {
-      await app().local.ollama(typeof flags.host === 'string' ? flags.host : undefined).remove(positionals[0]!)
+      await app()
+        .local.ollama(typeof flags.host === 'string' ? flags.host : undefined)
+        .remove(positionals[0]!)
       return { removed: positionals[0] }
     },
     human: (r, io) => io.err(`Deleted ${(r as { removed: string }).removed}.`),
@@ -107,14 +135,27 @@ export const localCommands: CliCommand[] = [
     usage: '[--host URL]',
     summary: 'Show the models Ollama has loaded, with their memory use',
     flags: { host: { type: 'string' } },
-    run: async ({ app, flags }) => app().local.ollama(typeof flags.host === 'string' ? flags.host : undefined).ps(),
+    run: async ({ app, flags }) =>
+      app()
+        .local.ollama(typeof flags.host === 'string' ? flags.host : undefined)
+        .ps(),
     human: (r, io) => {
-      const list = r as { name: string; sizeBytes: number; vramBytes?: number; expiresAt?: string | null }[]
+      const list = r as {
+        name: string
+        sizeBytes: number
+        vramBytes?: number
+        expiresAt?: string | null
+      }[]
       if (!list.length) {
         io.err('No model is loaded.')
         return
       }
-      io.out(table([['NAME', 'MEMORY', 'VRAM'], ...list.map((m) => [m.name, mb(m.sizeBytes), m.vramBytes ? mb(m.vramBytes) : ''])]))
+      io.out(
+        table([
+          ['NAME', 'MEMORY', 'VRAM'],
+          ...list.map((m) => [m.name, mb(m.sizeBytes), m.vramBytes ? mb(m.vramBytes) : '']),
+        ]),
+      )
     },
   },
 ]

@@ -16,9 +16,22 @@ const bad = (message: string, field?: string) =>
   new AppError('validation', message, field ? { field } : undefined)
 
 /** DESIGN §9 model JSON: exactly these fields. */
-const modelJson = (m: ModelView) => ({ id: m.id, name: m.name, provider: m.provider, type: m.type, credentialId: m.credentialId })
+const modelJson = (m: ModelView) => ({
+  id: m.id,
+  name: m.name,
+  provider: m.provider,
+  type: m.type,
+  credentialId: m.credentialId,
+})
 
-type TestJson = { credentialId: string; provider: string | null; ok: boolean; code: string; message: string; latencyMs: number }
+type TestJson = {
+  credentialId: string
+  provider: string | null
+  ok: boolean
+  code: string
+  message: string
+  latencyMs: number
+}
 const testJson = (r: TestJson): TestJson => ({
   credentialId: r.credentialId,
   provider: r.provider,
@@ -30,7 +43,8 @@ const testJson = (r: TestJson): TestJson => ({
 
 function parseType(value: string, field: string) {
   const parsed = ModelType.safeParse(value)
-  if (!parsed.success) throw bad(`"${value}" is not a model type (${ModelType.options.join(', ')})`, field)
+  if (!parsed.success)
+    throw bad(`"${value}" is not a model type (${ModelType.options.join(', ')})`, field)
   return parsed.data
 }
 
@@ -46,10 +60,12 @@ export const modelCommands: CliCommand[] = [
       if (flags.all) {
         if (positionals.length) throw bad('give an id or --all, not both')
         const concurrency = flags.concurrency === undefined ? 8 : Number(flags.concurrency)
-        if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) throw bad('--concurrency takes 1 to 64', 'concurrency')
+        if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64)
+          throw bad('--concurrency takes 1 to 64', 'concurrency')
         const run = await tests.testAll({
           concurrency,
-          onResult: (r) => io.err(`${r.ok ? '✓' : '✗'} ${r.provider} ${r.credentialId}: ${r.message}`),
+          onResult: (r) =>
+            io.err(`${r.ok ? '✓' : '✗'} ${r.provider} ${r.credentialId}: ${r.message}`),
         })
         return { results: run.results.map(testJson), elapsedMs: run.elapsedMs }
       }
@@ -63,27 +79,35 @@ export const modelCommands: CliCommand[] = [
       if ('results' in (r as object)) {
         const all = r as { results: TestJson[]; elapsedMs: number }
         const failed = all.results.filter((x) => !x.ok).length
-        io.err(`${plural(all.results.length, 'credential')} tested in ${all.elapsedMs} ms: ${all.results.length - failed} working, ${failed} failing`)
+        io.err(
+          `${plural(all.results.length, 'credential')} tested in ${all.elapsedMs} ms: ${all.results.length - failed} working, ${failed} failing`,
+        )
         return
       }
       io.out(`${one.ok ? '✓' : '✗'} ${one.message} (${one.code}, ${one.latencyMs} ms)`)
     },
     exitCode: (r) => {
-      const results = 'results' in (r as object) ? (r as { results: TestJson[] }).results : [r as TestJson]
+      const results =
+        'results' in (r as object) ? (r as { results: TestJson[] }).results : [r as TestJson]
       return results.every((x) => x.ok) ? EXIT.ok : EXIT.failed
     },
   },
   {
     name: 'discover',
     usage: '<id>',
-    summary: "List the models a credential can use, typed (registered ones marked)",
+    summary: 'List the models a credential can use, typed (registered ones marked)',
     positionals: [1, 1],
     run: async ({ app, positionals }) => {
       const r = await app().models.discover(positionals[0]!)
       return {
         credentialId: r.credentialId,
         provider: r.provider,
-        models: r.models.map((m) => ({ id: m.id, name: m.name, type: m.type, registered: m.registered })),
+        models: r.models.map((m) => ({
+          id: m.id,
+          name: m.name,
+          type: m.type,
+          registered: m.registered,
+        })),
         error: r.error ? { code: r.error.code, message: r.error.message } : null,
       }
     },
@@ -93,7 +117,12 @@ export const modelCommands: CliCommand[] = [
         io.err(`discovery failed: ${d.error.message} (${d.error.code})`)
         return
       }
-      io.out(table([['NAME', 'TYPE', 'REGISTERED'], ...d.models.map((m) => [m.name, m.type, m.registered ? 'yes' : ''])]))
+      io.out(
+        table([
+          ['NAME', 'TYPE', 'REGISTERED'],
+          ...d.models.map((m) => [m.name, m.type, m.registered ? 'yes' : '']),
+        ]),
+      )
       io.err(plural(d.models.length, 'model'))
     },
     exitCode: (r) => ((r as DiscoverResult).error ? EXIT.failed : EXIT.ok),
@@ -109,7 +138,11 @@ export const modelCommands: CliCommand[] = [
       const wanted = (flags.model as string[] | undefined) ?? []
       if (!flags.all && !wanted.length) throw bad('give --model NAME[:TYPE] (repeatable) or --all')
       if (flags.all && wanted.length) throw bad('give --model or --all, not both')
-      const needsDiscovery = flags.all || wanted.some((w) => !w.includes(':') || !ModelType.safeParse(w.slice(w.lastIndexOf(':') + 1)).success)
+      const needsDiscovery =
+        flags.all ||
+        wanted.some(
+          (w) => !w.includes(':') || !ModelType.safeParse(w.slice(w.lastIndexOf(':') + 1)).success,
+        )
       let discovered: DiscoverResult | null = null
       if (needsDiscovery) {
         discovered = await app().models.discover(id)
@@ -123,8 +156,14 @@ export const modelCommands: CliCommand[] = [
             if (maybeType && ModelType.safeParse(maybeType).success) {
               return { name: spec.slice(0, colon), type: parseType(maybeType, 'model') }
             }
-            const found = discovered?.models.find((m) => m.name.toLowerCase() === spec.toLowerCase())
-            if (!found) throw bad(`"${spec}" is not in the credential's listing; give its type: --model "${spec}:language"`, 'model')
+            const found = discovered?.models.find(
+              (m) => m.name.toLowerCase() === spec.toLowerCase(),
+            )
+            if (!found)
+              throw bad(
+                `"${spec}" is not in the credential's listing; give its type: --model "${spec}:language"`,
+                'model',
+              )
             return { name: found.name, type: found.type }
           })
       if (!models.length) throw bad('discovery listed no models to register')
@@ -133,7 +172,11 @@ export const modelCommands: CliCommand[] = [
     },
     human: (r, io) => {
       const res = r as { created: ModelView[]; existing: ModelView[] }
-      io.err(`Registered ${plural(res.created.length, 'model')}` + (res.existing.length ? ` (${res.existing.length} already registered)` : '') + '.')
+      io.err(
+        `Registered ${plural(res.created.length, 'model')}` +
+          (res.existing.length ? ` (${res.existing.length} already registered)` : '') +
+          '.',
+      )
       for (const m of res.created) io.out(`${m.id}  ${m.name}  ${m.type}`)
     },
   },
@@ -154,19 +197,33 @@ export const modelCommands: CliCommand[] = [
         io.err('No registered models. Discover some: switchboard discover <credential-id>')
         return
       }
-      io.out(table([['ID', 'NAME', 'TYPE', 'PROVIDER'], ...list.map((m) => [m.id, m.name, m.type, m.provider])]))
+      io.out(
+        table([
+          ['ID', 'NAME', 'TYPE', 'PROVIDER'],
+          ...list.map((m) => [m.id, m.name, m.type, m.provider]),
+        ]),
+      )
     },
   },
   {
     name: 'model-test',
     usage: '<modelId>',
-    summary: 'Exercise a model by its type: a chat reply, embedding dimensions, speech bytes or a transcript',
+    summary:
+      'Exercise a model by its type: a chat reply, embedding dimensions, speech bytes or a transcript',
     positionals: [1, 1],
     run: async ({ app, positionals }) => app().models.modelTest(positionals[0]!),
     human: (r, io) => {
       const t = r as ModelTestResult
-      const what = t.result?.reply ?? (t.result?.dimensions ? `${t.result.dimensions} dimensions` : t.result?.bytes ? `${t.result.bytes} bytes of audio` : t.result?.transcript ?? '')
-      io.out(`${t.ok ? '✓' : '✗'} ${t.name}: ${t.message}${what ? ` — ${what}` : ''} (${t.latencyMs} ms)`)
+      const what =
+        t.result?.reply ??
+        (t.result?.dimensions
+          ? `${t.result.dimensions} dimensions`
+          : t.result?.bytes
+            ? `${t.result.bytes} bytes of audio`
+            : (t.result?.transcript ?? ''))
+      io.out(
+        `${t.ok ? '✓' : '✗'} ${t.name}: ${t.message}${what ? ` — ${what}` : ''} (${t.latencyMs} ms)`,
+      )
     },
     exitCode: (r) => ((r as ModelTestResult).ok ? EXIT.ok : EXIT.failed),
   },
@@ -181,7 +238,13 @@ export const modelCommands: CliCommand[] = [
     },
     human: (r, io) => {
       const res = r as { removed: ModelView; clearedSlots: string[] }
-      io.err(`Removed ${res.removed.name}` + (res.clearedSlots.length ? `; emptied default slots: ${res.clearedSlots.join(', ')}` : '') + '.')
+      io.err(
+        `Removed ${res.removed.name}` +
+          (res.clearedSlots.length
+            ? `; emptied default slots: ${res.clearedSlots.join(', ')}`
+            : '') +
+          '.',
+      )
     },
   },
   {
@@ -201,11 +264,16 @@ export const modelCommands: CliCommand[] = [
           ...Object.values(view.slots).map((s) => [
             `${s.slot}${s.required ? '*' : ''}`,
             s.effectiveModelId ?? '-',
-            [s.fallback ? 'falls back to chat' : '', s.problem ?? '', s.cleared ? 'cleared' : ''].filter(Boolean).join(', '),
+            [s.fallback ? 'falls back to chat' : '', s.problem ?? '', s.cleared ? 'cleared' : '']
+              .filter(Boolean)
+              .join(', '),
           ]),
         ]),
       )
-      if (view.missingRequired.length) io.err(`Missing required: ${view.missingRequired.join(', ')} — try: switchboard defaults auto`)
+      if (view.missingRequired.length)
+        io.err(
+          `Missing required: ${view.missingRequired.join(', ')} — try: switchboard defaults auto`,
+        )
     },
   },
   {
@@ -215,7 +283,8 @@ export const modelCommands: CliCommand[] = [
     positionals: [2, 2],
     run: async ({ app, positionals }) => {
       const [slot, model] = positionals as [string, string]
-      if (!DEFAULT_SLOTS.includes(slot as DefaultSlot)) throw bad(`"${slot}" is not a slot (${DEFAULT_SLOTS.join(', ')})`, 'slot')
+      if (!DEFAULT_SLOTS.includes(slot as DefaultSlot))
+        throw bad(`"${slot}" is not a slot (${DEFAULT_SLOTS.join(', ')})`, 'slot')
       const res = await app().defaults.set(slot as DefaultSlot, model === 'none' ? null : model)
       return res.defaults
     },
@@ -230,7 +299,8 @@ export const modelCommands: CliCommand[] = [
       const res = r as { assigned: { slot: string; modelId: string }[]; missing: string[] }
       for (const a of res.assigned) io.out(`${a.slot} → ${a.modelId}`)
       if (!res.assigned.length) io.err('Nothing to assign.')
-      if (res.missing.length) io.err(`Still missing: ${res.missing.join(', ')} (register a model of that type first)`)
+      if (res.missing.length)
+        io.err(`Still missing: ${res.missing.join(', ')} (register a model of that type first)`)
     },
   },
 ]

@@ -1,7 +1,9 @@
 import type { BrowserWindowConstructorOptions } from 'electron'
 
 /** The webPreferences every Switchboard window gets (STYLE: security defaults; a test asserts them). */
-export function secureWebPreferences(preloadPath: string): BrowserWindowConstructorOptions['webPreferences'] {
+export function secureWebPreferences(
+  preloadPath: string,
+): BrowserWindowConstructorOptions['webPreferences'] {
   return {
     preload: preloadPath,
     contextIsolation: true,

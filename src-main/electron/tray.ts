@@ -23,7 +23,8 @@ export class TrayService {
     private readonly assetsDir: string,
     private readonly t: Translate,
     private readonly actions: Record<TrayAction, () => void>,
-    private readonly createTray: (icon: Electron.NativeImage) => TrayLike = (icon) => new Tray(icon),
+    private readonly createTray: (icon: Electron.NativeImage) => TrayLike = (icon) =>
+      new Tray(icon),
   ) {}
 
   private icon(state: TrayState): Electron.NativeImage {

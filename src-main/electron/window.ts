@@ -1,12 +1,7 @@
 /** The main window: secure options, shown on ready-to-show, bounds remembered. */
 import path from 'node:path'
 import { BrowserWindow, screen } from 'electron'
-import {
-  MIN_WINDOW_SIZE,
-  fitToDisplays,
-  loadWindowState,
-  saveWindowState,
-} from '../window-state'
+import { MIN_WINDOW_SIZE, fitToDisplays, loadWindowState, saveWindowState } from '../window-state'
 import { secureWebPreferences } from './secure-options'
 
 export interface WindowOptions {

@@ -35,28 +35,47 @@ export interface DispatcherOptions {
 }
 
 /** A function that answers one IPC call with an envelope; `channels` lists what it handles. */
-export type Dispatch = ((channel: string, payload: unknown, senderUrl: string) => Promise<Envelope<unknown>>) & {
+export type Dispatch = ((
+  channel: string,
+  payload: unknown,
+  senderUrl: string,
+) => Promise<Envelope<unknown>>) & {
   readonly channels: readonly string[]
 }
 
 /** Builds the dispatcher over a full handler map. */
 export function createDispatcher(handlers: Handlers, options: DispatcherOptions): Dispatch {
-  const handled = Object.keys(handlers).filter((k) => typeof (handlers as Record<string, unknown>)[k] === 'function')
+  const handled = Object.keys(handlers).filter(
+    (k) => typeof (handlers as Record<string, unknown>)[k] === 'function',
+  )
   const missing = Object.keys(channels).filter((c) => !handled.includes(c))
   const extra = handled.filter((c) => !Object.hasOwn(channels, c))
   if (missing.length || extra.length) {
     // Fail at start-up, not on the first click: the handler map and the contract disagree.
-    throw new Error(`IPC handlers do not match the contract (missing: ${missing.join(', ') || '-'}; extra: ${extra.join(', ') || '-'})`)
+    throw new Error(
+      `IPC handlers do not match the contract (missing: ${missing.join(', ') || '-'}; extra: ${extra.join(', ') || '-'})`,
+    )
   }
-  const dispatch = async (channel: string, payload: unknown, senderUrl: string): Promise<Envelope<unknown>> => {
+  const dispatch = async (
+    channel: string,
+    payload: unknown,
+    senderUrl: string,
+  ): Promise<Envelope<unknown>> => {
     if (!options.isTrustedSender(senderUrl)) {
       return {
         ok: false,
-        error: { code: 'validation', message: 'Refused a call from a frame that is not Switchboard.', params: { reason: 'untrusted_sender' } },
+        error: {
+          code: 'validation',
+          message: 'Refused a call from a frame that is not Switchboard.',
+          params: { reason: 'untrusted_sender' },
+        },
       }
     }
     if (!Object.hasOwn(channels, channel)) {
-      return { ok: false, error: { code: 'validation', message: 'Unknown channel.', params: { channel } } }
+      return {
+        ok: false,
+        error: { code: 'validation', message: 'Unknown channel.', params: { channel } },
+      }
     }
     const name = channel as ChannelName
     const parsed = channels[name].request.safeParse(payload ?? {})

@@ -67,7 +67,14 @@ export interface ConnectionTests {
 /** Errors about Switchboard's own state: they propagate instead of becoming a result. */
 // A wrong master key is the vault's problem, not one credential's: the caller says so once
 // (CLI exit 3, the UI's vault banner) instead of a failed result per credential.
-const RETHROWN = new Set(['vault_locked', 'vault_wrong_key', 'not_found', 'store_corrupt', 'cancelled', 'validation'])
+const RETHROWN = new Set([
+  'vault_locked',
+  'vault_wrong_key',
+  'not_found',
+  'store_corrupt',
+  'cancelled',
+  'validation',
+])
 
 const cancelledError = () => new AppError('cancelled', 'The test was cancelled.')
 
@@ -143,7 +150,7 @@ export function createConnectionTests(deps: ConnectionTestDeps): ConnectionTests
         if (running === 0 && (queue.length === 0 || stop.signal.aborted)) resolveAll()
       }
       const pump = () => {
-        for (let i = 0; i < queue.length && running < maxTotal && !stop.signal.aborted; ) {
+        for (let i = 0; i < queue.length && running < maxTotal && !stop.signal.aborted;) {
           const task = queue[i]!
           if ((active.get(task.host) ?? 0) >= perHost) {
             i++
@@ -160,7 +167,8 @@ export function createConnectionTests(deps: ConnectionTestDeps): ConnectionTests
               onResult?.(result)
             })
             .catch((err: unknown) => {
-              if (err instanceof AppError && (err.code === 'cancelled' || err.code === 'not_found')) return
+              if (err instanceof AppError && (err.code === 'cancelled' || err.code === 'not_found'))
+                return
               fatal ??= err
               stop.abort()
             })
@@ -231,7 +239,12 @@ function thrownToOutcome(err: unknown): TestOutcome {
 
 /** The host a credential's test talks to (override, endpoint, or the provider's default). */
 export function testHost(
-  cred: { baseUrl: string | null; endpoint: string | null; location?: string | null; provider: string },
+  cred: {
+    baseUrl: string | null
+    endpoint: string | null
+    location?: string | null
+    provider: string
+  },
   entry: Pick<CatalogEntry, 'defaultBaseUrl'>,
 ): string {
   const url = cred.baseUrl ?? cred.endpoint ?? entry.defaultBaseUrl

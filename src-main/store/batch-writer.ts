@@ -5,7 +5,9 @@
  */
 
 /** Returns `write(item)`, resolving once the item is persisted (or rejecting with the flush's error). */
-export function createBatchWriter<T>(flush: (items: T[]) => Promise<void>): (item: T) => Promise<void> {
+export function createBatchWriter<T>(
+  flush: (items: T[]) => Promise<void>,
+): (item: T) => Promise<void> {
   let pending: { item: T; resolve: () => void; reject: (e: unknown) => void }[] = []
   let running = false
 

@@ -19,7 +19,9 @@ export interface StoredCredential {
   baseUrl: string | null
   endpoint: string | null
   apiVersion: string | null
-  endpoints: Partial<Record<'language' | 'embedding' | 'speechToText' | 'textToSpeech', string>> | null
+  endpoints: Partial<
+    Record<'language' | 'embedding' | 'speechToText' | 'textToSpeech', string>
+  > | null
   project: string | null
   location: string | null
   credentialsPath: string | null

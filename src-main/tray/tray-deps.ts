@@ -4,7 +4,9 @@ import { getProvider } from '../providers/catalog'
 import type { TrayModelDeps } from './tray-model'
 
 /** The tray's data sources and actions over one app context. */
-export function trayDepsFrom(app: AppContext): Pick<TrayModelDeps, 'listCredentials' | 'testAll' | 'detectLocal'> {
+export function trayDepsFrom(
+  app: AppContext,
+): Pick<TrayModelDeps, 'listCredentials' | 'testAll' | 'detectLocal'> {
   return {
     listCredentials: async () => {
       const [creds, data] = await Promise.all([app.credentials.list(), app.store.read()])
@@ -19,7 +21,9 @@ export function trayDepsFrom(app: AppContext): Pick<TrayModelDeps, 'listCredenti
       })
     },
     testAll: (onResult) =>
-      app.tests.testAll({ onResult: (r) => onResult({ credentialId: r.credentialId, code: r.code }) }),
+      app.tests.testAll({
+        onResult: (r) => onResult({ credentialId: r.credentialId, code: r.code }),
+      }),
     detectLocal: async () => (await app.local.detect()).servers.length,
   }
 }

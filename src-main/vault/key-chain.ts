@@ -21,13 +21,11 @@ export function createKeyChain(sources: readonly KeySource[]): KeyChain {
   const probeAll = async (): Promise<SourceReport[]> => {
     const out: SourceReport[] = []
     for (const s of sources) {
-      const a = await s
-        .probe()
-        .catch((err): Availability => ({
-          available: false,
-          reason: 'error',
-          detail: String(err).slice(0, 200),
-        }))
+      const a = await s.probe().catch((err): Availability => ({
+        available: false,
+        reason: 'error',
+        detail: String(err).slice(0, 200),
+      }))
       out.push({ id: s.id, ...a })
     }
     return out
@@ -38,13 +36,11 @@ export function createKeyChain(sources: readonly KeySource[]): KeyChain {
     async pick() {
       const reports: SourceReport[] = []
       for (const s of sources) {
-        const a = await s
-          .probe()
-          .catch((err): Availability => ({
-            available: false,
-            reason: 'error',
-            detail: String(err).slice(0, 200),
-          }))
+        const a = await s.probe().catch((err): Availability => ({
+          available: false,
+          reason: 'error',
+          detail: String(err).slice(0, 200),
+        }))
         reports.push({ id: s.id, ...a })
         if (a.available) return { source: s, reports }
       }

@@ -35,7 +35,10 @@ export const ErrorCode = z.enum(
   errorCodes as unknown as readonly [Exclude<TestCode, `ok${string}`>, ...string[]],
 )
 export type ErrorCode =
-  | Exclude<TestCode, 'ok' | 'ok_rate_limited' | 'ok_test_model_unavailable' | 'ok_listing_unsupported'>
+  | Exclude<
+      TestCode,
+      'ok' | 'ok_rate_limited' | 'ok_test_model_unavailable' | 'ok_listing_unsupported'
+    >
   | 'validation'
   | 'not_found'
   | 'conflict'

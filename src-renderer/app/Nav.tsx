@@ -2,7 +2,12 @@ import { useTranslation } from 'react-i18next'
 import { Icon, type IconName } from '../components/Icon'
 import { useNavStore, type Page } from '../stores/use-nav-store'
 
-const ICONS: Record<Page, IconName> = { apiKeys: 'key', models: 'models', local: 'local', settings: 'settings' }
+const ICONS: Record<Page, IconName> = {
+  apiKeys: 'key',
+  models: 'models',
+  local: 'local',
+  settings: 'settings',
+}
 
 /** The sidebar: one link per page, the current one marked for assistive tech. */
 export function Nav({ pages }: { pages: readonly Page[] }) {

@@ -27,7 +27,9 @@ export function Dialog({ open, title, onClose, children, footer, size = 'normal'
     if (open && !el.open) {
       opener.current = document.activeElement
       el.showModal()
-      const first = el.querySelector<HTMLElement>('[autofocus], input, select, textarea, button:not(.dialog-close)')
+      const first = el.querySelector<HTMLElement>(
+        '[autofocus], input, select, textarea, button:not(.dialog-close)',
+      )
       first?.focus()
     } else if (!open && el.open) {
       el.close()
@@ -49,7 +51,12 @@ export function Dialog({ open, title, onClose, children, footer, size = 'normal'
         <>
           <header className="dialog-header">
             <h2 id={titleId}>{title}</h2>
-            <button type="button" className="icon-btn dialog-close" aria-label={t('close')} onClick={onClose}>
+            <button
+              type="button"
+              className="icon-btn dialog-close"
+              aria-label={t('close')}
+              onClick={onClose}
+            >
               ×
             </button>
           </header>

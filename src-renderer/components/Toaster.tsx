@@ -9,12 +9,21 @@ export function Toaster() {
   return (
     <section className="toaster" aria-live="polite" aria-label={t('notifications')}>
       {toasts.map((toast) => (
-        <div key={toast.id} className={`toast ${toast.kind}`} role={toast.kind === 'error' ? 'alert' : 'status'}>
+        <div
+          key={toast.id}
+          className={`toast ${toast.kind}`}
+          role={toast.kind === 'error' ? 'alert' : 'status'}
+        >
           <div className="toast-text">
             <strong>{toast.title}</strong>
             {toast.body ? <span>{toast.body}</span> : null}
           </div>
-          <button type="button" className="icon-btn" aria-label={t('dismiss')} onClick={() => dismiss(toast.id)}>
+          <button
+            type="button"
+            className="icon-btn"
+            aria-label={t('dismiss')}
+            onClick={() => dismiss(toast.id)}
+          >
             ×
           </button>
         </div>

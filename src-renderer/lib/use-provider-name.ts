@@ -9,5 +9,8 @@ export function useProviderName(): (id: string) => string {
   useEffect(() => {
     if (!providers) void loadProviders()
   }, [providers, loadProviders])
-  return useCallback((id: string) => providers?.find((p) => p.id === id)?.displayName ?? id, [providers])
+  return useCallback(
+    (id: string) => providers?.find((p) => p.id === id)?.displayName ?? id,
+    [providers],
+  )
 }

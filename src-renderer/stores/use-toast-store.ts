@@ -29,4 +29,5 @@ export const useToastStore = create<ToastState>((set, get) => ({
 }))
 
 /** Shorthand for components outside React's render (event handlers, stores). */
-export const toast = (t: Omit<Toast, 'id'>, ttlMs?: number) => useToastStore.getState().push(t, ttlMs)
+export const toast = (t: Omit<Toast, 'id'>, ttlMs?: number) =>
+  useToastStore.getState().push(t, ttlMs)

@@ -208,7 +208,12 @@ test('tests a model in words and removes one, saying which default it empties', 
 
 test('the API Keys page opens discovery for one credential', async ({ page, open, sb }) => {
   await open('apiKeys')
-  await sb('credentials.create', { provider: 'openai', name: 'Keys page OpenAI', apiKey: KEY, baseUrl: server.url })
+  await sb('credentials.create', {
+    provider: 'openai',
+    name: 'Keys page OpenAI',
+    apiKey: KEY,
+    baseUrl: server.url,
+  })
   await page.reload()
   await page.getByRole('button', { name: 'Discover models of Keys page OpenAI' }).click()
   const dialog = page.getByRole('dialog', { name: 'Discover models for Keys page OpenAI' })

@@ -48,9 +48,11 @@ test.describe('app shell', () => {
         { url: 12 },
       ),
     )
-    expect(res).toMatchObject({ ok: false, error: { code: 'validation', params: { field: 'url' } } })
+    expect(res).toMatchObject({
+      ok: false,
+      error: { code: 'validation', params: { field: 'url' } },
+    })
   })
-
 })
 
 test.describe('a foreign frame', () => {
@@ -74,8 +76,14 @@ test.describe('a foreign frame', () => {
     const frame = page.frame({ url: 'http://evil.test/frame.html' })!
     expect(await frame.evaluate(() => 'switchboard' in window)).toBe(false)
     const res = await frame.evaluate(() =>
-      (window as unknown as { __sbInvoke: (c: string, p: unknown) => Promise<unknown> }).__sbInvoke('app:info', {}),
+      (window as unknown as { __sbInvoke: (c: string, p: unknown) => Promise<unknown> }).__sbInvoke(
+        'app:info',
+        {},
+      ),
     )
-    expect(res).toMatchObject({ ok: false, error: { code: 'validation', params: { reason: 'untrusted_sender' } } })
+    expect(res).toMatchObject({
+      ok: false,
+      error: { code: 'validation', params: { reason: 'untrusted_sender' } },
+    })
   })
 })

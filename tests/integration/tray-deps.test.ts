@@ -18,14 +18,33 @@ describe('tray over the real services', () => {
   it('lists credentials, runs Test all against a real server and updates the menu', async () => {
     const server = await startOpenAiServer({ key: KEY, prefix: '/v1' })
     try {
-      const app = createAppContext({ home, env: { SWITCHBOARD_HOME: home, SWITCHBOARD_ENCRYPTION_KEY: 'tray' } })
-      await app.credentials.create({ provider: 'openai', name: 'Good', apiKey: KEY, baseUrl: server.url })
-      await app.credentials.create({ provider: 'groq', name: 'Bad', apiKey: 'gsk_wrong_0000000000000', baseUrl: server.url })
+      const app = createAppContext({
+        home,
+        env: { SWITCHBOARD_HOME: home, SWITCHBOARD_ENCRYPTION_KEY: 'tray' },
+      })
+      await app.credentials.create({
+        provider: 'openai',
+        name: 'Good',
+        apiKey: KEY,
+        baseUrl: server.url,
+      })
+      await app.credentials.create({
+        provider: 'groq',
+        name: 'Bad',
+        apiKey: 'gsk_wrong_0000000000000',
+        baseUrl: server.url,
+      })
       const t = createMainTranslator('en-US')
       const notes: string[] = []
-      const model = createTrayModel({ ...trayDepsFrom(app), notify: (a, b) => notes.push(`${a}: ${b}`), t })
+      const model = createTrayModel({
+        ...trayDepsFrom(app),
+        notify: (a, b) => notes.push(`${a}: ${b}`),
+        t,
+      })
       await model.refresh()
-      expect(buildTrayMenu(model.state(), t).map((i) => i.label)).toContain('– OpenAI · Good — untested')
+      expect(buildTrayMenu(model.state(), t).map((i) => i.label)).toContain(
+        '– OpenAI · Good — untested',
+      )
       await model.testAll()
       const labels = buildTrayMenu(model.state(), t).map((i) => i.label)
       expect(labels[0]).toBe('Some credentials are failing')

@@ -10,7 +10,10 @@ import path from 'node:path'
 const OWN = 'app://switchboard/index.html'
 
 function dispatcher(overrides: Record<string, unknown> = {}) {
-  const app = createAppContext({ home: mkdtempSync(path.join(os.tmpdir(), 'sb-')), version: '1.2.3' })
+  const app = createAppContext({
+    home: mkdtempSync(path.join(os.tmpdir(), 'sb-')),
+    version: '1.2.3',
+  })
   const handlers = { ...createHandlers(app), ...overrides } as ReturnType<typeof createHandlers>
   return createDispatcher(handlers, {
     isTrustedSender: (u) => isOwnRendererUrl(u),
@@ -29,16 +32,27 @@ describe('IPC dispatcher', () => {
     let called = false
     const d = dispatcher({ 'app:openExternal': () => ((called = true), { opened: true }) })
     const res = await d('app:openExternal', { url: 42 }, OWN)
-    expect(res).toMatchObject({ ok: false, error: { code: 'validation', params: { field: 'url' } } })
+    expect(res).toMatchObject({
+      ok: false,
+      error: { code: 'validation', params: { field: 'url' } },
+    })
     const extra = await d('app:info', { surprise: true }, OWN)
     expect(extra).toMatchObject({ ok: false, error: { code: 'validation' } })
     expect(called).toBe(false)
   })
 
   it('refuses a call from a foreign frame', async () => {
-    for (const url of ['https://evil.example/', 'file:///tmp/x.html', 'app://other/index.html', 'nonsense']) {
+    for (const url of [
+      'https://evil.example/',
+      'file:///tmp/x.html',
+      'app://other/index.html',
+      'nonsense',
+    ]) {
       const res = await dispatcher()('app:info', {}, url)
-      expect(res).toMatchObject({ ok: false, error: { code: 'validation', params: { reason: 'untrusted_sender' } } })
+      expect(res).toMatchObject({
+        ok: false,
+        error: { code: 'validation', params: { reason: 'untrusted_sender' } },
+      })
     }
   })
 
@@ -78,9 +92,13 @@ describe('dispatcher construction', () => {
     const app = createAppContext({ home: mkdtempSync(path.join(os.tmpdir(), 'sb-')) })
     const handlers = createHandlers(app) as Record<string, unknown>
     const { 'app:info': _removed, ...missing } = handlers
-    expect(() => createDispatcher(missing as never, { isTrustedSender: () => true })).toThrow(/missing: app:info/)
+    expect(() => createDispatcher(missing as never, { isTrustedSender: () => true })).toThrow(
+      /missing: app:info/,
+    )
     expect(() =>
-      createDispatcher({ ...handlers, 'app:extra': () => null } as never, { isTrustedSender: () => true }),
+      createDispatcher({ ...handlers, 'app:extra': () => null } as never, {
+        isTrustedSender: () => true,
+      }),
     ).toThrow(/extra: app:extra/)
   })
 

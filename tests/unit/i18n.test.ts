@@ -17,11 +17,13 @@ function flatten(obj: unknown, prefix = '', out: Record<string, string> = {}) {
   }
   return out
 }
-const placeholders = (s: string) => [...s.matchAll(/\{\{\s*([\w.]+)[^}]*\}\}/g)].map((m) => m[1]).sort()
+const placeholders = (s: string) =>
+  [...s.matchAll(/\{\{\s*([\w.]+)[^}]*\}\}/g)].map((m) => m[1]).sort()
 
 describe('locales', () => {
   const source = flatten(resources['en-US'])
-  const baseKeys = (flat: Record<string, string>) => new Set(Object.keys(flat).map((k) => k.replace(PLURAL, '')))
+  const baseKeys = (flat: Record<string, string>) =>
+    new Set(Object.keys(flat).map((k) => k.replace(PLURAL, '')))
 
   it('ships every required locale', () => {
     expect([...locales].sort()).toEqual([...REQUIRED].sort())
@@ -36,12 +38,18 @@ describe('locales', () => {
         const en = source[key] ?? source[`${base}_other`] ?? source[base]
         expect(en, `${lng}:${key} has no source`).toBeDefined()
         const want = placeholders(en!).filter((p) => p !== 'count')
-        expect(placeholders(text).filter((p) => p !== 'count'), `${lng}:${key}`).toEqual(want)
+        expect(
+          placeholders(text).filter((p) => p !== 'count'),
+          `${lng}:${key}`,
+        ).toEqual(want)
         expect(text.trim().length > 0 || en!.trim() === '', `${lng}:${key} is empty`).toBe(true)
       }
       for (const key of Object.keys(source).filter((k) => k.endsWith('_other'))) {
         const base = key.replace(PLURAL, '')
-        expect(Object.keys(flat).some((k) => k.startsWith(`${base}_`)), `${lng}:${base} plural forms`).toBe(true)
+        expect(
+          Object.keys(flat).some((k) => k.startsWith(`${base}_`)),
+          `${lng}:${base} plural forms`,
+        ).toBe(true)
       }
     })
   }

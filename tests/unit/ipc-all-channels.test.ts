@@ -14,8 +14,17 @@ import { createDispatcher, isOwnRendererUrl } from '../../src-main/ipc/dispatch'
 import { createHandlers } from '../../src-main/ipc/handlers'
 
 const home = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-all-channels-'))
-const app = createAppContext({ home, env: { SWITCHBOARD_HOME: home, SWITCHBOARD_ENCRYPTION_KEY: 'x', SWITCHBOARD_DETECT_DEFAULTS: '0' } })
-const dispatch = createDispatcher(createHandlers(app), { isTrustedSender: (u) => isOwnRendererUrl(u) })
+const app = createAppContext({
+  home,
+  env: {
+    SWITCHBOARD_HOME: home,
+    SWITCHBOARD_ENCRYPTION_KEY: 'x',
+    SWITCHBOARD_DETECT_DEFAULTS: '0',
+  },
+})
+const dispatch = createDispatcher(createHandlers(app), {
+  isTrustedSender: (u) => isOwnRendererUrl(u),
+})
 const OWN = 'app://switchboard/index.html'
 
 describe('every IPC channel', () => {
@@ -26,10 +35,16 @@ describe('every IPC channel', () => {
   for (const channel of channelNames) {
     it(`${channel}: refuses a foreign sender and malformed payloads`, async () => {
       const foreign = await dispatch(channel, {}, 'https://example.com/')
-      expect(foreign).toMatchObject({ ok: false, error: { code: 'validation', params: { reason: 'untrusted_sender' } } })
+      expect(foreign).toMatchObject({
+        ok: false,
+        error: { code: 'validation', params: { reason: 'untrusted_sender' } },
+      })
       for (const payload of [{ surpriseField: 1 }, 'not an object', 42, []]) {
         const res = await dispatch(channel, payload, OWN)
-        expect(res, `${channel} accepted ${JSON.stringify(payload)}`).toMatchObject({ ok: false, error: { code: 'validation' } })
+        expect(res, `${channel} accepted ${JSON.stringify(payload)}`).toMatchObject({
+          ok: false,
+          error: { code: 'validation' },
+        })
       }
     })
   }

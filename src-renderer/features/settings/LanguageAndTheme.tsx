@@ -46,7 +46,13 @@ export function LanguageAndTheme() {
         <legend>{t('theme.label')}</legend>
         {(['system', 'light', 'dark'] as ThemeChoice[]).map((c) => (
           <label key={c} className="radio">
-            <input type="radio" name="theme" value={c} checked={choice === c} onChange={() => setChoice(c)} />
+            <input
+              type="radio"
+              name="theme"
+              value={c}
+              checked={choice === c}
+              onChange={() => setChoice(c)}
+            />
             {t(`theme.${c}`)}
           </label>
         ))}

@@ -44,8 +44,12 @@ export function VaultPanel() {
       ) : (
         <>
           <p>
-            <span className={`badge ${status.state === 'unlocked' ? 'ok' : 'fail'}`}>{t(`vault.state.${status.state}`)}</span>{' '}
-            {status.source ? t('vault.source', { source: t(`apiKeys:vault.sources.${status.source}`) }) : t('vault.noSource')}
+            <span className={`badge ${status.state === 'unlocked' ? 'ok' : 'fail'}`}>
+              {t(`vault.state.${status.state}`)}
+            </span>{' '}
+            {status.source
+              ? t('vault.source', { source: t(`apiKeys:vault.sources.${status.source}`) })
+              : t('vault.noSource')}
           </p>
           <ul className="vault-sources">
             {status.sources.map((s) => (
@@ -55,12 +59,19 @@ export function VaultPanel() {
                 {' — '}
                 {s.available
                   ? t('vault.available')
-                  : t(`apiKeys:vault.reasons.${s.reason ?? 'error'}`, { defaultValue: s.reason ?? '' })}
+                  : t(`apiKeys:vault.reasons.${s.reason ?? 'error'}`, {
+                      defaultValue: s.reason ?? '',
+                    })}
               </li>
             ))}
           </ul>
           <p className="muted">{t('vault.explain')}</p>
-          <button type="button" className="btn" disabled={status.state !== 'unlocked'} onClick={() => setConfirming(true)}>
+          <button
+            type="button"
+            className="btn"
+            disabled={status.state !== 'unlocked'}
+            onClick={() => setConfirming(true)}
+          >
             {t('vault.rotate')}
           </button>
         </>

@@ -123,7 +123,10 @@ export const test = base.extend<
     await electronApp.close()
   },
 
-  page: async ({ bridgeBrowser, mode, app, electronApp, problems, viewport, bypassCSP, colorScheme }, use) => {
+  page: async (
+    { bridgeBrowser, mode, app, electronApp, problems, viewport, bypassCSP, colorScheme },
+    use,
+  ) => {
     let page: Page
     let close = async () => undefined as void
     if (mode === 'electron') {
@@ -146,7 +149,13 @@ export const test = base.extend<
       )
       // Events main → renderer: forward the context's emit into the page.
       ;(app as { emit: AppContext['emit'] }).emit = (event, payload) => {
-        void page.evaluate(([e, p]) => (window as unknown as { __sbEmit: (e: string, p: unknown) => void }).__sbEmit(e, p), [event, payload] as const).catch(() => undefined)
+        void page
+          .evaluate(
+            ([e, p]) =>
+              (window as unknown as { __sbEmit: (e: string, p: unknown) => void }).__sbEmit(e, p),
+            [event, payload] as const,
+          )
+          .catch(() => undefined)
       }
       await page.addInitScript({ content: bridgeScript })
       page.on('requestfailed', (r) => {
@@ -179,11 +188,15 @@ export const test = base.extend<
   },
 
   sb: async ({ page }, use) => {
-    await use(async <T,>(method: string, request?: unknown) => {
+    await use(async <T>(method: string, request?: unknown) => {
       const res = await page.evaluate(
         async ([m, r]) => {
           const [domain, verb] = (m as string).split('.') as [string, string]
-          const api = (window as unknown as { switchboard: Record<string, Record<string, (r: unknown) => Promise<unknown>>> }).switchboard
+          const api = (
+            window as unknown as {
+              switchboard: Record<string, Record<string, (r: unknown) => Promise<unknown>>>
+            }
+          ).switchboard
           return api[domain]![verb]!(r)
         },
         [method, request] as const,

@@ -18,7 +18,11 @@ interface BootRecord {
   ipcChannels: string[]
   protocolHandlers: string[]
   privilegedSchemes: { scheme: string; beforeReady: boolean; privileges: Record<string, boolean> }[]
-  trays: { image: string; menus: { label?: string; type?: string; hasClick: boolean }[][]; tooltips: string[] }[]
+  trays: {
+    image: string
+    menus: { label?: string; type?: string; hasClick: boolean }[][]
+    tooltips: string[]
+  }[]
   permissionHandlers: number
   appListeners: string[]
   errors: string[]
@@ -36,7 +40,11 @@ beforeAll(() => {
   try {
     execFileSync(
       process.execPath,
-      ['-r', path.join(ROOT, 'tests/fixtures/register-fake-electron.cjs'), path.join(ROOT, 'out/main/index.js')],
+      [
+        '-r',
+        path.join(ROOT, 'tests/fixtures/register-fake-electron.cjs'),
+        path.join(ROOT, 'out/main/index.js'),
+      ],
       {
         env: {
           PATH: process.env.PATH,
@@ -92,7 +100,11 @@ describe('boot smoke: the built main bundle under a stand-in electron', () => {
 
   it('serves the renderer from app:// with the CSP, registered before ready, and never outside its folder', () => {
     expect(record.privilegedSchemes).toEqual([
-      expect.objectContaining({ scheme: 'app', beforeReady: true, privileges: expect.objectContaining({ standard: true, secure: true }) }),
+      expect.objectContaining({
+        scheme: 'app',
+        beforeReady: true,
+        privileges: expect.objectContaining({ standard: true, secure: true }),
+      }),
     ])
     expect(record.protocolHandlers).toEqual(['app'])
     expect(record.protocolProbe?.index).toBe(200)
@@ -143,7 +155,11 @@ describe('the built preload', () => {
       return fakeElectron
     }
     const module = { exports: {} }
-    new Function('require', 'module', 'exports', fs.readFileSync(file, 'utf8'))(sandboxRequire, module, module.exports)
+    new Function('require', 'module', 'exports', fs.readFileSync(file, 'utf8'))(
+      sandboxRequire,
+      module,
+      module.exports,
+    )
     const api = exposed.switchboard as Record<string, Record<string, unknown>>
     expect(api).toBeTruthy()
     for (const name of channelNames) {

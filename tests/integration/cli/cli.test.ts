@@ -12,7 +12,25 @@ import { ROOT, ensureBuilt } from '../../fixtures/built'
 import { startOpenAiServer } from '../../fixtures/openai-server'
 
 const KEY = 'sk-proj-cliTESTkey000000000000abcd'
-const CREDENTIAL_KEYS = ['id', 'provider', 'name', 'baseUrl', 'endpoint', 'apiVersion', 'project', 'location', 'credentialsPath', 'numCtx', 'isPrimary', 'hasKey', 'keyHint', 'modelCount', 'status', 'createdAt', 'updatedAt']
+const CREDENTIAL_KEYS = [
+  'id',
+  'provider',
+  'name',
+  'baseUrl',
+  'endpoint',
+  'apiVersion',
+  'project',
+  'location',
+  'credentialsPath',
+  'numCtx',
+  'isPrimary',
+  'hasKey',
+  'keyHint',
+  'modelCount',
+  'status',
+  'createdAt',
+  'updatedAt',
+]
 
 interface Run {
   code: number
@@ -22,14 +40,23 @@ interface Run {
 }
 const outputs: string[] = []
 
-function cli(args: string[], opts: { stdin?: string; env?: Record<string, string | undefined>; home: string }): Promise<Run> {
+function cli(
+  args: string[],
+  opts: { stdin?: string; env?: Record<string, string | undefined>; home: string },
+): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const env: Record<string, string> = { PATH: process.env.PATH ?? '', SWITCHBOARD_HOME: opts.home, SWITCHBOARD_ENCRYPTION_KEY: 'cli test passphrase' }
+    const env: Record<string, string> = {
+      PATH: process.env.PATH ?? '',
+      SWITCHBOARD_HOME: opts.home,
+      SWITCHBOARD_ENCRYPTION_KEY: 'cli test passphrase',
+    }
     for (const [k, v] of Object.entries(opts.env ?? {})) {
       if (v === undefined) delete env[k]
       else env[k] = v
     }
-    const child = spawn(process.execPath, [path.join(ROOT, 'bin/switchboard.cjs'), ...args], { env })
+    const child = spawn(process.execPath, [path.join(ROOT, 'bin/switchboard.cjs'), ...args], {
+      env,
+    })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (d) => (stdout += d))
@@ -73,10 +100,22 @@ describe('switchboard CLI (built binary)', () => {
   let id = ''
 
   it('adds a credential with the key from stdin and prints the credential object', async () => {
-    const r = await cli(['--json', 'add', 'openai', '--name', 'CLI key', '--base-url', server.url, '--key-stdin'], { stdin: `  ${KEY}\n`, home })
+    const r = await cli(
+      ['--json', 'add', 'openai', '--name', 'CLI key', '--base-url', server.url, '--key-stdin'],
+      { stdin: `  ${KEY}\n`, home },
+    )
     expect(r.code).toBe(0)
     expect(Object.keys(r.json as object)).toEqual(CREDENTIAL_KEYS)
-    expect(r.json).toMatchObject({ provider: 'openai', name: 'CLI key', hasKey: true, keyHint: 'abcd', isPrimary: true, status: 'ok', modelCount: 0, numCtx: null })
+    expect(r.json).toMatchObject({
+      provider: 'openai',
+      name: 'CLI key',
+      hasKey: true,
+      keyHint: 'abcd',
+      isPrimary: true,
+      status: 'ok',
+      modelCount: 0,
+      numCtx: null,
+    })
     id = (r.json as { id: string }).id
   })
 
@@ -93,38 +132,89 @@ describe('switchboard CLI (built binary)', () => {
   it('tests the credential against the provider: ok exits 0 with the test JSON', async () => {
     const r = await cli(['--json', 'test', id], { home })
     expect(r.code).toBe(0)
-    expect(Object.keys(r.json as object).sort()).toEqual(['code', 'credentialId', 'latencyMs', 'message', 'ok', 'provider'])
+    expect(Object.keys(r.json as object).sort()).toEqual([
+      'code',
+      'credentialId',
+      'latencyMs',
+      'message',
+      'ok',
+      'provider',
+    ])
     expect(r.json).toMatchObject({ credentialId: id, provider: 'openai', ok: true, code: 'ok' })
   })
 
   it('test --all prints {results, elapsedMs}', async () => {
     const r = await cli(['--json', 'test', '--all'], { home })
     expect(r.code).toBe(0)
-    expect(r.json).toMatchObject({ results: [{ credentialId: id, ok: true }], elapsedMs: expect.any(Number) })
+    expect(r.json).toMatchObject({
+      results: [{ credentialId: id, ok: true }],
+      elapsedMs: expect.any(Number),
+    })
   })
 
   it('discovers, registers, lists models and sets defaults', async () => {
     const d = await cli(['--json', 'discover', id], { home })
     expect(d.code).toBe(0)
     expect(d.json).toMatchObject({ credentialId: id, provider: 'openai', error: null })
-    const names = (d.json as { models: { name: string; type: string }[] }).models.map((m) => `${m.name}:${m.type}`)
-    expect(names).toEqual(expect.arrayContaining(['gpt-4o-mini:language', 'text-embedding-3-small:embedding', 'whisper-1:speech_to_text']))
-    const reg = await cli(['--json', 'register', id, '--model', 'gpt-4o-mini', '--model', 'text-embedding-3-small:embedding'], { home })
+    const names = (d.json as { models: { name: string; type: string }[] }).models.map(
+      (m) => `${m.name}:${m.type}`,
+    )
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'gpt-4o-mini:language',
+        'text-embedding-3-small:embedding',
+        'whisper-1:speech_to_text',
+      ]),
+    )
+    const reg = await cli(
+      [
+        '--json',
+        'register',
+        id,
+        '--model',
+        'gpt-4o-mini',
+        '--model',
+        'text-embedding-3-small:embedding',
+      ],
+      { home },
+    )
     expect(reg.code).toBe(0)
     expect((reg.json as { created: unknown[] }).created).toHaveLength(2)
     const again = await cli(['--json', 'register', id, '--model', 'GPT-4O-MINI:language'], { home })
     expect(again.json).toMatchObject({ created: [], existing: [{ name: 'gpt-4o-mini' }] })
     const models = await cli(['--json', 'models', '--type', 'language'], { home })
-    expect(models.json).toEqual([{ id: expect.any(String), name: 'gpt-4o-mini', provider: 'openai', type: 'language', credentialId: id }])
+    expect(models.json).toEqual([
+      {
+        id: expect.any(String),
+        name: 'gpt-4o-mini',
+        provider: 'openai',
+        type: 'language',
+        credentialId: id,
+      },
+    ])
     const auto = await cli(['--json', 'defaults', 'auto'], { home })
     expect(auto.code).toBe(0)
     const defaults = await cli(['--json', 'defaults'], { home })
-    expect(Object.keys(defaults.json as object).sort()).toEqual(['chat', 'embedding', 'largeContext', 'speechToText', 'textToSpeech', 'tools', 'transformation'])
-    expect(defaults.json).toMatchObject({ chat: (models.json as { id: string }[])[0]!.id, textToSpeech: null })
+    expect(Object.keys(defaults.json as object).sort()).toEqual([
+      'chat',
+      'embedding',
+      'largeContext',
+      'speechToText',
+      'textToSpeech',
+      'tools',
+      'transformation',
+    ])
+    expect(defaults.json).toMatchObject({
+      chat: (models.json as { id: string }[])[0]!.id,
+      textToSpeech: null,
+    })
   })
 
   it('a 401 during discovery prints the error and exits 1', async () => {
-    const bad = await cli(['--json', 'add', 'openai', '--name', 'Bad', '--base-url', server.url, '--key-stdin'], { stdin: 'sk-wrong-key-000000000000', home })
+    const bad = await cli(
+      ['--json', 'add', 'openai', '--name', 'Bad', '--base-url', server.url, '--key-stdin'],
+      { stdin: 'sk-wrong-key-000000000000', home },
+    )
     const badId = (bad.json as { id: string }).id
     const d = await cli(['--json', 'discover', badId], { home })
     expect(d.code).toBe(1)
@@ -137,10 +227,19 @@ describe('switchboard CLI (built binary)', () => {
 
   it('exits 2 on usage and validation errors, changing nothing', async () => {
     const before = fs.readFileSync(path.join(home, 'switchboard.json'), 'utf8')
-    for (const args of [['add', 'nonsense', '--name', 'x'], ['add', 'openai'], ['frobnicate'], ['show'], ['defaults', 'set', 'nope', 'none'], ['models', '--type', 'pictures']]) {
+    for (const args of [
+      ['add', 'nonsense', '--name', 'x'],
+      ['add', 'openai'],
+      ['frobnicate'],
+      ['show'],
+      ['defaults', 'set', 'nope', 'none'],
+      ['models', '--type', 'pictures'],
+    ]) {
       const r = await cli(['--json', ...args], { home })
       expect(r.code, args.join(' ')).toBe(2)
-      expect(r.json, args.join(' ')).toMatchObject({ error: { code: 'validation', message: expect.any(String) } })
+      expect(r.json, args.join(' ')).toMatchObject({
+        error: { code: 'validation', message: expect.any(String) },
+      })
     }
     expect(fs.readFileSync(path.join(home, 'switchboard.json'), 'utf8')).toBe(before)
   })
@@ -166,7 +265,11 @@ describe('switchboard CLI (built binary)', () => {
   it('with no master key anywhere, adding a secret exits 3 and writes nothing', async () => {
     const fresh = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-cli-locked-'))
     const env = { SWITCHBOARD_ENCRYPTION_KEY: undefined, DBUS_SESSION_BUS_ADDRESS: undefined }
-    const r = await cli(['--json', 'add', 'openai', '--name', 'x', '--key-stdin'], { stdin: KEY, home: fresh, env })
+    const r = await cli(['--json', 'add', 'openai', '--name', 'x', '--key-stdin'], {
+      stdin: KEY,
+      home: fresh,
+      env,
+    })
     expect(r.code).toBe(3)
     expect(r.json).toMatchObject({ error: { code: 'vault_locked' } })
     expect(fs.existsSync(path.join(fresh, 'switchboard.json'))).toBe(false)
@@ -185,7 +288,11 @@ describe('switchboard CLI (built binary)', () => {
   it('removes a credential with its models and the slots that used them', async () => {
     const r = await cli(['--json', 'remove', id], { home })
     expect(r.code).toBe(0)
-    expect(r.json).toMatchObject({ id, deletedModels: 2, clearedSlots: expect.arrayContaining(['chat', 'embedding']) })
+    expect(r.json).toMatchObject({
+      id,
+      deletedModels: 2,
+      clearedSlots: expect.arrayContaining(['chat', 'embedding']),
+    })
     expect((await cli(['--json', 'list'], { home })).json).toEqual([])
   })
 })

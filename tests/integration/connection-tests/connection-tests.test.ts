@@ -254,7 +254,9 @@ describe('testOne', () => {
         throw new AppError('vault_wrong_key', 'The master key does not match.')
       },
     })
-    expect((await rejection(createConnectionTests(h.deps).testOne('c9'))).code).toBe('vault_wrong_key')
+    expect((await rejection(createConnectionTests(h.deps).testOne('c9'))).code).toBe(
+      'vault_wrong_key',
+    )
     expect(h.saved).toEqual([])
   })
 
@@ -394,7 +396,9 @@ describe('testAll: the bound applies per host', () => {
     const adapter = new DelayAdapter(30)
     const creds = Array.from({ length: 12 }, (_, i) => cred(`s${i}`))
     const shared = new Set(creds.slice(0, 10).map((c) => c.id))
-    const h = harness(creds, adapter, { hostOf: async (id) => (shared.has(id) ? 'api.openai.com' : id) })
+    const h = harness(creds, adapter, {
+      hostOf: async (id) => (shared.has(id) ? 'api.openai.com' : id),
+    })
     const run = await createConnectionTests(h.deps).testAll({ concurrency: 3 })
     expect(run.results).toHaveLength(12)
     // 3 on the shared host + the 2 others.

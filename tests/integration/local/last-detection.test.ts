@@ -12,9 +12,15 @@ describe('local:lastDetection', () => {
     const home = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-last-'))
     const ollama = await startFakeOllama()
     try {
-      const app = createAppContext({ home, env: { SWITCHBOARD_HOME: home, SWITCHBOARD_DETECT_DEFAULTS: '0', OLLAMA_HOST: ollama.url } })
+      const app = createAppContext({
+        home,
+        env: { SWITCHBOARD_HOME: home, SWITCHBOARD_DETECT_DEFAULTS: '0', OLLAMA_HOST: ollama.url },
+      })
       const dispatch = createDispatcher(createHandlers(app), { isTrustedSender: () => true })
-      expect(await dispatch('local:lastDetection', {}, 'app://switchboard/')).toEqual({ ok: true, data: null })
+      expect(await dispatch('local:lastDetection', {}, 'app://switchboard/')).toEqual({
+        ok: true,
+        data: null,
+      })
       const swept = await app.local.detect()
       expect(swept.servers.map((s) => s.kind)).toEqual(['ollama'])
       const res = await dispatch('local:lastDetection', {}, 'app://switchboard/')

@@ -23,26 +23,64 @@ function io(stdin = '') {
 }
 
 const table: CliCommand[] = [
-  { name: 'ok', usage: '', summary: 'succeeds', run: async () => ({ fine: true }), human: (_r, o) => o.out('fine') },
+  {
+    name: 'ok',
+    usage: '',
+    summary: 'succeeds',
+    run: async () => ({ fine: true }),
+    human: (_r, o) => o.out('fine'),
+  },
   {
     name: 'echo',
     usage: '<word> [--loud]',
     summary: 'echoes',
     flags: { loud: { type: 'boolean' } },
     positionals: [1, 1],
-    run: async ({ positionals, flags }) => ({ word: flags.loud ? positionals[0]!.toUpperCase() : positionals[0] }),
+    run: async ({ positionals, flags }) => ({
+      word: flags.loud ? positionals[0]!.toUpperCase() : positionals[0],
+    }),
   },
   { name: 'vault status', usage: '', summary: 'two words', run: async () => 'two' },
-  { name: 'locked', usage: '', summary: 'locked', run: async () => { throw new AppError('vault_locked', 'The vault is locked.') } },
-  { name: 'missing', usage: '', summary: 'not found', run: async () => { throw new AppError('not_found', 'No credential sk-abcdefghijklmnop1234.') } },
-  { name: 'crash', usage: '', summary: 'bug', run: async () => { throw new Error('ENOENT /secret/path') } },
-  { name: 'soft', usage: '', summary: 'ran, failed', run: async () => ({ ok: false }), exitCode: (r) => ((r as { ok: boolean }).ok ? 0 : 1) },
+  {
+    name: 'locked',
+    usage: '',
+    summary: 'locked',
+    run: async () => {
+      throw new AppError('vault_locked', 'The vault is locked.')
+    },
+  },
+  {
+    name: 'missing',
+    usage: '',
+    summary: 'not found',
+    run: async () => {
+      throw new AppError('not_found', 'No credential sk-abcdefghijklmnop1234.')
+    },
+  },
+  {
+    name: 'crash',
+    usage: '',
+    summary: 'bug',
+    run: async () => {
+      throw new Error('ENOENT /secret/path')
+    },
+  },
+  {
+    name: 'soft',
+    usage: '',
+    summary: 'ran, failed',
+    run: async () => ({ ok: false }),
+    exitCode: (r) => ((r as { ok: boolean }).ok ? 0 : 1),
+  },
 ]
 const opts = { version: '9.9.9', commands: table }
 
 describe('switchboard CLI runner', () => {
   it('prints exactly one JSON document with --json, wherever the flag stands', async () => {
-    for (const argv of [['--json', 'echo', 'hi'], ['echo', 'hi', '--json']]) {
+    for (const argv of [
+      ['--json', 'echo', 'hi'],
+      ['echo', 'hi', '--json'],
+    ]) {
       const h = io()
       expect(await runCli(argv, h.io, opts)).toBe(0)
       expect(h.out).toHaveLength(1)
@@ -77,7 +115,9 @@ describe('switchboard CLI runner', () => {
   it('maps error codes to exit codes and never prints a secret or a stack', async () => {
     const locked = io()
     expect(await runCli(['--json', 'locked'], locked.io, opts)).toBe(3)
-    expect(JSON.parse(locked.out[0]!)).toEqual({ error: { code: 'vault_locked', message: 'The vault is locked.' } })
+    expect(JSON.parse(locked.out[0]!)).toEqual({
+      error: { code: 'vault_locked', message: 'The vault is locked.' },
+    })
     const missing = io()
     expect(await runCli(['--json', 'missing'], missing.io, opts)).toBe(1)
     expect(missing.out[0]).not.toContain('sk-abcdefghijklmnop1234')

@@ -3,7 +3,10 @@ import { defaultTargets, resolveTargets } from '../../../src-main/local/detect'
 
 describe('detection targets', () => {
   it('probes the default endpoints plus OLLAMA_HOST and the user targets', () => {
-    const list = resolveTargets({ env: { OLLAMA_HOST: '0.0.0.0:9999' }, extraTargets: ['http://192.168.1.20:11434'] })
+    const list = resolveTargets({
+      env: { OLLAMA_HOST: '0.0.0.0:9999' },
+      extraTargets: ['http://192.168.1.20:11434'],
+    })
     expect(list.length).toBe(defaultTargets().length + 2)
   })
 
@@ -12,6 +15,9 @@ describe('detection targets', () => {
       env: { SWITCHBOARD_DETECT_DEFAULTS: '0', OLLAMA_HOST: '127.0.0.1:9999' },
       extraTargets: ['http://192.168.1.20:11434'],
     })
-    expect(list.map((t) => t.baseUrl)).toEqual(['http://127.0.0.1:9999', 'http://192.168.1.20:11434'])
+    expect(list.map((t) => t.baseUrl)).toEqual([
+      'http://127.0.0.1:9999',
+      'http://192.168.1.20:11434',
+    ])
   })
 })

@@ -16,7 +16,13 @@ describe('renderer files for app://', () => {
   it('names content types and keeps a strict CSP', () => {
     expect(contentTypeOf('a.js')).toMatch(/javascript/)
     expect(contentTypeOf('a.unknown')).toBe('application/octet-stream')
-    for (const d of ["default-src 'none'", "script-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'none'"]) {
+    for (const d of [
+      "default-src 'none'",
+      "script-src 'self'",
+      "object-src 'none'",
+      "base-uri 'none'",
+      "form-action 'none'",
+    ]) {
       expect(RENDERER_CSP).toContain(d)
     }
     expect(RENDERER_CSP).not.toContain('unsafe')

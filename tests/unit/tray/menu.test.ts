@@ -18,12 +18,21 @@ describe('tray menu', () => {
     expect(menu[0]!.label).toBe('Credentials not tested yet')
     expect(menu.map((i) => i.label)).toContain('No credentials yet')
     expect(menu.find((i) => i.action === 'testAll')?.enabled).toBe(false)
-    expect(menu.map((i) => i.action).filter(Boolean)).toEqual(['testAll', 'detectLocal', 'open', 'quit'])
+    expect(menu.map((i) => i.action).filter(Boolean)).toEqual([
+      'testAll',
+      'detectLocal',
+      'open',
+      'quit',
+    ])
   })
 
   it('lists each credential with its mark and the age of its last result', () => {
     const state: TrayState = {
-      credentials: [cred('a', 'ok'), cred('b', 'auth_invalid', '2026-11-25T09:00:00Z'), cred('c', null)],
+      credentials: [
+        cred('a', 'ok'),
+        cred('b', 'auth_invalid', '2026-11-25T09:00:00Z'),
+        cred('c', null),
+      ],
       testing: false,
       now,
     }
@@ -34,9 +43,19 @@ describe('tray menu', () => {
   })
 
   it('computes the overall health', () => {
-    expect(trayHealth({ credentials: [cred('a', 'ok'), cred('b', 'ok_rate_limited')], testing: false, now })).toBe('healthy')
-    expect(trayHealth({ credentials: [cred('a', 'ok'), cred('b', 'timeout')], testing: false, now })).toBe('degraded')
-    expect(trayHealth({ credentials: [cred('a', 'network'), cred('b', null)], testing: false, now })).toBe('failing')
+    expect(
+      trayHealth({
+        credentials: [cred('a', 'ok'), cred('b', 'ok_rate_limited')],
+        testing: false,
+        now,
+      }),
+    ).toBe('healthy')
+    expect(
+      trayHealth({ credentials: [cred('a', 'ok'), cred('b', 'timeout')], testing: false, now }),
+    ).toBe('degraded')
+    expect(
+      trayHealth({ credentials: [cred('a', 'network'), cred('b', null)], testing: false, now }),
+    ).toBe('failing')
     expect(trayHealth({ credentials: [cred('a', null)], testing: false, now })).toBe('untested')
   })
 

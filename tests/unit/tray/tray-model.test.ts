@@ -90,7 +90,9 @@ describe('tray model when the vault cannot open', () => {
       t,
     })
     await expect(model.testAll()).resolves.toBeUndefined()
-    expect(notes).toEqual(['Switchboard test results: The vault is locked: there is no safe place for the master key.'])
+    expect(notes).toEqual([
+      'Switchboard test results: The vault is locked: there is no safe place for the master key.',
+    ])
     expect(model.state().testing).toBe(false)
   })
 })

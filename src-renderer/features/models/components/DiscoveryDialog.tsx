@@ -200,8 +200,14 @@ function DiscoveryDialog() {
                 {credentials.map((c) => (
                   <option key={c.id} value={c.id}>
                     {c.status === 'decryption_error'
-                      ? t('discovery.credentialBroken', { name: c.name, provider: providerName(c.provider) })
-                      : t('discovery.credentialOption', { name: c.name, provider: providerName(c.provider) })}
+                      ? t('discovery.credentialBroken', {
+                          name: c.name,
+                          provider: providerName(c.provider),
+                        })
+                      : t('discovery.credentialOption', {
+                          name: c.name,
+                          provider: providerName(c.provider),
+                        })}
                   </option>
                 ))}
               </select>
