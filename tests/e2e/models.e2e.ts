@@ -3,6 +3,7 @@
  * real handlers — search, select, change a type, add a custom model, register — a 401 shown in
  * the dialog, and the registered list's Test and Remove.
  */
+import type { DefaultsView, ModelView } from '../../src-preload/contract'
 import type { FakeServer } from '../fixtures/recording-server'
 import { startOpenAiServer } from '../fixtures/openai-server'
 import { expect, test } from './harness/fixtures'
@@ -32,7 +33,6 @@ test('discover → search → select → change a type → add custom → regist
   page,
   open,
   sb,
-  app,
 }) => {
   await open('models')
   await expect(page.getByRole('heading', { name: 'No models yet' })).toBeVisible()
@@ -89,7 +89,7 @@ test('discover → search → select → change a type → add custom → regist
   await expect(page.getByRole('status').filter({ hasText: 'Registered 3 models' })).toBeVisible()
   await expect(dialog).toBeHidden()
 
-  const stored = await app!.models.list()
+  const stored = await sb<ModelView[]>('models.list', {})
   expect(stored.map((m) => [m.name, m.type, m.credentialId])).toEqual([
     ['ft:gpt-4o-mini:acme:support', 'language', cred.id],
     ['gpt-4o-mini', 'language', cred.id],
@@ -156,7 +156,6 @@ test('tests a model in words and removes one, saying which default it empties', 
   page,
   open,
   sb,
-  app,
 }) => {
   await open('models')
   const cred = await sb<{ id: string }>('credentials.create', {
@@ -203,7 +202,7 @@ test('tests a model in words and removes one, saying which default it empties', 
   await expect(page.getByRole('button', { name: 'Test gpt-4o-mini' })).toHaveCount(0)
   // Chat is required and empty again: the banner asks for it.
   await expect(page.getByText('Chat has no default model')).toBeVisible()
-  expect((await app!.defaults.get()).slots.chat.modelId).toBeNull()
+  expect((await sb<DefaultsView>('defaults.get', {})).slots.chat.modelId).toBeNull()
 })
 
 test('the API Keys page opens discovery for one credential', async ({ page, open, sb }) => {
