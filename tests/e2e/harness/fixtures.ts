@@ -27,16 +27,22 @@ export const ROOT = path.resolve(__dirname, '../../..')
 const RENDERER_DIR = path.join(ROOT, 'out/renderer')
 let bridgeScript: string | null = null
 
-/** Why the Electron project cannot run here, or null when it can. */
+/**
+ * Why the Electron project cannot run here, or null when it can. Looks for the binary the way
+ * the electron package does, without requiring it: a require would try to download it.
+ */
 export function electronUnavailableReason(): string | null {
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const bin = require('electron') as unknown
-    if (typeof bin === 'string' && fs.existsSync(bin)) return null
-    return 'the electron package has no binary'
-  } catch {
-    return 'no Electron binary is installed (ELECTRON_SKIP_BINARY_DOWNLOAD); run these specs where Electron is installed'
-  }
+  const pkg = path.join(ROOT, 'node_modules/electron')
+  const pathFile = path.join(pkg, 'path.txt')
+  const exe = fs.existsSync(pathFile) ? fs.readFileSync(pathFile, 'utf8').trim() : null
+  const override = process.env.ELECTRON_OVERRIDE_DIST_PATH
+  const full = override
+    ? path.join(override, exe ?? 'electron')
+    : exe
+      ? path.join(pkg, 'dist', exe)
+      : null
+  if (full && fs.existsSync(full)) return null
+  return 'no Electron binary is installed (ELECTRON_SKIP_BINARY_DOWNLOAD); run these specs where Electron is installed'
 }
 
 export interface HarnessOptions {
