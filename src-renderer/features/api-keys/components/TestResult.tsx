@@ -1,10 +1,25 @@
 import { useTranslation } from 'react-i18next'
 import type { ConnectionTestView } from '../../../../src-preload/contract'
+import { SOURCE_LOCALE } from '../../../i18n/resources'
+import { useProviderName } from '../../../lib/use-provider-name'
+import { useCredentialsStore } from '../../../stores/use-credentials-store'
+import { testHint } from '../test-hint'
 import { LinkedText } from './LinkedText'
 
 /** A test's outcome in words: headline, facts (models, latency), the server's message and the fix. */
 export function TestResult({ result }: { result: ConnectionTestView }) {
-  const { t } = useTranslation('apiKeys')
+  const { t, i18n } = useTranslation('apiKeys')
+  useProviderName() // loads the catalog (for the key page link) when this page has not yet
+  const docsUrl = useCredentialsStore(
+    (s) => s.providers?.find((p) => p.id === result.provider)?.docsUrl,
+  )
+  const hint = testHint(
+    t,
+    (k) => i18n.exists(k),
+    result,
+    docsUrl,
+    i18n.resolvedLanguage === SOURCE_LOCALE,
+  )
   const facts: string[] = []
   if (result.ok && result.details?.modelCount !== undefined) {
     facts.push(t('result.modelCount', { count: result.details.modelCount }))
@@ -24,9 +39,9 @@ export function TestResult({ result }: { result: ConnectionTestView }) {
         <span className="muted"> · {facts.join(' · ')}</span>
       </div>
       <div className="test-result-message">{result.message}</div>
-      {result.hint ? (
+      {hint ? (
         <div className="test-result-hint">
-          <LinkedText text={result.hint} />
+          <LinkedText text={hint} />
         </div>
       ) : null}
     </div>
