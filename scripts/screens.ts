@@ -14,6 +14,8 @@ import { seedDemo } from './screens-seed'
 
 const root = process.env.SWITCHBOARD_ROOT ?? process.cwd()
 const PAGES = ['apiKeys', 'models', 'local', 'settings']
+// `npm run screens -- dir` in English; SCREENS_LOCALE=ja-JP (etc.) shows another language.
+const locale = process.env.SCREENS_LOCALE ?? 'en-US'
 
 async function main() {
   const outDir = path.resolve(process.argv[2] ?? path.join(root, 'screens'))
@@ -47,6 +49,7 @@ async function main() {
       const page = await browser.newPage({
         viewport: { width: 1200, height: 780 },
         colorScheme: scheme,
+        locale,
       })
       await serveRendererFromDisk(page, path.join(root, 'out/renderer'), [])
       await page.exposeBinding('__sbInvoke', (source, channel: string, payload: unknown) =>
