@@ -116,7 +116,9 @@ export const test = base.extend<
     const reason = electronUnavailableReason()
     test.skip(reason !== null, `Electron project skipped: ${reason}`)
     const electronApp = await _electron.launch({
-      args: [path.join(ROOT, 'out/main/index.js')],
+      // The project folder, as `npm start` does: Electron reads package.json's main, and the app
+      // path (where assets/ is) is the project, not out/main.
+      args: [ROOT],
       env: {
         ...(process.env as Record<string, string>),
         SWITCHBOARD_HOME: home,
