@@ -38,6 +38,17 @@ export interface PullOptions {
   signal?: AbortSignal
 }
 
+/** A step of an import as the library reports it (the service adds job id and percent). */
+export type ImportStep = 'hashing' | 'uploading' | 'creating'
+
+export interface ImportOptions {
+  onProgress?: (p: { stage: ImportStep; bytesDone: number; totalBytes: number }) => void
+  signal?: AbortSignal
+}
+
+/** Read size for hashing and uploading: big enough to be fast, small enough for fine progress. */
+const CHUNK = 1024 * 1024
+
 /** A long stream (a pull of many GB, a blob upload) must not hit the 10 s default timeout. */
 const STREAM_TIMEOUT_MS = 24 * 60 * 60 * 1000
 
@@ -164,18 +175,24 @@ export function createOllamaLibrary(opts: OllamaLibraryOptions) {
       }
     },
 
+    /** Refuses anything that is not a readable GGUF file; returns its size in bytes. */
+    checkGguf: (filePath: string): Promise<number> => assertGguf(filePath),
+
     /**
      * Creates `name` from a local GGUF file without any download: hashes the file, uploads it
      * as a blob unless the server has it (`HEAD /api/blobs/sha256:…`), then `/api/create` with
-     * `files: {<file name>: <digest>}`.
+     * `files: {<file name>: <digest>}`. Reports hashing and upload bytes as they go; throws
+     * AppError `cancelled` when `signal` aborts.
      */
     async importGguf(
       filePath: string,
       name: string,
-      o: { signal?: AbortSignal } = {},
+      o: ImportOptions = {},
     ): Promise<{ model: string; digest: string; uploaded: boolean }> {
-      await assertGguf(filePath)
-      const digest = `sha256:${await sha256File(filePath)}`
+      const totalBytes = await assertGguf(filePath)
+      const report = (stage: ImportStep, bytesDone: number) =>
+        o.onProgress?.({ stage, bytesDone, totalBytes })
+      const digest = `sha256:${await sha256File(filePath, totalBytes, o.signal, (n) => report('hashing', n))}`
       const blobUrl = `${host}/api/blobs/${digest}`
       const auth: Record<string, string> = opts.apiKey
         ? { Authorization: `Bearer ${opts.apiKey}` }
@@ -189,11 +206,13 @@ export function createOllamaLibrary(opts: OllamaLibraryOptions) {
           ...secretFlags(opts),
         })
         if (head.status === 404) {
-          const body = Readable.toWeb(createReadStream(filePath)) as unknown as ReadableStream
+          report('uploading', 0)
           const res = await opts.fetch(blobUrl, {
             method: 'POST',
             headers: { ...auth, 'content-type': 'application/octet-stream' },
-            body,
+            body: countingStream(filePath, (n) => {
+              if (!o.signal?.aborted) report('uploading', n)
+            }),
             signal: o.signal,
             duplex: 'half',
             timeoutMs: STREAM_TIMEOUT_MS,
@@ -215,6 +234,7 @@ export function createOllamaLibrary(opts: OllamaLibraryOptions) {
             status: head.status,
           })
         }
+        report('creating', totalBytes)
         await client(o.signal, STREAM_TIMEOUT_MS).create({
           model: name,
           files: { [path.basename(filePath)]: digest },
@@ -253,7 +273,7 @@ function sdkFetch(
 }
 
 /** Refuses anything that is not a readable GGUF file (checked by its magic bytes). */
-async function assertGguf(filePath: string): Promise<void> {
+async function assertGguf(filePath: string): Promise<number> {
   const info = await stat(filePath).catch(() => null)
   if (!info?.isFile()) {
     throw new AppError('validation', 'The GGUF file does not exist or is not a file.', {
@@ -270,12 +290,42 @@ async function assertGguf(filePath: string): Promise<void> {
   } finally {
     await fh.close()
   }
+  return info.size
 }
 
-async function sha256File(filePath: string): Promise<string> {
+async function sha256File(
+  filePath: string,
+  totalBytes: number,
+  signal: AbortSignal | undefined,
+  onBytes: (n: number) => void,
+): Promise<string> {
   const hash = createHash('sha256')
-  for await (const chunk of createReadStream(filePath)) hash.update(chunk as Buffer)
+  let done = 0
+  onBytes(0)
+  for await (const chunk of createReadStream(filePath, { highWaterMark: CHUNK })) {
+    if (signal?.aborted) throw new AppError('cancelled', 'The import was cancelled.')
+    hash.update(chunk as Buffer)
+    done += (chunk as Buffer).length
+    onBytes(Math.min(done, totalBytes))
+  }
   return hash.digest('hex')
+}
+
+/** The file as a request body that counts bytes as fetch takes them (so it follows the socket). */
+function countingStream(filePath: string, onBytes: (n: number) => void): ReadableStream {
+  const source = Readable.toWeb(
+    createReadStream(filePath, { highWaterMark: CHUNK }),
+  ) as unknown as ReadableStream<Uint8Array>
+  let sent = 0
+  return source.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, out) {
+        out.enqueue(chunk)
+        sent += chunk.byteLength
+        onBytes(sent)
+      },
+    }),
+  )
 }
 
 /** Maps whatever the SDK or the fetch threw to an AppError with a safe message. */

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto'
 import type {
   ConnectResult,
   DetectResult,
+  ImportProgress,
   MachineInfo,
   PullProgress,
   RecommendedResult,
@@ -18,6 +19,7 @@ import type { GuardedFetch } from '../providers/adapter-types'
 import type { Store } from '../store/schema'
 import { connectServer, type ConnectDeps, type ConnectOptions } from './connect'
 import { detectLocalServers, normalizeTargetUrl, type ProbeTarget } from './detect'
+import { createJobRegistry } from './job-registry'
 import { getMachineInfo, type MachineDeps } from './machine'
 import type { ClassifyByName } from './model-types'
 import { createOllamaLibrary, type OllamaLibrary } from './ollama-library'
@@ -39,8 +41,11 @@ export interface LocalServiceOptions {
   /** Replaces the default detection targets (tests, the bench). */
   targets?: readonly ProbeTarget[]
   machine?: MachineDeps
-  /** Minimum ms between two progress events of one pull (status changes always go out). */
+  /** Minimum ms between two progress events of one job (status changes always go out). */
   progressIntervalMs?: number
+  /** How long an ended pull or import stays in `activePulls` / `activeImports` (10 minutes). */
+  keepEndedMs?: number
+  now?: () => number
 }
 
 export type LocalService = ReturnType<typeof createLocalService>
@@ -51,7 +56,37 @@ const MAX_TARGETS = 32
 export function createLocalService(opts: LocalServiceOptions) {
   const probeFetch = opts.probeFetch ?? globalThis.fetch
   const libFetch: GuardedFetch = opts.fetch ?? ((url, init) => globalThis.fetch(url, init))
-  const pulls = new Map<string, AbortController>()
+  const jobOpts = {
+    ...(opts.keepEndedMs !== undefined ? { keepEndedMs: opts.keepEndedMs } : {}),
+    ...(opts.now ? { now: opts.now } : {}),
+  }
+  const pulls = createJobRegistry<PullProgress>((p) => p.done, jobOpts)
+  const imports = createJobRegistry<ImportProgress>(
+    (p) => p.stage === 'done' || p.stage === 'failed',
+    jobOpts,
+  )
+  // Every report is kept; events go out at most every `interval` ms unless the step changed.
+  const throttled = <P extends { seq?: number }>(
+    event: 'local:pullProgress' | 'local:importProgress',
+    record: (p: P) => P | null,
+    stepOf: (p: P) => string,
+    final: (p: P) => boolean,
+  ) => {
+    const interval = opts.progressIntervalMs ?? 100
+    let lastAt = 0
+    let lastStep = ''
+    return (p: P) => {
+      const stamped = record(p)
+      if (!stamped) return
+      const at = Date.now()
+      const step = stepOf(stamped)
+      if (final(stamped) || step !== lastStep || at - lastAt >= interval) {
+        lastAt = at
+        lastStep = step
+        opts.emit(event, stamped as never)
+      }
+    }
+  }
   let memoryTargets: string[] = []
 
   const defaultOllama = () => parseOllamaHost(opts.env.OLLAMA_HOST) ?? 'http://127.0.0.1:11434'
@@ -139,39 +174,94 @@ export function createLocalService(opts: LocalServiceOptions) {
     startPull(model: string, baseUrl?: string): { jobId: string } {
       const lib = ollama(baseUrl)
       const jobId = randomUUID()
-      const controller = new AbortController()
-      pulls.set(jobId, controller)
-      const interval = opts.progressIntervalMs ?? 100
-      let lastAt = 0
-      let lastStatus = ''
-      const onProgress = (p: PullProgress) => {
-        const at = Date.now()
-        if (p.done || p.status !== lastStatus || at - lastAt >= interval) {
-          lastAt = at
-          lastStatus = p.status
-          opts.emit('local:pullProgress', p)
-        }
-      }
-      lib
-        .pull(model, { jobId, signal: controller.signal, onProgress })
-        .catch(() => undefined) // the failure was already reported as the final progress event
-        .finally(() => pulls.delete(jobId))
+      const signal = pulls.start({
+        jobId,
+        model,
+        status: 'starting',
+        percent: null,
+        completedBytes: 0,
+        totalBytes: 0,
+        bytesPerSecond: null,
+        etaSeconds: null,
+        resumedBytes: 0,
+        done: false,
+        baseUrl: lib.baseUrl,
+      })
+      const onProgress = throttled<PullProgress>(
+        'local:pullProgress',
+        (p) => pulls.update({ ...p, baseUrl: lib.baseUrl }),
+        (p) => p.status,
+        (p) => p.done,
+      )
+      lib.pull(model, { jobId, signal, onProgress }).catch(() => undefined) // the failure was already reported as the final progress event
       return { jobId }
     },
 
     /** Cancels a running pull; Ollama keeps the partial layers, so pulling again resumes. */
-    cancelPull(jobId: string): boolean {
-      const c = pulls.get(jobId)
-      if (!c) return false
-      c.abort()
-      pulls.delete(jobId)
-      return true
+    cancelPull: (jobId: string): boolean => pulls.cancel(jobId),
+
+    /** Running pulls with their latest progress, and the final report of recently ended ones. */
+    activePulls: (): PullProgress[] => pulls.list(),
+
+    /**
+     * Checks the file (not a GGUF file → AppError `validation`, nothing uploaded), then imports
+     * it in the background; progress goes out as `local:importProgress` events.
+     */
+    async startImport(
+      filePath: string,
+      name: string,
+      baseUrl?: string,
+    ): Promise<{ jobId: string }> {
+      const lib = ollama(baseUrl)
+      const totalBytes = await lib.checkGguf(filePath)
+      const jobId = randomUUID()
+      const base = { jobId, name, baseUrl: lib.baseUrl, totalBytes }
+      const signal = imports.start({ ...base, stage: 'hashing', percent: 0, bytesDone: 0 })
+      const report = throttled<ImportProgress>(
+        'local:importProgress',
+        (p) => imports.update(p),
+        (p) => p.stage,
+        (p) => p.stage === 'done' || p.stage === 'failed',
+      )
+      lib
+        .importGguf(filePath, name, {
+          signal,
+          onProgress: ({ stage, bytesDone }) =>
+            report({
+              ...base,
+              stage,
+              bytesDone,
+              percent: stage === 'creating' ? null : percentOf(bytesDone, totalBytes),
+            }),
+        })
+        .then((r) =>
+          report({
+            ...base,
+            stage: 'done',
+            percent: 100,
+            bytesDone: totalBytes,
+            uploaded: r.uploaded,
+          }),
+        )
+        .catch((err: unknown) => {
+          const e = err instanceof AppError ? err : new AppError('internal', 'The import failed.')
+          const last = imports.list().find((p) => p.jobId === jobId)
+          report({
+            ...base,
+            stage: 'failed',
+            percent: last?.percent ?? null,
+            bytesDone: last?.bytesDone ?? 0,
+            error: { code: e.code, message: e.message },
+          })
+        })
+      return { jobId }
     },
 
-    /** Ids of pulls still running. */
-    activePulls(): string[] {
-      return [...pulls.keys()]
-    },
+    /** Cancels a running import (the upload request is aborted). */
+    cancelImport: (jobId: string): boolean => imports.cancel(jobId),
+
+    /** Running imports with their latest progress, and the final report of recently ended ones. */
+    activeImports: (): ImportProgress[] => imports.list(),
 
     machine: (): Promise<MachineInfo> => getMachineInfo({ env: opts.env, ...opts.machine }),
 
@@ -209,6 +299,10 @@ export function createLocalService(opts: LocalServiceOptions) {
       },
     },
   }
+}
+
+function percentOf(done: number, total: number): number {
+  return total > 0 ? Math.round((done / total) * 1000) / 10 : 100
 }
 
 function janHint(root: string): Partial<ProbeTarget> {

@@ -127,6 +127,30 @@ export interface PullProgress {
   resumedBytes: number
   done: boolean
   error?: { code: ErrorCode; message: string }
+  /** The Ollama server the pull runs against (set by the service). */
+  baseUrl?: string
+  /** Grows with every report of one job, so a snapshot and a live event can be ordered. */
+  seq?: number
+}
+
+/** The steps of a GGUF import, in order; `done` and `failed` end it. */
+export type ImportStage = 'hashing' | 'uploading' | 'creating' | 'done' | 'failed'
+
+/** One progress report of a GGUF import (`local:importProgress`). */
+export interface ImportProgress {
+  jobId: string
+  /** The model name it is imported as. */
+  name: string
+  stage: ImportStage
+  /** 0–100 of the current stage (hashing, uploading); null while creating. */
+  percent: number | null
+  bytesDone: number
+  totalBytes: number
+  /** On `done`: false when the server already had the file, so nothing was uploaded. */
+  uploaded?: boolean
+  error?: { code: ErrorCode; message: string }
+  baseUrl?: string
+  seq?: number
 }
 
 /** A recommended model for offline setup, with what it needs. */
@@ -220,12 +244,20 @@ export const localChannels = {
     Base.extend({ model: OllamaModelName }).strict(),
   ),
   'local:recommended': channel<RecommendedResult>()(Base.strict()),
-  'local:importGguf': channel<{ model: string; digest: string; uploaded: boolean }>()(
+  /** Running pulls with their latest progress, and pulls that ended in the last minutes. */
+  'local:activePulls': channel<PullProgress[]>()(z.object({}).strict()),
+  /** Checks the file, then imports it in the background (`local:importProgress` events). */
+  'local:importGguf': channel<{ jobId: string }>()(
     Base.extend({
       path: z.string().min(1).max(4096),
       name: OllamaModelName,
     }).strict(),
   ),
+  'local:cancelImport': channel<{ cancelled: boolean }>()(
+    z.object({ jobId: z.string().min(1).max(64) }).strict(),
+  ),
+  /** Running imports with their latest progress, and imports that ended in the last minutes. */
+  'local:activeImports': channel<ImportProgress[]>()(z.object({}).strict()),
   'local:machine': channel<MachineInfo>()(z.object({}).strict()),
   'local:targets': channel<{ targets: string[] }>()(z.object({}).strict()),
   'local:addTarget': channel<{ targets: string[] }>()(z.object({ baseUrl: HttpUrl }).strict()),
@@ -235,4 +267,6 @@ export const localChannels = {
 export const localEvents = {
   /** Live progress of an Ollama pull started with `local:ollamaPull`. */
   'local:pullProgress': event<PullProgress>(),
+  /** Live progress of a GGUF import started with `local:importGguf`. */
+  'local:importProgress': event<ImportProgress>(),
 }

@@ -11,15 +11,66 @@ interface DialogProps {
   size?: 'normal' | 'wide'
 }
 
+const FOCUSABLE =
+  'a[href], button:not(:disabled), input:not(:disabled), select:not(:disabled), textarea:not(:disabled), [tabindex]:not([tabindex="-1"])'
+
+/** A radio is a tab stop only when checked, or when no radio of its group is. */
+function isTabStop(el: HTMLElement, dialog: HTMLDialogElement): boolean {
+  if (!(el instanceof HTMLInputElement) || el.type !== 'radio' || el.checked) return true
+  const group = [...dialog.querySelectorAll<HTMLInputElement>('input[type="radio"]')].filter(
+    (r) => r.name === el.name,
+  )
+  return !group.some((r) => r.checked)
+}
+
 /**
- * A modal dialog on the native <dialog>: the browser traps focus, makes the page behind inert
- * and sends Escape as `cancel`. Focus returns to what opened it when it closes.
+ * Tab from the last control goes to the first, Shift+Tab from the first to the last. A modal
+ * <dialog> makes the page behind inert, but the browser still lets Tab leave the document (to
+ * its own toolbar); this keeps focus inside the dialog.
+ */
+function wrapFocus(dialog: HTMLDialogElement, e: React.KeyboardEvent) {
+  const items = [...dialog.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
+    (el) => el.getClientRects().length > 0 && isTabStop(el, dialog),
+  )
+  if (!items.length) return
+  const first = items[0]!
+  const last = items[items.length - 1]!
+  const active = document.activeElement
+  if (e.shiftKey && (active === first || active === dialog)) {
+    e.preventDefault()
+    last.focus()
+  } else if (!e.shiftKey && active === last) {
+    e.preventDefault()
+    first.focus()
+  }
+}
+
+/** Focus back to the opener, or to the page's heading when the opener is gone (deleted row). */
+function returnFocus(opener: Element | null) {
+  if (opener instanceof HTMLElement && opener.isConnected) opener.focus()
+  else document.getElementById('page-title')?.focus()
+}
+
+/**
+ * A modal dialog on the native <dialog>: the browser makes the page behind inert and sends
+ * Escape as `cancel`; Tab wraps inside it. Focus returns to what opened it when it closes.
  */
 export function Dialog({ open, title, onClose, children, footer, size = 'normal' }: DialogProps) {
   const { t } = useTranslation()
   const ref = useRef<HTMLDialogElement>(null)
   const titleId = useId()
   const opener = useRef<Element | null>(null)
+
+  // Most callers unmount the dialog instead of passing open={false}: hand focus back then too
+  // (after the dialog has left the top layer, or the opener would still be inert).
+  useEffect(() => {
+    const el = ref.current
+    return () => {
+      if (!el?.open) return
+      el.close()
+      returnFocus(opener.current)
+    }
+  }, [])
 
   useEffect(() => {
     const el = ref.current
@@ -33,7 +84,7 @@ export function Dialog({ open, title, onClose, children, footer, size = 'normal'
       first?.focus()
     } else if (!open && el.open) {
       el.close()
-      if (opener.current instanceof HTMLElement) opener.current.focus()
+      returnFocus(opener.current)
     }
   }, [open])
 
@@ -45,6 +96,9 @@ export function Dialog({ open, title, onClose, children, footer, size = 'normal'
       onCancel={(e) => {
         e.preventDefault()
         onClose()
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Tab') wrapFocus(e.currentTarget, e)
       }}
     >
       {open ? (

@@ -1,7 +1,9 @@
 /**
  * The Local page's cache of what main says (DESIGN §8): detected servers, which of them already
  * have a credential, user-added targets, the Ollama library per server, running pulls with their
- * latest progress, and the machine facts / recommended models for offline setup. No secrets:
+ * latest progress (main keeps them too, so a page opened later catches up with
+ * `local:activePulls`), GGUF imports likewise, and the machine facts / recommended models for
+ * offline setup. No secrets:
  * local servers need no key, and credentials are kept as id / provider / base URL only.
  */
 import { create } from 'zustand'
@@ -10,6 +12,7 @@ import type {
   CredentialView,
   DetectResult,
   ErrorBody,
+  ImportProgress,
   MachineInfo,
   OllamaInstalledModel,
   OllamaRunningModel,
@@ -39,6 +42,13 @@ export interface PullEntry {
   startedAt: number
 }
 
+export interface ImportEntry {
+  jobId: string
+  name: string
+  baseUrl: string | null
+  progress: ImportProgress | null
+}
+
 export interface ConnectOutcome {
   result: ConnectResult
   /** False when the server already had a credential and it was reused. */
@@ -56,6 +66,7 @@ interface LocalState {
   targets: string[]
   library: Record<string, LibraryState>
   pulls: Record<string, PullEntry>
+  imports: Record<string, ImportEntry>
   machine: MachineInfo | null
   recommended: {
     baseUrl: string
@@ -81,9 +92,17 @@ interface LocalState {
   cancelPull: (jobId: string) => Promise<void>
   dismissPull: (jobId: string) => void
   applyProgress: (p: PullProgress) => void
+  /** Merges what main knows about pulls (started or ended while this page was closed). */
+  loadActivePulls: () => Promise<void>
   removeModel: (baseUrl: string, model: string) => Promise<void>
   unloadModel: (baseUrl: string, model: string) => Promise<void>
-  importGguf: (baseUrl: string, path: string, name: string) => Promise<{ model: string }>
+  /** Starts a GGUF import; rejects with the validation error when the file is refused. */
+  startImport: (baseUrl: string, path: string, name: string) => Promise<string>
+  cancelImport: (jobId: string) => Promise<void>
+  dismissImport: (jobId: string) => void
+  applyImportProgress: (p: ImportProgress) => void
+  /** Merges what main knows about imports (started or ended while this page was closed). */
+  loadActiveImports: () => Promise<void>
   loadMachine: () => Promise<void>
   loadRecommended: (baseUrl: string, quiet?: boolean) => Promise<void>
 }
@@ -96,6 +115,12 @@ export function createLocalStore() {
   const waiters = new Map<string, (p: PullProgress) => void>()
   // Final events that arrived before the pull call answered (possible: the event and the reply race).
   const early = new Map<string, PullProgress>()
+  // Jobs the user closed: a later snapshot from main (which keeps ended jobs a while) must not
+  // bring them back.
+  const dismissed = new Set<string>()
+  // A report older than the one shown (a snapshot answered after a newer live event) is dropped.
+  const stale = (known: { seq?: number } | null | undefined, p: { seq?: number }) =>
+    known?.seq !== undefined && p.seq !== undefined && p.seq <= known.seq
 
   return create<LocalState>((set, get) => ({
     detectStatus: 'idle',
@@ -107,6 +132,7 @@ export function createLocalStore() {
     targets: [],
     library: {},
     pulls: {},
+    imports: {},
     machine: null,
     recommended: null,
 
@@ -235,31 +261,49 @@ export function createLocalStore() {
 
     dismissPull: (jobId) =>
       set((s) => {
+        dismissed.add(jobId)
         const pulls = { ...s.pulls }
         delete pulls[jobId]
         return { pulls }
       }),
 
     applyProgress: (p) => {
+      if (dismissed.has(p.jobId)) return
       const entry = get().pulls[p.jobId]
+      const baseUrl = entry?.baseUrl ?? p.baseUrl ?? null
+      if (stale(entry?.progress, p)) {
+        // Older than what is shown, but it may still tell which server the pull runs on.
+        if (entry && baseUrl !== entry.baseUrl)
+          set((s) => ({ pulls: { ...s.pulls, [p.jobId]: { ...entry, baseUrl } } }))
+        return
+      }
       if (!entry && p.done) early.set(p.jobId, p)
       set((s) => ({
         pulls: {
           ...s.pulls,
           [p.jobId]: entry
-            ? { ...entry, progress: p }
-            : { jobId: p.jobId, model: p.model, baseUrl: null, progress: p, startedAt: Date.now() },
+            ? { ...entry, baseUrl, progress: p }
+            : { jobId: p.jobId, model: p.model, baseUrl, progress: p, startedAt: Date.now() },
         },
       }))
       if (p.done) {
         const wait = waiters.get(p.jobId)
         waiters.delete(p.jobId)
         wait?.(p)
-        const baseUrl = entry?.baseUrl
         if (baseUrl && !p.error) {
           void get().loadLibrary(baseUrl, true)
           if (get().recommended?.baseUrl === baseUrl) void get().loadRecommended(baseUrl, true)
         }
+      }
+    },
+
+    loadActivePulls: async () => {
+      const list = await unwrap(api().local.activePulls({})).catch(() => [] as PullProgress[])
+      for (const p of list) {
+        const known = p.jobId in get().pulls
+        get().applyProgress(p)
+        // The entry now holds the final report; `early` is only for a reply still on its way.
+        if (!known) early.delete(p.jobId)
       }
     },
 
@@ -274,10 +318,48 @@ export function createLocalStore() {
       await get().loadLibrary(baseUrl, true)
     },
 
-    importGguf: async (baseUrl, path, name) => {
-      const r = await unwrap(api().local.importGguf({ baseUrl, path, name }))
-      await get().loadLibrary(baseUrl, true)
-      return { model: r.model }
+    startImport: async (baseUrl, path, name) => {
+      const { jobId } = await unwrap(api().local.importGguf({ baseUrl, path, name }))
+      set((s) => ({
+        imports: {
+          ...s.imports,
+          [jobId]: { jobId, name, baseUrl, progress: s.imports[jobId]?.progress ?? null },
+        },
+      }))
+      return jobId
+    },
+
+    cancelImport: async (jobId) => {
+      const { cancelled } = await unwrap(api().local.cancelImport({ jobId }))
+      if (!cancelled) get().dismissImport(jobId)
+    },
+
+    dismissImport: (jobId) =>
+      set((s) => {
+        dismissed.add(jobId)
+        const imports = { ...s.imports }
+        delete imports[jobId]
+        return { imports }
+      }),
+
+    applyImportProgress: (p) => {
+      if (dismissed.has(p.jobId)) return
+      const entry = get().imports[p.jobId]
+      if (stale(entry?.progress, p)) return
+      const baseUrl = entry?.baseUrl ?? p.baseUrl ?? null
+      set((s) => ({
+        imports: {
+          ...s.imports,
+          [p.jobId]: { jobId: p.jobId, name: p.name, baseUrl, progress: p },
+        },
+      }))
+      const ended = p.stage === 'done' && entry?.progress?.stage !== 'done'
+      if (ended && baseUrl) void get().loadLibrary(baseUrl, true)
+    },
+
+    loadActiveImports: async () => {
+      const list = await unwrap(api().local.activeImports({})).catch(() => [] as ImportProgress[])
+      for (const p of list) get().applyImportProgress(p)
     },
 
     loadMachine: async () => {

@@ -1,9 +1,13 @@
 /**
  * The Local page end to end: detection finds a fake Ollama and a fake LM Studio (added as
  * network targets, so the app's real detection probes them), one click connects Ollama, a pull
- * shows live progress from the fake's NDJSON stream, a pull can be cancelled, and an error in the
- * middle of the stream is shown.
+ * shows live progress from the fake's NDJSON stream, a pull can be cancelled, an error in the
+ * middle of the stream is shown, a pull that ran while another page was open is shown on return,
+ * and a GGUF file is imported with progress.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { startFakeLmStudio, type FakeLmStudio } from '../fixtures/lmstudio-server'
 import { startFakeOllama, type FakeOllama } from '../fixtures/ollama-server'
 import { expect, test } from './harness/fixtures'
@@ -136,6 +140,72 @@ test.describe('local page', () => {
     const failed = library.locator('.local-pull[data-model="mistral:7b"]')
     await expect(failed).toContainText('Failed', { timeout: 10_000 })
     await expect(failed.getByRole('alert')).toBeVisible()
+  })
+
+  test('a pull that runs while another page is open is shown on return', async ({ page }) => {
+    // ≈ 7 s in all, so it is still running while Settings is open.
+    ollama.pull.delayMs = 250
+    const library = page.getByRole('region', { name: 'Ollama library' })
+    await library.getByLabel('Pull a model').fill('phi3:mini')
+    await library.getByRole('button', { name: 'Pull', exact: true }).click()
+    const bar = () =>
+      page
+        .getByRole('region', { name: 'Ollama library' })
+        .getByRole('progressbar', { name: 'Downloading phi3:mini' })
+    const value = async () => Number((await bar().getAttribute('aria-valuenow')) ?? -1)
+    await expect.poll(value, { timeout: 10_000 }).toBeGreaterThan(0)
+    const before = await value()
+
+    const nav = page.getByRole('navigation')
+    await nav.getByRole('link', { name: 'Settings' }).click()
+    await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible()
+    await expect(bar()).toHaveCount(0)
+    // Progress goes on while nobody on the Local page listens.
+    await page.waitForTimeout(1500)
+    await nav.getByRole('link', { name: 'Local' }).click()
+    // Back: the row is there at once with main's latest progress, not where it was left.
+    await expect(bar()).toBeVisible()
+    await expect.poll(value, { timeout: 3_000 }).toBeGreaterThan(before)
+
+    // Away again until it ends: no live event can tell the page, only main's final report.
+    await nav.getByRole('link', { name: 'Settings' }).click()
+    await expect(bar()).toHaveCount(0)
+    await expect
+      .poll(() => ollama.models.some((m) => m.name === 'phi3:mini'), { timeout: 15_000 })
+      .toBe(true)
+    await nav.getByRole('link', { name: 'Local' }).click()
+    await expect(page.locator('.local-pull[data-model="phi3:mini"]')).toContainText('Downloaded')
+    await expect(bar()).toHaveAttribute('aria-valuenow', '100')
+  })
+
+  test('imports a GGUF file with progress and says how it went', async ({ page }) => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'sb-e2e-gguf-'))
+    const file = path.join(dir, 'tiny-model.Q4_0.gguf')
+    writeFileSync(file, 'GGUF' + 'x'.repeat(3 * 1024 * 1024))
+    const library = page.getByRole('region', { name: 'Ollama library' })
+    await library.getByText('Import a GGUF file').click()
+    await library.getByLabel('File path').fill(file)
+    await library.getByRole('button', { name: 'Import', exact: true }).click()
+    const row = library.locator('.local-pull[data-import="tiny-model.q4_0"]')
+    await expect(row).toContainText('3.1 MB was uploaded to Ollama', { timeout: 15_000 })
+    await expect(
+      row.getByRole('progressbar', { name: 'Importing tiny-model.q4_0' }),
+    ).toHaveAttribute('aria-valuenow', '100')
+    expect(ollama.created.map((c) => c.model)).toEqual(['tiny-model.q4_0'])
+    await expect(
+      library.getByRole('table', { name: 'Installed models' }).getByRole('row', {
+        name: /tiny-model\.q4_0/,
+      }),
+    ).toBeVisible()
+
+    // Not a GGUF file: refused next to the field, nothing uploaded.
+    const bad = path.join(dir, 'notes.gguf')
+    writeFileSync(bad, 'hello')
+    await library.getByLabel('File path').fill(bad)
+    await library.getByRole('button', { name: 'Import', exact: true }).click()
+    await expect(library.getByRole('alert')).toBeVisible()
+    await expect(library.getByLabel('File path')).toHaveAttribute('aria-invalid', 'true')
+    expect(ollama.uploadsStarted).toBe(1)
   })
 
   test('offline setup: pull, register, set default and a first reply, no cloud key', async ({

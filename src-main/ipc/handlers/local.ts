@@ -26,7 +26,10 @@ export function localHandlers(app: AppContext): DomainHandlers<'local'> {
       return { unloaded: true as const }
     },
     'local:recommended': ({ baseUrl }) => local.recommended(baseUrl),
-    'local:importGguf': ({ path, name, baseUrl }) => local.ollama(baseUrl).importGguf(path, name),
+    'local:activePulls': () => local.activePulls(),
+    'local:importGguf': ({ path, name, baseUrl }) => local.startImport(path, name, baseUrl),
+    'local:cancelImport': ({ jobId }) => ({ cancelled: local.cancelImport(jobId) }),
+    'local:activeImports': () => local.activeImports(),
     'local:machine': () => local.machine(),
     'local:targets': async () => ({ targets: await local.targets.list() }),
     'local:addTarget': async ({ baseUrl }) => ({ targets: await local.targets.add(baseUrl) }),

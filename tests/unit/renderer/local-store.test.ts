@@ -2,7 +2,8 @@
  * The Local store against a fake `window.switchboard`: background scans keep the old result,
  * pulls track progress (also when the final event beats the pull's reply), pullAndWait resolves
  * on the final event, connect tells a new credential from a reused one, and the live hook
- * subscribes on mount and unsubscribes / stops its timer on unmount.
+ * subscribes on mount and unsubscribes / stops its timer on unmount; main's snapshot of pulls
+ * and imports merges with live events (the newest report wins, dismissed rows stay closed).
  */
 import { act, createElement } from 'react'
 import { createRoot } from 'react-dom/client'
@@ -252,5 +253,129 @@ describe('useLocalLive', () => {
     expect(bridge.listeners.get('credentials:changed')?.size).toBe(0)
     await vi.advanceTimersByTimeAsync(5000)
     expect(scans()).toBe(2)
+  })
+})
+
+describe('local store: jobs that ran while the page was closed', () => {
+  it('merges main’s snapshot with live events, newest report winning by seq', async () => {
+    const base = 'http://127.0.0.1:11434'
+    fakeBridge({
+      'local:activePulls': () => [
+        progress({ jobId: 'running', percent: 40, seq: 10, baseUrl: base }),
+        progress({ jobId: 'over', percent: 100, done: true, status: 'success', seq: 7 }),
+        progress({
+          jobId: 'broke',
+          done: true,
+          seq: 8,
+          error: { code: 'server_error', message: 'unexpected EOF' },
+        }),
+      ],
+      'local:ollamaList': () => [],
+      'local:ollamaPs': () => [],
+    })
+    const store = createLocalStore()
+    // A live event newer than the snapshot arrives first: the older snapshot must not undo it.
+    store.getState().applyProgress(progress({ jobId: 'running', percent: 55, seq: 12 }))
+    await store.getState().loadActivePulls()
+    const pulls = store.getState().pulls
+    expect(Object.keys(pulls).sort()).toEqual(['broke', 'over', 'running'])
+    expect(pulls.running?.progress?.percent).toBe(55)
+    // The server comes from the snapshot, so the row belongs to its library.
+    expect(pulls.running?.baseUrl).toBe(base)
+    expect(pulls.over?.progress).toMatchObject({ done: true, percent: 100 })
+    expect(pulls.broke?.progress?.error?.code).toBe('server_error')
+
+    // A later snapshot moves it on; an event older than what is shown is ignored.
+    store.getState().applyProgress(progress({ jobId: 'running', percent: 30, seq: 11 }))
+    expect(store.getState().pulls.running?.progress?.percent).toBe(55)
+    store.getState().applyProgress(progress({ jobId: 'running', percent: 90, seq: 13 }))
+    expect(store.getState().pulls.running?.progress?.percent).toBe(90)
+
+    // A dismissed row stays closed even though main still lists it for a while.
+    store.getState().dismissPull('over')
+    await store.getState().loadActivePulls()
+    expect(store.getState().pulls.over).toBeUndefined()
+    expect(store.getState().pulls.running?.progress?.percent).toBe(90)
+  })
+
+  it('resolves a pull someone awaits when the final state comes from the snapshot', async () => {
+    let final: unknown = null
+    fakeBridge({
+      'local:ollamaPull': () => ({ jobId: 'job-1' }),
+      'local:activePulls': () => final,
+      'local:ollamaList': () => [],
+      'local:ollamaPs': () => [],
+    })
+    const store = createLocalStore()
+    const waiting = store.getState().pullAndWait('http://127.0.0.1:11434', 'llama3.2:1b')
+    await vi.waitFor(() => expect(store.getState().pulls['job-1']).toBeDefined())
+    // The final event was missed (the page was closed); the snapshot brings it.
+    final = [progress({ jobId: 'job-1', percent: 100, done: true, status: 'success', seq: 40 })]
+    await store.getState().loadActivePulls()
+    await expect(waiting).resolves.toMatchObject({ jobId: 'job-1', done: true })
+  })
+
+  it('tracks an import from start to result, merging its snapshot', async () => {
+    const base = 'http://127.0.0.1:11434'
+    const imp = (over: Record<string, unknown>) => ({
+      jobId: 'imp-1',
+      name: 'tiny',
+      stage: 'uploading',
+      percent: 20,
+      bytesDone: 200,
+      totalBytes: 1000,
+      baseUrl: base,
+      ...over,
+    })
+    let listed = 0
+    const bridge = fakeBridge({
+      'local:importGguf': () => ({ jobId: 'imp-1' }),
+      'local:activeImports': () => [imp({ seq: 3 })],
+      'local:cancelImport': () => ({ cancelled: false }),
+      'local:ollamaList': () => (listed++, []),
+      'local:ollamaPs': () => [],
+    })
+    const store = createLocalStore()
+    expect(await store.getState().startImport(base, '/m/tiny.gguf', 'tiny')).toBe('imp-1')
+    expect(store.getState().imports['imp-1']).toMatchObject({ name: 'tiny', progress: null })
+    store.getState().applyImportProgress(imp({ stage: 'uploading', percent: 60, seq: 5 }) as never)
+    await store.getState().loadActiveImports()
+    expect(store.getState().imports['imp-1']?.progress?.percent).toBe(60)
+    store
+      .getState()
+      .applyImportProgress(imp({ stage: 'done', percent: 100, uploaded: true, seq: 9 }) as never)
+    expect(store.getState().imports['imp-1']?.progress?.stage).toBe('done')
+    // The library is refreshed once the model exists.
+    await vi.waitFor(() => expect(listed).toBe(1))
+    // Cancelling something already over closes its row.
+    await store.getState().cancelImport('imp-1')
+    expect(store.getState().imports['imp-1']).toBeUndefined()
+    expect(bridge.calls).toContain('local:cancelImport')
+  })
+
+  it('subscribes to import events and asks main for running jobs on mount', async () => {
+    const bridge = fakeBridge({
+      'local:detect': () => ok({ servers: [], elapsedMs: 1, probed: 9 }),
+      'credentials:list': () => [],
+      'local:targets': () => ({ targets: [] }),
+      'local:machine': () => ({ platform: 'linux' }),
+      'local:activePulls': () => [progress({ jobId: 'away', percent: 70, seq: 2 })],
+      'local:activeImports': () => [],
+    })
+    function Probe() {
+      useLocalLive(1000)
+      return null
+    }
+    const host = document.createElement('div')
+    document.body.append(host)
+    const root = createRoot(host)
+    await act(async () => root.render(createElement(Probe)))
+    expect(bridge.calls).toContain('local:activePulls')
+    expect(bridge.calls).toContain('local:activeImports')
+    expect(useLocalStore.getState().pulls.away?.progress?.percent).toBe(70)
+    expect(bridge.listeners.get('local:importProgress')?.size).toBe(1)
+    await act(async () => root.unmount())
+    host.remove()
+    expect(bridge.listeners.get('local:importProgress')?.size).toBe(0)
   })
 })

@@ -24,25 +24,25 @@ export function AddProviderList(props: {
           <h3 className="muted">{t(`groups.${g.key}`)}</h3>
           <ul className="provider-tiles">
             {g.list.map((p) => (
-              <li key={p.id}>
+              <li key={p.id} className="provider-tile-item">
+                {/* The modalities sit outside the button, drawn over its lower half: a button's
+                    visible text must be part of its name (WCAG 2.5.3). Its title says them. */}
                 <button
                   type="button"
                   className="provider-tile"
                   onClick={() => props.onAdd(p)}
                   aria-label={t('addCredentialFor', { provider: p.displayName })}
                   data-provider={p.id}
+                  title={p.modalities.map((m) => t(`modalities.${m}`)).join(' · ')}
                 >
                   <span className="tile-name">{p.displayName}</span>
-                  <span
-                    className="tile-sub muted"
-                    title={p.modalities.map((m) => t(`modalities.${m}`)).join(' · ')}
-                  >
-                    {p.modalities.map((m) => t(`modalities.${m}`)).join(' · ')}
-                  </span>
                   <span className="tile-plus" aria-hidden="true">
                     +
                   </span>
                 </button>
+                <span className="tile-sub muted" aria-hidden="true">
+                  {p.modalities.map((m) => t(`modalities.${m}`)).join(' · ')}
+                </span>
               </li>
             ))}
           </ul>

@@ -19,12 +19,10 @@ export function LastTestBadge(props: {
   const what = ok ? '' : t(`result.short.${last.code}`, { status }).trim()
   const text = ok ? t('lastTest.ok', { age }) : t('lastTest.failAge', { what, age })
   return (
-    <span
-      className={`badge ${ok ? 'ok' : 'fail'}`}
-      title={last.message}
-      aria-label={t('lastTest.label', { result: text })}
-    >
-      {text}
+    // aria-label is not allowed on a plain span, so the spoken form is hidden text.
+    <span className={`badge ${ok ? 'ok' : 'fail'}`} title={last.message}>
+      <span className="visually-hidden">{t('lastTest.label', { result: text })}</span>
+      <span aria-hidden="true">{text}</span>
     </span>
   )
 }

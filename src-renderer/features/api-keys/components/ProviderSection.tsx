@@ -49,13 +49,10 @@ export function ProviderSection(props: ProviderSectionProps) {
               {t('getKey')}
             </a>
           ) : null}
-          <button
-            type="button"
-            className="btn small"
-            onClick={props.onAdd}
-            aria-label={t('addCredentialFor', { provider: p.displayName })}
-          >
-            + {t('addCredential')}
+          {/* The visible label is the accessible name itself (WCAG 2.5.3, label in name). */}
+          <button type="button" className="btn small" onClick={props.onAdd}>
+            <span aria-hidden="true">+ </span>
+            {t('addCredentialFor', { provider: p.displayName })}
           </button>
         </div>
       </header>

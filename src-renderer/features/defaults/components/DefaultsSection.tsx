@@ -175,12 +175,10 @@ function SlotField({
         <span className="slot-name" id={`${problemId}-label`}>
           {label}
           {required ? (
-            <span
-              className="required"
-              aria-label={t('defaults.required')}
-              title={t('defaults.required')}
-            >
-              *
+            // aria-label is not allowed on a plain span: the word is hidden text instead.
+            <span className="required" title={t('defaults.required')}>
+              <span aria-hidden="true">*</span>
+              <span className="visually-hidden"> {t('defaults.required')}</span>
             </span>
           ) : null}
         </span>
@@ -198,6 +196,7 @@ function SlotField({
           onChange={choose}
           disabled={saving === slot.slot}
           describedBy={problem || error ? problemId : undefined}
+          required={required}
           invalid={Boolean(problem && !slot.fallback)}
         />
         {!required ? (

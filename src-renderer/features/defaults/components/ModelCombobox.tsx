@@ -24,6 +24,8 @@ interface Props {
   disabled?: boolean
   describedBy?: string
   invalid?: boolean
+  /** The slot must be filled: said to assistive tech (the visible mark is the caller's). */
+  required?: boolean
 }
 
 /**
@@ -90,6 +92,7 @@ export function ModelCombobox(props: Props) {
         aria-activedescendant={activeId}
         aria-describedby={props.describedBy}
         aria-invalid={props.invalid || undefined}
+        aria-required={props.required || undefined}
         autoComplete="off"
         spellCheck={false}
         disabled={props.disabled}

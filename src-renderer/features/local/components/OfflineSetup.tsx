@@ -257,7 +257,9 @@ function RecRow({
         type="button"
         className={`btn${m.suggested ? ' primary' : ''}`}
         disabled={disabled}
-        aria-label={t('setup.setUpLabel', { model: m.displayName })}
+        aria-label={t(m.installed ? 'setup.useLabel' : 'setup.setUpLabel', {
+          model: m.displayName,
+        })}
         onClick={onSetUp}
       >
         {m.installed ? t('setup.use') : t('setup.setUp')}

@@ -1,6 +1,7 @@
 /**
  * Keeps the Local page live while it is open: a detection on open (the page shows a skeleton,
- * never waits), a slow re-scan every `intervalMs`, pull progress events and credential changes.
+ * never waits), a slow re-scan every `intervalMs`, pull and import progress (what main already
+ * knows, then live events) and credential changes.
  * Everything stops when the page unmounts.
  */
 import { useEffect } from 'react'
@@ -23,12 +24,20 @@ export function useLocalLive(intervalMs = RESCAN_MS) {
       if (document.visibilityState !== 'hidden') void useLocalStore.getState().scan()
     }, intervalMs)
     const offProgress = api().local.onPullProgress((p) => useLocalStore.getState().applyProgress(p))
+    const offImport = api().local.onImportProgress((p) =>
+      useLocalStore.getState().applyImportProgress(p),
+    )
+    // After subscribing: jobs that ran (or ended) while the page was closed; `seq` orders a
+    // snapshot against a live event that overtakes it.
+    void s.loadActivePulls()
+    void s.loadActiveImports()
     const offCredentials = api().credentials.onChanged(
       () => void useLocalStore.getState().loadCredentials(),
     )
     return () => {
       window.clearInterval(timer)
       offProgress()
+      offImport()
       offCredentials()
     }
   }, [intervalMs])
