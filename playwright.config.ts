@@ -1,7 +1,6 @@
 import { defineConfig } from '@playwright/test'
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './tests/e2e/harness/chromium-args'
 import type { HarnessOptions, HarnessWorkerOptions } from './tests/e2e/harness/fixtures'
-
-const CHROMIUM = process.env.SWITCHBOARD_CHROMIUM ?? '/usr/bin/chromium'
 
 export default defineConfig<HarnessOptions, HarnessWorkerOptions>({
   testDir: 'tests/e2e',
@@ -25,18 +24,7 @@ export default defineConfig<HarnessOptions, HarnessWorkerOptions>({
         mode: 'bridge',
         workerMode: 'bridge',
         browserName: 'chromium',
-        launchOptions: {
-          executablePath: CHROMIUM,
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-            '--disable-quic',
-          ],
-        },
+        launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
       },
     },
     {

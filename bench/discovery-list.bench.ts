@@ -6,12 +6,10 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { chromium, type Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
 import { createAppContext } from '../src-main/app-context'
-import { createDispatcher, isOwnRendererUrl } from '../src-main/ipc/dispatch'
-import { createHandlers } from '../src-main/ipc/handlers'
-import { buildBridge } from '../tests/e2e/harness/build-bridge'
-import { HARNESS_ORIGIN, serveRendererFromDisk } from '../tests/e2e/harness/serve-renderer'
+import { HARNESS_ORIGIN } from '../tests/e2e/harness/serve-renderer'
+import { harnessDispatch, launchChromium, wirePage } from '../tests/e2e/harness/standalone'
 import { startOpenAiServer } from '../tests/fixtures/openai-server'
 import { fmt, quantile, ratio } from './lib'
 
@@ -196,28 +194,11 @@ async function main() {
   }
 
   async function run(ctx: typeof app, extraArgs: string[]) {
-    const dispatch = createDispatcher(createHandlers(ctx), {
-      isTrustedSender: (u) => isOwnRendererUrl(u, HARNESS_ORIGIN),
-    })
-    const browser = await chromium.launch({
-      executablePath: process.env.SWITCHBOARD_CHROMIUM ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        ...extraArgs,
-      ],
-    })
+    const dispatch = harnessDispatch(ctx)
+    const browser = await launchChromium(extraArgs)
     try {
       const page = await browser.newPage({ viewport: { width: 1200, height: 800 } })
-      await serveRendererFromDisk(page, path.join(root, 'out/renderer'), [])
-      await page.exposeBinding('__sbInvoke', (source, channel: string, payload: unknown) =>
-        dispatch(channel, payload, source.frame.url()),
-      )
-      await page.addInitScript({ content: buildBridge(root) })
+      await wirePage(page, dispatch, root)
       await page.goto(`${HARNESS_ORIGIN}/index.html#/models`)
       await page.getByRole('button', { name: 'Discover models' }).first().waitFor()
       const bigRun = await measure(page, 'Big listing', 10_000)

@@ -4,12 +4,9 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { chromium } from '@playwright/test'
 import { createAppContext } from '../src-main/app-context'
-import { createDispatcher, isOwnRendererUrl } from '../src-main/ipc/dispatch'
-import { createHandlers } from '../src-main/ipc/handlers'
-import { buildBridge } from '../tests/e2e/harness/build-bridge'
-import { HARNESS_ORIGIN, serveRendererFromDisk } from '../tests/e2e/harness/serve-renderer'
+import { HARNESS_ORIGIN } from '../tests/e2e/harness/serve-renderer'
+import { harnessDispatch, launchChromium, wirePage } from '../tests/e2e/harness/standalone'
 import { fmt, quantile, ratio, sideBySide } from './lib'
 
 const root = process.env.SWITCHBOARD_ROOT ?? process.cwd()
@@ -20,27 +17,11 @@ async function main() {
     home,
     env: { SWITCHBOARD_HOME: home, SWITCHBOARD_ENCRYPTION_KEY: 'bench' },
   })
-  const dispatch = createDispatcher(createHandlers(app), {
-    isTrustedSender: (u) => isOwnRendererUrl(u, HARNESS_ORIGIN),
-  })
-  const browser = await chromium.launch({
-    executablePath: process.env.SWITCHBOARD_CHROMIUM ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  })
+  const dispatch = harnessDispatch(app)
+  const browser = await launchChromium()
   try {
     const page = await browser.newPage()
-    await serveRendererFromDisk(page, path.join(root, 'out/renderer'), [])
-    await page.exposeBinding('__sbInvoke', (source, channel: string, payload: unknown) =>
-      dispatch(channel, payload, source.frame.url()),
-    )
-    await page.addInitScript({ content: buildBridge(root) })
+    await wirePage(page, dispatch, root)
     await page.goto(`${HARNESS_ORIGIN}/index.html`)
     const viaPage = () =>
       page.evaluate(() =>

@@ -4,12 +4,9 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { chromium } from '@playwright/test'
 import { createAppContext } from '../src-main/app-context'
-import { createDispatcher, isOwnRendererUrl } from '../src-main/ipc/dispatch'
-import { createHandlers } from '../src-main/ipc/handlers'
-import { buildBridge } from '../tests/e2e/harness/build-bridge'
-import { HARNESS_ORIGIN, serveRendererFromDisk } from '../tests/e2e/harness/serve-renderer'
+import { HARNESS_ORIGIN } from '../tests/e2e/harness/serve-renderer'
+import { harnessDispatch, launchChromium, wirePage } from '../tests/e2e/harness/standalone'
 import { seedDemo } from './screens-seed'
 
 const root = process.env.SWITCHBOARD_ROOT ?? process.cwd()
@@ -27,23 +24,11 @@ async function main() {
     SWITCHBOARD_KEYCHAIN_SERVICE: 'Switchboard-screens',
   }
   const app = createAppContext({ home, env, version: 'screens' })
-  const dispatch = createDispatcher(createHandlers(app), {
-    isTrustedSender: (u) => isOwnRendererUrl(u, HARNESS_ORIGIN),
-  })
+  const dispatch = harnessDispatch(app)
   const cleanup = await seedDemo((channel, payload) =>
     dispatch(channel, payload, `${HARNESS_ORIGIN}/index.html`),
   )
-  const browser = await chromium.launch({
-    executablePath: process.env.SWITCHBOARD_CHROMIUM ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  })
+  const browser = await launchChromium()
   try {
     for (const scheme of ['light', 'dark'] as const) {
       const page = await browser.newPage({
@@ -51,11 +36,7 @@ async function main() {
         colorScheme: scheme,
         locale,
       })
-      await serveRendererFromDisk(page, path.join(root, 'out/renderer'), [])
-      await page.exposeBinding('__sbInvoke', (source, channel: string, payload: unknown) =>
-        dispatch(channel, payload, source.frame.url()),
-      )
-      await page.addInitScript({ content: buildBridge(root) })
+      await wirePage(page, dispatch, root)
       for (const p of PAGES) {
         await page.goto(`${HARNESS_ORIGIN}/index.html#/${p}`)
         await page.waitForSelector('#page-title')

@@ -1,8 +1,12 @@
 import path from 'node:path'
 import { buildSync } from 'esbuild'
 
-/** Bundles the bridge (createApi over exposeBinding) into one IIFE script. */
+const built = new Map<string, string>()
+
+/** Bundles the bridge (createApi over exposeBinding) into one IIFE script, once per process. */
 export function buildBridge(root: string): string {
+  const cached = built.get(root)
+  if (cached) return cached
   const result = buildSync({
     entryPoints: [path.join(root, 'tests/e2e/harness/bridge-entry.ts')],
     bundle: true,
@@ -12,5 +16,7 @@ export function buildBridge(root: string): string {
     write: false,
     logLevel: 'silent',
   })
-  return result.outputFiles[0]!.text
+  const text = result.outputFiles[0]!.text
+  built.set(root, text)
+  return text
 }

@@ -18,14 +18,11 @@ import {
   type Page,
 } from '@playwright/test'
 import { createAppContext, type AppContext } from '../../../src-main/app-context'
-import { createDispatcher, isOwnRendererUrl } from '../../../src-main/ipc/dispatch'
-import { createHandlers } from '../../../src-main/ipc/handlers'
-import { buildBridge } from './build-bridge'
-import { HARNESS_ORIGIN, serveRendererFromDisk } from './serve-renderer'
+import { HARNESS_ORIGIN } from './serve-renderer'
+import { harnessDispatch, wirePage } from './standalone'
 
 export const ROOT = path.resolve(__dirname, '../../..')
 const RENDERER_DIR = path.join(ROOT, 'out/renderer')
-let bridgeScript: string | null = null
 
 /**
  * Why the Electron project cannot run here, or null when it can. Looks for the binary the way
@@ -146,15 +143,8 @@ export const test = base.extend<
       if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) {
         throw new Error('out/renderer is missing: run `npm run build` before the e2e tests')
       }
-      bridgeScript ??= buildBridge(ROOT)
       const blocked: string[] = []
-      await serveRendererFromDisk(page, RENDERER_DIR, blocked)
-      const dispatch = createDispatcher(createHandlers(app!), {
-        isTrustedSender: (url) => isOwnRendererUrl(url, HARNESS_ORIGIN),
-      })
-      await page.exposeBinding('__sbInvoke', (source, channel: string, payload: unknown) =>
-        dispatch(channel, payload, source.frame.url()),
-      )
+      await wirePage(page, harnessDispatch(app!), ROOT, blocked)
       // Events main → renderer: forward the context's emit into the page.
       ;(app as { emit: AppContext['emit'] }).emit = (event, payload) => {
         void page
@@ -165,7 +155,6 @@ export const test = base.extend<
           )
           .catch(() => undefined)
       }
-      await page.addInitScript({ content: bridgeScript })
       page.on('requestfailed', (r) => {
         if (blocked.includes(r.url())) problems.push(`renderer requested ${r.url()}`)
       })

@@ -4,7 +4,7 @@ import { OllamaModelName } from '../../../../src-preload/contract'
 import { describeError, errorBodyOf } from '../../../lib/errors'
 import { useLocalStore, type ImportEntry } from '../../../stores/use-local-store'
 import { formatBytes, percentOf } from '../format'
-import { LocalError } from './LocalError'
+import { JobRow } from './JobRow'
 
 /** Suggests a model name from a file path: `/models/Llama-3.2-3B.Q4_K_M.gguf` → `llama-3.2-3b.q4_k_m`. */
 export function nameFromPath(path: string): string {
@@ -145,55 +145,31 @@ function ImportRow({ entry }: { entry: ImportEntry }) {
   const showBytes = !over && p && p.totalBytes > 0 && stage !== 'creating'
 
   return (
-    <li className={`local-pull${failed ? ' failed' : ''}`} data-import={entry.name}>
-      <div className="row">
-        <strong className="mono">{entry.name}</strong>
-        <span className="muted" aria-live="polite">
-          {text}
-        </span>
-        <span className="spacer" />
-        {over ? (
-          <button type="button" className="btn small" onClick={() => dismissImport(entry.jobId)}>
-            {t('pull.dismiss')}
-          </button>
-        ) : (
-          <button
-            type="button"
-            className="btn small"
-            aria-label={t('gguf.cancelLabel', { model: entry.name })}
-            onClick={() => void cancelImport(entry.jobId).catch(() => undefined)}
-          >
-            {t('pull.cancel')}
-          </button>
-        )}
-      </div>
-      {cancelled ? null : (
-        <div
-          className="local-bar"
-          role="progressbar"
-          aria-label={t('gguf.progressLabel', { model: entry.name })}
-          aria-valuemin={0}
-          aria-valuemax={100}
-          aria-valuenow={pct ?? undefined}
-          aria-valuetext={
-            pct === null
-              ? t(`gguf.stage.${stage}`)
-              : `${t(`gguf.stage.${stage}`)} ${t('pull.percent', { percent: pct })}`
-          }
-        >
-          <div
-            className={`local-bar-fill${failed ? ' failed' : ''}`}
-            style={{ width: `${pct ?? 0}%` }}
-          />
-        </div>
-      )}
-      {showBytes ? (
-        <div className="row muted local-pull-facts">
-          {pct !== null ? <span>{t('pull.percent', { percent: pct })}</span> : null}
-          <span>{t('pull.bytes', { done: formatBytes(p.bytesDone, lng), total: size })}</span>
-        </div>
-      ) : null}
-      {err ? <LocalError error={err} /> : null}
-    </li>
+    <JobRow
+      name={entry.name}
+      data={{ 'data-import': entry.name }}
+      status={text}
+      failed={Boolean(failed)}
+      over={over}
+      onCancel={() => void cancelImport(entry.jobId).catch(() => undefined)}
+      onDismiss={() => dismissImport(entry.jobId)}
+      cancelLabel={t('gguf.cancelLabel', { model: entry.name })}
+      bar={
+        cancelled
+          ? null
+          : {
+              label: t('gguf.progressLabel', { model: entry.name }),
+              percent: pct,
+              valueText:
+                pct === null
+                  ? t(`gguf.stage.${stage}`)
+                  : `${t(`gguf.stage.${stage}`)} ${t('pull.percent', { percent: pct })}`,
+            }
+      }
+      facts={
+        showBytes ? [t('pull.bytes', { done: formatBytes(p.bytesDone, lng), total: size })] : null
+      }
+      error={err}
+    />
   )
 }

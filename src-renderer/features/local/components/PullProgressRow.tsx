@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next'
 import { describeError } from '../../../lib/errors'
 import { useLocalStore, type PullEntry } from '../../../stores/use-local-store'
 import { formatBytes, formatEta, formatSpeed, percentOf } from '../format'
-import { LocalError } from './LocalError'
+import { JobRow } from './JobRow'
 
 /** One pull: a percent bar (aria-valuenow), bytes, speed, ETA, Cancel; its error when it failed. */
 export function PullProgressRow({ pull }: { pull: PullEntry }) {
@@ -44,49 +44,22 @@ export function PullProgressRow({ pull }: { pull: PullEntry }) {
     failed && p?.error ? describeError(t, { code: p.error.code, message: p.error.message }) : null
 
   return (
-    <li className={`local-pull${failed ? ' failed' : ''}`} data-model={pull.model}>
-      <div className="row">
-        <strong className="mono">{pull.model}</strong>
-        <span className="muted" aria-live="polite">
-          {statusText}
-        </span>
-        <span className="spacer" />
-        {done ? (
-          <button type="button" className="btn small" onClick={() => dismissPull(pull.jobId)}>
-            {t('pull.dismiss')}
-          </button>
-        ) : (
-          <button
-            type="button"
-            className="btn small"
-            aria-label={t('pull.cancelLabel', { model: pull.model })}
-            onClick={() => void cancelPull(pull.jobId).catch(() => undefined)}
-          >
-            {t('pull.cancel')}
-          </button>
-        )}
-      </div>
-      <div
-        className="local-bar"
-        role="progressbar"
-        aria-label={t('pull.progressLabel', { model: pull.model })}
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={pct ?? undefined}
-        aria-valuetext={pct === null ? t('pull.waiting') : t('pull.percent', { percent: pct })}
-      >
-        <div
-          className={`local-bar-fill${failed ? ' failed' : ''}`}
-          style={{ width: `${pct ?? 0}%` }}
-        />
-      </div>
-      <div className="row muted local-pull-facts">
-        {pct !== null ? <span>{t('pull.percent', { percent: pct })}</span> : null}
-        {facts.map((f) => (
-          <span key={f}>{f}</span>
-        ))}
-      </div>
-      {err ? <LocalError error={err} /> : null}
-    </li>
+    <JobRow
+      name={pull.model}
+      data={{ 'data-model': pull.model }}
+      status={statusText}
+      failed={Boolean(failed)}
+      over={done}
+      onCancel={() => void cancelPull(pull.jobId).catch(() => undefined)}
+      onDismiss={() => dismissPull(pull.jobId)}
+      cancelLabel={t('pull.cancelLabel', { model: pull.model })}
+      bar={{
+        label: t('pull.progressLabel', { model: pull.model }),
+        percent: pct,
+        valueText: pct === null ? t('pull.waiting') : t('pull.percent', { percent: pct }),
+      }}
+      facts={facts}
+      error={err}
+    />
   )
 }
