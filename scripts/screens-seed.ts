@@ -73,7 +73,7 @@ async function seedApiKeys(call: Call): Promise<() => Promise<void>> {
   await unwrap('credentials:create', {
     provider: 'openai',
     name: 'OpenAI (personal)',
-    apiKey: 'sk-demo-revoked-000000000000k3Yz',
+    apiKey: 'sk-fake-demo-revoked-000000k3Yz',
     baseUrl: openai.url,
   })
   await unwrap('credentials:create', {

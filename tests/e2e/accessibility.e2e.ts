@@ -12,7 +12,7 @@ import { startOpenAiServer } from '../fixtures/openai-server'
 import type { FakeServer } from '../fixtures/recording-server'
 import { expect, test } from './harness/fixtures'
 
-const KEY = 'sk-e2e-a11y-0123456789abcdef'
+const KEY = 'sk-fake-e2e-a11y-0123456789abcdef'
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
 const SCHEMES = ['light', 'dark'] as const
 type Sb = <T = unknown>(method: string, request?: unknown) => Promise<T>
@@ -47,7 +47,7 @@ async function seed(sb: Sb) {
   const revoked = await sb<{ id: string }>('credentials.create', {
     provider: 'openai',
     name: 'OpenAI revoked',
-    apiKey: 'sk-e2e-a11y-revoked-00000000bad1',
+    apiKey: 'sk-fake-e2e-a11y-revoked-0000bad1',
     baseUrl: openai.url,
   })
   await sb('credentials.create', {

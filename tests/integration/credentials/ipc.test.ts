@@ -4,33 +4,13 @@
  * any response.
  */
 import { describe, expect, it } from 'vitest'
-import { createAppContext } from '../../../src-main/app-context'
-import { createDispatcher, isOwnRendererUrl } from '../../../src-main/ipc/dispatch'
-import { createHandlers } from '../../../src-main/ipc/handlers'
 import { ENV_KEY, snapshot, tmpHome } from '../vault/helpers'
+import { ipcHarness } from '../../fixtures/ipc-harness'
 
-const OWN = 'app://switchboard/index.html'
 const KEY = 'sk-ipc-SECRETSECRET-7777'
 
 function harness(env: NodeJS.ProcessEnv) {
-  const home = tmpHome()
-  const events: unknown[] = []
-  const app = createAppContext({ home, env, emit: (e, p) => void events.push([e, p]) })
-  const dispatch = createDispatcher(createHandlers(app), {
-    isTrustedSender: (u) => isOwnRendererUrl(u),
-  })
-  const outputs: string[] = []
-  const call = async (channel: string, payload: unknown, sender = OWN) => {
-    const res = await dispatch(channel, payload, sender)
-    outputs.push(JSON.stringify(res))
-    return res as {
-      ok: boolean
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- responses of many channels, asserted per test
-      data?: any
-      error?: { code: string; params?: Record<string, unknown> }
-    }
-  }
-  return { home, call, events, outputs, app }
+  return ipcHarness(tmpHome(), env)
 }
 
 const CHANNELS: [string, (id: string) => unknown, unknown][] = [

@@ -4,34 +4,14 @@
  */
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { createAppContext } from '../../../src-main/app-context'
-import { createDispatcher, isOwnRendererUrl } from '../../../src-main/ipc/dispatch'
-import { createHandlers } from '../../../src-main/ipc/handlers'
 import { PASS, leakForms, snapshot, tmpDir } from './helpers'
+import { ipcHarness } from '../../fixtures/ipc-harness'
 
-const OWN = 'app://switchboard/index.html'
 const KEY = 'sk-proj-ipcENVkey0000000000000009'
 const PASSPHRASE = 'ipc backup passphrase'
 
 function harness(env: Record<string, string>) {
-  const home = tmpDir('sb-env-ipc-')
-  const events: unknown[] = []
-  const app = createAppContext({ home, env, emit: (e, p) => void events.push([e, p]) })
-  const dispatch = createDispatcher(createHandlers(app), {
-    isTrustedSender: (u) => isOwnRendererUrl(u),
-  })
-  const outputs: string[] = []
-  const call = async (channel: string, payload: unknown, sender = OWN) => {
-    const res = await dispatch(channel, payload, sender)
-    outputs.push(JSON.stringify(res))
-    return res as {
-      ok: boolean
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- responses of several channels
-      data?: any
-      error?: { code: string; message: string; params?: Record<string, unknown> }
-    }
-  }
-  return { home, app, call, events, outputs }
+  return ipcHarness(tmpDir('sb-env-ipc-'), env)
 }
 
 describe('settings:* channels', () => {
