@@ -1,23 +1,17 @@
-import { useEffect, useRef } from 'react'
+import { Suspense, useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ErrorBoundary } from '../components/ErrorBoundary'
+import { Skeleton } from '../components/Skeleton'
 import { Toaster } from '../components/Toaster'
-import { DiscoveryDialogHost } from '../features/models/components/DiscoveryDialog'
+import {
+  DiscoveryDialogHost,
+  loadDiscoveryDialog,
+} from '../features/models/components/DiscoveryDialogHost'
 import { EnvKeysBanner } from '../features/settings/EnvKeysBanner'
-import { ApiKeysPage } from '../pages/ApiKeysPage'
-import { LocalPage } from '../pages/LocalPage'
-import { ModelsPage } from '../pages/ModelsPage'
-import { SettingsPage } from '../pages/SettingsPage'
-import { PAGES, useNavStore, type Page } from '../stores/use-nav-store'
+import { PAGES, useNavStore } from '../stores/use-nav-store'
 import { applyTheme, useThemeStore } from '../stores/use-theme-store'
 import { Nav } from './Nav'
-
-const PAGE_COMPONENTS: Record<Page, () => React.JSX.Element> = {
-  apiKeys: ApiKeysPage,
-  models: ModelsPage,
-  local: LocalPage,
-  settings: SettingsPage,
-}
+import { PAGE_COMPONENTS, prefetchPages } from './pages'
 
 /** The app shell: skip link, navigation, the current page behind an error boundary, toasts. */
 export function App() {
@@ -29,10 +23,8 @@ export function App() {
   useEffect(() => applyTheme(effective), [effective])
   useEffect(() => {
     document.title = `${t(`pages.${page}.title`)} — ${t('appName')}`
-    // Move focus to the new page's heading so keyboard and screen-reader users land on it.
-    if (first.current) first.current = false
-    else document.getElementById('page-title')?.focus()
   }, [page, t])
+  useEffect(() => prefetchPages([loadDiscoveryDialog]), [])
 
   const Current = PAGE_COMPONENTS[page]
   return (
@@ -44,7 +36,10 @@ export function App() {
       <main id="main" className="page" aria-labelledby="page-title">
         <EnvKeysBanner />
         <ErrorBoundary resetKey={page}>
-          <Current />
+          <Suspense fallback={<Skeleton rows={4} />}>
+            <Current />
+            <FocusTitle key={page} first={first} />
+          </Suspense>
         </ErrorBoundary>
       </main>
       {/* One discovery dialog for the whole app: API Keys and Models both open it. */}
@@ -52,4 +47,17 @@ export function App() {
       <Toaster />
     </div>
   )
+}
+
+/**
+ * Moves focus to a newly shown page's heading so keyboard and screen-reader users land on it
+ * (not on the first page). It sits beside the page inside the same Suspense boundary, so it
+ * mounts once a lazily loaded page has rendered its heading.
+ */
+function FocusTitle({ first }: { first: React.RefObject<boolean> }) {
+  useEffect(() => {
+    if (first.current) first.current = false
+    else document.getElementById('page-title')?.focus()
+  }, [first])
+  return null
 }

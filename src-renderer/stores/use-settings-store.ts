@@ -1,7 +1,7 @@
 /** Settings the renderer owns: the interface language (a non-secret preference kept locally). */
-import i18next from 'i18next'
 import { create } from 'zustand'
-import { locales, matchLocale, type Locale } from '../i18n/resources'
+import { changeLanguage } from '../i18n'
+import { locales, matchLocale, type Locale } from '../i18n/locale-tags'
 
 const KEY = 'switchboard.language'
 
@@ -19,7 +19,7 @@ export const useSettingsStore = create<SettingsState>((set) => ({
   setLanguage: (language) => {
     if (language) window.localStorage.setItem(KEY, language)
     else window.localStorage.removeItem(KEY)
-    void i18next.changeLanguage(language ?? matchLocale(navigator.language))
+    void changeLanguage(language ?? matchLocale(navigator.language))
     set({ language })
   },
 }))

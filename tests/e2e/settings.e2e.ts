@@ -40,4 +40,18 @@ test.describe('settings', () => {
     await page.getByLabel('Lingua', { exact: true }).selectOption('')
     await expect(page.getByRole('navigation').getByRole('link', { name: 'Settings' })).toBeVisible()
   })
+
+  // Each locale is its own chunk (issue 17): a saved language other than English is loaded
+  // before the first render after a restart, and a lazily loaded page is shown in it too.
+  test('starts in the saved language after a reload', async ({ page, open }) => {
+    await open('settings')
+    await page.getByLabel('Language', { exact: true }).selectOption('ja-JP')
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ja-JP')
+    await page.reload()
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ja-JP')
+    await expect(page.locator('#page-title')).toHaveText('設定')
+    await page.getByRole('navigation').getByRole('link', { name: 'モデル' }).click()
+    await expect(page.locator('#page-title')).toHaveText('モデル')
+    await expect(page.locator('#page-title')).toBeFocused()
+  })
 })

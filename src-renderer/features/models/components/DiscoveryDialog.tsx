@@ -23,12 +23,6 @@ import { DiscoveryList } from './DiscoveryList'
 import { ErrorNote } from './ErrorNote'
 import { useProviderName } from '../../../lib/use-provider-name'
 
-/** Mounts the discovery dialog while the models store says it is open (any page may mount it). */
-export function DiscoveryDialogHost() {
-  const open = useModelsStore((s) => s.discovery.open)
-  return open ? <DiscoveryDialog /> : null
-}
-
 interface Picks {
   jobId: string | null
   query: string
@@ -51,7 +45,7 @@ const freshPicks = (jobId: string | null): Picks => ({
  * Discovery for one credential: pick the credential, search the listing, choose models and
  * their types, add names the listing lacks, register. Listing errors are shown here, in words.
  */
-function DiscoveryDialog() {
+export function DiscoveryDialog() {
   const { t } = useTranslation('models')
   const providerName = useProviderName()
   const discovery = useModelsStore((s) => s.discovery)
