@@ -5,19 +5,44 @@ import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
-const noRawIpc = {
+// Electron also exports its modules under 'electron/main', 'electron/renderer' (and
+// 'electron/common', 'electron/utility'): the rule covers every path that can hand out raw IPC.
+const RAW_IPC_PATHS = ['electron', 'electron/main', 'electron/renderer', 'electron/common'].map(
+  (name) => ({
+    name,
+    importNames: ['ipcMain', 'ipcRenderer'],
+    message:
+      'Use the typed contract: raw IPC lives only in src-main/electron/ipc.ts and src-preload/index.ts.',
+  }),
+)
+const noRawIpc = { 'no-restricted-imports': ['error', { paths: RAW_IPC_PATHS }] }
+
+// src-main/local talks to servers named by OLLAMA_HOST, saved targets and the user: every request
+// goes through the injected guarded fetch (src-main/net), never a bare fetch or socket API.
+const NO_BARE_NET = 'Local-server calls go through the guarded fetch (src-main/net) passed in.'
+const noBareNetInLocal = {
   'no-restricted-imports': [
     'error',
     {
       paths: [
-        {
-          name: 'electron',
-          importNames: ['ipcMain', 'ipcRenderer'],
-          message:
-            'Use the typed contract: raw IPC lives only in src-main/electron/ipc.ts and src-preload/index.ts.',
-        },
+        ...RAW_IPC_PATHS,
+        ...['http', 'https', 'http2', 'net', 'tls', 'dgram', 'undici'].flatMap((m) => [
+          { name: m, message: NO_BARE_NET },
+          { name: `node:${m}`, message: NO_BARE_NET },
+        ]),
       ],
     },
+  ],
+  'no-restricted-globals': [
+    'error',
+    { name: 'fetch', message: NO_BARE_NET },
+    { name: 'XMLHttpRequest', message: NO_BARE_NET },
+    { name: 'WebSocket', message: NO_BARE_NET },
+  ],
+  'no-restricted-properties': [
+    'error',
+    { object: 'globalThis', property: 'fetch', message: NO_BARE_NET },
+    { object: 'global', property: 'fetch', message: NO_BARE_NET },
   ],
 }
 
@@ -59,6 +84,10 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
+  },
+  {
+    files: ['src-main/local/**/*.ts'],
+    rules: noBareNetInLocal,
   },
   {
     files: ['src-main/electron/ipc.ts', 'src-preload/index.ts'],

@@ -11,6 +11,8 @@ import type {
   TargetSource,
 } from '../../src-preload/contract/local'
 import { AppError } from '../errors'
+import { checkUrl } from '../net'
+import type { GuardedFetch } from '../providers/adapter-types'
 import { defaultClassify, type ClassifyByName } from './model-types'
 import { parseOllamaHost } from './ollama-host'
 import {
@@ -33,8 +35,8 @@ export interface ProbeTarget {
 }
 
 export interface DetectOptions {
-  /** Plain fetch for loopback/LAN probes (no key is ever sent). */
-  fetch: typeof fetch
+  /** The guarded fetch (src-main/net): loopback and LAN pass, metadata and link-local do not. */
+  fetch: GuardedFetch
   env?: NodeJS.ProcessEnv
   /** User-added base URLs (a LAN box). */
   extraTargets?: readonly string[]
@@ -103,6 +105,9 @@ export function resolveTargets(
   }
   const seen = new Map<string, ProbeTarget>()
   for (const t of list) {
+    // A target the network guard refuses (OLLAMA_HOST or a saved target pointing at a metadata
+    // or link-local address) is not probed at all; the guarded fetch would refuse it anyway.
+    if (!checkUrl(t.baseUrl).ok) continue
     const key = t.baseUrl.toLowerCase().replace('//localhost:', '//127.0.0.1:')
     if (!seen.has(key)) seen.set(key, t)
   }
@@ -142,7 +147,7 @@ export async function detectLocalServers(opts: DetectOptions): Promise<DetectRes
 }
 
 interface ProbeDeps {
-  fetch: typeof fetch
+  fetch: GuardedFetch
   signal: AbortSignal
   classify: ClassifyByName
 }

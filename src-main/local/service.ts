@@ -15,6 +15,7 @@ import type {
 } from '../../src-preload/contract/local'
 import type { Emit } from '../platform'
 import { AppError } from '../errors'
+import { checkUrl, createGuardedFetch } from '../net'
 import type { GuardedFetch } from '../providers/adapter-types'
 import type { Store } from '../store/schema'
 import { connectServer, type ConnectDeps, type ConnectOptions } from './connect'
@@ -29,9 +30,11 @@ import { recommendModels } from './recommended'
 export interface LocalServiceOptions {
   env: NodeJS.ProcessEnv
   emit: Emit
-  /** Plain fetch for loopback/LAN detection probes. */
-  probeFetch?: typeof fetch
-  /** The guarded fetch for library calls (a plain fetch is accepted). */
+  /**
+   * The guarded fetch (src-main/net) for every request: detection probes, connect, the Ollama
+   * library. Loopback and LAN pass the guard; metadata and link-local addresses do not, even when
+   * they come from `OLLAMA_HOST` or a saved target. Default: one built from `env` on first use.
+   */
   fetch?: GuardedFetch
   classify?: ClassifyByName
   /** Where user-added targets persist (settings.localTargets); in memory without it. */
@@ -54,8 +57,10 @@ const MAX_TARGETS = 32
 
 /** Builds the service. */
 export function createLocalService(opts: LocalServiceOptions) {
-  const probeFetch = opts.probeFetch ?? globalThis.fetch
-  const libFetch: GuardedFetch = opts.fetch ?? ((url, init) => globalThis.fetch(url, init))
+  let ownFetch: GuardedFetch | undefined
+  const libFetch: GuardedFetch =
+    opts.fetch ?? ((url, init) => (ownFetch ??= createGuardedFetch({ env: opts.env }))(url, init))
+  const probeFetch = libFetch
   const jobOpts = {
     ...(opts.keepEndedMs !== undefined ? { keepEndedMs: opts.keepEndedMs } : {}),
     ...(opts.now ? { now: opts.now } : {}),
@@ -129,6 +134,7 @@ export function createLocalService(opts: LocalServiceOptions) {
       throw new AppError('validation', 'The Ollama address is not a valid URL.', {
         field: 'baseUrl',
       })
+    refuseBlocked(root)
     return createOllamaLibrary({
       baseUrl: root,
       fetch: libFetch,
@@ -152,6 +158,7 @@ export function createLocalService(opts: LocalServiceOptions) {
         throw new AppError('validation', 'The server address is not a valid URL.', {
           field: 'baseUrl',
         })
+      refuseBlocked(root)
       const { servers } = await detectLocalServers({
         fetch: probeFetch,
         targets: [{ baseUrl: root, source: 'extra', ...janHint(root) }],
@@ -283,6 +290,7 @@ export function createLocalService(opts: LocalServiceOptions) {
           throw new AppError('validation', 'The address is not a valid http(s) URL.', {
             field: 'baseUrl',
           })
+        refuseBlocked(root)
         return targets.change((list) => {
           if (list.includes(root)) return list
           if (list.length >= MAX_TARGETS) {
@@ -298,6 +306,14 @@ export function createLocalService(opts: LocalServiceOptions) {
         return targets.change((list) => list.filter((t) => t !== root))
       },
     },
+  }
+}
+
+/** `url_blocked` for an address the network guard refuses (metadata, link-local, …). */
+function refuseBlocked(root: string): void {
+  const check = checkUrl(root)
+  if (!check.ok) {
+    throw new AppError('url_blocked', check.message, { reason: check.reason, field: 'baseUrl' })
   }
 }
 

@@ -158,6 +158,9 @@ const V6_EMBEDDED_LOW32: ReadonlyArray<readonly [bigint, number, 'same' | 'publi
 /** IPv6 rules after the embedded-IPv4 forms, most specific first. */
 const V6_RULES: ReadonlyArray<readonly [bigint, number, Rule]> = [
   [V6('fd00:ec2::254'), 128, 'metadata'], // AWS IMDS over IPv6
+  // GCP's metadata server over IPv6 (inside fc00::/7, so listed before the unique-local rule):
+  // https://cloud.google.com/compute/docs/metadata/querying-metadata#metadata_server_endpoints
+  [V6('fd20:ce::254'), 128, 'metadata'],
   [V6('fe80::'), 10, 'link_local'],
   [V6('fec0::'), 10, 'private'], // deprecated site-local
   [V6('fc00::'), 7, 'private'], // unique local

@@ -43,6 +43,11 @@ const URL_TABLE: Row[] = [
   ['http://[64:ff9b::a9fe:a9fe]/', 'metadata'], // NAT64
   ['http://[2002:a9fe:a9fe::1]/', 'metadata'], // 6to4
   ['http://[fd00:ec2::254]/', 'metadata'], // AWS IMDS IPv6
+  ['http://[fd20:ce::254]/', 'metadata'], // GCP metadata server IPv6
+  ['http://[FD20:CE::254]:80/computeMetadata/v1/', 'metadata'],
+  ['http://[fd20:00ce:0000:0000:0000:0000:0000:0254]/', 'metadata'], // long form
+  ['http://[fd20:ce:0:0::254]/', 'metadata'], // partly compressed
+  ['http://[fd20:ce::255]/', 'ok'], // its neighbour is an ordinary unique-local address
   ['http://100.100.100.200/', 'metadata'], // Alibaba Cloud
   ['http://metadata.google.internal/computeMetadata/v1/', 'metadata_host'],
   ['http://METADATA.GOOGLE.INTERNAL./', 'metadata_host'],
@@ -139,6 +144,11 @@ const ADDRESS_TABLE: Row[] = [
   ['64:ff9b:1::a9fe:a9fe', 'metadata'],
   ['fd00:ec2::254', 'metadata'],
   ['FD00:EC2:0:0:0:0:0:254', 'metadata'],
+  ['fd20:ce::254', 'metadata'], // GCP
+  ['FD20:CE:0:0:0:0:0:254', 'metadata'],
+  ['fd20:00ce::0254', 'metadata'],
+  ['[fd20:ce::254]', 'metadata'],
+  ['fd20:ce::254%eth0', 'metadata'], // scope id from DNS
   ['fe80::1%eth0', 'link_local'], // scope id from DNS
   ['169.254.0.1', 'link_local'],
   ['0.0.0.0', 'unspecified'],
