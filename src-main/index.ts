@@ -9,9 +9,9 @@ import { broadcast, registerIpc } from './electron/ipc'
 import { installGuards, openExternalSafe } from './electron/guards'
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './electron/protocol'
 import { TrayService } from './electron/tray'
-import { createMainWindow, preloadPathFrom } from './electron/window'
+import { createMainWindow, isOwnWebContents, preloadPathFrom } from './electron/window'
 import { createMainTranslator } from './i18n'
-import { createDispatcher, isOwnRendererUrl } from './ipc/dispatch'
+import { createDispatcher, isOwnRendererUrl, trustedByIdentity } from './ipc/dispatch'
 import { createHandlers } from './ipc/handlers'
 import { resolveHome } from './store/home'
 import { trayDepsFrom } from './tray/tray-deps'
@@ -74,7 +74,12 @@ if (!app.requestSingleInstanceLock()) {
     })
     installGuards(isOwn)
     if (!devUrl) serveRenderer(rendererDir)
-    registerIpc(createDispatcher(createHandlers(ctx), { isTrustedSender: isOwn }))
+    registerIpc(
+      createDispatcher(createHandlers(ctx), {
+        isTrustedSender: trustedByIdentity({ isOwnUrl: isOwn, isOwnWebContents }),
+        log: (line) => console.warn(line),
+      }),
+    )
 
     const t = createMainTranslator(app.getLocale())
     const model = createTrayModel({

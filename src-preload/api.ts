@@ -4,17 +4,20 @@
  * an unsubscribe. The transport is injected, so the same code runs in the real preload
  * (ipcRenderer) and in the end-to-end harness (Playwright's exposeBinding).
  */
-import {
-  channelNames,
-  eventNames,
-  splitName,
-  type ChannelName,
-  type Envelope,
-  type EventName,
-  type EventPayloadOf,
-  type RequestOf,
-  type ResponseOf,
+import type {
+  ChannelName,
+  Envelope,
+  EventName,
+  EventPayloadOf,
+  RequestOf,
+  ResponseOf,
 } from './contract'
+// Names only: the preload bundle must not carry the zod contract (tests/integration/boot checks).
+import {
+  CHANNEL_NAMES as channelNames,
+  EVENT_NAMES as eventNames,
+  splitName,
+} from './contract/names'
 
 /** Sends one request to main and resolves with its envelope. */
 export type Invoke = (channel: string, payload: unknown) => Promise<Envelope<unknown>>

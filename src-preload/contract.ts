@@ -12,6 +12,7 @@ import { modelsChannels, modelsEvents } from './contract/models'
 import { settingsChannels, settingsEvents } from './contract/settings'
 import { vaultChannels, vaultEvents } from './contract/vault'
 import type { ChannelDef, EventDef } from './contract/define'
+import { CHANNEL_NAMES, EVENT_NAMES } from './contract/names'
 
 export * from './contract/errors'
 export * from './contract/app'
@@ -60,13 +61,17 @@ export type ResponseOf<C extends ChannelName> =
 export type EventPayloadOf<E extends EventName> =
   (typeof events)[E] extends EventDef<infer P> ? P : never
 
-/** Every channel name, in a stable order (the boot smoke checks main registers exactly these). */
-export const channelNames = Object.keys(channels).sort() as ChannelName[]
-/** Every event name. */
-export const eventNames = Object.keys(events).sort() as EventName[]
+/** True only when A and B are the same union. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+// The preload's names-only module must list exactly the contract's channels and events.
+const namesMatchChannels: Same<(typeof CHANNEL_NAMES)[number], ChannelName> = true
+const namesMatchEvents: Same<(typeof EVENT_NAMES)[number], EventName> = true
+void namesMatchChannels
+void namesMatchEvents
 
-/** Splits `domain:verb` into its parts. */
-export function splitName(name: string): [string, string] {
-  const i = name.indexOf(':')
-  return [name.slice(0, i), name.slice(i + 1)]
-}
+/** Every channel name, in a stable order (the boot smoke checks main registers exactly these). */
+export const channelNames: readonly ChannelName[] = CHANNEL_NAMES
+/** Every event name. */
+export const eventNames: readonly EventName[] = EVENT_NAMES
+
+export { splitName } from './contract/names'

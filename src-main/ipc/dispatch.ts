@@ -17,6 +17,17 @@ export interface CallContext {
   senderUrl: string
 }
 
+/**
+ * Who called. From Electron: the calling frame's URL, the id of the WebContents it belongs to and
+ * whether it is that WebContents' main frame. The e2e harness (Chromium, no WebContents) passes
+ * the frame URL only, as a string.
+ */
+export interface Sender {
+  url: string
+  webContentsId?: number
+  isMainFrame?: boolean
+}
+
 /** One function per channel of the contract; a missing one fails the typecheck. */
 export type Handlers = {
   [C in ChannelName]: (
@@ -26,8 +37,10 @@ export type Handlers = {
 }
 
 export interface DispatcherOptions {
-  /** True when the calling frame is our own renderer. */
-  isTrustedSender: (url: string) => boolean
+  /** True when the calling frame is our own renderer (see trustedByIdentity for the app's). */
+  isTrustedSender: (url: string, sender: Sender) => boolean
+  /** One line per refused sender (no payload), e.g. console.warn. */
+  log?: (line: string) => void
   /** Secrets currently known to the vault, scrubbed from every error message. */
   knownSecrets?: () => readonly string[]
   /** Records failures (already scrubbed) for diagnostics. */
@@ -38,7 +51,7 @@ export interface DispatcherOptions {
 export type Dispatch = ((
   channel: string,
   payload: unknown,
-  senderUrl: string,
+  sender: string | Sender,
 ) => Promise<Envelope<unknown>>) & {
   readonly channels: readonly string[]
 }
@@ -59,15 +72,17 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions)
   const dispatch = async (
     channel: string,
     payload: unknown,
-    senderUrl: string,
+    from: string | Sender,
   ): Promise<Envelope<unknown>> => {
-    if (!options.isTrustedSender(senderUrl)) {
+    const sender: Sender = typeof from === 'string' ? { url: from } : from
+    const senderUrl = typeof sender.url === 'string' ? sender.url : ''
+    if (!options.isTrustedSender(senderUrl, sender)) {
+      options.log?.(refusedLine(channel, sender))
       return {
         ok: false,
         error: {
-          code: 'validation',
+          code: 'forbidden_sender',
           message: 'Refused a call from a frame that is not Switchboard.',
-          params: { reason: 'untrusted_sender' },
         },
       }
     }
@@ -100,6 +115,36 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions)
     }
   }
   return Object.assign(dispatch, { channels: Object.freeze([...handled].sort()) })
+}
+
+/**
+ * The app's sender check: the WebContents is one of the windows we created, the call comes from
+ * its main frame (never a sub-frame, whatever its URL), and that frame shows our renderer.
+ */
+export function trustedByIdentity(o: {
+  isOwnUrl: (url: string) => boolean
+  isOwnWebContents: (id: number) => boolean
+}): (url: string, sender: Sender) => boolean {
+  return (url, sender) =>
+    typeof sender.webContentsId === 'number' &&
+    o.isOwnWebContents(sender.webContentsId) &&
+    sender.isMainFrame === true &&
+    o.isOwnUrl(url)
+}
+
+/** The log line of a refused call: channel, origin, ids; never the payload or the full URL. */
+function refusedLine(channel: string, sender: Sender): string {
+  let origin = '(none)'
+  try {
+    origin = new URL(sender.url).origin
+  } catch {
+    // not a URL: leave "(none)"
+  }
+  const safe = (v: string) => v.replace(/[^\w:./@-]/g, '?').slice(0, 120)
+  return (
+    `ipc: refused ${safe(channel)} from origin ${safe(origin)}` +
+    ` webContents ${sender.webContentsId ?? '-'} mainFrame ${sender.isMainFrame ?? '-'}`
+  )
 }
 
 /** Our renderer's origins: the custom app:// scheme in production, the dev server in dev. */

@@ -22,6 +22,7 @@ export type TestCode = z.infer<typeof TestCode>
 export const errorCodes = [
   ...testCodes.filter((c) => !c.startsWith('ok')),
   'validation',
+  'forbidden_sender',
   'not_found',
   'conflict',
   'vault_locked',
@@ -40,6 +41,7 @@ export type ErrorCode =
       'ok' | 'ok_rate_limited' | 'ok_test_model_unavailable' | 'ok_listing_unsupported'
     >
   | 'validation'
+  | 'forbidden_sender'
   | 'not_found'
   | 'conflict'
   | 'vault_locked'

@@ -83,7 +83,7 @@ test.describe('a foreign frame', () => {
     )
     expect(res).toMatchObject({
       ok: false,
-      error: { code: 'validation', params: { reason: 'untrusted_sender' } },
+      error: { code: 'forbidden_sender' },
     })
   })
 })

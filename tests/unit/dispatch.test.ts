@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createAppContext } from '../../src-main/app-context'
 import { AppError } from '../../src-main/errors'
-import { createDispatcher, isOwnRendererUrl } from '../../src-main/ipc/dispatch'
+import { createDispatcher, isOwnRendererUrl, trustedByIdentity } from '../../src-main/ipc/dispatch'
 import { createHandlers } from '../../src-main/ipc/handlers'
 import { mkdtempSync } from 'node:fs'
 import os from 'node:os'
@@ -51,7 +51,7 @@ describe('IPC dispatcher', () => {
       const res = await dispatcher()('app:info', {}, url)
       expect(res).toMatchObject({
         ok: false,
-        error: { code: 'validation', params: { reason: 'untrusted_sender' } },
+        error: { code: 'forbidden_sender' },
       })
     }
   })
@@ -107,4 +107,61 @@ describe('dispatcher construction', () => {
     const d = createDispatcher(createHandlers(app), { isTrustedSender: () => true })
     expect(d.channels).toContain('app:info')
   })
+})
+
+describe("sender trust by identity (the app's check)", () => {
+  const OWN_WC = 7
+  const lines: string[] = []
+  const app = createAppContext({ home: mkdtempSync(path.join(os.tmpdir(), 'sb-')), version: '1' })
+  let called = 0
+  const d = createDispatcher(
+    { ...createHandlers(app), 'credentials:create': () => (called++, null) } as never,
+    {
+      isTrustedSender: trustedByIdentity({
+        isOwnUrl: (u) => isOwnRendererUrl(u),
+        isOwnWebContents: (id) => id === OWN_WC,
+      }),
+      log: (line) => lines.push(line),
+    },
+  )
+
+  it("answers our window's main frame", async () => {
+    const res = await d('app:info', {}, { url: OWN, webContentsId: OWN_WC, isMainFrame: true })
+    expect(res.ok).toBe(true)
+  })
+
+  it.each([
+    ['a foreign WebContents showing our URL', { url: OWN, webContentsId: 8, isMainFrame: true }],
+    [
+      'a sub-frame of our window showing our URL',
+      { url: OWN, webContentsId: OWN_WC, isMainFrame: false },
+    ],
+    ['a sender without a WebContents id', { url: OWN, isMainFrame: true }],
+    [
+      'our main frame after it navigated away',
+      { url: 'https://evil.example/', webContentsId: OWN_WC, isMainFrame: true },
+    ],
+    ['a bare URL string (no identity at all)', OWN],
+  ])(
+    'refuses %s with forbidden_sender, logged in one line without the payload',
+    async (_, sender) => {
+      lines.length = 0
+      const secret = 'sk-test-PAYLOADSECRET-0123456789'
+      const res = await d(
+        'credentials:create',
+        { provider: 'openai', name: 'x', apiKey: secret },
+        sender,
+      )
+      expect(res).toEqual({
+        ok: false,
+        error: { code: 'forbidden_sender', message: expect.any(String) },
+      })
+      expect(called).toBe(0)
+      expect(lines).toHaveLength(1)
+      expect(lines[0]).toContain('credentials:create')
+      expect(lines[0]).not.toMatch(/\n/)
+      expect(lines[0]).not.toContain(secret)
+      expect(lines[0]).not.toContain('openai')
+    },
+  )
 })

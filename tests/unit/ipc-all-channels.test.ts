@@ -37,7 +37,7 @@ describe('every IPC channel', () => {
       const foreign = await dispatch(channel, {}, 'https://example.com/')
       expect(foreign).toMatchObject({
         ok: false,
-        error: { code: 'validation', params: { reason: 'untrusted_sender' } },
+        error: { code: 'forbidden_sender' },
       })
       for (const payload of [{ surpriseField: 1 }, 'not an object', 42, []]) {
         const res = await dispatch(channel, payload, OWN)

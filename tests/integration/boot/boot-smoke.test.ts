@@ -27,7 +27,13 @@ interface BootRecord {
   appListeners: string[]
   errors: string[]
   protocolProbe?: { index: number; csp: string; escape: number }
-  ipcProbe?: { own: { ok: boolean }; foreign: { ok: boolean; error: { code: string } } }
+  ipcProbe?: Record<'own' | 'foreign' | 'subFrame' | 'foreignWebContents' | 'noFrame', Answer>
+  warnings: string[]
+}
+
+interface Answer {
+  ok: boolean
+  error?: { code: string }
 }
 
 let record: BootRecord
@@ -93,9 +99,23 @@ describe('boot smoke: the built main bundle under a stand-in electron', () => {
     expect(new Set(record.ipcChannels).size).toBe(record.ipcChannels.length)
   })
 
-  it('checks the sender frame on a real handler', () => {
-    expect(record.ipcProbe?.own.ok).toBe(true)
-    expect(record.ipcProbe?.foreign).toMatchObject({ ok: false, error: { code: 'validation' } })
+  it('trusts a sender by its WebContents and main frame, not by its URL', () => {
+    const probe = record.ipcProbe!
+    expect(probe.own.ok).toBe(true)
+    // Each of these shows (or claims) our URL but is not our window's main frame.
+    for (const who of ['foreign', 'subFrame', 'foreignWebContents', 'noFrame'] as const) {
+      expect([who, probe[who]]).toEqual([
+        who,
+        expect.objectContaining({
+          ok: false,
+          error: expect.objectContaining({ code: 'forbidden_sender' }),
+        }),
+      ])
+    }
+    // One log line per refusal, naming the channel, never the payload.
+    const refused = record.warnings.filter((l) => l.startsWith('ipc: refused app:info'))
+    expect(refused).toHaveLength(4)
+    expect(refused.some((l) => l.includes('webContents 999'))).toBe(true)
   })
 
   it('serves the renderer from app:// with the CSP, registered before ready, and never outside its folder', () => {
@@ -142,6 +162,15 @@ describe('the built preload', () => {
     expect(new Set(requires)).toEqual(new Set(['electron']))
     expect(code).not.toMatch(/^\s*(import|export)\s/m)
     expect(code).not.toMatch(/\bimport\(/)
+  })
+
+  it('carries the channel names only, not the zod contract', () => {
+    const code = fs.readFileSync(file, 'utf8')
+    // ~180 KB when it bundled the zod contract; names only it is a few KB.
+    expect(code.length).toBeLessThan(16 * 1024)
+    // zod's runtime (the comment naming it may stay): its error class, parser and internals.
+    expect(code).not.toMatch(/ZodError|safeParse|\b_zod\b|\$ZodType|\bz\.object\(/)
+    for (const name of channelNames) expect(code).toMatch(new RegExp(`["'\`]${name}["'\`]`))
   })
 
   it('exposes window.switchboard with a method for every channel', () => {

@@ -71,7 +71,7 @@ describe('credentials and vault IPC', () => {
     const h = harness(ENV_KEY)
     for (const [channel, payload] of CHANNELS) {
       const res = await h.call(channel, payload('x'), 'https://evil.example/')
-      expect(res.error?.params?.reason).toBe('untrusted_sender')
+      expect(res.error?.code).toBe('forbidden_sender')
     }
   })
 

@@ -274,7 +274,7 @@ describe('schema and sender checks', () => {
         channel === 'credentials:test' ? { id: 'x' } : {},
         'https://evil.example/',
       )
-      expect([channel, res.error?.params?.reason]).toEqual([channel, 'untrusted_sender'])
+      expect([channel, res.error?.code]).toEqual([channel, 'forbidden_sender'])
     }
   })
 })

@@ -168,6 +168,6 @@ describe('models:* and defaults:* handlers', () => {
   it('refuses a foreign frame before touching anything', async () => {
     const { dispatch } = await setup()
     const res = await dispatch('defaults:autoAssign', {}, 'https://evil.example/')
-    expect(res).toMatchObject({ ok: false, error: { params: { reason: 'untrusted_sender' } } })
+    expect(res).toMatchObject({ ok: false, error: { code: 'forbidden_sender' } })
   })
 })

@@ -121,7 +121,7 @@ describe('settings:* channels', () => {
       ['settings:importBackup', { path: path.join(h.home, 'b.json'), passphrase: PASSPHRASE }],
     ] as const) {
       const r = await h.call(channel, payload, 'https://evil.example/')
-      expect(r.error?.params?.reason).toBe('untrusted_sender')
+      expect(r.error?.code).toBe('forbidden_sender')
     }
     expect(snapshot(h.home)).toEqual(before)
   })

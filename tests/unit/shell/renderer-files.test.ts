@@ -1,7 +1,6 @@
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { RENDERER_CSP, contentTypeOf, resolveRendererFile } from '../../../src-main/renderer-files'
-import { secureWebPreferences } from '../../../src-main/electron/secure-options'
 
 describe('renderer files for app://', () => {
   const root = '/opt/switchboard/renderer'
@@ -26,20 +25,5 @@ describe('renderer files for app://', () => {
       expect(RENDERER_CSP).toContain(d)
     }
     expect(RENDERER_CSP).not.toContain('unsafe')
-  })
-})
-
-describe('window security defaults', () => {
-  it('isolates, sandboxes and disables node in every window', () => {
-    expect(secureWebPreferences('/p.cjs')).toMatchObject({
-      preload: '/p.cjs',
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      webviewTag: false,
-      allowRunningInsecureContent: false,
-      disableBlinkFeatures: 'Auxclick',
-    })
   })
 })

@@ -1,0 +1,73 @@
+/**
+ * Every IPC channel and event name, and nothing else. The sandboxed preload builds
+ * `window.switchboard` from these names alone (VS Code's habit: the preload needs names, not
+ * schemas; main validates every payload with the zod contract). Keeping zod out of the preload
+ * keeps it small and leaves it nothing to parse. contract.ts checks, at compile time, that these
+ * lists are exactly the contract's channels and events: a new channel fails the typecheck until
+ * it is named here too.
+ */
+
+/** Every channel of the contract, sorted. */
+export const CHANNEL_NAMES = [
+  'app:info',
+  'app:openExternal',
+  'credentials:cancelTests',
+  'credentials:create',
+  'credentials:delete',
+  'credentials:get',
+  'credentials:lastTests',
+  'credentials:list',
+  'credentials:providers',
+  'credentials:setPrimary',
+  'credentials:test',
+  'credentials:testAll',
+  'credentials:update',
+  'defaults:autoAssign',
+  'defaults:get',
+  'defaults:set',
+  'local:activeImports',
+  'local:activePulls',
+  'local:addTarget',
+  'local:cancelImport',
+  'local:connect',
+  'local:detect',
+  'local:importGguf',
+  'local:lastDetection',
+  'local:machine',
+  'local:ollamaCancelPull',
+  'local:ollamaList',
+  'local:ollamaPs',
+  'local:ollamaPull',
+  'local:ollamaRemove',
+  'local:ollamaUnload',
+  'local:recommended',
+  'local:removeTarget',
+  'local:targets',
+  'models:cancel',
+  'models:discover',
+  'models:list',
+  'models:register',
+  'models:test',
+  'models:unregister',
+  'settings:envStatus',
+  'settings:exportBackup',
+  'settings:importBackup',
+  'settings:migrateEnv',
+  'vault:rotate',
+  'vault:status',
+] as const
+
+/** Every main → renderer event of the contract, sorted. */
+export const EVENT_NAMES = [
+  'app:changed',
+  'credentials:changed',
+  'credentials:testResult',
+  'local:importProgress',
+  'local:pullProgress',
+] as const
+
+/** Splits `domain:verb` into its parts. */
+export function splitName(name: string): [string, string] {
+  const i = name.indexOf(':')
+  return [name.slice(0, i), name.slice(i + 1)]
+}
