@@ -1,4 +1,5 @@
 // `npm test`: everything CI runs (DESIGN §13) — typecheck, lint + import boundaries, the build,
+// the Electronegativity scan,
 // vitest (unit + integration, with a real Secret Service when dbus and gnome-keyring exist),
 // the Playwright e2e specs, and the packaging smoke. Ends with one line `N passed, N failed`
 // summed over every runner, because the CI reader understands only that.
@@ -49,6 +50,8 @@ step('boundaries', bin('depcruise'), [
   'src-cli',
 ])
 const built = step('build', 'npm', ['run', '-s', 'build'])
+// Electronegativity over the source and the build: fails on any unreviewed HIGH/MEDIUM finding.
+if (built !== false) step('electronegativity', 'node', ['scripts/electronegativity.mjs'])
 
 if (!only.length || only.includes('vitest')) {
   const out = path.join(root, 'test-results/vitest.json')

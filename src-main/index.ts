@@ -67,7 +67,7 @@ if (!app.requestSingleInstanceLock()) {
       platform: {
         safeStorage,
         locale: app.getLocale(),
-        openExternal: async (url) => {
+        openLink: async (url) => {
           await openExternalSafe(url)
         },
       },

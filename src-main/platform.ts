@@ -17,5 +17,5 @@ export interface PlatformBridge {
     getSelectedStorageBackend?(): string
   }
   locale?: string
-  openExternal?: (url: string) => Promise<void>
+  openLink?: (url: string) => Promise<void>
 }

@@ -13,7 +13,8 @@ export type AppInfo = z.infer<typeof AppInfo>
 
 export const appChannels = {
   'app:info': channel<AppInfo>()(z.object({}).strict()),
-  'app:openExternal': channel<{ opened: boolean }>()(
+  /** Opens a docs link in the browser; main allows only https to known hosts (openExternalSafe). */
+  'app:openLink': channel<{ opened: boolean }>()(
     z.object({ url: z.string().url().max(2048) }).strict(),
   ),
 }

@@ -10,7 +10,7 @@
 /** Every channel of the contract, sorted. */
 export const CHANNEL_NAMES = [
   'app:info',
-  'app:openExternal',
+  'app:openLink',
   'credentials:cancelTests',
   'credentials:create',
   'credentials:delete',

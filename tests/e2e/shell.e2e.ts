@@ -44,7 +44,7 @@ test.describe('app shell', () => {
     await open('apiKeys')
     const res = await page.evaluate(() =>
       (window as unknown as { __sbInvoke: (c: string, p: unknown) => Promise<unknown> }).__sbInvoke(
-        'app:openExternal',
+        'app:openLink',
         { url: 12 },
       ),
     )

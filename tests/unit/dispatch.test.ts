@@ -30,8 +30,8 @@ describe('IPC dispatcher', () => {
 
   it('rejects a malformed payload with a validation envelope and never calls the handler', async () => {
     let called = false
-    const d = dispatcher({ 'app:openExternal': () => ((called = true), { opened: true }) })
-    const res = await d('app:openExternal', { url: 42 }, OWN)
+    const d = dispatcher({ 'app:openLink': () => ((called = true), { opened: true }) })
+    const res = await d('app:openLink', { url: 42 }, OWN)
     expect(res).toMatchObject({
       ok: false,
       error: { code: 'validation', params: { field: 'url' } },

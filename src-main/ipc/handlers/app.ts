@@ -14,12 +14,12 @@ export function appHandlers(app: AppContext): DomainHandlers<'app'> {
       dataDir: app.home,
       locale: app.platform.locale ?? 'en-US',
     }),
-    'app:openExternal': async ({ url }) => {
+    'app:openLink': async ({ url }) => {
       if (!isSafeExternalUrl(url)) {
         throw new AppError('url_blocked', 'Only https links to known provider sites open.', { url })
       }
-      await app.platform.openExternal?.(url)
-      return { opened: Boolean(app.platform.openExternal) }
+      await app.platform.openLink?.(url)
+      return { opened: Boolean(app.platform.openLink) }
     },
   }
 }

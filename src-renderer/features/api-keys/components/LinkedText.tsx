@@ -5,7 +5,7 @@ const URL_RE = /(https:\/\/[^\s)>\]"']+[^\s)>\]"'.,;:])/g
 
 /** Opens a link in the system browser through main (which allows only known https sites). */
 export function openExternal(url: string): void {
-  void api().app.openExternal({ url })
+  void api().app.openLink({ url })
 }
 
 /** Text with its https URLs turned into links that open in the system browser. */

@@ -40,7 +40,7 @@ function InstallHelp({ others }: { others: DetectedServer[] }) {
   const machine = useLocalStore((s) => s.machine)
   const scan = useLocalStore((s) => s.scan)
   const scanning = useLocalStore((s) => s.scanning)
-  const open = (url: string) => void api().app.openExternal({ url })
+  const open = (url: string) => void api().app.openLink({ url })
   const platform = machine
     ? t(`platforms.${machine.platform}`, { defaultValue: machine.platform })
     : null
