@@ -71,8 +71,13 @@ async function seed(sb: Sb) {
 
 /** Runs axe on what the page shows now and fails with each violation's id, nodes and fix. */
 async function expectAccessible(page: Page, where: string) {
-  // Let the theme and any entering content settle before colours are measured.
-  await page.waitForTimeout(150)
+  // Colours are measured once the theme and any entering content have settled: every finite
+  // animation or transition has finished (a fixed 150 ms was not enough on a busy machine).
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+  )
   const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze()
   const report = violations
     .map(

@@ -98,9 +98,10 @@ test.describe('connection tests', () => {
   test('Test all shows each result as it arrives and sums up', async ({ page, open, sb }) => {
     await open('apiKeys')
     const { anthropic } = await seed(sb)
-    // A slow server keeps one test running, so the live progress is visible.
-    anthropic.mode = 'slow'
-    anthropic.slowMs = 1_500
+    // The Anthropic server holds its answer until released, so one test is certainly still
+    // running while the live progress is checked. (It used to answer after a fixed 1.5 s: on a
+    // busy machine the assertions below outlasted it and "Testing…" was already gone.)
+    anthropic.mode = 'held'
     await expect(row(page, 'Anthropic down')).toBeVisible() // the page re-read on credentials:changed
     await page.getByRole('button', { name: 'Test all' }).click()
     await expect(page.getByRole('status').filter({ hasText: /Testing \d of 4/ })).toBeVisible()
@@ -108,6 +109,9 @@ test.describe('connection tests', () => {
     await expect(
       row(page, 'Anthropic good').getByRole('button', { name: 'Test Anthropic good' }),
     ).toHaveText('Testing…')
+    await expect.poll(() => anthropic.requests.length).toBeGreaterThan(0)
+    anthropic.mode = 'ok'
+    anthropic.release()
     await expect(page.getByText('Tested 4 credentials')).toBeVisible({ timeout: 10_000 })
     await expect(page.getByText(/2 working/)).toBeVisible()
     await expect(row(page, 'Anthropic good').locator('.test-result')).toContainText('Connected')

@@ -142,7 +142,7 @@ test.describe('local page', () => {
     await expect(failed.getByRole('alert')).toBeVisible()
   })
 
-  test('a pull that runs while another page is open is shown on return', async ({ page }) => {
+  test('a pull that runs while another page is open is shown on return', async ({ page, sb }) => {
     // ≈ 7 s in all, so it is still running while Settings is open.
     ollama.pull.delayMs = 250
     const library = page.getByRole('region', { name: 'Ollama library' })
@@ -160,8 +160,17 @@ test.describe('local page', () => {
     await nav.getByRole('link', { name: 'Settings' }).click()
     await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible()
     await expect(bar()).toHaveCount(0)
-    // Progress goes on while nobody on the Local page listens.
-    await page.waitForTimeout(1500)
+    // Progress goes on while nobody on the Local page listens: wait until main has more than the
+    // page showed (main's own record, not a fixed delay a busy machine can outlast or undercut).
+    await expect
+      .poll(
+        async () =>
+          (await sb<{ model: string; percent: number | null }[]>('local.activePulls', {})).find(
+            (p) => p.model === 'phi3:mini',
+          )?.percent ?? -1,
+        { timeout: 10_000 },
+      )
+      .toBeGreaterThan(before)
     await nav.getByRole('link', { name: 'Local' }).click()
     // Back: the row is there at once with main's latest progress, not where it was left.
     await expect(bar()).toBeVisible()
