@@ -54,12 +54,9 @@ function lowerJs(dir) {
     const file = path.join(dir, entry.name)
     if (entry.isDirectory()) lowerJs(file)
     else if (/\.(c|m)?js$/.test(entry.name)) {
+      // No `format`: esbuild keeps CommonJS and ES module syntax as they are, lowering the rest.
       const code = fs.readFileSync(file, 'utf8')
-      const format = entry.name.endsWith('.mjs') || /^\s*import\s/m.test(code) ? 'esm' : undefined
-      fs.writeFileSync(
-        file,
-        transformSync(code, { loader: 'js', target: 'es2020', ...(format ? { format } : {}) }).code,
-      )
+      fs.writeFileSync(file, transformSync(code, { loader: 'js', target: 'es2020' }).code)
     }
   }
 }
