@@ -72,6 +72,7 @@ const RETHROWN = new Set([
   'vault_wrong_key',
   'not_found',
   'store_corrupt',
+  'store_locked',
   'cancelled',
   'validation',
 ])

@@ -1,16 +1,19 @@
 /**
  * The Store over `<home>/switchboard.json` (DESIGN §3): plain JSON, schema-versioned, every
  * read-modify-write under a cross-process lock and written atomically, so the app and the CLI can
- * write at the same time. A file that does not parse is moved aside and reported, never silently
- * replaced by an empty store.
+ * write at the same time. A file that does not parse, or parses but does not have the store's
+ * shape, is moved aside (bytes untouched) and reported as `store_corrupt` naming the copy — never
+ * silently replaced by an empty store, never an `internal` crash further down.
  */
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import { AppError } from '../errors'
 import { removeOrphanTemps, writeFileAtomic } from './atomic-write'
 import { withLock, type LockOptions } from './lock'
-import { emptyStoreData, migrate } from './migrations'
+import { emptyStoreData } from './migrations'
+import { ensurePrivateHome } from './private-home'
 import type { Store, StoreData } from './schema'
+import { createCachedReader, parseStoreText, readText } from './store-reader'
 
 export const STORE_FILE = 'switchboard.json'
 
@@ -24,97 +27,115 @@ export interface FileStore extends Store {
   readonly home: string
 }
 
-type Parsed =
-  { kind: 'absent' } | { kind: 'ok'; doc: Record<string, unknown> } | { kind: 'corrupt' }
-
-async function readRaw(file: string): Promise<Parsed> {
-  let text: string
-  try {
-    text = await fs.readFile(file, 'utf8')
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'absent' }
-    throw err
-  }
-  try {
-    const doc = JSON.parse(text) as unknown
-    if (!doc || typeof doc !== 'object' || Array.isArray(doc)) return { kind: 'corrupt' }
-    if (!Array.isArray((doc as { credentials?: unknown }).credentials ?? []))
-      return { kind: 'corrupt' }
-    return { kind: 'ok', doc: doc as Record<string, unknown> }
-  } catch {
-    return { kind: 'corrupt' }
-  }
-}
-
 /** Creates the store for a data directory (the directory is created on the first write). */
 export function createFileStore(home: string, options: FileStoreOptions = {}): FileStore {
   const file = path.join(home, STORE_FILE)
   const lockFile = `${file}.lock`
   const clock = options.clock ?? (() => new Date())
+  const reader = createCachedReader(file)
+
+  // Checked once per store: an existing folder more open than 0700 is tightened or refused.
+  let privateChecked: Promise<void> | null = null
+  const ready = () =>
+    (privateChecked ??= ensurePrivateHome(home, file).catch((err) => {
+      privateChecked = null
+      throw err
+    }))
 
   const ensureHome = async () => {
     await fs.mkdir(home, { recursive: true, mode: 0o700 })
   }
 
-  /** Renames the unreadable file to `switchboard.json.corrupt-<timestamp>`; returns the new path. */
-  const moveAside = async (): Promise<string> => {
+  /** Renames the bad file to `switchboard.json.corrupt-<timestamp>` (never over an older copy). */
+  const moveAside = async (): Promise<AppError> => {
     const stamp = clock().toISOString().replace(/[:.]/g, '-')
-    const target = `${file}.corrupt-${stamp}`
-    await fs.rename(file, target)
-    return target
+    let target = `${file}.corrupt-${stamp}`
+    for (let n = 1; await exists(target); n++) target = `${file}.corrupt-${stamp}-${n}`
+    try {
+      await fs.rename(file, target)
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code ?? 'error'
+      return new AppError(
+        'store_corrupt',
+        `The data file ${file} is damaged and could not be moved aside (${code}); move it away or restore it from a backup.`,
+        { file, context: 'in_place' },
+      )
+    }
+    return new AppError(
+      'store_corrupt',
+      `The data file was damaged; it was moved to ${target} (nothing in it was changed).`,
+      { file: target },
+    )
   }
 
-  const corrupt = (moved: string | null) =>
-    new AppError(
-      'store_corrupt',
-      moved
-        ? `The data file could not be read and was moved to ${moved}.`
-        : 'The data file could not be read.',
-      moved ? { file: moved } : undefined,
-    )
-
-  /** Moves a corrupt file aside (under the lock, so only one process does it) and throws. */
-  const quarantine = async (): Promise<never> => {
-    const moved = await withLock(
+  /**
+   * Sets a bad file aside (under the lock, so only one process does it) and throws. Returns
+   * when the file turned out fine after all (another process already set it aside).
+   */
+  const quarantine = async (): Promise<void> => {
+    await ensureHome()
+    const err = await withLock(
       lockFile,
-      async () => ((await readRaw(file)).kind === 'corrupt' ? moveAside() : null),
+      async () => {
+        const text = await readText(file)
+        if (text === null || parseStoreText(text).kind !== 'corrupt') return null
+        return moveAside()
+      },
       options,
     )
-    throw corrupt(moved)
+    if (err) throw err
   }
 
   return {
     file,
     home,
     read: async () => {
-      const raw = await readRaw(file)
-      if (raw.kind === 'absent') return emptyStoreData()
-      if (raw.kind === 'corrupt') {
-        await ensureHome()
-        return quarantine()
+      await ready()
+      for (let attempt = 0; ; attempt++) {
+        const r = await reader.read()
+        if (r.kind === 'absent') return emptyStoreData()
+        if (r.kind === 'ok') return r.data
+        if (attempt >= 2) {
+          throw new AppError('store_corrupt', `The data file ${file} could not be read.`, {
+            file,
+            context: 'in_place',
+          })
+        }
+        await quarantine()
       }
-      return migrate(raw.doc).data
     },
     async update<T>(fn: (data: StoreData) => T | Promise<T>): Promise<T> {
+      await ready()
       await ensureHome()
       return withLock(
         lockFile,
         async () => {
-          const raw = await readRaw(file)
-          if (raw.kind === 'corrupt') throw corrupt(await moveAside())
-          const data = raw.kind === 'absent' ? emptyStoreData() : migrate(raw.doc).data
-          // Compare against the migrated data so a no-op update writes nothing (not even a new file).
+          const text = await readText(file)
+          const parsed = text === null ? null : parseStoreText(text)
+          if (parsed && parsed.kind !== 'ok') throw await moveAside()
+          const data = parsed?.kind === 'ok' ? parsed.data : emptyStoreData()
+          // Compare against the checked data so a no-op update writes nothing (not even a new file).
           const before = JSON.stringify(data)
           const result = await fn(data)
           const after = JSON.stringify(data)
           if (after !== before) {
             await removeOrphanTemps(file)
             await writeFileAtomic(file, `${JSON.stringify(data, null, 2)}\n`, 0o600)
+            reader.invalidate()
           }
           return result
         },
         options,
       )
     },
+  }
+}
+
+async function exists(p: string): Promise<boolean> {
+  try {
+    await fs.lstat(p)
+    return true
+  } catch {
+    return false
   }
 }

@@ -1,11 +1,24 @@
 /**
- * A cross-process lock file: created with O_EXCL, holding the owner's pid and start time. A lock
- * whose pid is dead, or that is older than `staleMs`, is broken — under a second short-lived
- * "breaker" lock and only if it still holds what we judged stale, so two waiters can never both
- * break it and one of them delete the other's fresh lock.
+ * A cross-process lock file: created with O_EXCL, holding the owner's pid, start time and a
+ * random token. Every way through ends within the deadline (issue 11): the lock is taken, or
+ * `store_locked` says which file blocks and how to clear it.
+ *
+ * A lock is stale — and broken — when its pid is dead, when its time is older than `staleMs`,
+ * or when we have watched the very same lock file for longer than `staleMs` on our own monotonic
+ * clock (so a time in the future or a skewed clock cannot pin it forever). A file that is not a
+ * valid lock record (garbage, empty: an owner killed between create and write) is given a short
+ * grace before it is broken. Breaking happens under a second, short-lived "breaker" lock and only
+ * if the file still is the one judged stale, so two waiters never both break it and one of them
+ * delete the other's fresh lock. Something at the lock path that we never create (a directory, a
+ * symlink) is never deleted: it is reported at once.
+ *
+ * Waiting uses capped exponential backoff with full jitter; a waiter that has waited long polls
+ * more often, so a steady stream of newcomers cannot starve it (issue 17).
  */
 import { randomBytes } from 'node:crypto'
+import type { Stats } from 'node:fs'
 import fs from 'node:fs/promises'
+import { performance } from 'node:perf_hooks'
 import { AppError } from '../errors'
 
 export interface LockOptions {
@@ -13,18 +26,25 @@ export interface LockOptions {
   staleMs?: number
   /** Give up after this long (default 20 s). */
   timeoutMs?: number
+  /** Told how long each acquisition waited (benchmarks and diagnostics). */
+  onAcquired?: (waitMs: number) => void
 }
 
 interface LockInfo {
   pid: number
   time: number
-  token: string
 }
+
+/** A record that is not a valid lock (or a breaker) this long is broken; owners write at once. */
+const GARBAGE_GRACE_MS = 2000
+/** The breaker is held for one read and one unlink: a breaker older than this is stuck. */
+const BREAKER_STALE_MS = 2000
+/** Clocks of two processes on one machine agree; a lock time further ahead than this is bogus. */
+const FUTURE_SKEW_MS = 2000
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 function pidAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false
   try {
     process.kill(pid, 0)
     return true
@@ -34,59 +54,162 @@ function pidAlive(pid: number): boolean {
   }
 }
 
-async function readLock(file: string): Promise<{ raw: string; info: LockInfo | null } | null> {
+/** The record in a lock file, or null when it is not one (garbage, empty, a time in the future). */
+function parseInfo(raw: string): LockInfo | null {
+  let v: unknown
   try {
-    const raw = await fs.readFile(file, 'utf8')
-    try {
-      return { raw, info: JSON.parse(raw) as LockInfo }
-    } catch {
-      return { raw, info: null }
-    }
+    v = JSON.parse(raw)
+  } catch {
+    return null
+  }
+  if (!v || typeof v !== 'object') return null
+  const { pid, time } = v as Record<string, unknown>
+  if (typeof pid !== 'number' || !Number.isSafeInteger(pid) || pid <= 0) return null
+  if (typeof time !== 'number' || !Number.isFinite(time)) return null
+  if (time > Date.now() + FUTURE_SKEW_MS) return null
+  return { pid, time }
+}
+
+type Seen =
+  | { kind: 'gone' }
+  | { kind: 'odd'; what: string }
+  | { kind: 'lock'; raw: string; info: LockInfo | null; st: Stats; key: string }
+
+/** What is at a lock path, without following a symlink. */
+async function inspect(file: string): Promise<Seen> {
+  let st: Stats
+  try {
+    st = await fs.lstat(file)
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'gone' }
     throw err
   }
-}
-
-async function isStale(file: string, info: LockInfo | null, staleMs: number): Promise<boolean> {
-  if (!info) {
-    // Half-written lock (its owner died between open and write): judge by the file's age.
-    const st = await fs.stat(file).catch(() => null)
-    return !st || Date.now() - st.mtimeMs > Math.min(staleMs, 2000)
+  if (!st.isFile()) {
+    const what = st.isDirectory() ? 'directory' : st.isSymbolicLink() ? 'symlink' : 'special file'
+    return { kind: 'odd', what }
   }
-  if (!pidAlive(info.pid)) return true
-  return Date.now() - info.time > staleMs
-}
-
-async function tryCreate(file: string, content: string): Promise<boolean> {
+  let raw: string
   try {
-    const fh = await fs.open(file, 'wx', 0o600)
+    // O_NOFOLLOW: a symlink swapped in after the lstat is not followed.
+    const fh = await fs.open(file, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW)
     try {
-      await fh.writeFile(content)
+      raw = await fh.readFile('utf8')
     } finally {
       await fh.close()
     }
-    return true
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false
+    const code = (err as NodeJS.ErrnoException).code
+    if (code === 'ENOENT') return { kind: 'gone' }
+    if (code === 'ELOOP') return { kind: 'odd', what: 'symlink' }
     throw err
+  }
+  return { kind: 'lock', raw, info: parseInfo(raw), st, key: `${st.ino}:${raw}` }
+}
+
+/** Remembers since when (monotonic) each lock path has shown the same file. */
+class Watch {
+  private readonly since = new Map<string, { key: string; at: number }>()
+  /** How long `file` has held exactly `key`, as far as we have watched. */
+  age(file: string, key: string): number {
+    const now = performance.now()
+    const prev = this.since.get(file)
+    if (prev?.key === key) return now - prev.at
+    this.since.set(file, { key, at: now })
+    return 0
   }
 }
 
-/** Removes `file` if it still holds `raw`, guarded by a breaker lock. */
-async function breakStale(file: string, raw: string, staleMs: number): Promise<void> {
-  const breaker = `${file}.break`
-  if (!(await tryCreate(breaker, JSON.stringify({ pid: process.pid, time: Date.now() })))) {
-    const b = await readLock(breaker)
-    if (b && (await isStale(breaker, b.info, staleMs))) await fs.rm(breaker, { force: true })
-    return
+function isStale(seen: Seen & { kind: 'lock' }, watched: number, staleMs: number): boolean {
+  const { info, st } = seen
+  if (!info) {
+    const grace = Math.min(staleMs, GARBAGE_GRACE_MS)
+    const age = Date.now() - st.mtimeMs
+    return watched > grace || age > grace
+  }
+  if (!pidAlive(info.pid)) return true
+  return Date.now() - info.time > staleMs || watched > staleMs
+}
+
+/** The one error every lock failure ends in: which file, who holds it, how to clear it. */
+export function lockedError(file: string, why: LockWhy): AppError {
+  if (why.kind === 'held') {
+    return new AppError(
+      'store_locked',
+      `The data file is locked by process ${why.pid} (${file}). Wait for it to finish; if no Switchboard is running, delete that file.`,
+      { file, pid: why.pid, context: 'held' },
+    )
+  }
+  if (why.kind === 'odd') {
+    return new AppError(
+      'store_locked',
+      `The data file cannot be locked: ${file} is a ${why.what}, not a Switchboard lock. Remove it if no Switchboard is running.`,
+      { file, context: 'odd' },
+    )
+  }
+  if (why.kind === 'unwritable') {
+    return new AppError(
+      'store_locked',
+      `The data file cannot be locked: ${file} cannot be created (${why.code}). Check the data folder's permissions.`,
+      { file, context: 'unwritable' },
+    )
+  }
+  return new AppError(
+    'store_locked',
+    `The data file is locked (${file}). Wait for the other process to finish; if no Switchboard is running, delete that file.`,
+    { file },
+  )
+}
+
+type LockWhy =
+  | { kind: 'held'; pid: number }
+  | { kind: 'odd'; what: string }
+  | { kind: 'unwritable'; code: string }
+  | { kind: 'busy' }
+
+/** Creates `file` exclusively with `content`; false when something is already there. */
+async function tryCreate(file: string, content: string): Promise<boolean> {
+  let fh: fs.FileHandle
+  try {
+    fh = await fs.open(file, 'wx', 0o600)
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'unknown'
+    if (code === 'EEXIST') return false
+    throw lockedError(file, { kind: 'unwritable', code })
   }
   try {
-    const again = await readLock(file)
-    if (again && again.raw === raw) await fs.rm(file, { force: true })
+    await fh.writeFile(content)
+  } finally {
+    await fh.close()
+  }
+  return true
+}
+
+/**
+ * Removes `file` if it still is `seen`, under the breaker lock. Returns true when the lock path is
+ * free now (or was changed by someone else), false when another waiter is breaking it.
+ */
+async function breakStale(
+  file: string,
+  seen: Seen & { kind: 'lock' },
+  watch: Watch,
+): Promise<boolean> {
+  const breaker = `${file}.break`
+  if (!(await tryCreate(breaker, JSON.stringify({ pid: process.pid, time: Date.now() })))) {
+    const b = await inspect(breaker)
+    if (b.kind === 'odd') throw lockedError(breaker, { kind: 'odd', what: b.what })
+    if (b.kind === 'lock' && isStale(b, watch.age(breaker, b.key), BREAKER_STALE_MS)) {
+      const again = await inspect(breaker)
+      if (again.kind === 'lock' && again.key === b.key) await fs.rm(breaker, { force: true })
+    }
+    return false
+  }
+  try {
+    const again = await inspect(file)
+    if (again.kind === 'lock' && again.key === seen.key) await fs.rm(file, { force: true })
   } finally {
     await fs.rm(breaker, { force: true })
   }
+  return true
 }
 
 /** Runs `fn` while holding the lock file; always releases it (only if it is still ours). */
@@ -96,39 +219,43 @@ export async function withLock<T>(
   opts: LockOptions = {},
 ): Promise<T> {
   const staleMs = opts.staleMs ?? 10_000
-  const deadline = Date.now() + (opts.timeoutMs ?? 20_000)
-  const info: LockInfo = {
-    pid: process.pid,
-    time: Date.now(),
-    token: randomBytes(8).toString('hex'),
-  }
-  let delay = 2
+  const started = performance.now()
+  const deadline = started + (opts.timeoutMs ?? 20_000)
+  const token = randomBytes(8).toString('hex')
+  const watch = new Watch()
+  let attempt = 0
+  let last: LockWhy = { kind: 'busy' }
   for (;;) {
-    info.time = Date.now()
-    const content = JSON.stringify(info)
+    const content = JSON.stringify({ pid: process.pid, time: Date.now(), token })
     if (await tryCreate(file, content)) {
+      opts.onAcquired?.(performance.now() - started)
       try {
         return await fn()
       } finally {
-        const cur = await readLock(file).catch(() => null)
-        if (cur?.raw === content) await fs.rm(file, { force: true })
+        const cur = await inspect(file).catch(() => null)
+        if (cur?.kind === 'lock' && cur.raw === content) await fs.rm(file, { force: true })
       }
     }
-    const cur = await readLock(file)
-    if (cur && (await isStale(file, cur.info, staleMs))) {
-      await breakStale(file, cur.raw, staleMs)
+    const seen = await inspect(file)
+    let retryNow = seen.kind === 'gone'
+    if (seen.kind === 'odd') throw lockedError(file, { kind: 'odd', what: seen.what })
+    if (seen.kind === 'lock') {
+      last = seen.info && pidAlive(seen.info.pid) ? { kind: 'held', pid: seen.info.pid } : last
+      if (isStale(seen, watch.age(file, seen.key), staleMs)) {
+        retryNow = await breakStale(file, seen, watch)
+      }
+    }
+    // Checked on every path, also right after breaking a lock (a stuck breaker spun forever).
+    if (performance.now() > deadline) throw lockedError(file, last)
+    if (retryNow) {
+      await new Promise((r) => setImmediate(r))
       continue
     }
-    if (Date.now() > deadline) {
-      throw new AppError(
-        'conflict',
-        'The data file is busy; another Switchboard process holds it.',
-        {
-          reason: 'store_busy',
-        },
-      )
-    }
-    await sleep(delay + Math.random() * delay)
-    delay = Math.min(delay * 2, 50)
+    attempt += 1
+    // Full jitter over a capped exponential; after a second of waiting the cap drops, so an
+    // old waiter polls more often than a newcomer backing off and gets its turn.
+    const waited = performance.now() - started
+    const cap = waited > 1000 ? 8 : Math.min(2 ** attempt, 32)
+    await sleep(1 + Math.random() * cap)
   }
 }

@@ -28,6 +28,7 @@ export const errorCodes = [
   'vault_locked',
   'vault_wrong_key',
   'store_corrupt',
+  'store_locked',
   'unsupported',
   'cancelled',
   'internal',
@@ -47,6 +48,7 @@ export type ErrorCode =
   | 'vault_locked'
   | 'vault_wrong_key'
   | 'store_corrupt'
+  | 'store_locked'
   | 'unsupported'
   | 'cancelled'
   | 'internal'

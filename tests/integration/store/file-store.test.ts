@@ -137,12 +137,12 @@ describe('store lock', () => {
     expect((await createFileStore(home).read()).settings.theme).toBe('dark')
   })
 
-  it('waits for a live, fresh lock and gives up with conflict after the timeout', async () => {
+  it('waits for a live, fresh lock and gives up with store_locked after the timeout', async () => {
     const home = tmpHome()
     const lock = path.join(home, `${STORE_FILE}.lock`)
     fs.writeFileSync(lock, JSON.stringify({ pid: process.ppid, time: Date.now(), token: 'x' }))
     const store = createFileStore(home, { timeoutMs: 300 })
-    await expect(store.update(() => undefined)).rejects.toMatchObject({ code: 'conflict' })
+    await expect(store.update(() => undefined)).rejects.toMatchObject({ code: 'store_locked' })
     expect(fs.existsSync(lock)).toBe(true) // someone else's lock is left alone
   })
 

@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { AppError } from '../../../src-main/errors'
 import { resolveHome } from '../../../src-main/store/home'
 
 describe('resolveHome', () => {
@@ -27,4 +28,30 @@ describe('resolveHome', () => {
       'C:\\Users\\u\\AppData\\Roaming\\Switchboard',
     )
   })
+})
+
+describe('SWITCHBOARD_HOME that cannot be meant', () => {
+  for (const [label, value, reason] of [
+    ['empty', '', 'empty'],
+    ['blank', '   ', 'empty'],
+    ['relative', 'data/switchboard', 'relative'],
+    ['dot', '.', 'relative'],
+  ] as const) {
+    it(`refuses a ${label} value instead of falling back to the default folder`, () => {
+      for (const p of ['linux', 'darwin', 'win32'] as const) {
+        let err: unknown
+        try {
+          resolveHome({ SWITCHBOARD_HOME: value }, p, '/home/u')
+        } catch (e) {
+          err = e
+        }
+        expect(err).toBeInstanceOf(AppError)
+        expect(err).toMatchObject({
+          code: 'validation',
+          params: { field: 'SWITCHBOARD_HOME', reason },
+        })
+        expect((err as AppError).message).toContain('SWITCHBOARD_HOME')
+      }
+    })
+  }
 })
