@@ -115,12 +115,13 @@ export function createLocalService(opts: LocalServiceOptions) {
   const detect = async (
     o: { timeoutMs?: number; signal?: AbortSignal } = {},
   ): Promise<DetectResult> => {
+    const timeoutMs = o.timeoutMs ?? sweepTimeoutFromEnv(opts.env)
     const result = await detectLocalServers({
       fetch: probeFetch,
       env: opts.env,
       extraTargets: await targets.list(),
       ...(opts.targets ? { targets: opts.targets } : {}),
-      ...(o.timeoutMs ? { timeoutMs: o.timeoutMs } : {}),
+      ...(timeoutMs ? { timeoutMs } : {}),
       ...(o.signal ? { signal: o.signal } : {}),
       ...(opts.classify ? { classify: opts.classify } : {}),
     })
@@ -315,6 +316,17 @@ function refuseBlocked(root: string): void {
   if (!check.ok) {
     throw new AppError('url_blocked', check.message, { reason: check.reason, field: 'baseUrl' })
   }
+}
+
+/**
+ * `SWITCHBOARD_DETECT_TIMEOUT_MS` (100–10000): the sweep's deadline when the caller gives none
+ * (default 500 ms). For slow or heavily loaded machines, where 500 ms identifies a server but
+ * runs out while listing its models; the end-to-end harness sets it so its specs wait on what the
+ * sweep finds, not on a race with the clock.
+ */
+function sweepTimeoutFromEnv(env: NodeJS.ProcessEnv): number | undefined {
+  const n = Number(env.SWITCHBOARD_DETECT_TIMEOUT_MS)
+  return Number.isInteger(n) && n >= 100 && n <= 10_000 ? n : undefined
 }
 
 function percentOf(done: number, total: number): number {

@@ -16,7 +16,8 @@ let ollama: FakeOllama
 let lmstudio: FakeLmStudio
 
 test.beforeEach(async () => {
-  // Slow enough to watch: 3 layers × 9 lines × 120 ms ≈ 3 s per pull.
+  // Paced like a real pull (3 layers × 9 lines × 120 ms); a test that needs one in flight holds
+  // it (`pull.holdAfterLines`) instead of counting on the pace.
   ollama = await startFakeOllama({ pull: { steps: 8, delayMs: 120 } })
   lmstudio = await startFakeLmStudio({
     models: [
@@ -36,13 +37,16 @@ test.describe('local page', () => {
     await open('local')
     await sb('local.addTarget', { baseUrl: ollama.url })
     await sb('local.addTarget', { baseUrl: lmstudio.url })
-    // Detection probes with a short deadline; on a loaded CI machine one sweep can miss a
-    // fake, so scan until both answer (the page itself re-scans the same way).
+    // A sweep that started before the targets were added finds nothing: scan until one has seen
+    // both servers with their models (the harness gives sweeps 5 s, so a busy machine does not
+    // end one between identifying Ollama and listing its models).
     await expect(async () => {
       await page.getByRole('button', { name: 'Scan again' }).first().click()
-      await expect(page.getByRole('article', { name: /^Ollama/ })).toBeVisible({ timeout: 1500 })
-      await expect(page.getByRole('article', { name: /^LM Studio/ })).toBeVisible({ timeout: 1500 })
-    }).toPass({ timeout: 15_000 })
+      const ollamaCard = page.getByRole('article', { name: /^Ollama/ })
+      const lmCard = page.getByRole('article', { name: /^LM Studio/ })
+      await expect(ollamaCard).toContainText('llama3.2:3b', { timeout: 1500 })
+      await expect(lmCard).toContainText('qwen2-vl-7b-instruct', { timeout: 1500 })
+    }).toPass({ timeout: 20_000 })
   })
 
   test('shows both detected servers and connects one with one click', async ({ page, sb }) => {
@@ -94,6 +98,9 @@ test.describe('local page', () => {
       'llama3.2:3b',
     )
 
+    // The fake holds the stream a third of the way in, so "in progress" is a state to see, not a
+    // window of time to catch.
+    ollama.pull.holdAfterLines = 9
     await library.getByLabel('Pull a model').fill('qwen2.5:0.5b')
     await library.getByRole('button', { name: 'Pull', exact: true }).click()
     const bar = library.getByRole('progressbar', { name: 'Downloading qwen2.5:0.5b' })
@@ -106,6 +113,7 @@ test.describe('local page', () => {
       .toBeGreaterThan(0)
     const mid = Number(await bar.getAttribute('aria-valuenow'))
     expect(mid).toBeLessThan(100)
+    ollama.pull.holdAfterLines = undefined
     await expect(library.locator('.local-pull')).toContainText(/of 2\.0 MB|of 2\.01 MB|of \d/)
     await expect(library.locator('.local-pull')).toContainText('Downloaded', { timeout: 15_000 })
     await expect(bar).toHaveAttribute('aria-valuenow', '100')
@@ -115,6 +123,7 @@ test.describe('local page', () => {
 
   test('cancels a pull, and shows an error that arrives mid-stream', async ({ page }) => {
     const library = page.getByRole('region', { name: 'Ollama library' })
+    ollama.pull.holdAfterLines = 4 // still running when Cancel is clicked, however slow the page
     await library.getByLabel('Pull a model').fill('llama3.2:1b')
     await library.getByRole('button', { name: 'Pull', exact: true }).click()
     const bar = library.getByRole('progressbar', { name: 'Downloading llama3.2:1b' })
@@ -133,6 +142,7 @@ test.describe('local page', () => {
     await expect(bar).toHaveCount(0)
 
     // The next pull breaks after a few lines: the stream's error is shown next to it.
+    ollama.pull.holdAfterLines = undefined
     ollama.pull.errorAfterLines = 3
     ollama.pull.errorMessage = 'max retries exceeded: unexpected EOF'
     await library.getByLabel('Pull a model').fill('mistral:7b')
@@ -143,8 +153,8 @@ test.describe('local page', () => {
   })
 
   test('a pull that runs while another page is open is shown on return', async ({ page, sb }) => {
-    // ≈ 7 s in all, so it is still running while Settings is open.
-    ollama.pull.delayMs = 250
+    // Held after 6 of 27 lines: still running while Settings is open, whatever the machine's pace.
+    ollama.pull.holdAfterLines = 6
     const library = page.getByRole('region', { name: 'Ollama library' })
     await library.getByLabel('Pull a model').fill('phi3:mini')
     await library.getByRole('button', { name: 'Pull', exact: true }).click()
@@ -160,8 +170,9 @@ test.describe('local page', () => {
     await nav.getByRole('link', { name: 'Settings' }).click()
     await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible()
     await expect(bar()).toHaveCount(0)
-    // Progress goes on while nobody on the Local page listens: wait until main has more than the
-    // page showed (main's own record, not a fixed delay a busy machine can outlast or undercut).
+    // Progress goes on while nobody on the Local page listens (12 more lines, then held again):
+    // wait until main has more than the page showed (main's own record, not a fixed delay).
+    ollama.pull.holdAfterLines = 18
     await expect
       .poll(
         async () =>
@@ -174,11 +185,12 @@ test.describe('local page', () => {
     await nav.getByRole('link', { name: 'Local' }).click()
     // Back: the row is there at once with main's latest progress, not where it was left.
     await expect(bar()).toBeVisible()
-    await expect.poll(value, { timeout: 3_000 }).toBeGreaterThan(before)
+    await expect.poll(value, { timeout: 10_000 }).toBeGreaterThan(before)
 
     // Away again until it ends: no live event can tell the page, only main's final report.
     await nav.getByRole('link', { name: 'Settings' }).click()
     await expect(bar()).toHaveCount(0)
+    ollama.pull.holdAfterLines = undefined
     await expect
       .poll(() => ollama.models.some((m) => m.name === 'phi3:mini'), { timeout: 15_000 })
       .toBe(true)

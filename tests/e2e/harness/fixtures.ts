@@ -99,6 +99,9 @@ export const test = base.extend<
       SWITCHBOARD_KEYCHAIN_SERVICE: 'Switchboard-e2e',
       // Detection probes only the targets a spec adds, never whatever runs on this machine.
       SWITCHBOARD_DETECT_DEFAULTS: '0',
+      // Every target a spec adds answers, so a sweep ends when they have been listed; the 500 ms
+      // default would race the clock on a busy machine (identified, but "could not list models").
+      SWITCHBOARD_DETECT_TIMEOUT_MS: '5000',
       ...appEnv,
     }
     await use(createAppContext({ home, env, version: '0.0.0-e2e' }))
@@ -121,6 +124,7 @@ export const test = base.extend<
         SWITCHBOARD_HOME: home,
         SWITCHBOARD_ENCRYPTION_KEY: 'e2e passphrase, not a real secret',
         SWITCHBOARD_DETECT_DEFAULTS: '0',
+        SWITCHBOARD_DETECT_TIMEOUT_MS: '5000',
         ...appEnv,
       },
     })
