@@ -1,7 +1,10 @@
 // Detection sweep over 9 targets — 2 alive fakes (Ollama, LM Studio), 6 closed ports, 1 port that
 // accepts connections and never answers — with the default 500 ms probe timeout. The sweep must be
 // bounded by the slowest probe, not the sum: target elapsed ≤ 1.2 × the probe timeout.
+// Then what the network guard costs detection (issue 11: probes go through the guarded fetch):
+// identifying and listing the two live fakes, guarded vs plain fetch, side by side.
 import { detectLocalServers, type ProbeTarget } from '../src-main/local/detect'
+import { createGuardedFetch } from '../src-main/net/guarded-fetch'
 import { startFakeOllama } from '../tests/fixtures/ollama-server'
 import { startFakeLmStudio } from '../tests/fixtures/lmstudio-server'
 import { closedPort, startSilentServer } from '../tests/fixtures/local-servers'
@@ -20,12 +23,32 @@ async function main() {
       source: 'default',
     }),
   )
+  const guarded = createGuardedFetch({ env: {} })
   try {
+    // Guarded vs plain over the live fakes only (no silent port holding the sweep open).
+    const live = targets.slice(0, 2)
+    const sweep = async (f: typeof guarded) => {
+      const t0 = performance.now()
+      const r = await detectLocalServers({ fetch: f, env: {}, targets: live, timeoutMs: 5000 })
+      if (r.servers.length !== 2) throw new Error('a live fake was missed')
+      return performance.now() - t0
+    }
+    const plainMs: number[] = []
+    const guardedMs: number[] = []
+    for (let i = 0; i < 25; i++) {
+      plainMs.push(await sweep(fetch))
+      guardedMs.push(await sweep(guarded))
+    }
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
+    console.log(
+      `detect live servers: plain fetch ${median(plainMs).toFixed(1)} ms, guarded fetch ${median(guardedMs).toFixed(1)} ms (median of 25), ratio guarded/plain ${(median(guardedMs) / median(plainMs)).toFixed(2)}x`,
+    )
+
     const elapsed: number[] = []
     for (let i = 0; i < RUNS; i++) {
       const t0 = performance.now()
       const r = await detectLocalServers({
-        fetch,
+        fetch: guarded,
         env: {},
         targets,
         includeOllamaHost: false,
@@ -47,6 +70,7 @@ async function main() {
     )
     console.log(`detect verdict: ${worst / TIMEOUT_MS <= 1.2 ? 'PASS' : 'FAIL'}`)
   } finally {
+    await guarded.close()
     await Promise.all([ollama.close(), lmstudio.close(), silent.close()])
   }
 }
