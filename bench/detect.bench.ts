@@ -5,6 +5,7 @@
 // identifying and listing the two live fakes, guarded vs plain fetch, side by side.
 import { detectLocalServers, type ProbeTarget } from '../src-main/local/detect'
 import { createGuardedFetch } from '../src-main/net/guarded-fetch'
+import type { GuardedFetch } from '../src-main/providers/adapter-types'
 import { startFakeOllama } from '../tests/fixtures/ollama-server'
 import { startFakeLmStudio } from '../tests/fixtures/lmstudio-server'
 import { closedPort, startSilentServer } from '../tests/fixtures/local-servers'
@@ -27,7 +28,7 @@ async function main() {
   try {
     // Guarded vs plain over the live fakes only (no silent port holding the sweep open).
     const live = targets.slice(0, 2)
-    const sweep = async (f: typeof guarded) => {
+    const sweep = async (f: GuardedFetch) => {
       const t0 = performance.now()
       const r = await detectLocalServers({ fetch: f, env: {}, targets: live, timeoutMs: 5000 })
       if (r.servers.length !== 2) throw new Error('a live fake was missed')
