@@ -21,7 +21,7 @@ describe('local:lastDetection', () => {
         ok: true,
         data: null,
       })
-      const swept = await app.local.detect()
+      const swept = await app.local.detect({ timeoutMs: 5000 }) // waits for the fake, not a 500 ms race
       expect(swept.servers.map((s) => s.kind)).toEqual(['ollama'])
       const res = await dispatch('local:lastDetection', {}, 'app://switchboard/')
       expect(res).toEqual({ ok: true, data: swept })

@@ -43,7 +43,9 @@ describe('local service and IPC handlers', () => {
   afterAll(async () => Promise.all([o.close(), lm.close()]).then(() => undefined))
 
   it('local:detect finds the default targets and OLLAMA_HOST', async () => {
-    const res = await dispatch('local:detect', {}, 'app://switchboard/')
+    // Both fakes answer, so the sweep ends when they are listed; 5 s (not the 500 ms default)
+    // keeps a busy machine from ending it between identifying a server and listing its models.
+    const res = await dispatch('local:detect', { timeoutMs: 5000 }, 'app://switchboard/')
     expect(res.ok).toBe(true)
     if (res.ok) {
       const data = res.data as { servers: { kind: string }[] }
