@@ -39,6 +39,8 @@ export interface CliCommand {
   run: (input: CommandInput) => Promise<unknown>
   /** Prints the result for people (stderr/stdout as fits); defaults to pretty JSON. */
   human?: (result: unknown, io: CliIo) => void
+  /** The command prints its own --json line (a server that announces its URL, then runs). */
+  printsItself?: boolean
   /** Exit code for a result that ran but did not succeed (a failed test → 1). */
   exitCode?: (result: unknown) => number
 }

@@ -15,9 +15,9 @@ export interface RunOptions {
   commands?: CliCommand[]
 }
 
-/** Finds the command named by the leading positionals (two-word names first). */
+/** Finds the command named by the leading positionals (longest names first). */
 function findCommand(words: string[], table: CliCommand[]): [CliCommand, number] | null {
-  for (const size of [2, 1]) {
+  for (const size of [3, 2, 1]) {
     const name = words.slice(0, size).join(' ')
     const cmd = table.find((c) => c.name === name)
     if (cmd && words.length >= size) return [cmd, size]
@@ -138,8 +138,9 @@ export async function runCli(
           version: options.version,
         })),
     })
-    if (json) fullIo.out(JSON.stringify(result ?? null))
-    else if (cmd.human) cmd.human(result, fullIo)
+    if (json) {
+      if (!cmd.printsItself) fullIo.out(JSON.stringify(result ?? null))
+    } else if (cmd.human) cmd.human(result, fullIo)
     else if (result !== undefined) fullIo.out(JSON.stringify(result, null, 2))
     return cmd.exitCode?.(result) ?? EXIT.ok
   } catch (err) {

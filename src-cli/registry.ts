@@ -3,6 +3,7 @@ import type { CliCommand } from './command'
 import { appCommands } from './commands/app'
 import { credentialCommands } from './commands/credentials'
 import { envCommands } from './commands/env'
+import { gatewayCommands } from './commands/gateway'
 import { localCommands } from './commands/local'
 import { modelCommands } from './commands/models'
 
@@ -11,5 +12,6 @@ export const commands: CliCommand[] = [
   ...modelCommands,
   ...localCommands,
   ...envCommands,
+  ...gatewayCommands,
   ...appCommands,
 ]

@@ -21,6 +21,7 @@ import {
 import { createCredentialsService, type CredentialsService } from './services/credentials'
 import { createConnectionTests, testHost, type ConnectionTests } from './services/connection-tests'
 import { createFileStore } from './store/file-store'
+import { createGatewayService, type GatewayService } from './gateway/service'
 import { createLocalService, type LocalService } from './local/service'
 import { createBatchWriter } from './store/batch-writer'
 import type { LastTestResult, Store } from './store/schema'
@@ -61,6 +62,8 @@ export interface AppContext {
   envExport: EnvExportService
   /** Encrypted backup export / import (DESIGN §9, §10). */
   backup: BackupService
+  /** The local gateway (DESIGN §14): server, tokens, usage, limits. Nothing listens until started. */
+  gateway: GatewayService
 }
 
 /** Builds the context. Domain services are created here, each from the ones before it. */
@@ -157,6 +160,17 @@ export function createAppContext(options: AppContextOptions): AppContext {
     clock: base.clock,
     onImported: (ids) => ctx.emit('credentials:changed', { reason: 'created', ids }),
   })
+  // the local gateway (DESIGN §14): its own guarded fetch (long generations, its own pool).
+  let gatewayFetch: ReturnType<typeof createGuardedFetch> | undefined
+  const gateway = createGatewayService({
+    store,
+    storeFile: store.file,
+    getDecrypted: (id) => credentials.getDecrypted(id),
+    getEntry: getProvider,
+    fetch: () => (gatewayFetch ??= createGuardedFetch({ env: base.env })),
+    clock: base.clock,
+    onChanged: (status) => ctx.emit('gateway:changed', status),
+  })
   const ctx: AppContext = {
     ...base,
     store,
@@ -169,6 +183,7 @@ export function createAppContext(options: AppContextOptions): AppContext {
     envMigration,
     envExport,
     backup,
+    gateway,
   }
   return ctx
 }

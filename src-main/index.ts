@@ -3,7 +3,7 @@
  * This file only wires modules together.
  */
 import path from 'node:path'
-import { app, Notification, safeStorage, type BrowserWindow } from 'electron'
+import { app, clipboard, Notification, safeStorage, type BrowserWindow } from 'electron'
 import { createAppContext } from './app-context'
 import { broadcast, registerIpc } from './electron/ipc'
 import { installGuards, openExternalSafe } from './electron/guards'
@@ -62,7 +62,8 @@ if (!app.requestSingleInstanceLock()) {
       emit: (event, payload) => {
         broadcast(event, payload)
         // Keep the tray's list and marks in step with what the window (or a test) changed.
-        if (event.startsWith('credentials:')) void trayModel?.refresh()
+        if (event.startsWith('credentials:') || event === 'gateway:changed')
+          void trayModel?.refresh()
       },
       platform: {
         safeStorage,
@@ -92,6 +93,10 @@ if (!app.requestSingleInstanceLock()) {
     const tray = new TrayService(assetsDir, t, {
       testAll: () => void model.testAll(),
       detectLocal: () => void model.detectLocal(),
+      copyGatewayUrl: () => {
+        const url = model.state().gateway?.url
+        if (url) clipboard.writeText(url)
+      },
       open: showWindow,
       quit: () => app.quit(),
     })
@@ -99,6 +104,12 @@ if (!app.requestSingleInstanceLock()) {
     model.subscribe((state) => tray.render(state))
     void model.refresh()
     showWindow()
+    // The local gateway runs in-process when the user switched it on (remembered in the store).
+    void ctx.gateway
+      .status()
+      .then((s) => (s.enabled ? ctx.gateway.start() : undefined))
+      .catch(() => undefined)
+    app.on('before-quit', () => void ctx.gateway.stop())
     // A first sweep for local model servers in the background, so the Local page opens with it.
     void ctx.local.detect().catch(() => undefined)
     app.on('activate', showWindow)

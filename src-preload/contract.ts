@@ -7,6 +7,7 @@ import type { z } from 'zod'
 import { appChannels, appEvents } from './contract/app'
 import { credentialsChannels, credentialsEvents } from './contract/credentials'
 import { defaultsChannels, defaultsEvents } from './contract/defaults'
+import { gatewayChannels, gatewayEvents } from './contract/gateway'
 import { localChannels, localEvents } from './contract/local'
 import { modelsChannels, modelsEvents } from './contract/models'
 import { settingsChannels, settingsEvents } from './contract/settings'
@@ -18,6 +19,7 @@ export * from './contract/errors'
 export * from './contract/app'
 export * from './contract/credentials'
 export * from './contract/defaults'
+export * from './contract/gateway'
 export * from './contract/local'
 export * from './contract/models'
 export * from './contract/models-shared'
@@ -32,6 +34,7 @@ export const channels = {
   ...defaultsChannels,
   ...localChannels,
   ...settingsChannels,
+  ...gatewayChannels,
 }
 
 export const events = {
@@ -42,6 +45,7 @@ export const events = {
   ...defaultsEvents,
   ...localEvents,
   ...settingsEvents,
+  ...gatewayEvents,
 }
 
 export type Channels = typeof channels

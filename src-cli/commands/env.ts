@@ -4,7 +4,6 @@
  * for; `run` hands them to a child process and prints nothing; backups take their passphrase
  * from stdin, never from argv.
  */
-import { spawn } from 'node:child_process'
 import path from 'node:path'
 import type {
   BackupExportResult,
@@ -14,7 +13,9 @@ import type {
 import { AppError } from '../../src-main/errors'
 import { ENV_FORMATS, formatEnv, type EnvFormat } from '../../src-main/services/env-export'
 import type { CliCommand, CommandInput } from '../command'
+import { runChild } from '../child'
 import { plural } from '../format'
+import { runWithGateway } from './gateway'
 
 const bad = (message: string, field?: string) =>
   new AppError('validation', message, field ? { field } : undefined)
@@ -35,39 +36,6 @@ async function readPassphrase(input: CommandInput): Promise<string> {
 
 /** The file argument as an absolute path (relative ones are from the current directory). */
 const fileArg = (input: CommandInput) => path.resolve(input.positionals[0]!)
-
-/** Signals a terminal or supervisor sends; forwarded to the child while it runs. */
-const FORWARDED: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP']
-
-/** Runs `argv` with `env`, stdio inherited; resolves with its exit code (128 + n for a signal). */
-function runChild(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(argv[0]!, argv.slice(1), { env, stdio: 'inherit' })
-    const forward = (sig: NodeJS.Signals) => child.kill(sig)
-    for (const sig of FORWARDED) process.on(sig, forward)
-    const done = () => {
-      for (const sig of FORWARDED) process.off(sig, forward)
-    }
-    child.on('error', (err: NodeJS.ErrnoException) => {
-      done()
-      reject(
-        err.code === 'ENOENT'
-          ? new AppError('not_found', `The command "${argv[0]!.slice(0, 200)}" was not found.`, {
-              reason: 'command_not_found',
-            })
-          : new AppError('internal', `The command could not be started (${err.code ?? 'error'}).`),
-      )
-    })
-    child.on('exit', (code, signal) => {
-      done()
-      const n = signal
-        ? (({ SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGTERM: 15 } as Record<string, number>)[signal] ??
-          0)
-        : 0
-      resolve(code ?? 128 + n)
-    })
-  })
-}
 
 function printMigration(r: MigrateEnvResult, out: (t: string) => void, dryRun: boolean) {
   const lines = [
@@ -115,12 +83,24 @@ export const envCommands: CliCommand[] = [
   },
   {
     name: 'run',
-    usage: '[--provider P ...] -- <command> [args]',
-    summary: "Run a command with the providers' environment variables added; exits with its code",
-    flags: providerFlag,
-    run: async ({ flags, rest, io, app }) => {
+    usage: '[--provider P ...] | --gateway [--model M ...] -- <command> [args]',
+    summary:
+      "Run a command with the providers' environment variables added (or, with --gateway, a gateway URL and a token of its own); exits with its code",
+    flags: {
+      ...providerFlag,
+      gateway: { type: 'boolean' },
+      model: { type: 'string', multiple: true },
+    },
+    run: async (input) => {
+      const { flags, rest, io, app } = input
       if (!rest.length)
         throw bad('give the command after --, e.g. switchboard run -- python script.py', 'command')
+      if (flags.gateway) {
+        if (providersOf(flags).length)
+          throw bad('--provider hands out keys; --gateway never does: pick one', 'provider')
+        return { exitCode: await runWithGateway(input) }
+      }
+      if (flags.model) throw bad('--model goes with --gateway', 'model')
       const vars = await app().envExport.variables(providersOf(flags))
       // The child needs the provider keys, not the master passphrase that unlocks all of them.
       const env: NodeJS.ProcessEnv = { ...io.env, ...vars }

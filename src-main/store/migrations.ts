@@ -3,7 +3,13 @@
  * n+1; a v2 is one more function in the list and a bump of SCHEMA_VERSION in schema.ts.
  */
 import { AppError } from '../errors'
-import { DEFAULT_SLOTS, SCHEMA_VERSION, type StoreData } from './schema'
+import {
+  DEFAULT_GATEWAY_PORT,
+  DEFAULT_SLOTS,
+  SCHEMA_VERSION,
+  type StoreData,
+  type StoredGateway,
+} from './schema'
 
 type Doc = Record<string, unknown>
 
@@ -24,6 +30,19 @@ export function emptyStoreData(): StoreData {
     },
     lastTests: {},
     settings: { language: null, theme: 'system', localTargets: [] },
+    gateway: emptyGateway(),
+  }
+}
+
+/** The gateway section of a store that never ran one: off, default port, no tokens. */
+export function emptyGateway(): StoredGateway {
+  return {
+    enabled: false,
+    port: DEFAULT_GATEWAY_PORT,
+    tokens: [],
+    usage: [],
+    limits: {},
+    disabled: {},
   }
 }
 
@@ -40,8 +59,14 @@ function v0ToV1(doc: Doc): Doc {
   return out
 }
 
+/** v1 → v2: the local gateway's section (DESIGN §14), off with no tokens. */
+function v1ToV2(doc: Doc): Doc {
+  const given = (doc.gateway ?? {}) as Doc
+  return { ...doc, gateway: { ...(emptyGateway() as unknown as Doc), ...given } }
+}
+
 /** Index n migrates version n to n+1. */
-export const migrations: ReadonlyArray<(doc: Doc) => Doc> = [v0ToV1]
+export const migrations: ReadonlyArray<(doc: Doc) => Doc> = [v0ToV1, v1ToV2]
 
 /** Brings a parsed document to SCHEMA_VERSION; refuses a file written by a newer Switchboard. */
 export function migrate(doc: Doc): { data: StoreData; migrated: boolean } {

@@ -7,7 +7,7 @@ import type { ModelType } from '../../src-preload/contract/models-shared'
 import type { TestCode } from '../../src-preload/contract/errors'
 import type { ProviderId } from '../providers/catalog-types'
 
-export const SCHEMA_VERSION = 1
+export const SCHEMA_VERSION = 2
 
 /** A secret field as stored: `v1.<base64 iv|tag|ciphertext>` (DESIGN §4). */
 export type SealedSecret = string
@@ -76,6 +76,61 @@ export interface StoredSettings {
   localTargets: string[]
 }
 
+/** A gateway token (DESIGN §14): only its sha256 is kept; the token itself is shown once. */
+export interface StoredGatewayToken {
+  id: string
+  name: string
+  /** sha256 of the token (hex). Tokens are 256 random bits, so a plain hash is enough. */
+  hash: string
+  /** The last 4 characters, to tell tokens apart in lists. */
+  hint: string
+  /** Model names the token may use (as the client sends them); null = every model. */
+  models: string[] | null
+  /** Requests per minute; null = no limit. */
+  rpm: number | null
+  expiresAt: string | null
+  createdAt: string
+  lastUsedAt: string | null
+}
+
+/** Usage of one token with one model (the resolved `provider/name`). */
+export interface GatewayUsageRow {
+  tokenId: string
+  /** The token's name, kept so usage of a revoked token still reads well. */
+  name: string
+  model: string
+  requests: number
+  errors: number
+  inputTokens: number
+  outputTokens: number
+}
+
+/** A credential's latest rate-limit state, read from the provider's response headers. */
+export interface CredentialLimits {
+  at: string
+  requestsLimit: number | null
+  requestsRemaining: number | null
+  requestsReset: string | null
+  tokensLimit: number | null
+  tokensRemaining: number | null
+  tokensReset: string | null
+  /** Until when the gateway leaves this credential alone for a model after a 429 (ISO), if any. */
+  retryAfterMs: number | null
+}
+
+export interface StoredGateway {
+  /** Whether the app runs the gateway (off by default). */
+  enabled: boolean
+  port: number
+  tokens: StoredGatewayToken[]
+  usage: GatewayUsageRow[]
+  limits: Record<string, CredentialLimits>
+  /** Credentials the gateway stopped using after a 401/403, until they pass a test. */
+  disabled: Record<string, { code: string; at: string }>
+}
+
+export const DEFAULT_GATEWAY_PORT = 8788
+
 export interface StoreData {
   schemaVersion: number
   /** Per-install salt (base64) for the passphrase source's scrypt. */
@@ -89,6 +144,8 @@ export interface StoreData {
   defaults: StoredDefaults
   lastTests: Record<string, LastTestResult>
   settings: StoredSettings
+  /** The local gateway (DESIGN §14). */
+  gateway: StoredGateway
 }
 
 /**

@@ -5,7 +5,7 @@
 import type { TestCode } from '../../src-preload/contract/errors'
 
 export type TrayHealth = 'healthy' | 'degraded' | 'failing' | 'untested'
-export type TrayAction = 'testAll' | 'detectLocal' | 'open' | 'quit'
+export type TrayAction = 'testAll' | 'detectLocal' | 'copyGatewayUrl' | 'open' | 'quit'
 
 export interface TrayCredential {
   id: string
@@ -14,10 +14,18 @@ export interface TrayCredential {
   last: { code: TestCode; at: string } | null
 }
 
+/** The local gateway as the tray shows it (DESIGN §14). */
+export interface TrayGateway {
+  running: boolean
+  url: string | null
+}
+
 export interface TrayState {
   credentials: TrayCredential[]
   testing: boolean
   now: Date
+  /** Absent before the gateway's state is known. */
+  gateway?: TrayGateway
 }
 
 export interface TrayItem {
@@ -74,8 +82,22 @@ export function buildTrayMenu(state: TrayState, t: T): TrayItem[] {
     },
     { label: t('tray:detectLocal'), action: 'detectLocal' },
     { type: 'separator' },
+    ...gatewayItems(state.gateway, t),
     { label: t('tray:open'), action: 'open' },
     { label: t('tray:quit'), action: 'quit' },
   )
   return items
+}
+
+/** The gateway's line (on at URL / off) and "Copy gateway URL", enabled while it runs. */
+function gatewayItems(gateway: TrayGateway | undefined, t: T): TrayItem[] {
+  const running = Boolean(gateway?.running && gateway.url)
+  return [
+    {
+      label: running ? t('tray:gateway.on', { url: gateway!.url }) : t('tray:gateway.off'),
+      enabled: false,
+    },
+    { label: t('tray:gateway.copyUrl'), enabled: running, action: 'copyGatewayUrl' },
+    { type: 'separator' },
+  ]
 }

@@ -6,7 +6,7 @@ import type { TrayModelDeps } from './tray-model'
 /** The tray's data sources and actions over one app context. */
 export function trayDepsFrom(
   app: AppContext,
-): Pick<TrayModelDeps, 'listCredentials' | 'testAll' | 'detectLocal'> {
+): Pick<TrayModelDeps, 'listCredentials' | 'testAll' | 'detectLocal' | 'gatewayStatus'> {
   return {
     listCredentials: async () => {
       const [creds, data] = await Promise.all([app.credentials.list(), app.store.read()])
@@ -25,6 +25,10 @@ export function trayDepsFrom(
         onResult: (r) => onResult({ credentialId: r.credentialId, code: r.code }),
       }),
     detectLocal: async () => (await app.local.detect()).servers.length,
+    gatewayStatus: async () => {
+      const s = await app.gateway.status()
+      return { running: s.running, url: s.url }
+    },
   }
 }
 

@@ -3,7 +3,7 @@
  * arriving one by one, and one summary notification at the end. The Electron TrayService renders
  * whatever this model publishes.
  */
-import type { TrayCredential, TrayState } from './menu'
+import type { TrayCredential, TrayGateway, TrayState } from './menu'
 import { isOkCode } from './menu'
 import type { TestCode } from '../../src-preload/contract/errors'
 
@@ -16,6 +16,8 @@ export interface TrayModelDeps {
   testAll: (onResult: (r: { credentialId: string; code: TestCode }) => void) => Promise<unknown>
   /** Runs a local-server sweep; resolves with the number of servers found. */
   detectLocal: () => Promise<number>
+  /** The local gateway's state (running, URL); absent: the tray shows it off. */
+  gatewayStatus?: () => Promise<TrayGateway>
   notify: (title: string, body: string) => void
   t: Translate
   clock?: () => Date
@@ -54,7 +56,10 @@ export function createTrayModel(deps: TrayModelDeps): TrayModel {
       return () => listeners.delete(listener)
     },
     async refresh() {
-      publish({ credentials: await safeList() })
+      const gateway = deps.gatewayStatus
+        ? await deps.gatewayStatus().catch(() => current.gateway)
+        : undefined
+      publish({ credentials: await safeList(), ...(gateway ? { gateway } : {}) })
     },
     async testAll() {
       if (current.testing) return

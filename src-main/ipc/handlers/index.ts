@@ -3,6 +3,7 @@ import type { Handlers } from '../dispatch'
 import { appHandlers } from './app'
 import { credentialsHandlers } from './credentials'
 import { defaultsHandlers } from './defaults'
+import { gatewayHandlers } from './gateway'
 import { localHandlers } from './local'
 import { modelsHandlers } from './models'
 import { settingsHandlers } from './settings'
@@ -18,5 +19,6 @@ export function createHandlers(app: AppContext): Handlers {
     ...defaultsHandlers(app),
     ...localHandlers(app),
     ...settingsHandlers(app),
+    ...gatewayHandlers(app),
   }
 }

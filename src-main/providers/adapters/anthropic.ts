@@ -9,7 +9,8 @@ import { keyedAdapter } from './keyed'
 import { MODEL_TEST_MS, replyResult } from './model-test'
 import { failureOutcome, listedOutcome, listingUnsupportedError, statusOf } from './outcome'
 
-const API_VERSION = '2023-06-01'
+/** The Messages API version we send when the caller names none (also used by the gateway). */
+export const ANTHROPIC_VERSION = '2023-06-01'
 const PAGE_LIMIT = 1000
 /** A server that keeps saying `has_more` must not keep us paging forever. */
 const MAX_PAGES = 100
@@ -47,9 +48,15 @@ function toModel(m: AnthropicModel): DiscoveredModel {
   }
 }
 
+/** Anthropic's auth headers: the key as `x-api-key` plus the API version. */
+export const anthropicAuth = (key: string): Record<string, string> => ({
+  'x-api-key': key,
+  'anthropic-version': ANTHROPIC_VERSION,
+})
+
 /** The Anthropic adapter (apiShape `anthropic`). */
 export const anthropicAdapter = keyedAdapter({
-  auth: (key) => ({ 'x-api-key': key, 'anthropic-version': API_VERSION }),
+  auth: anthropicAuth,
 
   test: (s) =>
     s.probe(

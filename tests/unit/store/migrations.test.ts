@@ -26,6 +26,24 @@ describe('store migrations', () => {
     expect(data.lastTests).toEqual({})
   })
 
+  it('gives a v1 file the gateway section, off with no tokens, keeping its data', () => {
+    const v1 = { ...emptyStoreData(), schemaVersion: 1 } as Record<string, unknown>
+    delete v1.gateway
+    v1.credentials = [{ id: 'a', provider: 'openai', name: 'Mine' }]
+    const { data, migrated } = migrate(v1)
+    expect(migrated).toBe(true)
+    expect(data.schemaVersion).toBe(SCHEMA_VERSION)
+    expect(data.credentials).toEqual(v1.credentials)
+    expect(data.gateway).toEqual({
+      enabled: false,
+      port: 8788,
+      tokens: [],
+      usage: [],
+      limits: {},
+      disabled: {},
+    })
+  })
+
   it('leaves a current document alone', () => {
     const doc = emptyStoreData()
     const { data, migrated } = migrate(JSON.parse(JSON.stringify(doc)))

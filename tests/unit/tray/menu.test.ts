@@ -21,9 +21,30 @@ describe('tray menu', () => {
     expect(menu.map((i) => i.action).filter(Boolean)).toEqual([
       'testAll',
       'detectLocal',
+      'copyGatewayUrl',
       'open',
       'quit',
     ])
+  })
+
+  it('shows the gateway off with Copy disabled, and on with its URL', () => {
+    const off = buildTrayMenu({ credentials: [], testing: false, now }, t)
+    expect(off.map((i) => i.label)).toContain('Gateway: off')
+    expect(off.find((i) => i.action === 'copyGatewayUrl')?.enabled).toBe(false)
+    const on = buildTrayMenu(
+      {
+        credentials: [],
+        testing: false,
+        now,
+        gateway: { running: true, url: 'http://127.0.0.1:8788' },
+      },
+      t,
+    )
+    expect(on.map((i) => i.label)).toContain('Gateway: on at http://127.0.0.1:8788')
+    expect(on.find((i) => i.action === 'copyGatewayUrl')).toMatchObject({
+      label: 'Copy gateway URL',
+      enabled: true,
+    })
   })
 
   it('lists each credential with its mark and the age of its last result', () => {

@@ -1,0 +1,214 @@
+/**
+ * `gateway serve|token add|token list|token remove|usage` and `run --gateway` (DESIGN §14).
+ * `serve` runs the gateway in the foreground until SIGINT/SIGTERM; `token add` prints the token
+ * once; `run --gateway` gives the child the gateway's URL and a token minted for it (revoked when
+ * it exits), never a provider key.
+ */
+import type {
+  GatewayTokenCreated,
+  GatewayTokenView,
+  GatewayUsageView,
+} from '../../src-preload/contract'
+import { AppError } from '../../src-main/errors'
+import { parseDuration } from '../../src-main/gateway/tokens'
+import { runChild } from '../child'
+import type { CliCommand, CommandInput } from '../command'
+import { table } from '../format'
+
+const bad = (message: string, field?: string) =>
+  new AppError('validation', message, field ? { field } : undefined)
+
+/** `--port N`: 0 picks a free port; otherwise 1024–65535. */
+function portFlag(value: unknown): number | undefined {
+  if (value === undefined) return undefined
+  const n = Number(value)
+  if (!Number.isInteger(n) || (n !== 0 && (n < 1024 || n > 65535)))
+    throw bad('--port takes 0 (any free port) or a number from 1024 to 65535', 'port')
+  return n
+}
+
+/** Resolves on the first SIGINT or SIGTERM. */
+function untilSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const on = (sig: NodeJS.Signals) => {
+      process.off('SIGINT', on)
+      process.off('SIGTERM', on)
+      resolve(sig)
+    }
+    process.on('SIGINT', on)
+    process.on('SIGTERM', on)
+  })
+}
+
+function tokenInput(flags: CommandInput['flags']) {
+  const name = typeof flags.name === 'string' ? flags.name.trim() : ''
+  if (!name) throw bad('give the token a name: --name N', 'name')
+  if (name.length > 100) throw bad('the name is longer than 100 characters', 'name')
+  let rpm: number | null = null
+  if (flags.rpm !== undefined) {
+    rpm = Number(flags.rpm)
+    if (!Number.isInteger(rpm) || rpm < 1 || rpm > 100_000)
+      throw bad('--rpm takes a whole number from 1 to 100000', 'rpm')
+  }
+  let expiresInMs: number | null = null
+  if (flags['expires-in'] !== undefined) {
+    expiresInMs = parseDuration(String(flags['expires-in']))
+    if (expiresInMs === null || expiresInMs < 60_000)
+      throw bad('--expires-in takes a duration of at least a minute: 30m, 12h, 7d, 2w', 'expiresIn')
+  }
+  const models = ((flags.model as string[] | undefined) ?? []).map((m) => m.trim()).filter(Boolean)
+  if (models.some((m) => m.length > 300)) throw bad('a model name is too long', 'model')
+  return { name, models, rpm, expiresInMs }
+}
+
+/**
+ * Where a gateway already answers for this store: the configured port, identified by its
+ * `invalid_token` answer to a request without a token. Null when nothing (or something else)
+ * listens there.
+ */
+async function runningGateway(port: number): Promise<string | null> {
+  const url = `http://127.0.0.1:${port}`
+  try {
+    const res = await fetch(`${url}/v1/models`, { signal: AbortSignal.timeout(1_000) })
+    const body = (await res.json()) as { error?: { code?: string } }
+    return res.status === 401 && body.error?.code === 'invalid_token' ? url : null
+  } catch {
+    return null
+  }
+}
+
+/**
+ * `run --gateway`: uses the gateway that is running on the configured port (the app's, or a
+ * `gateway serve`), else starts one in this process on a free port for the child's lifetime.
+ * The child's token is limited to `--model` when given and removed when the child exits.
+ */
+export async function runWithGateway(input: CommandInput): Promise<number> {
+  const app = input.app()
+  const models = ((input.flags.model as string[] | undefined) ?? []).map((m) => m.trim())
+  const status = await app.gateway.status()
+  let url = await runningGateway(status.port)
+  const ownServer = !url
+  if (!url) url = (await app.gateway.start({ port: 0 })).url
+  const label = input.rest.join(' ').slice(0, 60)
+  const minted = await app.gateway.createToken({
+    name: `run: ${label}`,
+    ...(models.length ? { models } : {}),
+  })
+  const env: NodeJS.ProcessEnv = {
+    ...input.io.env,
+    // OpenAI SDKs append /chat/completions to a base URL ending in /v1; Anthropic's SDKs add /v1.
+    OPENAI_BASE_URL: `${url}/v1`,
+    OPENAI_API_KEY: minted.token,
+    ANTHROPIC_BASE_URL: url,
+    ANTHROPIC_API_KEY: minted.token,
+  }
+  delete env.SWITCHBOARD_ENCRYPTION_KEY
+  try {
+    return await runChild(input.rest, env)
+  } finally {
+    await app.gateway.removeToken(minted.id).catch(() => undefined)
+    if (ownServer) await app.gateway.stop()
+  }
+}
+
+export const gatewayCommands: CliCommand[] = [
+  {
+    name: 'gateway serve',
+    usage: '[--port N]',
+    summary:
+      'Run the local gateway in the foreground (127.0.0.1 only) until Ctrl-C; --port 0 picks a free port',
+    flags: { port: { type: 'string' } },
+    printsItself: true,
+    run: async ({ flags, io, app }) => {
+      const port = portFlag(flags.port)
+      const ctx = app()
+      const { url } = await ctx.gateway.start(port === undefined ? {} : { port })
+      if (io.json) io.out(JSON.stringify({ url }))
+      else io.err(`Gateway listening on ${url} (Ctrl-C stops it)`)
+      await untilSignal()
+      await ctx.gateway.stop()
+      return undefined
+    },
+  },
+  {
+    name: 'gateway token add',
+    usage: '--name N [--model M ...] [--rpm N] [--expires-in DURATION]',
+    summary: 'Create a gateway token (printed once; keep it like a password)',
+    flags: {
+      name: { type: 'string' },
+      model: { type: 'string', multiple: true },
+      rpm: { type: 'string' },
+      'expires-in': { type: 'string' },
+    },
+    run: async ({ flags, app }) => app().gateway.createToken(tokenInput(flags)),
+    human: (r, io) => {
+      const t = r as GatewayTokenCreated
+      io.err(`Created "${t.name}" (${t.id}). The token is shown only now:`)
+      io.out(t.token)
+    },
+  },
+  {
+    name: 'gateway token list',
+    usage: '',
+    summary: 'List gateway tokens (never the tokens themselves)',
+    run: async ({ app }) =>
+      (await app().gateway.listTokens()).map((t) => ({
+        id: t.id,
+        name: t.name,
+        models: t.models,
+        rpm: t.rpm,
+        expiresAt: t.expiresAt,
+        createdAt: t.createdAt,
+        lastUsedAt: t.lastUsedAt,
+      })),
+    human: (r, io) => {
+      const list = r as GatewayTokenView[]
+      if (!list.length)
+        return io.err('No gateway tokens. Create one: switchboard gateway token add --name N')
+      io.out(
+        table([
+          ['ID', 'NAME', 'MODELS', 'RPM', 'EXPIRES', 'LAST USED'],
+          ...list.map((t) => [
+            t.id,
+            t.name,
+            t.models?.join(',') ?? 'all',
+            t.rpm ?? '-',
+            t.expiresAt ?? 'never',
+            t.lastUsedAt ?? 'never',
+          ]),
+        ]),
+      )
+    },
+  },
+  {
+    name: 'gateway token remove',
+    usage: '<id>',
+    summary: 'Revoke a gateway token',
+    positionals: [1, 1],
+    run: async ({ positionals, app }) => app().gateway.removeToken(positionals[0]!),
+    human: (r, io) => io.err(`Removed token ${(r as { id: string }).id}`),
+  },
+  {
+    name: 'gateway usage',
+    usage: '',
+    summary: 'Requests, errors and tokens per gateway token and model',
+    run: async ({ app }) => app().gateway.usage(),
+    human: (r, io) => {
+      const rows = r as GatewayUsageView[]
+      if (!rows.length) return io.err('No gateway requests yet.')
+      io.out(
+        table([
+          ['TOKEN', 'MODEL', 'REQUESTS', 'ERRORS', 'INPUT', 'OUTPUT'],
+          ...rows.map((u) => [
+            u.name,
+            u.model,
+            u.requests,
+            u.errors,
+            u.inputTokens,
+            u.outputTokens,
+          ]),
+        ]),
+      )
+    },
+  },
+]

@@ -1,0 +1,270 @@
+/**
+ * One request sent upstream through a key pool (DESIGN §14): candidates in order (primary
+ * first), skipping disabled and cooling credentials; 401/403 disables and moves on, 429 cools
+ * the credential down for that model and moves on, 5xx or a network error moves on. Once an
+ * answer is chosen its status and headers go to the client and its body is streamed through
+ * chunk by chunk as it arrives; nothing is retried after that. Other 4xx answers are passed on
+ * (small, read whole, scrubbed of the key) since a bad request would fail everywhere.
+ */
+import { once } from 'node:events'
+import type { ServerResponse } from 'node:http'
+import { AppError, scrub } from '../errors'
+import type { GuardedFetch } from '../providers/adapter-types'
+import { openAiBodyRule } from '../providers/adapters/openai'
+import type { CatalogEntry, ProviderId } from '../providers/catalog-types'
+import type { StoreData } from '../store/schema'
+import { sendError } from './http-util'
+import { cooldownMs, readLimits } from './limits'
+import { coolDown, coolingUntil, isDisabled, type PoolState } from './pool'
+import type { ResolvedModel } from './routing'
+import type { Snapshot } from './snapshot'
+import { upstreamOf, type GatewayShape } from './upstream'
+import { createSseUsageSniffer, usageOf, type TokenCount } from './usage'
+import type { UsageRecorder } from './usage'
+
+export interface ProxyDeps {
+  snapshot: Snapshot
+  recorder: UsageRecorder
+  fetch: GuardedFetch
+  getEntry: (id: ProviderId) => CatalogEntry
+  pool: PoolState
+  now: () => number
+}
+
+export interface ProxyRequest {
+  shape: GatewayShape
+  /** Path under the API root: `/chat/completions`, `/messages`, … */
+  path: string
+  model: ResolvedModel
+  /** The body to send (the model field already rewritten to the provider's name). */
+  body: string | Buffer | FormData
+  contentType: string | null
+  /** Client headers that may go upstream (anthropic-version, anthropic-beta). */
+  passHeaders: Record<string, string>
+  /** Generation may take long; listings and audio are given the same generous bound. */
+  timeoutMs: number
+  signal: AbortSignal
+}
+
+export interface ProxyResult {
+  status: number
+  /** True when the answer counts as an error (status ≥ 400, or the stream broke). */
+  error: boolean
+  tokens: TokenCount
+}
+
+/** Response headers passed to the client (no cookies, no CORS, no content-encoding: bodies are decoded). */
+const PASSED_RESPONSE_HEADERS = [
+  'content-type',
+  'cache-control',
+  'x-request-id',
+  'request-id',
+  'retry-after',
+  'openai-processing-ms',
+]
+
+/** How much of a JSON answer is kept aside to read its `usage` (it is streamed on regardless). */
+const MAX_USAGE_SCAN = 8 * 1024 * 1024
+/** Error bodies passed on are read whole; anything bigger is cut. */
+const MAX_ERROR_BODY = 64 * 1024
+
+const discard = (res: Response) => res.body?.cancel().catch(() => undefined)
+
+/** Sends the request through the pool and answers the client. Never throws. */
+export async function forward(
+  deps: ProxyDeps,
+  data: StoreData,
+  req: ProxyRequest,
+  out: ServerResponse,
+): Promise<ProxyResult> {
+  const tokens: TokenCount = { input: 0, output: 0 }
+  const anthropic = req.shape === 'anthropic'
+  let lastCode = 'no_credential'
+  let soonest = 0
+  for (const id of req.model.credentialIds) {
+    if (req.signal.aborted) return { status: 499, error: true, tokens }
+    if (isDisabled(data, deps.pool, id)) {
+      lastCode = 'credential_disabled'
+      continue
+    }
+    const until = coolingUntil(deps.pool, id, req.model.name, deps.now())
+    if (until) {
+      lastCode = 'rate_limited'
+      soonest = soonest ? Math.min(soonest, until) : until
+      continue
+    }
+    let up
+    try {
+      const cred = await deps.snapshot.decrypted(id)
+      up = upstreamOf(cred, deps.getEntry(req.model.provider))
+      if (!up) {
+        lastCode = 'not_configured'
+        continue
+      }
+      const headers: Record<string, string> = {
+        // Bodies pass through untouched: a compressed stream would be held back by the decoder.
+        'accept-encoding': 'identity',
+        ...up.auth,
+        ...req.passHeaders,
+      }
+      if (req.contentType && !(req.body instanceof FormData))
+        headers['content-type'] = req.contentType
+      const res = await deps.fetch(`${up.root}${req.path}`, {
+        method: 'POST',
+        headers,
+        body: req.body as RequestInit['body'],
+        signal: req.signal,
+        timeoutMs: req.timeoutMs,
+        sendsSecret: up.secrets.length > 0,
+        allowInsecureHttp: cred.allowInsecureHttp ?? false,
+      })
+      const nowMs = deps.now()
+      const get = (n: string) => res.headers.get(n)
+      const limits = readLimits(get, new Date(nowMs))
+      if (limits) deps.recorder.limits(id, limits)
+      if (res.status === 401 || res.status === 403) {
+        void discard(res)
+        disable(deps, id, res.status === 401 ? 'auth_invalid' : 'auth_forbidden', nowMs)
+        lastCode = res.status === 401 ? 'auth_invalid' : 'auth_forbidden'
+        continue
+      }
+      if (res.status === 429) {
+        void discard(res)
+        coolDown(deps.pool, id, req.model.name, nowMs + cooldownMs(get, nowMs))
+        lastCode = 'rate_limited'
+        continue
+      }
+      if (res.status >= 500) {
+        void discard(res)
+        lastCode = 'server_error'
+        continue
+      }
+      if (res.status >= 400) {
+        const text = await readCapped(res, MAX_ERROR_BODY)
+        // xAI answers a bad key with 400 "Incorrect API key" (the OpenAI adapter's body rule).
+        if (up.shape === 'openai' && openAiBodyRule(res.status, text) === 'auth_invalid') {
+          disable(deps, id, 'auth_invalid', nowMs)
+          lastCode = 'auth_invalid'
+          continue
+        }
+        const body = scrub(text, up.secrets, MAX_ERROR_BODY)
+        out.writeHead(res.status, responseHeaders(res, Buffer.byteLength(body)))
+        out.end(body)
+        return { status: res.status, error: true, tokens }
+      }
+      const ok = await pipe(res, out, tokens, req.signal)
+      return { status: res.status, error: !ok, tokens }
+    } catch (err) {
+      const code = err instanceof AppError ? err.code : 'internal'
+      if (code === 'cancelled' || req.signal.aborted) return { status: 499, error: true, tokens }
+      if (out.headersSent) {
+        out.destroy()
+        return { status: 502, error: true, tokens }
+      }
+      lastCode = code
+    }
+  }
+  const retry = soonest ? Math.max(1, Math.ceil((soonest - deps.now()) / 1000)) : 0
+  sendError(
+    out,
+    502,
+    'upstream_failed',
+    `No credential for ${req.model.canonical} could answer (last: ${lastCode}).`,
+    {
+      anthropic,
+      upstreamCode: lastCode,
+      ...(retry ? { headers: { 'retry-after': String(retry) } } : {}),
+    },
+  )
+  return { status: 502, error: true, tokens }
+}
+
+function disable(deps: ProxyDeps, id: string, code: string, nowMs: number) {
+  const mark = { code, at: new Date(nowMs).toISOString() }
+  deps.pool.disabledNow.set(id, mark)
+  deps.recorder.disabled(id, mark)
+}
+
+function responseHeaders(res: Response, length?: number): Record<string, string> {
+  const h: Record<string, string> = {}
+  for (const name of PASSED_RESPONSE_HEADERS) {
+    const v = res.headers.get(name)
+    if (v !== null) h[name] = v
+  }
+  if (length !== undefined) h['content-length'] = String(length)
+  return h
+}
+
+async function readCapped(res: Response, max: number): Promise<string> {
+  if (!res.body) return ''
+  const reader = res.body.getReader()
+  const chunks: Uint8Array[] = []
+  let size = 0
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    chunks.push(value)
+    size += value.length
+    if (size >= max) {
+      await reader.cancel().catch(() => undefined)
+      break
+    }
+  }
+  return Buffer.concat(chunks).toString('utf8').slice(0, max)
+}
+
+/**
+ * Streams the chosen answer to the client as it arrives (each upstream chunk is written at once;
+ * backpressure from a slow client pauses the upstream read). SSE bodies are watched for `usage`
+ * lines; JSON bodies are kept aside (up to a cap) and read for `usage` at the end.
+ */
+async function pipe(
+  res: Response,
+  out: ServerResponse,
+  tokens: TokenCount,
+  signal: AbortSignal,
+): Promise<boolean> {
+  const type = (res.headers.get('content-type') ?? '').toLowerCase()
+  const sse = type.includes('text/event-stream')
+  const json = !sse && type.includes('json')
+  const sniff = sse ? createSseUsageSniffer(tokens) : null
+  const kept: Uint8Array[] = []
+  let keptBytes = 0
+  out.writeHead(res.status, responseHeaders(res))
+  if (sse) out.flushHeaders()
+  if (!res.body) {
+    out.end()
+    return true
+  }
+  const reader = res.body.getReader()
+  try {
+    for (;;) {
+      const { done, value } = await reader.read()
+      if (done) break
+      if (sniff) sniff(value)
+      else if (json && keptBytes < MAX_USAGE_SCAN) {
+        kept.push(value)
+        keptBytes += value.length
+      }
+      if (!out.write(value)) {
+        await Promise.race([once(out, 'drain'), once(out, 'close')])
+        if (out.destroyed) throw new AppError('cancelled', 'The client went away.')
+      }
+    }
+  } catch {
+    await reader.cancel().catch(() => undefined)
+    // Headers are out: the only honest signal left is cutting the connection.
+    out.destroy()
+    return false
+  }
+  if (signal.aborted) return false
+  out.end()
+  if (json && keptBytes < MAX_USAGE_SCAN) {
+    try {
+      usageOf(JSON.parse(Buffer.concat(kept).toString('utf8')), tokens)
+    } catch {
+      // not JSON after all: no token counts
+    }
+  }
+  return true
+}

@@ -1,0 +1,80 @@
+/**
+ * A gateway world: a real app context over a temp dir (passphrase vault), credentials pointing
+ * at fake upstreams, registered models, and the gateway listening on a free loopback port. The
+ * clock is the test's, so cool-downs and expiries are stepped through instead of waited for.
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { createAppContext, type AppContext } from '../../../src-main/app-context'
+import type { ModelType } from '../../../src-preload/contract/models-shared'
+import type { ProviderId } from '../../../src-main/providers/catalog-types'
+
+export interface GatewayWorld {
+  ctx: AppContext
+  url: string
+  /** Moves the clock forward. */
+  advance(ms: number): void
+  addCredential(provider: ProviderId, name: string, baseUrl: string, key: string): Promise<string>
+  register(credentialId: string, name: string, type?: ModelType): Promise<string>
+  token(extra?: Partial<{ models: string[]; rpm: number; expiresInMs: number }>): Promise<string>
+  close(): Promise<void>
+}
+
+export async function createGatewayWorld(): Promise<GatewayWorld> {
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-gateway-'))
+  let t = Date.now()
+  const ctx = createAppContext({
+    home,
+    env: { SWITCHBOARD_ENCRYPTION_KEY: 'gateway tests master passphrase' },
+    clock: () => new Date(t),
+  })
+  const { url } = await ctx.gateway.start({ port: 0 })
+  return {
+    ctx,
+    url,
+    advance: (ms) => {
+      t += ms
+    },
+    async addCredential(provider, name, baseUrl, key) {
+      const c = await ctx.credentials.create({ provider, name, baseUrl, apiKey: key })
+      return c.id
+    },
+    async register(credentialId, name, type = 'language') {
+      await ctx.models.register(credentialId, [{ name, type }])
+      const m = (await ctx.models.list({ credentialId })).find(
+        (x) => x.name === name && x.type === type,
+      )
+      return m!.id
+    },
+    async token(extra = {}) {
+      return (await ctx.gateway.createToken({ name: 'test app', ...extra })).token
+    },
+    async close() {
+      await ctx.gateway.stop()
+      fs.rmSync(home, { recursive: true, force: true })
+    },
+  }
+}
+
+/** POSTs JSON to the gateway with a token (as Bearer unless `as` says x-api-key). */
+export function post(
+  world: GatewayWorld,
+  route: string,
+  token: string | null,
+  body: unknown,
+  as: 'bearer' | 'x-api-key' = 'bearer',
+): Promise<Response> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' }
+  if (token) {
+    if (as === 'bearer') headers.authorization = `Bearer ${token}`
+    else headers['x-api-key'] = token
+  }
+  return fetch(`${world.url}${route}`, { method: 'POST', headers, body: JSON.stringify(body) })
+}
+
+export const chat = (model: string, stream = false) => ({
+  model,
+  stream,
+  messages: [{ role: 'user', content: 'hi' }],
+})
