@@ -41,8 +41,7 @@ export interface ProxyRequest {
   contentType: string | null
   /** Client headers that may go upstream (anthropic-version, anthropic-beta). */
   passHeaders: Record<string, string>
-  /** Generation may take long; listings and audio are given the same generous bound. */
-  timeoutMs: number
+  /** Aborted when the client goes away or the request's deadline passes. */
   signal: AbortSignal
 }
 
@@ -67,6 +66,13 @@ const PASSED_RESPONSE_HEADERS = [
 const MAX_USAGE_SCAN = 8 * 1024 * 1024
 /** Error bodies passed on are read whole; anything bigger is cut. */
 const MAX_ERROR_BODY = 64 * 1024
+
+/** Upstreams per decrypted credential (normalizing a base URL per request costs µs for nothing). */
+const upstreams = new WeakMap<object, ReturnType<typeof upstreamOf>>()
+const upstreamFor = (cred: Parameters<typeof upstreamOf>[0], entry: CatalogEntry) => {
+  if (!upstreams.has(cred)) upstreams.set(cred, upstreamOf(cred, entry))
+  return upstreams.get(cred)!
+}
 
 const discard = (res: Response) => res.body?.cancel().catch(() => undefined)
 
@@ -96,7 +102,7 @@ export async function forward(
     let up
     try {
       const cred = await deps.snapshot.decrypted(id)
-      up = upstreamOf(cred, deps.getEntry(req.model.provider))
+      up = upstreamFor(cred, deps.getEntry(req.model.provider))
       if (!up) {
         lastCode = 'not_configured'
         continue
@@ -114,7 +120,7 @@ export async function forward(
         headers,
         body: req.body as RequestInit['body'],
         signal: req.signal,
-        timeoutMs: req.timeoutMs,
+        timeoutMs: 0, // the server's own deadline is in req.signal
         sendsSecret: up.secrets.length > 0,
         allowInsecureHttp: cred.allowInsecureHttp ?? false,
       })

@@ -231,6 +231,9 @@ async function handle(
     if (!res.writableFinished) abort.abort()
   }
   res.on('close', onClose)
+  // One deadline for the whole exchange (a long generation may stream for minutes), cleared
+  // as soon as it ends so no timer outlives its request.
+  const deadline = setTimeout(() => abort.abort(), UPSTREAM_TIMEOUT_MS)
   const passHeaders: Record<string, string> = {}
   for (const h of PASS_REQUEST_HEADERS) {
     const v = req.headers[h]
@@ -246,11 +249,11 @@ async function handle(
       body: parsed.rewrite(model.name),
       contentType: route!.multipart ? null : 'application/json',
       passHeaders,
-      timeoutMs: UPSTREAM_TIMEOUT_MS,
       signal: abort.signal,
     },
     res,
   )
+  clearTimeout(deadline)
   res.off('close', onClose)
   count(model.canonical, result.error ? Math.max(result.status, 400) : result.status, result.tokens)
 }

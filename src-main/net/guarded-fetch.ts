@@ -222,6 +222,15 @@ export function createGuardedFetch(options: GuardedFetchOptions = {}): GuardedFe
  * abort (`cancelled`) from the timeout while the request itself runs.
  */
 function deadline(caller: AbortSignal | undefined, ms: number, host: string) {
+  // 0: the caller keeps its own deadline through its signal (the gateway, whose streams may run
+  // for minutes: a timer per request living that long would hold every request's state).
+  if (ms <= 0 && caller) {
+    return {
+      signal: caller,
+      reason: (): AppError => new AppError('cancelled', 'The request was cancelled.'),
+      dispose: () => undefined,
+    }
+  }
   const timer = new AbortController()
   const handle = setTimeout(() => {
     timer.abort(

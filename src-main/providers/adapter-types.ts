@@ -36,7 +36,7 @@ export interface DecryptedCredential {
 export type GuardedFetch = (
   url: string | URL,
   init?: RequestInit & {
-    /** Per-request timeout in ms (default 10 000). */
+    /** Per-request timeout in ms (default 10 000); 0 with a signal: the caller's signal is the only deadline. */
     timeoutMs?: number
     /** Carries a secret: refuse plain http to a non-loopback host unless allowed (DESIGN §7). */
     sendsSecret?: boolean
