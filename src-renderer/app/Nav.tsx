@@ -6,6 +6,7 @@ const ICONS: Record<Page, IconName> = {
   apiKeys: 'key',
   models: 'models',
   local: 'local',
+  gateway: 'gateway',
   settings: 'settings',
 }
 

@@ -13,6 +13,7 @@ type Loader = () => Promise<{ default: ComponentType }>
 const loaders = {
   models: () => import('../pages/ModelsPage').then((m) => ({ default: m.ModelsPage })),
   local: () => import('../pages/LocalPage').then((m) => ({ default: m.LocalPage })),
+  gateway: () => import('../pages/GatewayPage').then((m) => ({ default: m.GatewayPage })),
   settings: () => import('../pages/SettingsPage').then((m) => ({ default: m.SettingsPage })),
 } satisfies Record<Exclude<Page, 'apiKeys'>, Loader>
 
@@ -20,6 +21,7 @@ export const PAGE_COMPONENTS: Record<Page, ComponentType> = {
   apiKeys: ApiKeysPage,
   models: lazy(loaders.models),
   local: lazy(loaders.local),
+  gateway: lazy(loaders.gateway),
   settings: lazy(loaders.settings),
 }
 

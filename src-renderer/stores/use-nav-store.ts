@@ -1,7 +1,7 @@
 /** Which page is shown; mirrored in the URL hash so a reload or a screenshot lands on it. */
 import { create } from 'zustand'
 
-export const PAGES = ['apiKeys', 'models', 'local', 'settings'] as const
+export const PAGES = ['apiKeys', 'models', 'local', 'gateway', 'settings'] as const
 export type Page = (typeof PAGES)[number]
 
 const fromHash = (): Page => {

@@ -175,6 +175,20 @@ for (const scheme of SCHEMES) {
       await expectAccessible(page, `Local (${scheme})`)
     })
 
+    test('Gateway: tokens and the revoke confirmation', async ({ page, open, sb }) => {
+      await open('gateway')
+      await seed(sb)
+      await sb('gateway.createToken', { name: 'Notes app', models: ['gpt-4o-mini'], rpm: 60 })
+      await page.reload()
+      await useScheme(page, scheme)
+      await expect(page.locator('.skeleton')).toHaveCount(0)
+      await expect(page.getByRole('row').filter({ hasText: 'Notes app' })).toBeVisible()
+      await expectAccessible(page, `Gateway (${scheme})`)
+      await page.getByRole('button', { name: 'Revoke Notes app' }).click()
+      await expect(page.getByRole('dialog', { name: 'Revoke this token?' })).toBeVisible()
+      await expectAccessible(page, `the revoke-token confirmation (${scheme})`)
+    })
+
     test('Settings', async ({ page, open }) => {
       await open('settings')
       await useScheme(page, scheme)
