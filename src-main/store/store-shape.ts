@@ -13,7 +13,13 @@ import { z } from 'zod'
 import { ModelType } from '../../src-preload/contract/models-shared'
 import { providerIds } from '../providers/catalog'
 import type { ProviderId } from '../providers/catalog-types'
-import { DEFAULT_SLOTS, type StoreData, type StoredCredential } from './schema'
+import {
+  DEFAULT_GATEWAY_PORT,
+  DEFAULT_SLOTS,
+  type StoreData,
+  type StoredCredential,
+  type StoredGateway,
+} from './schema'
 
 const Provider = z.enum(providerIds as unknown as [ProviderId, ...ProviderId[]])
 const Slot = z.enum(DEFAULT_SLOTS)
@@ -80,6 +86,57 @@ const Settings = z.looseObject({
   localTargets: z.array(text).default([]),
 })
 
+const count = z.number().nonnegative().default(0)
+const nullableNumber = z.number().nullable().default(null)
+
+/** The local gateway's section (DESIGN §14): tokens (hashes only), usage, limits, disables. */
+const GatewayToken = z.looseObject({
+  id: z.string().min(1),
+  name: text,
+  hash: z.string().regex(/^[0-9a-f]{64}$/),
+  hint: text.default(''),
+  models: z.array(text).nullable().default(null),
+  rpm: z.number().int().positive().nullable().default(null),
+  expiresAt: nullableText,
+  createdAt: text,
+  lastUsedAt: nullableText,
+})
+
+const Gateway = z.looseObject({
+  enabled: z.boolean().default(false),
+  port: z.number().int().min(0).max(65535).default(DEFAULT_GATEWAY_PORT),
+  tokens: z.array(GatewayToken).default([]),
+  usage: z
+    .array(
+      z.looseObject({
+        tokenId: text,
+        name: text,
+        model: text,
+        requests: count,
+        errors: count,
+        inputTokens: count,
+        outputTokens: count,
+      }),
+    )
+    .default([]),
+  limits: z
+    .record(
+      text,
+      z.looseObject({
+        at: text,
+        requestsLimit: nullableNumber,
+        requestsRemaining: nullableNumber,
+        requestsReset: nullableText,
+        tokensLimit: nullableNumber,
+        tokensRemaining: nullableNumber,
+        tokensReset: nullableText,
+        retryAfterMs: nullableNumber,
+      }),
+    )
+    .default({}),
+  disabled: z.record(text, z.looseObject({ code: text, at: text })).default({}),
+})
+
 /** Ids must be unique: secrets are sealed with the credential id as associated data. */
 const unique = (items: { id: string }[], what: string, ctx: z.RefinementCtx, path: string) => {
   const seen = new Set<string>()
@@ -103,11 +160,13 @@ const Top = z.looseObject({
     .prefault({}),
   lastTests: z.record(text, LastTest).default({}),
   settings: Settings.prefault({}),
+  gateway: Gateway.prefault({}),
 })
 
 export const StoreShape = Top.superRefine((doc, ctx) => {
   unique(doc.credentials, 'credential', ctx, 'credentials')
   unique(doc.models, 'model', ctx, 'models')
+  unique(doc.gateway.tokens, 'gateway token', ctx, 'gateway.tokens')
 })
 
 export type ShapeResult = { ok: true; data: StoreData } | { ok: false; problem: string }
@@ -126,3 +185,4 @@ type AllChecked<T, S> = [Missing<T, S>] extends [never] ? true : Missing<T, S>
 export const storeFieldsChecked: AllChecked<StoreData, (typeof Top)['shape']> = true
 export const credentialFieldsChecked: AllChecked<StoredCredential, (typeof Credential)['shape']> =
   true
+export const gatewayFieldsChecked: AllChecked<StoredGateway, (typeof Gateway)['shape']> = true

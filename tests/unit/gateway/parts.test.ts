@@ -169,3 +169,23 @@ describe('SSE usage sniffer', () => {
     )
   })
 })
+
+describe('the store shape of the gateway section', () => {
+  it('fills an absent section and refuses a malformed one', async () => {
+    const { checkStoreShape } = await import('../../../src-main/store/store-shape')
+    const { emptyStoreData } = await import('../../../src-main/store/migrations')
+    const doc = emptyStoreData() as unknown as Record<string, unknown>
+    delete doc.gateway
+    const ok = checkStoreShape(doc)
+    expect(ok.ok && ok.data.gateway).toMatchObject({ enabled: false, port: 8788, tokens: [] })
+    for (const gateway of [
+      { tokens: [{ id: 'a', name: 'x', hash: 'not-a-hash', createdAt: 'now' }] },
+      { tokens: null },
+      { port: 'http' },
+      { usage: [{ tokenId: 't', name: 'n', model: 'm', requests: -1 }] },
+    ]) {
+      const r = checkStoreShape({ ...emptyStoreData(), gateway })
+      expect(r.ok, JSON.stringify(gateway)).toBe(false)
+    }
+  })
+})
