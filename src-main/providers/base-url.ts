@@ -84,5 +84,16 @@ export function apiRoot(cred: DecryptedCredential, entry: CatalogEntry): string 
   if (entry.apiShape === 'vertex') return cred.location ? vertexRoot(cred.location) : null
   const override = entry.id === 'azure' ? (cred.endpoint ?? cred.baseUrl) : cred.baseUrl
   if (override && override.trim()) return normalizeBaseUrl(override, entry)
-  return entry.defaultBaseUrl
+  // A regional provider (DashScope): the credential's region picks the endpoint its key works at.
+  const region = entry.regions?.find((r) => r.id === cred.location?.trim())
+  return region?.baseUrl ?? entry.defaultBaseUrl
+}
+
+/**
+ * The entry as one credential sees it: a regional provider's key page is its region's, so every
+ * "create a key at …" hint points where a key for this credential's endpoint is made.
+ */
+export function entryFor(entry: CatalogEntry, cred: Pick<DecryptedCredential, 'location'>) {
+  const region = entry.regions?.find((r) => r.id === cred.location?.trim()) ?? entry.regions?.[0]
+  return region ? { ...entry, docsUrl: region.docsUrl } : entry
 }

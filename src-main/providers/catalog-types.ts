@@ -77,6 +77,34 @@ export interface EnvVars {
   map: Partial<Record<string, CredentialField>>
 }
 
+/**
+ * How a provider's text-to-speech model test asks for a clip. Providers name their own voices
+ * (Groq refuses OpenAI's `alloy`), and two of them have their own route and answer:
+ * - `openai`: `POST {root}/audio/speech {model, input, voice}` → audio bytes;
+ * - `xai`: `POST {root}/tts {text, voice_id, language, output_format}` → audio bytes
+ *   (docs.x.ai/developers/model-capabilities/audio/text-to-speech);
+ * - `mistral`: `POST {root}/audio/speech {model, input, voice_id}` → JSON `{audio_data}` in
+ *   base64 (docs.mistral.ai/studio/audio/text-to-speech/generate-speech).
+ */
+export interface SpeechSpec {
+  route: 'openai' | 'xai' | 'mistral'
+  voice: string
+  /** Models that speak with other voices than `voice` (Groq's Arabic Orpheus). */
+  voiceByModel?: Record<string, string>
+}
+
+/**
+ * A region of a provider whose keys only work in their own region (DashScope): the region picks
+ * the base URL and the page where its keys are made. Stored in the credential's `location`.
+ */
+export interface RegionSpec {
+  id: string
+  /** English name (the UI translates `apiKeys.region.<id>`). */
+  label: string
+  baseUrl: string
+  docsUrl: string
+}
+
 export interface CatalogEntry {
   id: ProviderId
   displayName: string
@@ -96,4 +124,10 @@ export interface CatalogEntry {
   local: boolean
   /** The URL path segment the API wants after the host (`/v1`, `/v1beta`), if any. */
   versionSegment?: string
+  /** The text-to-speech model test's route and voice (providers that serve text_to_speech). */
+  speech?: SpeechSpec
+  /** Where the audio endpoints live when that is not the API root (PPQ: `https://ppq.ai/api/v1`). */
+  audioBaseUrl?: string
+  /** Regional endpoints; the first is the default (keys do not work across regions). */
+  regions?: RegionSpec[]
 }

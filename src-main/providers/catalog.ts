@@ -101,7 +101,34 @@ const VERTEX_MODELS = [
     'text-embedding-005',
     'text-multilingual-embedding-002',
   ]),
-  ...models('text_to_speech', ['gemini-2.5-flash-preview-tts', 'gemini-2.5-pro-preview-tts']),
+  // Vertex names its Gemini TTS models without "preview" (cloud.google.com/text-to-speech/docs/
+  // gemini-tts), unlike the Gemini API's gemini-2.5-flash-preview-tts.
+  ...models('text_to_speech', ['gemini-2.5-flash-tts', 'gemini-2.5-pro-tts']),
+]
+
+/**
+ * DashScope keys belong to one region and answer 401 anywhere else
+ * (alibabacloud.com/help/en/model-studio/base-url): the region picks the base URL and key page.
+ */
+const DASHSCOPE_REGIONS = [
+  {
+    id: 'cn-beijing',
+    label: 'China (Beijing)',
+    baseUrl: 'https://dashscope.aliyuncs.com/compatible-mode/v1',
+    docsUrl: 'https://bailian.console.aliyun.com/?tab=model#/api-key',
+  },
+  {
+    id: 'ap-southeast-1',
+    label: 'Singapore (international)',
+    baseUrl: 'https://dashscope-intl.aliyuncs.com/compatible-mode/v1',
+    docsUrl: 'https://modelstudio.console.alibabacloud.com/ap-southeast-1?tab=model#/api-key',
+  },
+  {
+    id: 'us-east-1',
+    label: 'US (Virginia)',
+    baseUrl: 'https://dashscope-us.aliyuncs.com/compatible-mode/v1',
+    docsUrl: 'https://modelstudio.console.alibabacloud.com/us-east-1?tab=model#/api-key',
+  },
 ]
 
 /** Every provider, in display order (Open Notebook's order, LM Studio beside the local ones). */
@@ -118,6 +145,7 @@ export const catalog: readonly CatalogEntry[] = [
     testModel: 'gpt-4o-mini',
     apiShape: 'openai',
     discovery: 'api',
+    speech: { route: 'openai', voice: 'alloy' },
     local: false,
   },
   {
@@ -165,6 +193,12 @@ export const catalog: readonly CatalogEntry[] = [
     testModel: 'llama-3.1-8b-instant',
     apiShape: 'openai',
     discovery: 'api',
+    // Groq's Orpheus voices (console.groq.com/docs/text-to-speech); `alloy` is refused.
+    speech: {
+      route: 'openai',
+      voice: 'autumn',
+      voiceByModel: { 'canopylabs/orpheus-arabic-saudi': 'fahad' },
+    },
     local: false,
   },
   {
@@ -179,6 +213,8 @@ export const catalog: readonly CatalogEntry[] = [
     testModel: 'mistral-small-latest',
     apiShape: 'openai',
     discovery: 'api',
+    // A Voxtral preset voice (docs.mistral.ai/studio/audio/text-to-speech/quickstarts).
+    speech: { route: 'mistral', voice: 'en_paul_neutral' },
     local: false,
   },
   {
@@ -207,6 +243,7 @@ export const catalog: readonly CatalogEntry[] = [
     testModel: 'grok-3-mini',
     apiShape: 'openai',
     discovery: 'api',
+    speech: { route: 'xai', voice: 'eve' },
     local: false,
   },
   {
@@ -221,6 +258,7 @@ export const catalog: readonly CatalogEntry[] = [
     testModel: 'openai/gpt-4o-mini',
     apiShape: 'openai',
     discovery: 'api',
+    speech: { route: 'openai', voice: 'alloy' },
     local: false,
   },
   {
@@ -235,6 +273,7 @@ export const catalog: readonly CatalogEntry[] = [
     testModel: 'qwen-plus',
     apiShape: 'openai',
     discovery: 'api',
+    regions: DASHSCOPE_REGIONS,
     local: false,
   },
   {
@@ -254,10 +293,13 @@ export const catalog: readonly CatalogEntry[] = [
   {
     id: 'novita',
     displayName: 'Novita AI',
-    modalities: ['language'],
+    modalities: ['language', 'embedding'],
     envVars: keyEnv('NOVITA_API_KEY'),
-    fields: keyAndOverride('https://api.novita.ai/openai'),
-    defaultBaseUrl: 'https://api.novita.ai/openai',
+    // The reference lists models at GET https://api.novita.ai/openai/v1/models
+    // (novita.ai/docs/api-reference/model-apis-llm-list-models).
+    fields: keyAndOverride('https://api.novita.ai/openai/v1'),
+    defaultBaseUrl: 'https://api.novita.ai/openai/v1',
+    versionSegment: '/v1',
     docsUrl: 'https://novita.ai/settings/key-management',
     testModel: 'meta-llama/llama-3.1-8b-instruct',
     apiShape: 'openai',
@@ -276,6 +318,9 @@ export const catalog: readonly CatalogEntry[] = [
     testModel: 'gpt-4o-mini',
     apiShape: 'openai',
     discovery: 'api',
+    // Audio is served from another base than chat (ppq.ai/llms.txt); Deepgram Aura voices.
+    audioBaseUrl: 'https://ppq.ai/api/v1',
+    speech: { route: 'openai', voice: 'aura-2-apollo-en' },
     local: false,
   },
   {
@@ -368,8 +413,9 @@ export const catalog: readonly CatalogEntry[] = [
       optional: ['OMLX_API_KEY'],
       map: { OMLX_API_BASE: 'baseUrl', OMLX_API_KEY: 'apiKey' },
     },
-    fields: [optional('baseUrl', 'http://localhost:11435/v1'), optional('apiKey')],
-    defaultBaseUrl: 'http://localhost:11435/v1',
+    // oMLX serves on port 8000 by default (github.com/jundot/omlx README: `omlx serve`).
+    fields: [optional('baseUrl', 'http://localhost:8000/v1'), optional('apiKey')],
+    defaultBaseUrl: 'http://localhost:8000/v1',
     versionSegment: '/v1',
     docsUrl: 'https://github.com/jundot/omlx',
     testModel: null,
@@ -476,6 +522,7 @@ export const catalog: readonly CatalogEntry[] = [
     testModel: null,
     apiShape: 'openai',
     discovery: 'api',
+    speech: { route: 'openai', voice: 'alloy' },
     local: false,
   },
   {
@@ -521,7 +568,14 @@ export function getProvider(id: string): CatalogEntry {
 
 /** The hosts of every docs link (https), for the external-link allow list. */
 export function docsHosts(): string[] {
-  return [...new Set(catalog.map((e) => new URL(e.docsUrl).hostname.toLowerCase()))]
+  const urls = catalog.flatMap((e) => [e.docsUrl, ...(e.regions ?? []).map((r) => r.docsUrl)])
+  return [...new Set(urls.map((u) => new URL(u).hostname.toLowerCase()))]
+}
+
+/** The region a credential's `location` names (the provider's first region when unset). */
+export function regionOf(entry: CatalogEntry, location: string | null | undefined) {
+  const regions = entry.regions ?? []
+  return regions.find((r) => r.id === location?.trim()) ?? regions[0] ?? null
 }
 
 /** One provider as the CLI `providers` JSON and the renderer see it: plain data only. */

@@ -22,16 +22,24 @@ const strings = (v: unknown): string[] =>
     ? v.filter((x): x is string => typeof x === 'string').map((x) => x.toLowerCase())
     : []
 
-/** OpenRouter: `architecture.output_modalities` (["text"], ["audio"], ["embeddings"], …). */
-function openRouterType(m: ListedModel, provider: ProviderId): Typed {
+/**
+ * OpenRouter: `architecture.output_modalities`. With `output_modalities=all` the listing also
+ * holds `speech` (TTS on /audio/speech), `transcription` (STT on /audio/transcriptions),
+ * `embeddings`, `image` and `video` models (openrouter.ai/docs/api_reference/models); `audio`
+ * alone is a chat model that answers in audio.
+ */
+function openRouterType(m: ListedModel, provider: ProviderId): Typed | 'exclude' {
   const arch = isObject(m.architecture) ? m.architecture : null
   const out = strings(arch?.output_modalities)
   if (out.length === 0) return null
   if (out.includes('embeddings') || out.includes('embedding'))
     return { type: 'embedding', typeSource: 'api' }
+  if (out.includes('speech')) return { type: 'text_to_speech', typeSource: 'api' }
+  if (out.includes('transcription')) return { type: 'speech_to_text', typeSource: 'api' }
   if (out.includes('audio') && !out.includes('text'))
     return { type: 'text_to_speech', typeSource: 'api' }
-  if (!out.includes('text')) return null
+  // Image, video and decision models are none of the four types.
+  if (!out.includes('text')) return 'exclude'
   // A text-out model that takes audio in may be a transcriber; only the name can tell.
   const byName = classifyByName(m.id, provider)
   if (byName === 'speech_to_text' && strings(arch?.input_modalities).includes('audio')) {
@@ -40,14 +48,21 @@ function openRouterType(m: ListedModel, provider: ProviderId): Typed {
   return { type: 'language', typeSource: 'api' }
 }
 
-/** Mistral: `capabilities.completion_chat` etc.; speech and embedding models by name. */
+/**
+ * Mistral: `capabilities` (docs.mistral.ai/api/#tag/models): `completion_chat`, `classification`,
+ * `moderation`, `ocr`, `audio_transcription`, … A transcription-only model is speech_to_text
+ * and an OCR-only model none of the four types, from the metadata; names decide the rest.
+ */
 function mistralType(m: ListedModel, provider: ProviderId): Typed | 'exclude' {
   const caps = isObject(m.capabilities) ? m.capabilities : null
   if (!caps) return null
+  if (caps.audio_transcription === true && caps.completion_chat !== true)
+    return { type: 'speech_to_text', typeSource: 'api' }
   const byName = classifyByName(m.id, provider)
   if (byName === 'speech_to_text' || byName === 'text_to_speech')
     return { type: byName, typeSource: 'name' }
   if (caps.completion_chat === true) return { type: 'language', typeSource: 'api' }
+  if (caps.ocr === true) return 'exclude'
   if (caps.classification === true || caps.moderation === true) return 'exclude'
   if (byName === 'embedding') return { type: 'embedding', typeSource: 'api' }
   return null

@@ -16,7 +16,7 @@ import type {
   ProviderAdapter,
   TestOutcome,
 } from '../adapter-types'
-import type { ProviderId } from '../catalog-types'
+import type { CatalogEntry, ProviderId } from '../catalog-types'
 import type { ModelType } from '../../../src-preload/contract/models-shared'
 import { call, displayUrl, fetchJson, isObject, parseJson, resolveRoot, throwOutcome } from './http'
 import {
@@ -30,6 +30,8 @@ import {
 } from './model-test'
 import { toDiscovered, type ListedModel, type MetadataKind } from './openai-models'
 import { fromSdkError, sdkClient } from './openai-sdk'
+import { speakMistral, speakXai, voiceFor, type SpeechCall } from './openai-speech'
+import { entryFor } from '../base-url'
 import {
   codeForStatus,
   errorOutcome,
@@ -42,13 +44,25 @@ import {
   type FailureFacts,
 } from './outcome'
 
+/**
+ * An authenticated call that proves a key where the listing does not (the listing is public):
+ * its path (from the root, or from the origin for account routes outside the versioned API) and
+ * how its answer reads the remaining credit.
+ */
+interface KeyTest {
+  method: 'GET' | 'POST'
+  path: string
+  fromOrigin?: boolean
+  credit: (json: Record<string, unknown>) => number | null
+}
+
 interface Quirks {
   /** The key may be absent (local and self-hosted servers). */
   keyOptional?: boolean
   /** 404/405 on `/models` means "no listing", not a broken server. */
   listingOptional?: boolean
-  /** The listing proves nothing without a key: test this authenticated path instead. */
-  keyTestPath?: string
+  /** The listing proves nothing without a key: test this authenticated call instead. */
+  keyTest?: KeyTest
   /** Query the listing needs to show every model type. */
   listQuery?: Record<string, string>
   /** Extra listings whose models all have one type (OpenRouter embeddings). */
@@ -56,33 +70,63 @@ interface Quirks {
   metadata?: MetadataKind
   /** Chat parameter for the token cap (OpenAI's reasoning models refuse `max_tokens`). */
   tokenParam?: 'max_tokens' | 'max_completion_tokens'
-  /** Voice for the TTS model test. */
-  voice?: string
 }
+
+const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null)
 
 const COMPAT: Quirks = { keyOptional: true, listingOptional: true }
 
 const QUIRKS: Partial<Record<ProviderId, Quirks>> = {
   openai: { tokenParam: 'max_completion_tokens' },
   openrouter: {
-    keyTestPath: '/key',
+    // GET /api/v1/key → {data: {label, limit, usage, limit_remaining, …}}
+    // (openrouter.ai/docs/api-reference/limits); the model listings need no key.
+    keyTest: {
+      method: 'GET',
+      path: '/key',
+      credit: (j) => (isObject(j.data) ? num(j.data.limit_remaining) : null),
+    },
+    // Without output_modalities=all the listing holds text-output models only
+    // (openrouter.ai/docs/api_reference/models: "By default … returns text-output models only").
+    listQuery: { output_modalities: 'all' },
     extraListings: [{ path: '/embeddings/models', type: 'embedding' }],
     metadata: 'openrouter',
   },
   mistral: { metadata: 'mistral' },
-  ppq: { listQuery: { type: 'all' } },
-  xai: { voice: 'eve' },
+  ppq: {
+    // `GET /v1/models` is public (ppq.ai/api-docs), so a wrong key would list fine: the test
+    // asks for the balance instead, `POST https://api.ppq.ai/credits/balance` → {balance}.
+    keyTest: {
+      method: 'POST',
+      path: '/credits/balance',
+      fromOrigin: true,
+      credit: (j) => num(j.balance),
+    },
+    listQuery: { type: 'all' },
+  },
   omlx: COMPAT,
   lmstudio: COMPAT,
   openai_compatible: COMPAT,
 }
 
-/** A bad key answered with 400 (xAI: "Incorrect API key provided"), not 401. */
+/**
+ * A bad key answered with 400 (xAI: "Incorrect API key provided"), not 401. xAI's body may come
+ * URL-encoded ("Incorrect%20API%20key%20provided"), so it is decoded before matching.
+ */
 export const openAiBodyRule: BodyRule = (status, body) =>
   status === 400 &&
-  /incorrect api key|invalid api key|invalid_api_key|api key not valid/i.test(body)
+  /incorrect api key|invalid api key|invalid_api_key|api key not valid/i.test(decoded(body))
     ? 'auth_invalid'
     : null
+
+function decoded(body: string): string {
+  if (!/%[0-9a-f]{2}/i.test(body)) return body
+  try {
+    return decodeURIComponent(body.replace(/\+/g, ' '))
+  } catch {
+    return body
+  }
+}
 
 /** A server that keeps paging must not keep us paging forever. */
 const MAX_PAGES = 50
@@ -116,6 +160,8 @@ interface Listing {
   has_more?: boolean
   last_id?: string
   next?: string | null
+  /** OpenRouter: `links.next` ("/api/v1/models?offset=500&limit=500", null on the last page). */
+  links?: { next?: string | null }
 }
 
 function isListing(j: unknown): j is Listing {
@@ -126,11 +172,6 @@ function isListing(j: unknown): j is Listing {
   )
 }
 const asListing = (j: Listing | ListedModel[]): Listing => (Array.isArray(j) ? { data: j } : j)
-
-interface KeyInfo {
-  data: { limit?: number | null; limit_remaining?: number | null; usage?: number; label?: string }
-}
-const isKeyInfo = (j: unknown): j is KeyInfo => isObject(j) && isObject(j.data)
 
 /**
  * A 404 at `{root}/models` while `{root}/v1/models` answers: the base URL lacks `/v1`. Probed
@@ -164,19 +205,34 @@ async function missingV1(
   }
 }
 
-async function test(cred: DecryptedCredential, ctx: AdapterContext): Promise<TestOutcome> {
+/** The entry as this credential sees it (a DashScope region's own key page). */
+const regional = (cred: DecryptedCredential, ctx: AdapterContext): AdapterContext => ({
+  ...ctx,
+  entry: entryFor(ctx.entry, cred),
+})
+
+async function test(cred: DecryptedCredential, base: AdapterContext): Promise<TestOutcome> {
+  const ctx = regional(cred, base)
   const root = setup(cred, ctx)
   if (typeof root !== 'string') return root
   const q = quirks(ctx)
-  const url = q.keyTestPath ? `${root}${q.keyTestPath}` : listUrl(root, q)
+  const kt = q.keyTest
+  const url = kt ? `${kt.fromOrigin ? new URL(root).origin : root}${kt.path}` : listUrl(root, q)
   const facts: FailureFacts = { entry: ctx.entry, secrets: secretsOf(cred), url: displayUrl(url) }
   try {
-    const a = await call(ctx, cred, { url, headers: authHeaders(cred) })
+    const a = await call(ctx, cred, {
+      url,
+      method: kt?.method ?? 'GET',
+      headers:
+        kt?.method === 'POST'
+          ? { ...authHeaders(cred), 'content-type': 'application/json' }
+          : authHeaders(cred),
+      ...(kt?.method === 'POST' ? { body: '{}' } : {}),
+    })
     const f = { ...facts, status: a.status, body: a.text }
     if (a.status >= 200 && a.status < 300) {
-      if (q.keyTestPath) {
-        const info = parseJson(a, f, isKeyInfo).data
-        const credit = typeof info.limit_remaining === 'number' ? info.limit_remaining : null
+      if (kt) {
+        const credit = kt.credit(parseJson(a, f, isObject))
         return {
           code: 'ok',
           message: `Key works. ${credit === null ? 'No credit limit set' : `Credit left: ${credit}`}.`,
@@ -232,8 +288,9 @@ function nextPage(first: string, current: string, body: Listing): string | null 
     u.searchParams.set('after', body.last_id)
     return u.toString()
   }
-  if (typeof body.next === 'string' && body.next) {
-    const u = new URL(body.next, current)
+  const next = body.links?.next ?? body.next
+  if (typeof next === 'string' && next) {
+    const u = new URL(next, current)
     // The key goes only where the user pointed it: a link to another origin is not followed.
     return u.origin === new URL(first).origin ? u.toString() : null
   }
@@ -242,8 +299,9 @@ function nextPage(first: string, current: string, body: Listing): string | null 
 
 async function discover(
   cred: DecryptedCredential,
-  ctx: AdapterContext,
+  base: AdapterContext,
 ): Promise<DiscoveredModel[]> {
+  const ctx = regional(cred, base)
   const root = setup(cred, ctx)
   if (typeof root !== 'string') throwOutcome(root)
   const q = quirks(ctx)
@@ -263,7 +321,7 @@ async function discover(
   }
   // Extra typed listings first: their type is more specific than the main listing's.
   for (const extra of q.extraListings ?? []) {
-    for (const m of await listAll(cred, ctx, listUrl(root, {}, extra.path))) {
+    for (const m of await listAll(cred, ctx, listUrl(root, q, extra.path))) {
       add(toDiscovered(m, ctx.entry.id, q.metadata, extra.type))
     }
   }
@@ -278,6 +336,8 @@ export interface ModelTestPlan {
   tokenParam: 'max_tokens' | 'max_completion_tokens'
   voice: string
   sttClip?: () => Promise<Buffer>
+  /** A text-to-speech test that is not OpenAI's route (xAI, Mistral), run instead of the SDK's. */
+  speak?: () => Promise<ModelTestResult>
 }
 
 const RUNNERS: Record<ModelType, (p: ModelTestPlan) => Promise<ModelTestResult>> = {
@@ -309,6 +369,7 @@ const RUNNERS: Record<ModelType, (p: ModelTestPlan) => Promise<ModelTestResult>>
     return dimensionsResult(dimensions)
   },
   async text_to_speech(p) {
+    if (p.speak) return p.speak()
     const res = await p.client.audio.speech.create({
       model: p.model,
       voice: p.voice,
@@ -347,20 +408,50 @@ export async function runModelTest(
   )
 }
 
+/** The root a model test calls: audio models live on another base at some providers (PPQ),
+ * unless the user overrode the base URL. */
+export function modelTestRoot(
+  cred: DecryptedCredential,
+  entry: CatalogEntry,
+  root: string,
+  type: ModelType,
+): string {
+  const audio = type === 'text_to_speech' || type === 'speech_to_text'
+  return audio && !cred.baseUrl?.trim() && entry.audioBaseUrl ? entry.audioBaseUrl : root
+}
+
 async function modelTest(
   cred: DecryptedCredential,
   model: { name: string; type: ModelType },
-  ctx: AdapterContext,
+  base: AdapterContext,
 ): Promise<ModelTestOutcome> {
-  const root = setup(cred, ctx)
-  if (typeof root !== 'string') return { ok: false, code: root.code, message: root.message }
+  const ctx = regional(cred, base)
+  const apiRoot = setup(cred, ctx)
+  if (typeof apiRoot !== 'string')
+    return { ok: false, code: apiRoot.code, message: apiRoot.message }
+  const root = modelTestRoot(cred, ctx.entry, apiRoot, model.type)
   const q = quirks(ctx)
+  const speech = ctx.entry.speech
+  const voice = voiceFor(speech, model.name)
+  const call: SpeechCall = {
+    ctx,
+    cred,
+    root,
+    model: model.name,
+    voice,
+    headers: authHeaders(cred),
+    secrets: secretsOf(cred),
+    rule: openAiBodyRule,
+  }
+  const route = speech?.route ?? 'openai'
   const plan: ModelTestPlan = {
     client: sdkClient(cred, ctx, { root, bearer: Boolean(cred.apiKey) }),
     model: model.name,
     tokenParam: q.tokenParam ?? 'max_tokens',
-    voice: q.voice ?? 'alloy',
+    voice,
     ...(ctx.sttClip ? { sttClip: ctx.sttClip } : {}),
+    ...(route === 'xai' ? { speak: () => speakXai(call) } : {}),
+    ...(route === 'mistral' ? { speak: () => speakMistral(call) } : {}),
   }
   return runModelTest(model.type, plan, ctx, secretsOf(cred))
 }

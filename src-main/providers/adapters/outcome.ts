@@ -25,11 +25,41 @@ export interface FailureFacts {
   reason?: string
 }
 
+/**
+ * Causes an error body names that deserve their own words, whichever provider sends them:
+ * - `quota`: the key is fine but the account has no credit or quota left (402 from PPQ,
+ *   DeepSeek, OpenRouter; OpenAI's 429 `insufficient_quota`; Anthropic's 400 "credit balance
+ *   is too low") — nothing will work until it is topped up, so it is not a rate limit;
+ * - `missing_scope`: an OpenAI restricted key without the permission the call needs answers 401
+ *   "Missing scopes: api.model.read" (openai/codex#31506, anomalyco/opencode#21928) — the key
+ *   is valid, it is a permissions problem.
+ */
+export type FailureReason = { reason: 'quota' } | { reason: 'missing_scope'; scope: string }
+
+const QUOTA =
+  /insufficient_quota|exceeded your current quota|credit balance is too low|insufficient[ _](?:credits?|balance)|insufficient credit/i
+
+/** The cause an error body names, if it is one of FailureReason's. */
+export function failureReason(status: number, body: string | undefined): FailureReason | null {
+  if (!body) return status === 402 ? { reason: 'quota' } : null
+  if (status === 401 || status === 403) {
+    const m = /missing scopes?:\s*([a-z0-9_.:, -]+?)(?:\.(?:\s|$)|"|$)/i.exec(body)
+    if (m || /"missing_scope"/.test(body)) {
+      return { reason: 'missing_scope', scope: (m?.[1] ?? '').trim().slice(0, 80) }
+    }
+  }
+  if (status === 402 || ((status === 429 || status === 400 || status === 403) && QUOTA.test(body)))
+    return { reason: 'quota' }
+  return null
+}
+
 /** The code a status (and, through `rule`, the provider's error body) stands for. */
 export function codeForStatus(status: number, body: string, rule?: BodyRule): TestCode {
   const fromBody = rule?.(status, body)
   if (fromBody) return fromBody
   if (status >= 200 && status < 300) return 'ok'
+  // A valid key that may not do this (restricted scope) or has nothing left to spend.
+  if (failureReason(status, body)) return 'auth_forbidden'
   if (status === 401) return 'auth_invalid'
   if (status === 403) return 'auth_forbidden'
   if (status === 429) return 'ok_rate_limited'
@@ -141,9 +171,22 @@ const NETWORK_TEXT: Record<string, { message: string; hint: string }> = {
 /** A TestOutcome for a failure code with the shared message and hint. */
 export function failureOutcome(code: TestCode, f: FailureFacts): TestOutcome {
   const explain = EXPLAIN[code]
-  const { message, hint } = explain ? explain(f) : { message: `${f.entry.displayName}: ${code}` }
+  let { message, hint } = explain ? explain(f) : { message: `${f.entry.displayName}: ${code}` }
   const params: ErrorParams = { provider: f.entry.id }
   if (f.status) params.status = f.status
+  // A regional provider's key page depends on the credential (DashScope): say which one.
+  if (f.entry.regions) params.docsUrl = f.entry.docsUrl
+  const why = code === 'auth_forbidden' && f.status ? failureReason(f.status, f.body) : null
+  if (why?.reason === 'quota') {
+    params.reason = 'quota'
+    message = `${f.entry.displayName} accepted the key, but the account has no credit or quota left (${f.status})${said(f)}`
+    hint = `Top up the account or raise its quota, then test again: ${f.entry.docsUrl}`
+  } else if (why?.reason === 'missing_scope') {
+    params.reason = 'missing_scope'
+    params.scope = why.scope
+    message = `${f.entry.displayName} accepted the key, but it is restricted and lacks a permission (${f.status})${said(f)}`
+    hint = `Give the key the ${why.scope || 'missing'} permission (or use an unrestricted key): ${f.entry.docsUrl}`
+  }
   return { code, message, ...(hint ? { hint } : {}), params }
 }
 
@@ -229,7 +272,11 @@ export function responseError(f: FailureFacts & { status: number }, rule?: BodyR
     )
   }
   const o = failureOutcome(code, f)
-  return new AppError(code as ErrorCode, o.message, { provider: f.entry.id, status: f.status })
+  return new AppError(code as ErrorCode, o.message, {
+    provider: f.entry.id,
+    status: f.status,
+    ...(o.params?.reason ? { reason: o.params.reason } : {}),
+  })
 }
 
 /** An AppError for a body that is not what the API documents. */

@@ -23,6 +23,8 @@ export function testHint(
     ...(result.params?.status === 404 ? [`hints.${result.code}.status_404`] : []),
     `hints.${result.code}.default`,
   ]
+  // A regional provider's results name their own key page (DashScope: one per region).
+  if (typeof result.params?.docsUrl === 'string') docsUrl = result.params.docsUrl
   const key = keys.find((k) => exists(`apiKeys:${k}`))
   // A hint that needs the key page but has none to name falls back to main's own words.
   if (key && (docsUrl || !key.startsWith('hints.auth_'))) {

@@ -21,7 +21,7 @@ const PREFIX: Partial<Record<ProviderId, string>> = {
   groq: '/openai/v1',
   openrouter: '/api/v1',
   dashscope: '/compatible-mode/v1',
-  novita: '/openai',
+  novita: '/openai/v1',
   deepseek: '',
 }
 
@@ -72,10 +72,13 @@ for (const provider of [...KEYED, 'omlx', 'openai_compatible'] as ProviderId[]) 
     cred: (url, v) => cred(provider, url, v),
     secrets: () => [KEY, BAD],
     authHeader: 'authorization',
+    quota: KEYED.includes(provider),
     onOk: (o) =>
       provider === 'openrouter'
         ? expect(o.details?.credit).toBe(7.5)
-        : expect(o.details?.modelCount).toBe(3),
+        : provider === 'ppq'
+          ? expect(o.details?.credit).toBe(4.2)
+          : expect(o.details?.modelCount).toBe(3),
   })
 }
 

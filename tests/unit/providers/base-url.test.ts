@@ -21,7 +21,8 @@ describe('normalizeBaseUrl', () => {
     ['http://127.0.0.1:11434/api', 'ollama', 'http://127.0.0.1:11434'],
     ['https://r.openai.azure.com/openai/', 'azure', 'https://r.openai.azure.com'],
     ['  https://vllm.lan:8000/v1  ', 'openai_compatible', 'https://vllm.lan:8000/v1'],
-    ['https://api.novita.ai/openai', 'novita', 'https://api.novita.ai/openai'],
+    // Novita's reference lists models under /openai/v1 (the old base without /v1 still works).
+    ['https://api.novita.ai/openai', 'novita', 'https://api.novita.ai/openai/v1'],
   ])('%s for %s → %s', (input, id, out) => {
     expect(norm(input, id)).toBe(out)
   })

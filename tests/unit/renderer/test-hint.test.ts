@@ -88,3 +88,35 @@ describe('test hints in the reader language', () => {
     ).toBe('main says')
   })
 })
+
+describe('hints for causes the provider names (issue 12)', () => {
+  it('a restricted key names its missing scope; a regional key page wins over the catalog’s', () => {
+    const scope = testHint(
+      t as never,
+      exists,
+      {
+        code: 'auth_forbidden',
+        hint: 'x',
+        params: { reason: 'missing_scope', scope: 'api.model.read' },
+      },
+      'https://platform.openai.com/api-keys',
+    )
+    expect(scope).toContain('api.model.read')
+    expect(scope).toContain('https://platform.openai.com/api-keys')
+    const quota = testHint(
+      t as never,
+      exists,
+      {
+        code: 'auth_forbidden',
+        hint: 'x',
+        params: {
+          reason: 'quota',
+          docsUrl: 'https://modelstudio.console.alibabacloud.com/us-east-1',
+        },
+      },
+      'https://www.alibabacloud.com/help/en/model-studio/get-api-key',
+    )
+    expect(quota).toContain('credito')
+    expect(quota).toContain('us-east-1')
+  })
+})
