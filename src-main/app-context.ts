@@ -4,6 +4,7 @@
  * singletons; tests build their own context over a temp dir.
  */
 export type { Emit, PlatformBridge } from './platform'
+import { AppError } from './errors'
 import type { Emit, PlatformBridge } from './platform'
 import { getAdapter } from './providers/adapters'
 import { createGuardedFetch } from './net/guarded-fetch'
@@ -115,7 +116,22 @@ export function createAppContext(options: AppContextOptions): AppContext {
     fetch: (url, init) => (localFetch ??= createGuardedFetch({ env: base.env }))(url, init),
     connect: {
       createCredential: (i) =>
-        credentials.create({ provider: i.provider, name: i.name, baseUrl: i.baseUrl }),
+        credentials.create({
+          provider: i.provider,
+          name: i.name,
+          baseUrl: i.baseUrl,
+          ...(i.apiKey ? { apiKey: i.apiKey } : {}),
+        }),
+      discoverModels: async (id) => {
+        const found = await models.discover(id)
+        if (found.error) {
+          throw new AppError(found.error.code, found.error.message, found.error.params)
+        }
+        return found.models.map((m) => ({ id: m.name, type: m.type }))
+      },
+      removeCredential: async (id) => {
+        await credentials.delete(id)
+      },
       registerModels: async (id, list) => {
         const r = await models.register(id, list)
         return { created: r.created.length, existing: r.existing.length }

@@ -27,6 +27,15 @@ export const localCommands: CliCommand[] = [
       const servers = []
       for (const s of found.servers) {
         let credentialId: string | null = null
+        let skipped: string | null = null
+        if (flags.register && s.state === 'auth_required') {
+          // A credential without the key it needs could only fail its test: say so instead.
+          skipped = 'key_required'
+          io.err(
+            `skipped ${s.kind} at ${s.baseUrl}: it wants an API key. Add it with ` +
+              `\`switchboard add ${s.provider} --name ${s.kind} --base-url ${s.credentialBaseUrl} --key-stdin\``,
+          )
+        }
         if (flags.register && s.state !== 'auth_required') {
           const res = await a.local.connect(s.baseUrl, {})
           credentialId = res.credentialId
@@ -46,6 +55,7 @@ export const localCommands: CliCommand[] = [
           version: s.version,
           models: s.models.map((m) => ({ id: m.id, type: m.type })),
           credentialId,
+          ...(skipped ? { skipped } : {}),
         })
       }
       return { servers, elapsedMs: found.elapsedMs }

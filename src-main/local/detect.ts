@@ -18,8 +18,10 @@ import { parseOllamaHost } from './ollama-host'
 import {
   PROBES,
   credentialBaseUrl,
+  kindForPort,
   providerForKind,
   type JsonAnswer,
+  type Listing,
   type ProbeContext,
 } from './probes'
 
@@ -52,14 +54,20 @@ export interface DetectOptions {
 
 const LOOPBACK = 'http://127.0.0.1'
 
-/** The default targets of DESIGN §8 (one per port; 8080 is identified as llama.cpp or LocalAI). */
+/**
+ * The default targets of DESIGN §8 (one per port; 8080 is llama.cpp or LocalAI, 8000 vLLM or
+ * oMLX). A generic answer on Jan's or LM Studio's port is called by its name (kindForPort).
+ */
 export function defaultTargets(): ProbeTarget[] {
-  const ports = [11434, 1234, 8080, 8000, 1337, 5001, 5000, 11435]
-  return ports.map((port) => ({
-    baseUrl: `${LOOPBACK}:${port}`,
-    source: 'default' as const,
-    ...(port === 1337 ? { genericKind: 'jan' as const } : {}),
-  }))
+  const ports = [11434, 1234, 8080, 8000, 1337, 5001, 5000]
+  return ports.map((port) => {
+    const kind = kindForPort(String(port))
+    return {
+      baseUrl: `${LOOPBACK}:${port}`,
+      source: 'default' as const,
+      ...(kind ? { genericKind: kind } : {}),
+    }
+  })
 }
 
 /**
@@ -164,9 +172,11 @@ export async function probeTarget(
   const probe = PROBES[index]!
   let kind = probe.kind
   if (kind === 'openai_compatible' && target.genericKind) kind = target.genericKind
-  const listing = await probe
+  const listing: Listing = await probe
     .list(p)
     .catch(() => ({ models: [], state: 'listing_failed' as const }))
+  // A server still loading says so; what it lists meanwhile is kept.
+  if (ids[index]!.starting && listing.state !== 'auth_required') listing.state = 'starting'
   return {
     kind,
     baseUrl: target.baseUrl,

@@ -30,3 +30,14 @@ export function typeFromLmStudio(type: unknown): ModelType | null {
   if (type === 'embeddings' || type === 'embedding') return 'embedding'
   return null
 }
+
+/**
+ * Image-generation models are none of the four types (Ollama's `image` capability without
+ * `completion`, ollama/ollama types/model/capability.go): they are not listed, so nobody
+ * registers or chat-tests them.
+ */
+export function isImageGenerator(caps: unknown): boolean {
+  if (!Array.isArray(caps)) return false
+  const set = new Set(caps.map((c) => String(c).toLowerCase()))
+  return set.has('image') && !set.has('completion') && !set.has('embedding')
+}

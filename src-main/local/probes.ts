@@ -6,7 +6,12 @@
  * Ollama's and OpenAI's too) come before the kinds they imitate; generic OpenAI is last.
  */
 import type { LocalModel, ServerKind, ServerState } from '../../src-preload/contract/local'
-import { typeFromLmStudio, typeFromOllamaCapabilities, type ClassifyByName } from './model-types'
+import {
+  isImageGenerator,
+  typeFromLmStudio,
+  typeFromOllamaCapabilities,
+  type ClassifyByName,
+} from './model-types'
 
 /** A JSON answer; null when the request failed (refused, timeout, reset). */
 export type JsonAnswer = { status: number; json: unknown } | null
@@ -22,6 +27,8 @@ export interface ProbeContext {
 
 export interface Identity {
   version: string | null
+  /** The server said it is still starting (oMLX loading its pinned models). */
+  starting?: boolean
 }
 
 export interface Listing {
@@ -99,7 +106,9 @@ async function ollamaList(p: ProbeContext): Promise<Listing> {
       if (!m || !id) return null
       const details = obj(m.details) ?? {}
       const show = await p.post('/api/show', { model: id })
-      const apiType = ok(show) ? typeFromOllamaCapabilities(obj(show.json)?.capabilities) : null
+      const caps = ok(show) ? obj(show.json)?.capabilities : undefined
+      if (isImageGenerator(caps)) return null
+      const apiType = typeFromOllamaCapabilities(caps)
       const size = num(m.size)
       return {
         id,
@@ -192,12 +201,21 @@ export const PROBES: readonly ServerProbe[] = [
     },
   },
   {
+    // oMLX (github.com/jundot/omlx): `omlx serve` listens on :8000; `GET /health` needs no key
+    // and answers {status, default_model, engine_pool, mcp} — 200 "healthy", or 503 "loading"
+    // while pinned models load (omlx/server.py `health`): that is starting, not absent.
     kind: 'omlx',
-    defaultPort: 11435,
+    defaultPort: 8000,
     async identify(p) {
       const a = await p.get('/health')
-      const j = ok(a) ? obj(a.json) : null
-      return j && 'default_model' in j ? { version: str(j.version) ?? null } : null
+      const status = a?.status ?? 0
+      if (!a || !((status >= 200 && status < 300) || status === 503)) return null
+      const j = obj(a.json)
+      if (!j || !('default_model' in j)) return null
+      return {
+        version: str(j.version) ?? null,
+        ...(status === 503 || j.status === 'loading' ? { starting: true } : {}),
+      }
     },
     list: (p) => openAiModels(p, () => undefined),
   },
@@ -263,6 +281,16 @@ export const PROBES: readonly ServerProbe[] = [
 export const DEFAULT_PORTS: Readonly<Partial<Record<ServerKind, number>>> = {
   ...Object.fromEntries(PROBES.filter((p) => p.defaultPort).map((p) => [p.kind, p.defaultPort])),
   jan: 1337,
+}
+
+/**
+ * What a server on a well-known port is when it only answers generic OpenAI routes, or only
+ * answers 401: Jan has no endpoint of its own and always wants its key; LM Studio with API
+ * tokens required (lmstudio.ai/docs/developer/core/authentication, LM Studio ≥ 0.4) answers 401
+ * on every route, its own /api/v0 included.
+ */
+export function kindForPort(port: string): ServerKind | undefined {
+  return port === '1337' ? 'jan' : port === '1234' ? 'lmstudio' : undefined
 }
 
 /** The provider a detected kind becomes on connect (DESIGN §8). */

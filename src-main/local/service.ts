@@ -25,6 +25,7 @@ import { getMachineInfo, type MachineDeps } from './machine'
 import type { ClassifyByName } from './model-types'
 import { createOllamaLibrary, type OllamaLibrary } from './ollama-library'
 import { parseOllamaHost } from './ollama-host'
+import { kindForPort } from './probes'
 import { recommendModels } from './recommended'
 
 export interface LocalServiceOptions {
@@ -162,7 +163,7 @@ export function createLocalService(opts: LocalServiceOptions) {
       refuseBlocked(root)
       const { servers } = await detectLocalServers({
         fetch: probeFetch,
-        targets: [{ baseUrl: root, source: 'extra', ...janHint(root) }],
+        targets: [{ baseUrl: root, source: 'extra', ...kindHint(root) }],
         includeOllamaHost: false,
         timeoutMs: 3000,
         ...(opts.classify ? { classify: opts.classify } : {}),
@@ -333,6 +334,7 @@ function percentOf(done: number, total: number): number {
   return total > 0 ? Math.round((done / total) * 1000) / 10 : 100
 }
 
-function janHint(root: string): Partial<ProbeTarget> {
-  return new URL(root).port === '1337' ? { genericKind: 'jan' } : {}
+function kindHint(root: string): Partial<ProbeTarget> {
+  const kind = kindForPort(new URL(root).port)
+  return kind ? { genericKind: kind } : {}
 }

@@ -27,10 +27,12 @@ export type ServerKind = z.infer<typeof ServerKind>
 /**
  * What a server is doing: `ready` (models usable), `nothing_loaded` (LM Studio running with
  * models downloaded but none loaded), `no_models` (running, nothing installed), `auth_required`
- * (answers, but its listing wants a key), `listing_failed` (identified, listing broke).
+ * (answers, but wants a key: LM Studio with API tokens on, Jan), `starting` (up but still
+ * loading its models: oMLX's `/health` answers 503 "loading"), `listing_failed` (identified,
+ * listing broke).
  */
 export type ServerState =
-  'ready' | 'nothing_loaded' | 'no_models' | 'auth_required' | 'listing_failed'
+  'ready' | 'nothing_loaded' | 'no_models' | 'auth_required' | 'starting' | 'listing_failed'
 
 /** One model a local server offers. */
 export interface LocalModel {
@@ -226,6 +228,8 @@ export const localChannels = {
           .max(5000)
           .optional(),
         autoAssignDefaults: z.boolean().optional(),
+        /** Secret: the key of a server that wants one (state `auth_required`). Trimmed. */
+        apiKey: z.string().trim().min(1).max(8192).optional(),
       })
       .strict(),
   ),

@@ -80,7 +80,12 @@ interface LocalState {
   loadTargets: () => Promise<void>
   addTarget: (baseUrl: string) => Promise<void>
   removeTarget: (baseUrl: string) => Promise<void>
-  connect: (baseUrl: string, autoAssignDefaults: boolean) => Promise<ConnectOutcome>
+  /** `apiKey` (a server that wants one) goes straight to main; the store never keeps it. */
+  connect: (
+    baseUrl: string,
+    autoAssignDefaults: boolean,
+    apiKey?: string,
+  ) => Promise<ConnectOutcome>
   loadLibrary: (baseUrl: string, quiet?: boolean) => Promise<void>
   startPull: (baseUrl: string, model: string) => Promise<string>
   /** Starts a pull and resolves with its final progress (done, maybe with an error). */
@@ -184,9 +189,11 @@ export function createLocalStore() {
       await get().scan()
     },
 
-    connect: async (baseUrl, autoAssignDefaults) => {
+    connect: async (baseUrl, autoAssignDefaults, apiKey) => {
       const before = new Set(get().credentials.map((c) => c.id))
-      const result = await unwrap(api().local.connect({ baseUrl, autoAssignDefaults }))
+      const result = await unwrap(
+        api().local.connect({ baseUrl, autoAssignDefaults, ...(apiKey ? { apiKey } : {}) }),
+      )
       await get().loadCredentials()
       return { result, created: !before.has(result.credentialId) }
     },

@@ -7,9 +7,10 @@ export function localHandlers(app: AppContext): DomainHandlers<'local'> {
   return {
     'local:detect': ({ timeoutMs }) => local.detect(timeoutMs ? { timeoutMs } : {}),
     'local:lastDetection': () => local.lastDetection(),
-    'local:connect': ({ baseUrl, name, models, autoAssignDefaults }) =>
+    'local:connect': ({ baseUrl, name, models, autoAssignDefaults, apiKey }) =>
       local.connect(baseUrl, {
         ...(name ? { name } : {}),
+        ...(apiKey ? { apiKey } : {}),
         ...(models ? { models } : {}),
         ...(autoAssignDefaults !== undefined ? { autoAssignDefaults } : {}),
       }),

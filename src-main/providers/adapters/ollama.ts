@@ -8,7 +8,7 @@
 import { Ollama } from 'ollama'
 import { AppError, scrub } from '../../errors'
 import { defaultClassify } from '../../local/model-types'
-import { typeFromOllamaCapabilities } from '../../local/model-types'
+import { isImageGenerator, typeFromOllamaCapabilities } from '../../local/model-types'
 import type {
   AdapterContext,
   DecryptedCredential,
@@ -160,12 +160,14 @@ async function discover(
     .ps()
     .then((r) => new Set((r.models ?? []).map((m) => m.name)))
     .catch(() => new Set<string>())
-  return Promise.all(
-    listed.models.map(async (m): Promise<DiscoveredModel> => {
+  const found = await Promise.all(
+    listed.models.map(async (m): Promise<DiscoveredModel | null> => {
       const caps = await c
         .show({ model: m.name })
         .then((s) => s.capabilities)
         .catch(() => undefined)
+      // Image generators are not language models: never offered, so never chat-tested.
+      if (isImageGenerator(caps)) return null
       const apiType = typeFromOllamaCapabilities(caps)
       return {
         name: m.name,
@@ -176,6 +178,7 @@ async function discover(
       }
     }),
   )
+  return found.filter((m): m is DiscoveredModel => m !== null)
 }
 
 async function modelTest(

@@ -48,7 +48,8 @@ describe('targets', () => {
     expect(urls).toContain('http://127.0.0.1:11434')
     expect(urls.filter((u) => u === 'http://127.0.0.1:11434')).toHaveLength(1)
     expect(urls).toContain('http://box.lan:1234')
-    expect(list).toHaveLength(9)
+    // Seven default ports (oMLX shares :8000 with vLLM) plus the LAN box.
+    expect(list).toHaveLength(8)
     expect(list.find((t) => t.baseUrl.endsWith(':1337'))?.genericKind).toBe('jan')
     const custom = resolveTargets({ env: { OLLAMA_HOST: 'box:7777' }, targets: [] })
     expect(custom).toEqual([{ baseUrl: 'http://box:7777', source: 'ollama_host' }])

@@ -12,6 +12,7 @@ const STATE_TONE: Record<ServerState, 'ok' | 'warn' | 'fail' | ''> = {
   nothing_loaded: 'warn',
   no_models: '',
   auth_required: 'warn',
+  starting: 'warn',
   listing_failed: 'fail',
 }
 
@@ -24,15 +25,28 @@ export function ServerCard({ server, connected }: { server: DetectedServer; conn
   const [busy, setBusy] = useState(false)
   const [outcome, setOutcome] = useState<ConnectOutcome | null>(null)
   const [error, setError] = useState<ErrorBody | null>(null)
+  // A server that wants a key (LM Studio with API tokens, Jan) is connected only with one; the
+  // key lives in this input until submit, then goes to main and is dropped here.
+  const needsKey = server.state === 'auth_required' && !connected
+  const [asking, setAsking] = useState(false)
+  const [key, setKey] = useState('')
+  const keyId = useId()
 
   const run = async () => {
+    if (needsKey && !asking) {
+      setAsking(true)
+      return
+    }
+    if (needsKey && !key.trim()) return
     setBusy(true)
     setError(null)
     try {
-      setOutcome(await connect(server.baseUrl, fill))
+      setOutcome(await connect(server.baseUrl, fill, needsKey ? key.trim() : undefined))
+      setAsking(false)
     } catch (err) {
       setError(errorBodyOf(err))
     } finally {
+      setKey('')
       setBusy(false)
     }
   }
@@ -87,6 +101,32 @@ export function ServerCard({ server, connected }: { server: DetectedServer; conn
           {t(`servers.stateHint.${server.state}`, { name: kindLabel(server.kind) })}
         </span>
       </p>
+
+      {needsKey && asking ? (
+        <form
+          className="local-key"
+          onSubmit={(e) => {
+            e.preventDefault()
+            void run()
+          }}
+        >
+          <label htmlFor={keyId}>{t('servers.keyLabel', { name: kindLabel(server.kind) })}</label>
+          <div className="input-with-button">
+            <input
+              id={keyId}
+              type="password"
+              value={key}
+              autoComplete="off"
+              spellCheck={false}
+              data-secret="true"
+              onChange={(e) => setKey(e.target.value)}
+            />
+            <button type="submit" className="btn primary small" disabled={busy || !key.trim()}>
+              {busy ? t('servers.connecting') : t('servers.connectWithKey')}
+            </button>
+          </div>
+        </form>
+      ) : null}
 
       {!connected ? (
         <label className="local-check">
