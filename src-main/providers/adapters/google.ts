@@ -33,8 +33,9 @@ const isPage = (j: unknown): j is ModelPage =>
 
 /**
  * Google reports key problems in the body: 400 INVALID_ARGUMENT with reason API_KEY_INVALID
- * (or API_KEY_EXPIRED) is a bad key; 403 with API_KEY_SERVICE_BLOCKED / SERVICE_DISABLED is
- * the key lacking access.
+ * (or API_KEY_EXPIRED) is a bad key; API_KEY_SERVICE_BLOCKED / SERVICE_DISABLED come as 403
+ * (continuedev/continue#12781, google-gemini/deprecated-generative-ai-python#10) and are the key
+ * lacking access, explained by outcome.ts's failureReason; a 400 with them is read the same way.
  */
 export const googleBodyRule: BodyRule = (status, body) => {
   if (

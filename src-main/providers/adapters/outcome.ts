@@ -34,7 +34,11 @@ export interface FailureFacts {
  *   "Missing scopes: api.model.read" (openai/codex#31506, anomalyco/opencode#21928) — the key
  *   is valid, it is a permissions problem.
  */
-export type FailureReason = { reason: 'quota' } | { reason: 'missing_scope'; scope: string }
+export type FailureReason =
+  | { reason: 'quota' }
+  | { reason: 'missing_scope'; scope: string }
+  | { reason: 'service_disabled' }
+  | { reason: 'api_restricted' }
 
 const QUOTA =
   /insufficient_quota|exceeded your current quota|credit balance is too low|insufficient[ _](?:credits?|balance)|insufficient credit/i
@@ -42,6 +46,10 @@ const QUOTA =
 /** The cause an error body names, if it is one of FailureReason's. */
 export function failureReason(status: number, body: string | undefined): FailureReason | null {
   if (!body) return status === 402 ? { reason: 'quota' } : null
+  // Google's ErrorInfo reasons (403): the project has the API off, or the key's API
+  // restrictions exclude it — fixed in the Cloud console, not by a new key.
+  if (status === 403 && /"SERVICE_DISABLED"/.test(body)) return { reason: 'service_disabled' }
+  if (status === 403 && /"API_KEY_SERVICE_BLOCKED"/.test(body)) return { reason: 'api_restricted' }
   if (status === 401 || status === 403) {
     const m = /missing scopes?:\s*([a-z0-9_.:, -]+?)(?:\.(?:\s|$)|"|$)/i.exec(body)
     if (m || /"missing_scope"/.test(body)) {
@@ -181,6 +189,14 @@ export function failureOutcome(code: TestCode, f: FailureFacts): TestOutcome {
     params.reason = 'quota'
     message = `${f.entry.displayName} accepted the key, but the account has no credit or quota left (${f.status})${said(f)}`
     hint = `Top up the account or raise its quota, then test again: ${f.entry.docsUrl}`
+  } else if (why?.reason === 'service_disabled') {
+    params.reason = 'service_disabled'
+    message = `${f.entry.displayName} accepted the key, but the API is not enabled for its project (${f.status})${said(f)}`
+    hint = `Enable the API for the key's Google Cloud project (the link is in the message above), wait a few minutes, then test again.`
+  } else if (why?.reason === 'api_restricted') {
+    params.reason = 'api_restricted'
+    message = `${f.entry.displayName} accepted the key, but its API restrictions exclude this API (${f.status})${said(f)}`
+    hint = `Allow this API in the key's restrictions (Google Cloud console → Credentials), or use a key without restrictions: ${f.entry.docsUrl}`
   } else if (why?.reason === 'missing_scope') {
     params.reason = 'missing_scope'
     params.scope = why.scope

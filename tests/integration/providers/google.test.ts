@@ -133,3 +133,23 @@ describe('google: base URL, discovery, typing and model tests', () => {
     expect(r).toMatchObject({ ok: false, code: 'not_configured' })
   })
 })
+
+describe('google: a key that may not call the API (issue 12)', () => {
+  const servers: FakeServer[] = []
+  afterAll(async () => Promise.all(servers.map((s) => s.close())))
+
+  for (const [reason, code] of [
+    ['SERVICE_DISABLED', 'service_disabled'],
+    ['API_KEY_SERVICE_BLOCKED', 'api_restricted'],
+  ] as const) {
+    it(`403 ${reason} is auth_forbidden with its own reason and hint`, async () => {
+      const s = await startGoogleServer({ key: KEY, forbidden: reason })
+      servers.push(s)
+      s.mode = 'forbidden'
+      const o = await googleAdapter.test(cred(s.url), ctxFor('google'))
+      expect(o.code).toBe('auth_forbidden')
+      expect(o.params).toMatchObject({ status: 403, reason: code })
+      expect(o.hint).toMatch(/project|restrictions/)
+    })
+  }
+})

@@ -127,3 +127,12 @@ describe('catalog', () => {
     expect(isSafeExternalUrl('https://user:pw@platform.openai.com/')).toBe(false)
   })
 })
+
+describe('Vertex names its Gemini TTS models without "preview" (issue 12)', () => {
+  it('lists gemini-2.5-flash-tts and gemini-2.5-pro-tts as text_to_speech', () => {
+    const tts = (getProvider('vertex').staticModels ?? []).filter(
+      (m) => m.type === 'text_to_speech',
+    )
+    expect(tts.map((m) => m.name)).toEqual(['gemini-2.5-flash-tts', 'gemini-2.5-pro-tts'])
+  })
+})
