@@ -5,6 +5,7 @@ import {
   type DiscoverResult,
   type ModelTestResult,
   type ModelView,
+  type TestLimits,
 } from '../../src-preload/contract'
 import { AppError } from '../../src-main/errors'
 import { DEFAULT_SLOTS, type DefaultSlot } from '../../src-main/store/schema'
@@ -31,6 +32,8 @@ type TestJson = {
   code: string
   message: string
   latencyMs: number
+  /** Rate-limit / quota signals (issue 12): every field null when unknown; null when none. */
+  limits: TestLimits | null
 }
 const testJson = (r: TestJson): TestJson => ({
   credentialId: r.credentialId,
@@ -39,6 +42,14 @@ const testJson = (r: TestJson): TestJson => ({
   code: r.code,
   message: r.message,
   latencyMs: r.latencyMs,
+  limits: r.limits
+    ? {
+        remaining: r.limits.remaining,
+        limit: r.limits.limit,
+        resetAt: r.limits.resetAt,
+        credit: r.limits.credit,
+      }
+    : null,
 })
 
 function parseType(value: string, field: string) {
@@ -85,6 +96,17 @@ export const modelCommands: CliCommand[] = [
         return
       }
       io.out(`${one.ok ? '✓' : '✗'} ${one.message} (${one.code}, ${one.latencyMs} ms)`)
+      const l = one.limits
+      if (l) {
+        const parts = [
+          l.remaining !== null
+            ? `requests left ${l.remaining}${l.limit !== null ? `/${l.limit}` : ''}`
+            : '',
+          l.resetAt ? `resets ${l.resetAt}` : '',
+          l.credit !== null ? `credit ${l.credit}` : '',
+        ].filter(Boolean)
+        if (parts.length) io.out(`  ${parts.join(' · ')}`)
+      }
     },
     exitCode: (r) => {
       const results =

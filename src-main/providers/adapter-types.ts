@@ -6,6 +6,7 @@
 import type { ErrorParams, TestCode } from '../../src-preload/contract/errors'
 import type { ModelType } from '../../src-preload/contract/models-shared'
 import type { CatalogEntry, ProviderId } from './catalog-types'
+import type { Limits } from './limits'
 
 /** A credential with its secrets decrypted, as adapters see it. Never leaves main. */
 export interface DecryptedCredential {
@@ -61,6 +62,8 @@ export interface TestOutcome {
   params?: ErrorParams
   /** Extra facts worth showing: how many models the key sees, remaining credit. */
   details?: { modelCount?: number; credit?: number | null }
+  /** Rate-limit / quota signals of the test call (headers, a balance endpoint). */
+  limits?: Limits
 }
 
 /** One model a provider lists, with the type from the API's metadata or the name rules. */

@@ -15,6 +15,7 @@ import type {
 } from '../providers/adapter-types'
 import type { CatalogEntry, ProviderId } from '../providers/catalog-types'
 import type { LastTestResult } from '../store/schema'
+import { mergeLimits, type Limits } from '../providers/limits'
 
 export interface ConnectionTestDeps {
   getDecrypted(id: string): Promise<DecryptedCredential>
@@ -40,6 +41,8 @@ export interface ConnectionTestResult {
   params: ErrorParams
   latencyMs: number
   details: TestOutcome['details'] | null
+  /** Rate-limit / quota signals of the test call (issue 12); null when it carried none. */
+  limits: Limits | null
 }
 
 export interface TestAllOptions {
@@ -120,6 +123,7 @@ export function createConnectionTests(deps: ConnectionTestDeps): ConnectionTests
       message: result.message,
       at: deps.clock().toISOString(),
       latencyMs: result.latencyMs,
+      ...(result.limits ? { limits: result.limits } : {}),
     })
   }
 
@@ -198,7 +202,7 @@ export function createConnectionTests(deps: ConnectionTestDeps): ConnectionTests
     provider: ProviderId | null,
     started: number,
     secrets: string[],
-    outcome: Pick<TestOutcome, 'code' | 'message' | 'hint' | 'params' | 'details'>,
+    outcome: Pick<TestOutcome, 'code' | 'message' | 'hint' | 'params' | 'details' | 'limits'>,
   ): ConnectionTestResult {
     const params: ErrorParams = Object.fromEntries(
       Object.entries(outcome.params ?? {}).map(([k, v]) => [
@@ -217,6 +221,8 @@ export function createConnectionTests(deps: ConnectionTestDeps): ConnectionTests
       params,
       latencyMs: Math.round(performance.now() - started),
       details: outcome.details ?? null,
+      // A credit the adapter reported in its details counts as a quota signal too.
+      limits: mergeLimits(outcome.limits, { credit: outcome.details?.credit ?? null }),
     }
   }
 

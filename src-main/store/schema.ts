@@ -5,6 +5,7 @@
  */
 import type { ModelType } from '../../src-preload/contract/models-shared'
 import type { TestCode } from '../../src-preload/contract/errors'
+import type { TestLimits } from '../../src-preload/contract/credentials'
 import type { ProviderId } from '../providers/catalog-types'
 
 export const SCHEMA_VERSION = 2
@@ -67,6 +68,8 @@ export interface LastTestResult {
   message: string
   at: string
   latencyMs: number
+  /** Rate-limit / quota signals of that test (absent in stores written before issue 12). */
+  limits?: TestLimits | null
 }
 
 export interface StoredSettings {

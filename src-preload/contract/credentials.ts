@@ -163,6 +163,17 @@ export interface ProviderFormView {
   local: boolean
 }
 
+/**
+ * Rate-limit and quota signals of a test call (issue 12): requests left of the window's limit,
+ * when it resets (ISO time), and credit left where the provider reports it. Unknown → null.
+ */
+export interface TestLimits {
+  remaining: number | null
+  limit: number | null
+  resetAt: string | null
+  credit: number | null
+}
+
 /** One connection test's result (DESIGN §5): the CLI `test` JSON plus hint, params, details. */
 export interface ConnectionTestView {
   credentialId: string
@@ -174,6 +185,8 @@ export interface ConnectionTestView {
   params: ErrorParams
   latencyMs: number
   details: { modelCount?: number; credit?: number | null } | null
+  /** Rate-limit / quota signals the test call carried; null when it carried none. */
+  limits: TestLimits | null
 }
 
 /** `credentials:testAll`: every result in credential order, and the run's wall time. */
@@ -189,6 +202,7 @@ export interface LastTestView {
   message: string
   at: string
   latencyMs: number
+  limits?: TestLimits | null
 }
 
 const ById = z.object({ id: CredentialId }).strict()

@@ -7,6 +7,7 @@
 import { AppError } from '../../errors'
 import { readText } from '../../net/read-body'
 import { apiRoot } from '../base-url'
+import { limitsFromHeaders, mergeLimits, type Limits } from '../limits'
 import type {
   AdapterContext,
   DecryptedCredential,
@@ -47,6 +48,8 @@ export interface Answer {
   contentType: string
   /** The URL called, without its query string (safe to show). */
   url: string
+  /** Rate-limit headers of the answer (x-ratelimit-*, anthropic-ratelimit-*, retry-after). */
+  limits: Limits | null
 }
 
 /** The URL without query or fragment, for messages. */
@@ -76,12 +79,13 @@ export async function call(
   })
   const contentType = res.headers.get('content-type') ?? ''
   const url = displayUrl(spec.url)
+  const limits = limitsFromHeaders(res.headers)
   try {
     if (spec.binary && res.ok) {
       const bytes = await readBytes(res, MAX_AUDIO_BYTES)
-      return { status: res.status, text: '', bytes, contentType, url }
+      return { status: res.status, text: '', bytes, contentType, url, limits }
     }
-    return { status: res.status, text: await readText(res), contentType, url }
+    return { status: res.status, text: await readText(res), contentType, url, limits }
   } catch (err) {
     throw bodyReadError(err, ctx)
   }
@@ -190,13 +194,22 @@ export async function probe(
   try {
     const answer = await call(ctx, cred, spec)
     const f = { ...facts, status: answer.status, body: answer.text }
-    if (answer.status >= 200 && answer.status < 300) return opts.onOk(answer, f)
+    if (answer.status >= 200 && answer.status < 300) return withLimits(opts.onOk(answer, f), answer)
     const special = opts.onStatus?.(answer, f)
-    if (special) return special
-    return failureOutcome(codeForStatus(answer.status, answer.text, opts.rule), f)
+    if (special) return withLimits(special, answer)
+    return withLimits(
+      failureOutcome(codeForStatus(answer.status, answer.text, opts.rule), f),
+      answer,
+    )
   } catch (err) {
     return errorOutcome(err, facts)
   }
+}
+
+/** The outcome with the answer's rate-limit headers added (what the outcome knew wins). */
+export function withLimits(o: TestOutcome, answer: Pick<Answer, 'limits'>): TestOutcome {
+  const limits = mergeLimits(o.limits, answer.limits)
+  return limits ? { ...o, limits } : o
 }
 
 /** One JSON call for discovery or a model test: non-2xx → AppError, body checked by `isShape`. */

@@ -18,7 +18,17 @@ import type {
 } from '../adapter-types'
 import type { CatalogEntry, ProviderId } from '../catalog-types'
 import type { ModelType } from '../../../src-preload/contract/models-shared'
-import { call, displayUrl, fetchJson, isObject, parseJson, resolveRoot, throwOutcome } from './http'
+import {
+  call,
+  displayUrl,
+  fetchJson,
+  isObject,
+  parseJson,
+  resolveRoot,
+  throwOutcome,
+  withLimits,
+} from './http'
+import { mergeLimits, type Limits } from '../limits'
 import {
   audioResult,
   dimensionsResult,
@@ -53,7 +63,8 @@ interface KeyTest {
   method: 'GET' | 'POST'
   path: string
   fromOrigin?: boolean
-  credit: (json: Record<string, unknown>) => number | null
+  /** What the answer says about money and limits. */
+  limits: (json: Record<string, unknown>) => Partial<Limits>
 }
 
 interface Quirks {
@@ -63,6 +74,8 @@ interface Quirks {
   listingOptional?: boolean
   /** The listing proves nothing without a key: test this authenticated call instead. */
   keyTest?: KeyTest
+  /** After a good test, the account balance from this path at the origin (DeepSeek). */
+  balance?: { path: string; credit: (json: Record<string, unknown>) => number | null }
   /** Query the listing needs to show every model type. */
   listQuery?: Record<string, string>
   /** Extra listings whose models all have one type (OpenRouter embeddings). */
@@ -84,7 +97,8 @@ const QUIRKS: Partial<Record<ProviderId, Quirks>> = {
     keyTest: {
       method: 'GET',
       path: '/key',
-      credit: (j) => (isObject(j.data) ? num(j.data.limit_remaining) : null),
+      // `limit` is a spending cap in USD (null: none), not a request count.
+      limits: (j) => (isObject(j.data) ? { credit: num(j.data.limit_remaining) } : {}),
     },
     // Without output_modalities=all the listing holds text-output models only
     // (openrouter.ai/docs/api_reference/models: "By default … returns text-output models only").
@@ -93,6 +107,19 @@ const QUIRKS: Partial<Record<ProviderId, Quirks>> = {
     metadata: 'openrouter',
   },
   mistral: { metadata: 'mistral' },
+  // GET https://api.deepseek.com/user/balance → {is_available, balance_infos: [{currency,
+  // total_balance: "110.00", …}]} (api-docs.deepseek.com/api/get-user-balance).
+  deepseek: {
+    balance: {
+      path: '/user/balance',
+      credit: (j) => {
+        const infos = Array.isArray(j.balance_infos) ? j.balance_infos.filter(isObject) : []
+        const pick = infos.find((i) => i.currency === 'USD') ?? infos[0]
+        const n = pick ? Number(pick.total_balance) : NaN
+        return Number.isFinite(n) ? n : null
+      },
+    },
+  },
   ppq: {
     // `GET /v1/models` is public (ppq.ai/api-docs), so a wrong key would list fine: the test
     // asks for the balance instead, `POST https://api.ppq.ai/credits/balance` → {balance}.
@@ -100,7 +127,7 @@ const QUIRKS: Partial<Record<ProviderId, Quirks>> = {
       method: 'POST',
       path: '/credits/balance',
       fromOrigin: true,
-      credit: (j) => num(j.balance),
+      limits: (j) => ({ credit: num(j.balance) }),
     },
     listQuery: { type: 'all' },
   },
@@ -232,15 +259,21 @@ async function test(cred: DecryptedCredential, base: AdapterContext): Promise<Te
     const f = { ...facts, status: a.status, body: a.text }
     if (a.status >= 200 && a.status < 300) {
       if (kt) {
-        const credit = kt.credit(parseJson(a, f, isObject))
-        return {
-          code: 'ok',
-          message: `Key works. ${credit === null ? 'No credit limit set' : `Credit left: ${credit}`}.`,
-          details: { credit },
-          params: { provider: ctx.entry.id, ...(credit === null ? {} : { credit }) },
-        }
+        const said = kt.limits(parseJson(a, f, isObject))
+        const credit = said.credit ?? null
+        return withLimits(
+          {
+            code: 'ok',
+            message: `Key works. ${credit === null ? 'No credit limit set' : `Credit left: ${credit}`}.`,
+            details: { credit },
+            params: { provider: ctx.entry.id, ...(credit === null ? {} : { credit }) },
+            ...(mergeLimits(null, said) ? { limits: mergeLimits(null, said)! } : {}),
+          },
+          a,
+        )
       }
-      return listedOutcome(ctx.entry, asListing(parseJson(a, f, isListing)).data.length)
+      const listed = listedOutcome(ctx.entry, asListing(parseJson(a, f, isListing)).data.length)
+      return withLimits(await withBalance(cred, ctx, root, q, listed), a)
     }
     if (a.status === 404) {
       const hint = await missingV1(cred, ctx, root, f)
@@ -249,9 +282,39 @@ async function test(cred: DecryptedCredential, base: AdapterContext): Promise<Te
     if (q.listingOptional && (a.status === 404 || a.status === 405)) {
       return failureOutcome('ok_listing_unsupported', f)
     }
-    return failureOutcome(codeForStatus(a.status, a.text, openAiBodyRule), f)
+    // A 429 often says when to come back (retry-after, x-ratelimit-reset-*).
+    return withLimits(failureOutcome(codeForStatus(a.status, a.text, openAiBodyRule), f), a)
   } catch (err) {
     return errorOutcome(err, facts)
+  }
+}
+
+/**
+ * A good test plus the account balance where the provider reports one (DeepSeek): best effort,
+ * a failing balance call leaves the test as it was.
+ */
+async function withBalance(
+  cred: DecryptedCredential,
+  ctx: AdapterContext,
+  root: string,
+  q: Quirks,
+  o: TestOutcome,
+): Promise<TestOutcome> {
+  if (!q.balance) return o
+  try {
+    const url = `${new URL(root).origin}${q.balance.path}`
+    const a = await call(ctx, cred, { url, headers: authHeaders(cred) })
+    if (a.status < 200 || a.status >= 300) return o
+    const credit = q.balance.credit(JSON.parse(a.text) as Record<string, unknown>)
+    if (credit === null) return o
+    return {
+      ...o,
+      details: { ...o.details, credit },
+      limits: mergeLimits(o.limits, { credit })!,
+    }
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'cancelled') throw err
+    return o
   }
 }
 

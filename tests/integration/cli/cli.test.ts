@@ -81,7 +81,17 @@ let server: Awaited<ReturnType<typeof startOpenAiServer>>
 beforeAll(async () => {
   ensureBuilt()
   home = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-cli-int-'))
-  server = await startOpenAiServer({ key: KEY, prefix: '/v1' })
+  server = await startOpenAiServer({
+    key: KEY,
+    prefix: '/v1',
+    // OpenAI's rate-limit headers (platform.openai.com/docs/guides/rate-limits, "Rate limits in
+    // headers"): the test call carries them, `test --json` reports them (issue 12).
+    headers: {
+      'x-ratelimit-limit-requests': '500',
+      'x-ratelimit-remaining-requests': '499',
+      'x-ratelimit-reset-requests': '120ms',
+    },
+  })
 }, 120_000)
 afterAll(async () => {
   await server.close()
@@ -136,11 +146,18 @@ describe('switchboard CLI (built binary)', () => {
       'code',
       'credentialId',
       'latencyMs',
+      'limits',
       'message',
       'ok',
       'provider',
     ])
-    expect(r.json).toMatchObject({ credentialId: id, provider: 'openai', ok: true, code: 'ok' })
+    expect(r.json).toMatchObject({
+      credentialId: id,
+      provider: 'openai',
+      ok: true,
+      code: 'ok',
+      limits: { remaining: 499, limit: 500, resetAt: expect.any(String), credit: null },
+    })
   })
 
   it('test --all prints {results, elapsedMs}', async () => {

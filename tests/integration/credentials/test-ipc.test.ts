@@ -112,6 +112,30 @@ describe('credentials:test', () => {
     expect(secretsIn(h)).not.toContain('OPENAISECRET')
   })
 
+  it('keeps the rate-limit signals of the test call with its result (issue 12)', async () => {
+    const fake = await serve(
+      startOpenAiServer({
+        key: OPENAI_KEY,
+        headers: {
+          'x-ratelimit-limit-requests': '10000',
+          'x-ratelimit-remaining-requests': '9999',
+          'x-ratelimit-reset-requests': '6ms',
+        },
+      }),
+    )
+    const h = harness(ENV_KEY)
+    const id = await h.create({
+      provider: 'openai',
+      name: 'Limited',
+      apiKey: OPENAI_KEY,
+      baseUrl: fake.url,
+    })
+    const res = await h.call('credentials:test', { id })
+    expect(res.data.limits).toMatchObject({ remaining: 9999, limit: 10000, credit: null })
+    const last = await h.call('credentials:lastTests', {})
+    expect(last.data[id].limits).toEqual(res.data.limits)
+  })
+
   it('explains a rejected key with the docs link, and a refused connection with a fix', async () => {
     const fake = await serve(startOpenAiServer({ key: 'sk-the-right-one-000000' }))
     const h = harness(ENV_KEY)

@@ -151,3 +151,24 @@ describe('anthropic_compatible specifics', () => {
     }
   })
 })
+
+describe('anthropic: rate-limit headers beside the test result (issue 12)', () => {
+  it('reads anthropic-ratelimit-requests-*', async () => {
+    const s = await startAnthropicServer({
+      key: KEY,
+      rateLimits: { limit: 50, remaining: 49, reset: '2026-03-01T12:00:30Z' },
+    })
+    try {
+      const o = await anthropicAdapter.test(cred('anthropic', s.url), ctxFor('anthropic'))
+      expect(o.code).toBe('ok')
+      expect(o.limits).toEqual({
+        remaining: 49,
+        limit: 50,
+        resetAt: '2026-03-01T12:00:30.000Z',
+        credit: null,
+      })
+    } finally {
+      await s.close()
+    }
+  })
+})

@@ -228,3 +228,31 @@ describe('DashScope: keys are regional', () => {
     expect(o.hint).toContain('modelstudio.console.alibabacloud.com/ap-southeast-1')
   })
 })
+
+describe('limits and quota signals of the test call (issue 12)', () => {
+  it('OpenRouter /key: credit left; DeepSeek /user/balance: total balance', async () => {
+    const or = await start({ key: KEY, flavor: 'openrouter', prefix: '/api/v1' })
+    const o = await openAiAdapter.test(cred('openrouter', or.url), ctxFor('openrouter'))
+    expect(o.limits).toMatchObject({ credit: 7.5 })
+    const ds = await start({ key: KEY, flavor: 'deepseek', prefix: '' })
+    const d = await openAiAdapter.test(cred('deepseek', ds.url), ctxFor('deepseek'))
+    expect(d.code).toBe('ok')
+    expect(d.limits).toMatchObject({ credit: 12.5 })
+    expect(ds.requests.map((r) => r.path)).toEqual(['/models', '/user/balance'])
+  })
+
+  it('x-ratelimit-* headers of the listing, and the reset of a 429', async () => {
+    const s = await start({
+      key: KEY,
+      headers: {
+        'x-ratelimit-limit-requests': '60',
+        'x-ratelimit-remaining-requests': '0',
+        'x-ratelimit-reset-requests': '20s',
+      },
+    })
+    s.mode = 'rate_limited'
+    const o = await openAiAdapter.test(cred('openai', s.url), ctxFor('openai'))
+    expect(o.code).toBe('ok_rate_limited')
+    expect(o.limits).toMatchObject({ remaining: 0, limit: 60, resetAt: expect.any(String) })
+  })
+})

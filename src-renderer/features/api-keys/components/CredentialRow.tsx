@@ -9,6 +9,7 @@ import { useCredentialsStore } from '../../../stores/use-credentials-store'
 import { openDiscovery } from '../../../stores/use-models-store'
 import { toast } from '../../../stores/use-toast-store'
 import { LastTestBadge } from './LastTestBadge'
+import { LimitsLine } from './LimitsLine'
 import { TestResult } from './TestResult'
 
 export type RowAction =
@@ -80,11 +81,15 @@ export function CredentialRow(props: CredentialRowProps) {
           ) : broken ? (
             <span className="badge warn">{t('row.undecryptable')}</span>
           ) : (
-            <LastTestBadge
-              last={props.last}
-              now={props.now}
-              status={result?.params.status as number | undefined}
-            />
+            <>
+              <LastTestBadge
+                last={props.last}
+                now={props.now}
+                status={result?.params.status as number | undefined}
+              />
+              {/* Limits and credit of the last test, beside its result (issue 12). */}
+              <LimitsLine limits={result ? result.limits : props.last?.limits} />
+            </>
           )}
         </div>
         <div className="credential-meta muted">

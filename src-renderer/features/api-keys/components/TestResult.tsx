@@ -4,6 +4,7 @@ import { SOURCE_LOCALE } from '../../../i18n/locale-tags'
 import { useProviderName } from '../../../lib/use-provider-name'
 import { useCredentialsStore } from '../../../stores/use-credentials-store'
 import { testHint } from '../test-hint'
+import { LimitsLine } from './LimitsLine'
 import { LinkedText } from './LinkedText'
 
 /** A test's outcome in words: headline, facts (models, latency), the server's message and the fix. */
@@ -24,7 +25,13 @@ export function TestResult({ result }: { result: ConnectionTestView }) {
   if (result.ok && result.details?.modelCount !== undefined) {
     facts.push(t('result.modelCount', { count: result.details.modelCount }))
   }
-  if (result.ok && result.details?.credit !== undefined && result.details.credit !== null) {
+  // Credit is shown with the other limits below when the result carries them.
+  if (
+    !result.limits &&
+    result.ok &&
+    result.details?.credit !== undefined &&
+    result.details.credit !== null
+  ) {
     facts.push(t('result.credit', { credit: result.details.credit }))
   }
   facts.push(t('result.latency', { ms: result.latencyMs }))
@@ -38,6 +45,11 @@ export function TestResult({ result }: { result: ConnectionTestView }) {
         <strong>{t(`result.headline.${result.code}`)}</strong>
         <span className="muted"> · {facts.join(' · ')}</span>
       </div>
+      {result.limits ? (
+        <div className="test-result-limits">
+          <LimitsLine limits={result.limits} />
+        </div>
+      ) : null}
       <div className="test-result-message">{result.message}</div>
       {hint ? (
         <div className="test-result-hint">
