@@ -107,6 +107,9 @@ async function detectOllama(page: Page) {
 
 for (const scheme of SCHEMES) {
   test.describe(`axe, ${scheme} theme`, () => {
+    // Each test runs axe several times (pages and dialogs): 10–20 s on a quiet machine, over the
+    // 30 s default when the machine is busy. A budget, not a wait: every step waits on state.
+    test.describe.configure({ timeout: 90_000 })
     test.beforeEach(async ({ page, open, sb }) => {
       await page.emulateMedia({ colorScheme: scheme })
       await open('apiKeys')
