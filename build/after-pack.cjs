@@ -13,7 +13,10 @@ module.exports = async function afterPack(context) {
       ? path.join(context.appOutDir, `${name}.app`)
       : path.join(context.appOutDir, platform === 'win32' ? `${name}.exe` : name.toLowerCase())
   const binary = platform === 'darwin' ? path.join(exe, 'Contents/MacOS', name) : exe
+  // linux.executableName renames the Linux binary (switchboard-app).
+  const executable = context.packager.executableName
   const candidates = [binary, path.join(context.appOutDir, name)]
+  if (executable) candidates.unshift(path.join(context.appOutDir, executable))
   const file = candidates.find((f) => fs.existsSync(f))
   if (!file || !fs.readFileSync(file).includes('dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX')) {
     console.warn(`[after-pack] ${file ?? binary} has no Electron fuse wire (stand-in Electron?): fuses not flipped`)

@@ -26,7 +26,17 @@ import { createGatewayService, type GatewayService } from './gateway/service'
 import { createLocalService, type LocalService } from './local/service'
 import { createBatchWriter } from './store/batch-writer'
 import type { LastTestResult, Store } from './store/schema'
+import type { Preferences } from '../src-preload/contract/preferences'
 import { createDefaultVault, type Vault } from './vault/vault'
+import { createUpdateMachine, type UpdateMachine } from './updates/update-machine'
+import { createCliInstaller, type CliInstaller } from './system/cli-install'
+import { elevateFor, regRunner } from './system/os-runners'
+import os from 'node:os'
+import {
+  createPreferences,
+  memoryPreferencesBackend,
+  type PreferencesService,
+} from './prefs/preferences'
 
 /** Where a context's data lives and what it may read. */
 export interface AppContextOptions {
@@ -39,6 +49,12 @@ export interface AppContextOptions {
   version?: string
   /** Platform-specific extras only the Electron edge can give (safeStorage, OS locale). */
   platform?: PlatformBridge
+  /** App-only preferences (electron-store in the app); in memory when not given. */
+  preferences?: PreferencesService
+  /** The update state machine (electron-updater in a packaged app); `unsupported` when not given. */
+  updates?: (settings: Preferences['updates']) => UpdateMachine
+  /** The PATH installer of the command-line tool; built for this OS when not given. */
+  cliInstaller?: CliInstaller
 }
 
 /** The services every handler and command can use. Domains add their service here. */
@@ -65,6 +81,12 @@ export interface AppContext {
   backup: BackupService
   /** The local gateway (DESIGN §14): server, tokens, usage, limits. Nothing listens until started. */
   gateway: GatewayService
+  /** App-only preferences (DESIGN §3); changes reach every window as `settings:preferencesChanged`. */
+  preferences: PreferencesService
+  /** Self-updates (issue 15): status, check now, restart into a downloaded update. */
+  updates: UpdateMachine
+  /** Puts the installed app's `switchboard` on PATH (issue 15). */
+  cliInstaller: CliInstaller
 }
 
 /** Builds the context. Domain services are created here, each from the ones before it. */
@@ -187,8 +209,33 @@ export function createAppContext(options: AppContextOptions): AppContext {
     clock: base.clock,
     onChanged: (status) => ctx.emit('gateway:changed', status),
   })
+  const preferences = options.preferences ?? createPreferences(memoryPreferencesBackend())
+  const initialUpdates = preferences.get().updates
+  const updates = options.updates
+    ? options.updates(initialUpdates)
+    : createUpdateMachine({ updater: null, currentVersion: base.version, settings: initialUpdates })
+  updates.subscribe((status) => ctx.emit('updates:changed', status))
+  preferences.onChange((next, previous) => {
+    ctx.emit('settings:preferencesChanged', next)
+    if (JSON.stringify(next.updates) !== JSON.stringify(previous.updates)) {
+      updates.configure(next.updates)
+    }
+  })
+  const cliInstaller =
+    options.cliInstaller ??
+    createCliInstaller({
+      platform: process.platform,
+      homedir: os.homedir(),
+      env: base.env,
+      resourcesPath: base.platform.resourcesPath,
+      reg: regRunner,
+      elevate: elevateFor(process.platform, base.env),
+    })
   const ctx: AppContext = {
     ...base,
+    cliInstaller,
+    preferences,
+    updates,
     store,
     vault,
     credentials,

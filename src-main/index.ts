@@ -3,10 +3,21 @@
  * This file only wires modules together.
  */
 import path from 'node:path'
-import { app, clipboard, Notification, safeStorage, type BrowserWindow } from 'electron'
+import {
+  app,
+  clipboard,
+  dialog,
+  Notification,
+  safeStorage,
+  shell,
+  type BrowserWindow,
+} from 'electron'
 import { createAppContext } from './app-context'
 import { broadcast, registerIpc } from './electron/ipc'
 import { installGuards, openExternalSafe } from './electron/guards'
+import { applyLaunchAtLogin, startedAtLogin } from './electron/login-item'
+import { electronPreferencesBackend } from './electron/preferences-store'
+import { createAppUpdater } from './electron/updater'
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './electron/protocol'
 import { TrayService } from './electron/tray'
 import { createMainWindow, isOwnWebContents, preloadPathFrom } from './electron/window'
@@ -16,6 +27,9 @@ import { createHandlers } from './ipc/handlers'
 import { resolveHome } from './store/home'
 import { trayDepsFrom } from './tray/tray-deps'
 import { createTrayModel } from './tray/tray-model'
+import { createPreferences } from './prefs/preferences'
+import { createUpdateMachine } from './updates/update-machine'
+import { loadWindowState } from './window-state'
 
 // Only a development build trusts a dev server; a packaged app ignores the variable, so nothing in
 // the environment can make it load (and trust) another origin.
@@ -34,6 +48,9 @@ if (!app.requestSingleInstanceLock()) {
   const home = resolveHome(process.env, process.platform)
   app.setPath('userData', home)
   const isOwn = (url: string) => isOwnRendererUrl(url, devUrl)
+  // App-only preferences (electron-store); the shared credential store stays the CLI's too.
+  const preferences = createPreferences(electronPreferencesBackend(home))
+  const language = () => preferences.get().language ?? app.getLocale()
 
   const showWindow = () => {
     if (win && !win.isDestroyed()) {
@@ -48,6 +65,11 @@ if (!app.requestSingleInstanceLock()) {
       url: devUrl ?? `${APP_ORIGIN}/index.html`,
       iconPath: path.join(assetsDir, 'icon.png'),
       title: 'Switchboard',
+      bounds: {
+        // The bounds moved into the preferences; an older install's window-state.json seeds them.
+        load: () => preferences.get().window ?? loadWindowState(home),
+        save: (state) => preferences.setWindow(state),
+      },
     })
     win.on('closed', () => (win = null))
   }
@@ -59,6 +81,13 @@ if (!app.requestSingleInstanceLock()) {
     const ctx = createAppContext({
       home,
       version: app.getVersion(),
+      preferences,
+      updates: (settings) =>
+        createUpdateMachine({
+          updater: createAppUpdater(),
+          currentVersion: app.getVersion(),
+          settings,
+        }),
       emit: (event, payload) => {
         broadcast(event, payload)
         // Keep the tray's list and marks in step with what the window (or a test) changed.
@@ -71,6 +100,26 @@ if (!app.requestSingleInstanceLock()) {
         openLink: async (url) => {
           await openExternalSafe(url)
         },
+        openPath: async (dir) => (await shell.openPath(dir)) === '',
+        writeClipboard: (text) => clipboard.writeText(text),
+        versions: {
+          electron: process.versions.electron ?? '',
+          chrome: process.versions.chrome ?? '',
+          node: process.versions.node,
+        },
+        resourcesPath: app.isPackaged ? process.resourcesPath : undefined,
+        pickFile: async (options) => {
+          const parent = win && !win.isDestroyed() ? win : undefined
+          const dialogOptions: Electron.OpenDialogOptions = {
+            title: options.title,
+            filters: options.filters,
+            properties: ['openFile'],
+          }
+          const r = parent
+            ? await dialog.showOpenDialog(parent, dialogOptions)
+            : await dialog.showOpenDialog(dialogOptions)
+          return r.canceled ? null : (r.filePaths[0] ?? null)
+        },
       },
     })
     installGuards(isOwn)
@@ -82,13 +131,15 @@ if (!app.requestSingleInstanceLock()) {
       }),
     )
 
-    const t = createMainTranslator(app.getLocale())
+    // The tray, notifications and native dialogs speak the language chosen in Settings.
+    let t = createMainTranslator(language())
+    ctx.platform.translate = (key, params) => t(key, params)
     const model = createTrayModel({
       ...trayDepsFrom(ctx),
       notify: (title, body) => {
         if (Notification.isSupported()) new Notification({ title, body }).show()
       },
-      t,
+      t: (key, params) => t(key, params),
     })
     const tray = new TrayService(assetsDir, t, {
       testAll: () => void model.testAll(),
@@ -99,11 +150,24 @@ if (!app.requestSingleInstanceLock()) {
       },
       open: showWindow,
       quit: () => app.quit(),
+      restartToUpdate: () => void ctx.updates.restart(),
     })
     trayModel = model
     model.subscribe((state) => tray.render(state))
     void model.refresh()
-    showWindow()
+    ctx.updates.subscribe((s) => model.setUpdateReady(s.phase === 'ready' ? s.version : null))
+    preferences.onChange((next, previous) => {
+      if (next.language !== previous.language) {
+        t = createMainTranslator(language())
+        tray.setTranslator(t)
+      }
+      if (next.launchAtLogin !== previous.launchAtLogin) applyLaunchAtLogin(next.launchAtLogin)
+    })
+    // The OS keeps its own login-item list; make it match the preference (off by default).
+    applyLaunchAtLogin(preferences.get().launchAtLogin)
+    ctx.updates.start()
+    // Started at login: the tray is there, the window opens on request.
+    if (!startedAtLogin()) showWindow()
     // The local gateway runs in-process when the user switched it on (remembered in the store).
     void ctx.gateway
       .status()

@@ -18,4 +18,18 @@ export interface PlatformBridge {
   }
   locale?: string
   openLink?: (url: string) => Promise<void>
+  /** Opens a folder in the file manager; true when it opened. */
+  openPath?: (dir: string) => Promise<boolean>
+  writeClipboard?: (text: string) => void
+  /** Electron, Chromium and Node versions of the running app. */
+  versions?: { electron: string; chrome: string; node: string }
+  /** The packaged app's resources folder (the CLI launcher lives in `cli/` inside it). */
+  resourcesPath?: string
+  /** The native open-file dialog; resolves with the chosen path or null (cancelled). */
+  pickFile?: (options: {
+    title: string
+    filters: { name: string; extensions: string[] }[]
+  }) => Promise<string | null>
+  /** Main's translator in the chosen language (native dialog titles). */
+  translate?: (key: string, params?: Record<string, unknown>) => string
 }

@@ -12,6 +12,9 @@ import { localChannels, localEvents } from './contract/local'
 import { modelsChannels, modelsEvents } from './contract/models'
 import { settingsChannels, settingsEvents } from './contract/settings'
 import { vaultChannels, vaultEvents } from './contract/vault'
+import { updatesChannels, updatesEvents } from './contract/updates'
+import { cliChannels, cliEvents } from './contract/cli'
+import { dialogChannels, dialogEvents } from './contract/dialog'
 import type { ChannelDef, EventDef } from './contract/define'
 import { CHANNEL_NAMES, EVENT_NAMES } from './contract/names'
 
@@ -24,7 +27,11 @@ export * from './contract/local'
 export * from './contract/models'
 export * from './contract/models-shared'
 export * from './contract/settings'
+export * from './contract/preferences'
 export * from './contract/vault'
+export * from './contract/updates'
+export * from './contract/cli'
+export * from './contract/dialog'
 
 export const channels = {
   ...appChannels,
@@ -35,6 +42,9 @@ export const channels = {
   ...localChannels,
   ...settingsChannels,
   ...gatewayChannels,
+  ...updatesChannels,
+  ...cliChannels,
+  ...dialogChannels,
 }
 
 export const events = {
@@ -46,6 +56,9 @@ export const events = {
   ...localEvents,
   ...settingsEvents,
   ...gatewayEvents,
+  ...updatesEvents,
+  ...cliEvents,
+  ...dialogEvents,
 }
 
 export type Channels = typeof channels

@@ -3,12 +3,28 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/App'
 import { initI18n } from './i18n'
+import { api } from './lib/api'
+import { loadPreferences } from './lib/preferences'
+import { useSettingsStore } from './stores/use-settings-store'
+import { useThemeStore } from './stores/use-theme-store'
 
-// The active locale's strings are their own chunk: render once they are in.
-void initI18n(window.localStorage.getItem('switchboard.language')).then(() =>
-  createRoot(document.getElementById('root')!).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  ),
-)
+// Preferences live in main: read them (one IPC call) first, so the page starts in the chosen
+// language and theme; the active locale's strings are their own chunk: render once they are in.
+void loadPreferences()
+  .catch(() => null)
+  .then(async (prefs) => {
+    await initI18n(prefs?.language ?? null)
+    if (prefs) {
+      useSettingsStore.getState().receive(prefs)
+      useThemeStore.getState().receive(prefs.theme)
+    }
+    api().settings.onPreferencesChanged((next) => {
+      useSettingsStore.getState().receive(next)
+      useThemeStore.getState().receive(next.theme)
+    })
+    createRoot(document.getElementById('root')!).render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    )
+  })

@@ -37,3 +37,9 @@ export function broadcast<E extends EventName>(event: E, payload: EventPayloadOf
     if (!win.isDestroyed()) win.webContents.send(event, payload)
   }
 }
+
+/** Drops raw listeners a library added (electron-store's `electron-store-get-data`): main answers
+ * only the contract's channels. */
+export function removeRawIpcListeners(channels: readonly string[]): void {
+  for (const channel of channels) ipcMain.removeAllListeners(channel)
+}

@@ -18,10 +18,11 @@ export interface TrayLike {
 export class TrayService {
   private tray: TrayLike | null = null
   private lastKey = ''
+  private lastState: TrayState | null = null
 
   constructor(
     private readonly assetsDir: string,
-    private readonly t: Translate,
+    private t: Translate,
     private readonly actions: Record<TrayAction, () => void>,
     private readonly createTray: (icon: Electron.NativeImage) => TrayLike = (icon) =>
       new Tray(icon),
@@ -33,6 +34,7 @@ export class TrayService {
 
   /** Shows the state; does nothing when the menu and icon would not change. */
   render(state: TrayState): void {
+    this.lastState = state
     const template = buildTrayMenu(state, this.t)
     const key = JSON.stringify([trayHealth(state), template])
     if (key === this.lastKey && this.tray) return
@@ -50,6 +52,13 @@ export class TrayService {
           },
     )
     this.tray.setContextMenu(Menu.buildFromTemplate(items))
+  }
+
+  /** Switches the menu's language (the preference changed) and redraws at once. */
+  setTranslator(t: Translate): void {
+    this.t = t
+    this.lastKey = ''
+    if (this.lastState) this.render(this.lastState)
   }
 
   destroy(): void {

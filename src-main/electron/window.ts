@@ -1,7 +1,13 @@
 /** The main window: secure options, shown on ready-to-show, bounds remembered. */
 import path from 'node:path'
 import { BrowserWindow, screen } from 'electron'
-import { MIN_WINDOW_SIZE, fitToDisplays, loadWindowState, saveWindowState } from '../window-state'
+import {
+  MIN_WINDOW_SIZE,
+  fitToDisplays,
+  loadWindowState,
+  saveWindowState,
+  type WindowState,
+} from '../window-state'
 
 export interface WindowOptions {
   home: string
@@ -9,6 +15,8 @@ export interface WindowOptions {
   url: string
   iconPath: string
   title: string
+  /** Where the bounds are kept (the preferences); `window-state.json` in `home` when absent. */
+  bounds?: { load(): WindowState; save(state: WindowState): void }
 }
 
 /**
@@ -25,7 +33,7 @@ export function isOwnWebContents(id: number): boolean {
 /** Creates (or recreates) the main window. */
 export function createMainWindow(options: WindowOptions): BrowserWindow {
   const state = fitToDisplays(
-    loadWindowState(options.home),
+    options.bounds?.load() ?? loadWindowState(options.home),
     screen.getAllDisplays().map((d) => d.workArea),
   )
   const win = new BrowserWindow({
@@ -62,7 +70,9 @@ export function createMainWindow(options: WindowOptions): BrowserWindow {
   const remember = () => {
     if (win.isDestroyed()) return
     const b = win.getNormalBounds()
-    saveWindowState(options.home, { ...b, maximized: win.isMaximized() })
+    const state = { ...b, maximized: win.isMaximized() }
+    if (options.bounds) options.bounds.save(state)
+    else saveWindowState(options.home, state)
   }
   win.on('close', remember)
   void win.loadURL(options.url)

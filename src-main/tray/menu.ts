@@ -5,7 +5,13 @@
 import type { TestCode } from '../../src-preload/contract/errors'
 
 export type TrayHealth = 'healthy' | 'degraded' | 'failing' | 'untested'
-export type TrayAction = 'testAll' | 'detectLocal' | 'copyGatewayUrl' | 'open' | 'quit'
+export type TrayAction =
+  | 'testAll'
+  | 'detectLocal'
+  | 'copyGatewayUrl'
+  | 'open'
+  | 'quit'
+  | 'restartToUpdate'
 
 export interface TrayCredential {
   id: string
@@ -26,6 +32,8 @@ export interface TrayState {
   now: Date
   /** Absent before the gateway's state is known. */
   gateway?: TrayGateway
+  /** The version of a downloaded update waiting for a restart (never installed without a click). */
+  updateReady?: string | null
 }
 
 export interface TrayItem {
@@ -65,6 +73,15 @@ export function buildTrayMenu(state: TrayState, t: T): TrayItem[] {
     { label: t(`tray:health.${health}`, { count: state.credentials.length }), enabled: false },
     { type: 'separator' },
   ]
+  if (state.updateReady) {
+    items.push(
+      {
+        label: t('tray:updateReady', { version: state.updateReady }),
+        action: 'restartToUpdate',
+      },
+      { type: 'separator' },
+    )
+  }
   if (state.credentials.length === 0) {
     items.push({ label: t('tray:noCredentials'), enabled: false })
   }

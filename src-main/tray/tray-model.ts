@@ -29,6 +29,8 @@ export interface TrayModel {
   detectLocal(): Promise<void>
   subscribe(listener: (state: TrayState) => void): () => void
   state(): TrayState
+  /** A downloaded update waits for a restart (its version), or none (null). */
+  setUpdateReady(version: string | null): void
 }
 
 /** Builds the tray model over its dependencies. */
@@ -50,6 +52,9 @@ export function createTrayModel(deps: TrayModelDeps): TrayModel {
 
   return {
     state: () => current,
+    setUpdateReady(version) {
+      if ((current.updateReady ?? null) !== version) publish({ updateReady: version })
+    },
     subscribe(listener) {
       listeners.add(listener)
       listener(current)

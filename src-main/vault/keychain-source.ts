@@ -5,7 +5,9 @@
  * chain moves on. `SWITCHBOARD_KEYCHAIN_SERVICE` overrides the service name (tests use it so
  * they never touch a user's real entry).
  */
+import fs from 'node:fs'
 import { createRequire } from 'node:module'
+import path from 'node:path'
 import { newMasterKey, KEY_BYTES } from './cipher'
 import type { Availability, KeySource } from './types'
 
@@ -21,21 +23,68 @@ export const KEYCHAIN_PENDING_ACCOUNT = 'master-key.pending'
 
 type Loaded = { ok: true; keytar: KeytarLike } | { ok: false; detail: string }
 
+/**
+ * Where keytar may sit beside a standalone CLI (a Node single-executable application cannot
+ * `require` from node_modules): the installed app's unpacked resources
+ * (`resources/cli/switchboard-bin` → `resources/app.asar.unpacked/node_modules/keytar`; the same
+ * from `resources/cli/switchboard.cjs` under a system Node), or a
+ * copy next to the executable (the AppImage install copies the CLI folder out of its mount).
+ * keytar 7 is an N-API module, so the one built for Electron loads in plain Node too.
+ */
+export function keytarCandidates(anchors: readonly (string | undefined)[]): string[] {
+  const out: string[] = []
+  for (const anchor of anchors) {
+    if (!anchor) continue
+    const dir = path.dirname(path.resolve(anchor))
+    out.push(
+      path.join(dir, '..', 'app.asar.unpacked', 'node_modules', 'keytar'),
+      path.join(dir, 'node_modules', 'keytar'),
+    )
+  }
+  return [...new Set(out)]
+}
+
+type KeytarModule = KeytarLike & { default?: KeytarLike }
+
+const pick = (mod: KeytarModule): Loaded => {
+  const keytar = typeof mod.getPassword === 'function' ? mod : mod.default
+  if (!keytar || typeof keytar.getPassword !== 'function')
+    return { ok: false, detail: 'keytar has no getPassword' }
+  return { ok: true, keytar }
+}
+const reason = (err: unknown) => String((err as Error)?.message ?? err).slice(0, 200)
+
+/** keytar from the folders beside a standalone CLI (see keytarCandidates). */
+export function loadKeytarBeside(anchors: readonly (string | undefined)[]): Loaded {
+  let detail = 'keytar was not found beside the executable'
+  for (const dir of keytarCandidates(anchors)) {
+    if (!fs.existsSync(path.join(dir, 'package.json'))) continue
+    try {
+      return pick(createRequire(path.join(dir, 'package.json'))(dir) as KeytarModule)
+    } catch (err) {
+      detail = reason(err)
+    }
+  }
+  return { ok: false, detail }
+}
+
 /** Loads keytar with a guarded dynamic require, so a missing native module is a reason, not a crash. */
-export function loadKeytar(): Loaded {
+export function loadKeytar(
+  // The executable (a standalone CLI) and the script (the launcher's `node switchboard.cjs`).
+  anchors: readonly (string | undefined)[] = [process.execPath, process.argv[1]],
+): Loaded {
+  let first: Loaded
   try {
     // A variable name keeps bundlers from trying to inline the native module.
     const name = 'keytar'
     const req: NodeJS.Require =
       typeof require === 'function' ? require : createRequire(`${process.cwd()}/`)
-    const mod = req(name) as KeytarLike & { default?: KeytarLike }
-    const keytar = typeof mod.getPassword === 'function' ? mod : mod.default
-    if (!keytar || typeof keytar.getPassword !== 'function')
-      return { ok: false, detail: 'keytar has no getPassword' }
-    return { ok: true, keytar }
+    return pick(req(name) as KeytarModule)
   } catch (err) {
-    return { ok: false, detail: String((err as Error)?.message ?? err).slice(0, 200) }
+    first = { ok: false, detail: reason(err) }
   }
+  const beside = loadKeytarBeside(anchors)
+  return beside.ok ? beside : first
 }
 
 export interface KeychainSourceOptions {

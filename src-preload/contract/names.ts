@@ -9,8 +9,12 @@
 
 /** Every channel of the contract, sorted. */
 export const CHANNEL_NAMES = [
+  'app:diagnostics',
   'app:info',
+  'app:openDataFolder',
   'app:openLink',
+  'cli:install',
+  'cli:status',
   'credentials:cancelTests',
   'credentials:create',
   'credentials:delete',
@@ -25,6 +29,7 @@ export const CHANNEL_NAMES = [
   'defaults:autoAssign',
   'defaults:get',
   'defaults:set',
+  'dialog:openFile',
   'gateway:createToken',
   'gateway:limits',
   'gateway:models',
@@ -59,8 +64,13 @@ export const CHANNEL_NAMES = [
   'models:unregister',
   'settings:envStatus',
   'settings:exportBackup',
+  'settings:getPreferences',
   'settings:importBackup',
   'settings:migrateEnv',
+  'settings:setPreferences',
+  'updates:check',
+  'updates:restart',
+  'updates:status',
   'vault:rotate',
   'vault:status',
 ] as const
@@ -73,6 +83,8 @@ export const EVENT_NAMES = [
   'gateway:changed',
   'local:importProgress',
   'local:pullProgress',
+  'settings:preferencesChanged',
+  'updates:changed',
 ] as const
 
 /** Splits `domain:verb` into its parts. */

@@ -4,8 +4,9 @@
  * names variables, never their values; the backup passphrase travels renderer → main only.
  */
 import { z } from 'zod'
-import { channel } from './define'
+import { channel, event } from './define'
 import type { ErrorCode } from './errors'
+import { PreferencesPatch, type Preferences } from './preferences'
 
 /** One provider whose variables are set in the app's environment. */
 export interface EnvProviderFound {
@@ -67,6 +68,8 @@ export interface BackupImportResult {
 }
 
 export const settingsChannels = {
+  'settings:getPreferences': channel<Preferences>()(z.object({}).strict()),
+  'settings:setPreferences': channel<Preferences>()(PreferencesPatch),
   'settings:envStatus': channel<EnvStatusView>()(z.object({}).strict()),
   'settings:migrateEnv': channel<MigrateEnvResult>()(
     z.object({ dryRun: z.boolean().optional() }).strict(),
@@ -81,4 +84,7 @@ export const settingsChannels = {
   ),
 }
 
-export const settingsEvents = {}
+export const settingsEvents = {
+  /** The preferences changed (this window, another one, or main itself). */
+  'settings:preferencesChanged': event<Preferences>(),
+}

@@ -8,6 +8,7 @@ import {
   loadDiscoveryDialog,
 } from '../features/models/components/DiscoveryDialogHost'
 import { EnvKeysBanner } from '../features/settings/EnvKeysBanner'
+import { CliHintBanner, UpdateReadyBanner } from '../features/installed/InstalledBanners'
 import { PAGES, useNavStore } from '../stores/use-nav-store'
 import { applyTheme, useThemeStore } from '../stores/use-theme-store'
 import { Nav } from './Nav'
@@ -35,6 +36,8 @@ export function App() {
       <Nav pages={PAGES} />
       <main id="main" className="page" aria-labelledby="page-title">
         <EnvKeysBanner />
+        <UpdateReadyBanner />
+        <CliHintBanner />
         <ErrorBoundary resetKey={page}>
           <Suspense fallback={<Skeleton rows={4} />}>
             <Current />

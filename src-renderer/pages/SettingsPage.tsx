@@ -5,6 +5,9 @@ import { BackupPanel } from '../features/settings/BackupPanel'
 import { EnvMigrationPanel } from '../features/settings/EnvMigrationPanel'
 import { LanguageAndTheme } from '../features/settings/LanguageAndTheme'
 import { VaultPanel } from '../features/settings/VaultPanel'
+import { CliPanel } from '../features/installed/CliPanel'
+import { StartupPanel } from '../features/installed/StartupPanel'
+import { UpdatesPanel } from '../features/installed/UpdatesPanel'
 
 /** Language, appearance, the vault, and where things live. */
 export function SettingsPage() {
@@ -17,6 +20,9 @@ export function SettingsPage() {
         <VaultPanel />
         <EnvMigrationPanel />
         <BackupPanel />
+        <CliPanel />
+        <UpdatesPanel />
+        <StartupPanel />
         <AboutPanel />
       </div>
     </>

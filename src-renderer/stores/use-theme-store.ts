@@ -1,14 +1,10 @@
-/** Light / dark theme: follows the OS unless the user picked one (a non-secret UI preference). */
+/** Light / dark theme: follows the OS unless the user picked one (a preference kept in main). */
 import { create } from 'zustand'
+import { savePreferences } from '../lib/preferences'
 
 export type ThemeChoice = 'system' | 'light' | 'dark'
-const KEY = 'switchboard.theme'
 const media = window.matchMedia('(prefers-color-scheme: dark)')
 
-const readChoice = (): ThemeChoice => {
-  const v = window.localStorage.getItem(KEY)
-  return v === 'light' || v === 'dark' ? v : 'system'
-}
 const resolve = (choice: ThemeChoice): 'light' | 'dark' =>
   choice === 'system' ? (media.matches ? 'dark' : 'light') : choice
 
@@ -16,15 +12,18 @@ interface ThemeState {
   choice: ThemeChoice
   effective: 'light' | 'dark'
   setChoice: (choice: ThemeChoice) => void
+  /** Main's value (start-up, or another window changed it). */
+  receive: (choice: ThemeChoice) => void
 }
 
 export const useThemeStore = create<ThemeState>((set) => ({
-  choice: readChoice(),
-  effective: resolve(readChoice()),
+  choice: 'system',
+  effective: resolve('system'),
   setChoice: (choice) => {
-    window.localStorage.setItem(KEY, choice)
     set({ choice, effective: resolve(choice) })
+    void savePreferences({ theme: choice })
   },
+  receive: (choice) => set({ choice, effective: resolve(choice) }),
 }))
 
 media.addEventListener('change', () =>

@@ -55,3 +55,47 @@ test.describe('settings', () => {
     await expect(page.locator('#page-title')).toBeFocused()
   })
 })
+
+test.describe('settings of the installed app (issue 15)', () => {
+  test('keeps launch at login, the update channel and the theme in main', async ({
+    page,
+    open,
+    sb,
+  }) => {
+    await open('settings')
+    const startup = page.getByRole('region', { name: 'Start-up' })
+    const login = startup.getByRole('checkbox', { name: 'Open Switchboard at login' })
+    await expect(login).not.toBeChecked() // off by default
+    await login.check()
+    const updates = page.getByRole('region', { name: 'Updates' })
+    await updates.getByLabel('Channel').selectOption('beta')
+    await page.getByRole('radio', { name: 'Dark' }).check()
+    await expect
+      .poll(() => sb<{ launchAtLogin: boolean; theme: string }>('settings.getPreferences', {}))
+      .toMatchObject({ launchAtLogin: true, theme: 'dark', updates: { channel: 'beta' } })
+    const status = await sb<{ channel: string; phase: string }>('updates.status', {})
+    expect(status).toMatchObject({ channel: 'beta', phase: 'unsupported' })
+    await expect(updates.getByText('does not update itself')).toBeVisible()
+  })
+
+  test('copies diagnostics without a key, and says the CLI ships with the installed app', async ({
+    page,
+    open,
+    sb,
+  }) => {
+    await open('settings')
+    await sb('credentials.create', {
+      provider: 'openai',
+      name: 'Diagnosed',
+      apiKey: 'sk-e2e-diagnostics-0000000000000',
+    })
+    const about = page.getByRole('region', { name: 'About' })
+    await about.getByRole('button', { name: 'Copy diagnostics' }).click()
+    const text = about.getByLabel('Copy diagnostics')
+    await expect(text).toContainText('Credentials 1 (providers: openai)')
+    await expect(text).not.toContainText('sk-e2e-diagnostics')
+    await expect(text).not.toContainText('Diagnosed')
+    const cli = page.getByRole('region', { name: 'Command-line tool' })
+    await expect(cli.getByText('development run has no installable command')).toBeVisible()
+  })
+})

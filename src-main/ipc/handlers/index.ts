@@ -8,6 +8,9 @@ import { localHandlers } from './local'
 import { modelsHandlers } from './models'
 import { settingsHandlers } from './settings'
 import { vaultHandlers } from './vault'
+import { updatesHandlers } from './updates'
+import { cliHandlers } from './cli'
+import { dialogHandlers } from './dialog'
 
 /** Every channel's handler, built over one app context. */
 export function createHandlers(app: AppContext): Handlers {
@@ -20,5 +23,8 @@ export function createHandlers(app: AppContext): Handlers {
     ...localHandlers(app),
     ...settingsHandlers(app),
     ...gatewayHandlers(app),
+    ...updatesHandlers(app),
+    ...cliHandlers(app),
+    ...dialogHandlers(app),
   }
 }

@@ -8,6 +8,8 @@ import type { DomainHandlers } from './types'
  */
 export function settingsHandlers(app: AppContext): DomainHandlers<'settings'> {
   return {
+    'settings:getPreferences': () => app.preferences.get(),
+    'settings:setPreferences': (patch) => app.preferences.set(patch),
     'settings:envStatus': () => app.envMigration.status(),
     'settings:migrateEnv': ({ dryRun }) => app.envMigration.migrate({ dryRun }),
     'settings:exportBackup': ({ path, passphrase, overwrite }) =>

@@ -2,25 +2,59 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AppInfo } from '../../../src-preload/contract'
 import { api, unwrap } from '../../lib/api'
+import { toast } from '../../stores/use-toast-store'
 
-/** Version, where the data lives, and how to reach the same store from scripts. */
+/** Version, the runtime versions, where the data lives, and diagnostics for a bug report. */
 export function AboutPanel() {
   const { t } = useTranslation('settings')
   const [info, setInfo] = useState<AppInfo | null>(null)
+  const [diagnostics, setDiagnostics] = useState<string | null>(null)
   useEffect(() => {
     void unwrap(api().app.info({})).then(setInfo, () => setInfo(null))
   }, [])
+  const copy = async () => {
+    try {
+      const r = await unwrap(api().app.diagnostics({ copy: true }))
+      setDiagnostics(r.text)
+      if (r.copied) toast({ kind: 'success', title: t('about.copied') })
+    } catch {
+      setDiagnostics(null)
+    }
+  }
   return (
     <section className="card settings-section" aria-labelledby="about-h">
       <h2 id="about-h">{t('about.title')}</h2>
       <dl className="facts">
         <dt>{t('about.version')}</dt>
         <dd>{info?.version ?? '…'}</dd>
+        {info?.versions.electron ? (
+          <>
+            <dt>{t('about.electron')}</dt>
+            <dd>{info.versions.electron}</dd>
+            <dt>{t('about.chromium')}</dt>
+            <dd>{info.versions.chrome}</dd>
+          </>
+        ) : null}
+        <dt>{t('about.node')}</dt>
+        <dd>{info?.versions.node ?? '…'}</dd>
         <dt>{t('about.dataDir')}</dt>
         <dd className="mono">{info?.dataDir ?? '…'}</dd>
       </dl>
+      <div className="row">
+        <button type="button" className="btn" onClick={() => void api().app.openDataFolder({})}>
+          {t('about.openDataDir')}
+        </button>
+        <button type="button" className="btn" onClick={() => void copy()}>
+          {t('about.copyDiagnostics')}
+        </button>
+      </div>
+      <p className="hint muted">{t('about.diagnosticsHint')}</p>
+      {diagnostics ? (
+        <pre className="mono code-block" aria-label={t('about.copyDiagnostics')}>
+          {diagnostics}
+        </pre>
+      ) : null}
       <p className="muted">{t('about.cli')}</p>
-      <pre className="mono code-block">switchboard --help{'\n'}switchboard --json list</pre>
     </section>
   )
 }

@@ -29,6 +29,12 @@ interface BootRecord {
   protocolProbe?: { index: number; csp: string; escape: number }
   ipcProbe?: Record<'own' | 'foreign' | 'subFrame' | 'foreignWebContents' | 'noFrame', Answer>
   warnings: string[]
+  ipcListeners: string[]
+  languageProbe?: {
+    before: { label?: string; type?: string; hasClick: boolean }[]
+    answer: { ok: boolean; data: { language: string } }
+    after: { label?: string; type?: string; hasClick: boolean }[]
+  }
 }
 
 interface Answer {
@@ -36,12 +42,14 @@ interface Answer {
   error?: { code: string }
 }
 
+let home = ''
+
 let record: BootRecord
 let stderr = ''
 
 beforeAll(() => {
   ensureBuilt()
-  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-boot-'))
+  home = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-boot-'))
   const out = path.join(home, 'boot-record.json')
   try {
     execFileSync(
@@ -142,12 +150,32 @@ describe('boot smoke: the built main bundle under a stand-in electron', () => {
     expect(record.trays).toHaveLength(1)
     const tray = record.trays[0]!
     expect(fs.existsSync(tray.image)).toBe(true)
-    const menu = tray.menus.at(-1)!
+    // The menu as built at start, before the language probe switches it to Italian.
+    const menu = record.languageProbe?.before ?? tray.menus.at(-1)!
     const labels = menu.map((i) => i.label)
     for (const label of ['Test all now', 'Detect local servers', 'Open Switchboard', 'Quit']) {
       expect(labels).toContain(label)
     }
     expect(menu.find((i) => i.label === 'Quit')?.hasClick).toBe(true)
+  })
+
+  it('leaves no raw IPC listener behind (electron-store adds one; main removes it)', () => {
+    expect(record.ipcListeners).toEqual([])
+  })
+
+  it('redraws the tray in the language chosen in Settings, and keeps it in preferences.json', () => {
+    const probe = record.languageProbe!
+    expect(probe.answer).toMatchObject({ ok: true, data: { language: 'it-IT' } })
+    const labels = (menu: { label?: string }[]) => menu.map((i) => i.label)
+    expect(labels(probe.before)).toContain('Quit')
+    expect(labels(probe.after)).not.toContain('Quit')
+    const it = JSON.parse(
+      fs.readFileSync(path.join(ROOT, 'src-renderer/i18n/locales/it-IT.json'), 'utf8'),
+    ) as { tray: Record<string, string> }
+    expect(labels(probe.after)).toContain(it.tray.quit)
+    expect(labels(probe.after)).toContain(it.tray.open)
+    const saved = JSON.parse(fs.readFileSync(path.join(home, 'preferences.json'), 'utf8'))
+    expect(saved).toMatchObject({ language: 'it-IT', launchAtLogin: false })
   })
 })
 

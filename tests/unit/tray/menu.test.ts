@@ -94,3 +94,23 @@ describe('tray menu', () => {
     expect(ageLabel('2026-11-20T11:00:00Z', now, t)).toBe('5 days ago')
   })
 })
+
+describe('tray menu: a downloaded update', () => {
+  it('offers a quiet "restart to update" item only when one is ready', () => {
+    const base: TrayState = { credentials: [], testing: false, now }
+    expect(buildTrayMenu(base, t).some((i) => i.action === 'restartToUpdate')).toBe(false)
+    const menu = buildTrayMenu({ ...base, updateReady: '1.2.0' }, t)
+    const item = menu.find((i) => i.action === 'restartToUpdate')
+    expect(item?.label).toContain('1.2.0')
+    expect(item?.enabled ?? true).toBe(true)
+  })
+
+  it('speaks the chosen language', () => {
+    const it = createMainTranslator('it-IT')
+    const en = buildTrayMenu({ credentials: [], testing: false, now, updateReady: '1.2.0' }, t)
+    const itMenu = buildTrayMenu({ credentials: [], testing: false, now, updateReady: '1.2.0' }, it)
+    expect(itMenu.find((i) => i.action === 'restartToUpdate')?.label).not.toBe(
+      en.find((i) => i.action === 'restartToUpdate')?.label,
+    )
+  })
+})

@@ -6,7 +6,8 @@ import type {
   ProviderFormView,
 } from '../../../../src-preload/contract'
 import { Dialog } from '../../../components/Dialog'
-import { errorBodyOf, describeError } from '../../../lib/errors'
+import { api, unwrap } from '../../../lib/api'
+import { errorBodyOf, describeError, errorText } from '../../../lib/errors'
 import { useCredentialsStore } from '../../../stores/use-credentials-store'
 import { toast } from '../../../stores/use-toast-store'
 import {
@@ -57,6 +58,7 @@ export function CredentialDialog({
   const [allowInsecure, setAllowInsecure] = useState(credential?.allowInsecureHttp ?? false)
   const [insecureError, setInsecureError] = useState(false)
   const [busy, setBusy] = useState(false)
+  const [picked, setPicked] = useState<string | null>(null)
   const mode = { editing, hasStoredKey }
   const specs = provider.fields
   const endpointSpecs = specs.filter((s) => s.field in ENDPOINT_FIELDS)
@@ -168,9 +170,35 @@ export function CredentialDialog({
               : 'text'
       }
       error={errors[spec.field] ?? null}
-      hint={hintFor(spec) || undefined}
+      hint={(spec.field === 'credentialsPath' && picked) || hintFor(spec) || undefined}
+      action={
+        spec.field === 'credentialsPath' ? (
+          <button type="button" className="btn small" onClick={() => void pickServiceAccount()}>
+            {t('form.chooseFile')}
+          </button>
+        ) : undefined
+      }
     />
   )
+
+  /** The OS file dialog runs in main, which reads and checks the file; we get its path only. */
+  async function pickServiceAccount() {
+    try {
+      const r = await unwrap(api().dialog.openFile({ purpose: 'serviceAccountJson' }))
+      if (!r.path) return
+      set('credentialsPath', r.path)
+      setErrors((e) => ({ ...e, credentialsPath: undefined }))
+      setPicked(
+        t('form.pickedFile', {
+          file: r.fileName ?? '',
+          project: r.summary?.projectId ?? '–',
+          email: r.summary?.clientEmail ?? '–',
+        }),
+      )
+    } catch (err) {
+      setErrors((e) => ({ ...e, credentialsPath: errorText(t, err) }))
+    }
+  }
 
   function hintFor(spec: ProviderFieldView): string {
     const f = spec.field

@@ -12,6 +12,8 @@ interface FormFieldProps {
   error?: string | null
   placeholder?: string
   type?: 'text' | 'url' | 'number' | 'secret'
+  /** A button beside the input (the Vertex file picker). */
+  action?: ReactNode
 }
 
 /** One labelled input with its hint and inline error; `secret` adds a show/hide toggle. */
@@ -73,6 +75,11 @@ export function FormField(props: FormFieldProps) {
           >
             {shown ? t('dialog.hideKey') : t('dialog.showKey')}
           </button>
+        </div>
+      ) : props.action ? (
+        <div className="input-with-button">
+          {input}
+          {props.action}
         </div>
       ) : (
         input

@@ -1,0 +1,57 @@
+/**
+ * "Copy diagnostics" (issue 15): what a bug report needs — versions, OS, the vault's state and
+ * source, how many credentials / models / defaults there are, the update and CLI state — and
+ * nothing secret. It is built from metadata only (store counts, the vault's status, provider ids),
+ * never from a decrypted value, so no key, key hint, name, URL or account can end up in it.
+ */
+import os from 'node:os'
+import type { Store } from '../store/schema'
+import type { Vault } from '../vault/vault'
+import type { UpdateStatus } from '../../src-preload/contract/updates'
+import type { CliStatus } from '../../src-preload/contract/cli'
+
+export interface DiagnosticsDeps {
+  version: string
+  versions: { electron: string; chrome: string; node: string } | undefined
+  store: Store
+  vault: Vault
+  updates: () => UpdateStatus
+  cli: () => Promise<CliStatus>
+  platform?: NodeJS.Platform
+  arch?: string
+  osRelease?: string
+}
+
+export async function buildDiagnostics(deps: DiagnosticsDeps): Promise<string> {
+  const data = await deps.store.read()
+  const vault = await deps.vault.status()
+  const cli = await deps.cli().catch(() => null)
+  const updates = deps.updates()
+  const providers = [...new Set(data.credentials.map((c) => c.provider))].sort()
+  const byType = new Map<string, number>()
+  for (const m of data.models) byType.set(m.type, (byType.get(m.type) ?? 0) + 1)
+  const defaultsSet = Object.values(data.defaults ?? {}).filter(
+    (v) => typeof v === 'string' && v,
+  ).length
+  const lines = [
+    `Switchboard ${deps.version}`,
+    `Electron ${deps.versions?.electron || '-'} · Chromium ${deps.versions?.chrome || '-'} · Node ${deps.versions?.node || process.versions.node}`,
+    `OS ${deps.platform ?? process.platform} ${deps.osRelease ?? os.release()} (${deps.arch ?? process.arch})`,
+    `Vault ${vault.state}, key source ${vault.source ?? 'none'}; sources: ${vault.sources
+      .map((s) => `${s.id}=${s.available ? 'available' : s.reason}`)
+      .join(', ')}`,
+    `Credentials ${data.credentials.length} (providers: ${providers.join(', ') || '-'})`,
+    `Models ${data.models.length}${
+      byType.size
+        ? ` (${[...byType]
+            .sort()
+            .map(([t, n]) => `${t} ${n}`)
+            .join(', ')})`
+        : ''
+    }`,
+    `Default slots set ${defaultsSet}`,
+    `Updates ${updates.phase}, channel ${updates.channel}, auto-check ${updates.autoCheck ? 'on' : 'off'}`,
+    `Command-line tool ${cli ? (cli.installed ? `installed (${cli.method})` : cli.available ? 'not installed' : 'not shipped in this build') : 'unknown'}`,
+  ]
+  return lines.join('\n')
+}

@@ -1,0 +1,58 @@
+/** The preference channels over the real IPC pipeline (issue 15). */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { ipcHarness } from '../../fixtures/ipc-harness'
+
+const homes: string[] = []
+const harness = () => {
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-prefs-'))
+  homes.push(home)
+  return ipcHarness(home, {})
+}
+afterEach(() => {
+  for (const h of homes.splice(0)) fs.rmSync(h, { recursive: true, force: true })
+})
+
+describe('settings:getPreferences / settings:setPreferences', () => {
+  it('reads the defaults and writes a patch, pushing the change to every window', async () => {
+    const h = harness()
+    const got = await h.call('settings:getPreferences', {})
+    expect(got).toMatchObject({ ok: true, data: { language: null, launchAtLogin: false } })
+    const set = await h.call('settings:setPreferences', { language: 'pt-BR', theme: 'dark' })
+    expect(set).toMatchObject({ ok: true, data: { language: 'pt-BR', theme: 'dark' } })
+    expect(h.events).toContainEqual([
+      'settings:preferencesChanged',
+      expect.objectContaining({ language: 'pt-BR', theme: 'dark' }),
+    ])
+  })
+
+  it('refuses a malformed patch before any work', async () => {
+    const h = harness()
+    for (const bad of [{ language: 'klingon' }, { window: { width: 1 } }, { theme: 3 }]) {
+      const r = await h.call('settings:setPreferences', bad)
+      expect(r).toMatchObject({ ok: false, error: { code: 'validation' } })
+    }
+    expect(h.events).toEqual([])
+    expect((await h.call('settings:getPreferences', {})).data.language).toBeNull()
+  })
+
+  it('refuses a foreign sender', async () => {
+    const h = harness()
+    const r = await h.call('settings:setPreferences', { language: 'it-IT' }, 'https://evil.test/')
+    expect(r).toMatchObject({ ok: false, error: { code: 'validation' } })
+    expect((await h.call('settings:getPreferences', {})).data.language).toBeNull()
+  })
+
+  it('hands a new update channel to the updater at once', async () => {
+    const h = harness()
+    await h.call('settings:setPreferences', { updates: { channel: 'beta', autoCheck: false } })
+    const status = await h.call('updates:status', {})
+    expect(status.data).toMatchObject({ channel: 'beta', autoCheck: false, phase: 'unsupported' })
+    expect(await h.call('updates:restart', {})).toMatchObject({
+      ok: true,
+      data: { restarting: false },
+    })
+  })
+})
