@@ -207,7 +207,7 @@ describe('dialog:openFile for the Vertex service-account JSON', () => {
     expect(
       (await w.call('dialog:openFile', { purpose: 'serviceAccountJson' }, 'https://x.test/')).error
         ?.code,
-    ).toBe('validation')
+    ).toBe('forbidden_sender')
     expect(asked).toBe(1)
   })
 })

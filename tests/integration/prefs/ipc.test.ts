@@ -41,7 +41,7 @@ describe('settings:getPreferences / settings:setPreferences', () => {
   it('refuses a foreign sender', async () => {
     const h = harness()
     const r = await h.call('settings:setPreferences', { language: 'it-IT' }, 'https://evil.test/')
-    expect(r).toMatchObject({ ok: false, error: { code: 'validation' } })
+    expect(r).toMatchObject({ ok: false, error: { code: 'forbidden_sender' } })
     expect((await h.call('settings:getPreferences', {})).data.language).toBeNull()
   })
 
