@@ -3,11 +3,10 @@
  * step with `settings:preferencesChanged`, and imports the values older versions kept in its
  * localStorage (language, theme) once, then removes them.
  */
-import {
-  PREFERENCE_LOCALES,
-  type Preferences,
-  type PreferencesPatch,
-} from '../../src-preload/contract'
+// Types only: a value import of the contract would build its zod schemas in the entry chunk,
+// before zod-config.ts turns the JIT off (a CSP eval violation). Main validates the patch anyway.
+import type { Preferences, PreferencesPatch } from '../../src-preload/contract'
+import { locales } from '../i18n/locale-tags'
 import { api } from './api'
 
 export const LEGACY_LANGUAGE_KEY = 'switchboard.language'
@@ -22,7 +21,7 @@ export async function loadPreferences(
   if (got.data.importedRendererPrefs) return got.data
   const patch: PreferencesPatch = { importedRendererPrefs: true }
   const language = storage.getItem(LEGACY_LANGUAGE_KEY)
-  if (language && (PREFERENCE_LOCALES as readonly string[]).includes(language)) {
+  if (language && (locales as readonly string[]).includes(language)) {
     patch.language = language as Preferences['language']
   }
   const theme = storage.getItem(LEGACY_THEME_KEY)
