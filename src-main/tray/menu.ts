@@ -6,12 +6,7 @@ import type { TestCode } from '../../src-preload/contract/errors'
 
 export type TrayHealth = 'healthy' | 'degraded' | 'failing' | 'untested'
 export type TrayAction =
-  | 'testAll'
-  | 'detectLocal'
-  | 'copyGatewayUrl'
-  | 'open'
-  | 'quit'
-  | 'restartToUpdate'
+  'testAll' | 'detectLocal' | 'copyGatewayUrl' | 'open' | 'quit' | 'restartToUpdate'
 
 export interface TrayCredential {
   id: string
