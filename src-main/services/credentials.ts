@@ -30,8 +30,9 @@ import {
   invalid,
   readServiceAccountFile,
 } from './credential-input'
-import { keyHintOf, toCredentialView } from './credential-view'
+import { toCredentialView } from './credential-view'
 import { clearSlotsForModels } from './defaults'
+import { updateWithSecrets, type SecretChanges, type SecretName } from './secret-sealing'
 
 export interface CredentialsDeps {
   store: Store
@@ -60,9 +61,6 @@ export interface CredentialsService {
   /** The credential with secrets decrypted, for adapters only. Never send it to a renderer. */
   getDecrypted(id: string): Promise<DecryptedCredential>
 }
-
-type SecretName = 'apiKey' | 'serviceAccountJson'
-type SecretChanges = Partial<Record<SecretName, string | null>>
 
 const notFound = (id: string) =>
   new AppError('not_found', 'No credential with this id.', { id: id.slice(0, 128) })
@@ -156,23 +154,6 @@ export function createCredentialsService(deps: CredentialsDeps): CredentialsServ
   const openerFor = async (data: StoreData, creds: StoredCredential[]) =>
     creds.some((c) => sealedFields(c).length) ? vault.opener(data) : null
 
-  /** Seals the new secrets into `cred` (inside store.update) and keeps keyHint in step. */
-  const applySecrets = async (data: StoreData, cred: StoredCredential, changes: SecretChanges) => {
-    const sets = Object.entries(changes).filter(([, v]) => typeof v === 'string') as [
-      SecretName,
-      string,
-    ][]
-    const sealer = sets.length ? await vault.sealer(data) : null
-    const secrets = { ...(cred.secrets ?? {}) }
-    for (const [field, value] of Object.entries(changes) as [SecretName, string | null][]) {
-      if (value === null) delete secrets[field]
-      else secrets[field] = sealer!.seal(cred.id, field, value)
-    }
-    cred.secrets = secrets
-    if (changes.apiKey !== undefined)
-      cred.keyHint = changes.apiKey ? keyHintOf(changes.apiKey) : null
-  }
-
   const viewOf = async (data: StoreData, cred: StoredCredential, knownOk = false) =>
     toCredentialView(
       cred,
@@ -180,15 +161,29 @@ export function createCredentialsService(deps: CredentialsDeps): CredentialsServ
       knownOk ? 'ok' : statusOf(cred, await openerFor(data, [cred])),
     )
 
+  let listCache: {
+    data: StoreData
+    state: Opener['state'] | null
+    views: CredentialView[]
+  } | null = null
+
   const service: CredentialsService = {
     async list(filter = {}) {
       const data = await store.read()
-      const creds = filter.provider
-        ? data.credentials.filter((c) => c.provider === filter.provider)
-        : data.credentials
-      const opener = await openerFor(data, creds)
-      const counts = countModels(data)
-      return creds.map((c) => toCredentialView(c, counts.get(c.id) ?? 0, statusOf(c, opener)))
+      const opener = await openerFor(data, data.credentials)
+      const state = opener?.state ?? null
+      // One view per store version and vault state (issue 17): opening 1,000 secrets to tell
+      // their status on every list was most of its cost. The store hands out the same frozen
+      // data object until the file changes, so identity is the version.
+      if (listCache?.data !== data || listCache.state !== state) {
+        const counts = countModels(data)
+        const views = data.credentials.map((c) =>
+          Object.freeze(toCredentialView(c, counts.get(c.id) ?? 0, statusOf(c, opener))),
+        )
+        listCache = { data, state, views }
+      }
+      const { views } = listCache
+      return filter.provider ? views.filter((v) => v.provider === filter.provider) : [...views]
     },
 
     async show(id) {
@@ -221,17 +216,13 @@ export function createCredentialsService(deps: CredentialsDeps): CredentialsServ
       checkRequired(entry, draft)
       // Fail closed before touching the disk: no master key, no secret saved.
       if (Object.keys(draft.secrets).length) await vault.assertAvailable()
-      const view = await store.update(async (data) => {
+      // The id is minted first: secrets are sealed to it (AAD) before the store lock is taken.
+      const id = newId()
+      const view = await updateWithSecrets({ store, vault }, id, secrets, async (data, apply) => {
         const at = now()
-        const cred: StoredCredential = {
-          ...draft,
-          id: newId(),
-          secrets: {},
-          createdAt: at,
-          updatedAt: at,
-        }
+        const cred: StoredCredential = { ...draft, id, secrets: {}, createdAt: at, updatedAt: at }
         cred.isPrimary = !data.credentials.some((c) => c.provider === cred.provider && c.isPrimary)
-        await applySecrets(data, cred, secrets)
+        await apply(cred)
         data.credentials.push(cred)
         return toCredentialView(cred, 0, 'ok')
       })
@@ -260,19 +251,26 @@ export function createCredentialsService(deps: CredentialsDeps): CredentialsServ
       for (const f of PLAIN_FIELDS) {
         if (patch[f] !== undefined) plain[f] = cleanPlain(entry, f, patch[f])
       }
-      const view = await store.update(async (data) => {
-        const cred = find(data, id)
-        if (name) cred.name = name
-        Object.assign(cred, plain)
-        cred.endpoints = cleanEndpoints(entry, cred.endpoints ?? null, patch.endpoints)
-        if (patch.allowInsecureHttp !== undefined) cred.allowInsecureHttp = patch.allowInsecureHttp
-        await applySecrets(data, cred, secrets)
-        checkRequired(entry, cred)
-        cred.updatedAt = now()
-        return viewOf(data, cred)
-      })
+      const updated = await updateWithSecrets(
+        { store, vault },
+        id,
+        secrets,
+        async (data, apply) => {
+          const cred = find(data, id)
+          if (name) cred.name = name
+          Object.assign(cred, plain)
+          cred.endpoints = cleanEndpoints(entry, cred.endpoints ?? null, patch.endpoints)
+          if (patch.allowInsecureHttp !== undefined)
+            cred.allowInsecureHttp = patch.allowInsecureHttp
+          await apply(cred)
+          checkRequired(entry, cred)
+          cred.updatedAt = now()
+          return structuredClone(cred)
+        },
+      )
       changed('updated', [id])
-      return view
+      // The view (its status opens the secrets) is built after the lock is released.
+      return viewOf(await store.read(), updated)
     },
 
     async delete(id) {
@@ -300,7 +298,7 @@ export function createCredentialsService(deps: CredentialsDeps): CredentialsServ
     },
 
     async setPrimary(id) {
-      const view = await store.update(async (data) => {
+      const updated = await store.update(async (data) => {
         const cred = find(data, id)
         for (const c of data.credentials) {
           if (c.provider === cred.provider && c.isPrimary !== (c.id === id)) {
@@ -308,10 +306,10 @@ export function createCredentialsService(deps: CredentialsDeps): CredentialsServ
             if (c.id === id) c.updatedAt = now()
           }
         }
-        return viewOf(data, cred)
+        return structuredClone(cred)
       })
       changed('primary', [id])
-      return view
+      return viewOf(await store.read(), updated)
     },
 
     async getDecrypted(id) {

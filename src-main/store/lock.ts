@@ -16,8 +16,9 @@
  * more often, so a steady stream of newcomers cannot starve it (issue 17).
  */
 import { randomBytes } from 'node:crypto'
-import type { Stats } from 'node:fs'
+import { watch, type FSWatcher, type Stats } from 'node:fs'
 import fs from 'node:fs/promises'
+import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { AppError } from '../errors'
 
@@ -28,6 +29,8 @@ export interface LockOptions {
   timeoutMs?: number
   /** Told how long each acquisition waited (benchmarks and diagnostics). */
   onAcquired?: (waitMs: number) => void
+  /** Told how long the lock was then held. */
+  onReleased?: (holdMs: number) => void
 }
 
 interface LockInfo {
@@ -228,12 +231,14 @@ export async function withLock<T>(
   for (;;) {
     const content = JSON.stringify({ pid: process.pid, time: Date.now(), token })
     if (await tryCreate(file, content)) {
-      opts.onAcquired?.(performance.now() - started)
+      const acquired = performance.now()
+      opts.onAcquired?.(acquired - started)
       try {
         return await fn()
       } finally {
         const cur = await inspect(file).catch(() => null)
         if (cur?.kind === 'lock' && cur.raw === content) await fs.rm(file, { force: true })
+        opts.onReleased?.(performance.now() - acquired)
       }
     }
     const seen = await inspect(file)
@@ -252,10 +257,34 @@ export async function withLock<T>(
       continue
     }
     attempt += 1
-    // Full jitter over a capped exponential; after a second of waiting the cap drops, so an
-    // old waiter polls more often than a newcomer backing off and gets its turn.
+    // Wait for the lock file to go (or a capped exponential backoff, whichever comes first),
+    // then a jittered head start that shrinks with the time already waited: when the holder
+    // lets go, the longest waiter most likely tries first, so newcomers cannot starve it.
+    const cap = Math.min(2 ** attempt, 64)
+    await lockReleased(file, Math.random() * cap)
     const waited = performance.now() - started
-    const cap = waited > 1000 ? 8 : Math.min(2 ** attempt, 32)
-    await sleep(1 + Math.random() * cap)
+    await sleep((Math.random() * 8) / (1 + waited / 100))
   }
+}
+
+/** Resolves when `file` is removed (or renamed), or after `ms` — whichever comes first. */
+function lockReleased(file: string, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    let watcher: FSWatcher | null = null
+    const done = () => {
+      clearTimeout(timer)
+      watcher?.close()
+      resolve()
+    }
+    const timer = setTimeout(done, ms)
+    try {
+      // One directory watch: inotify / FSEvents / ReadDirectoryChangesW. Unsupported → just sleep.
+      watcher = watch(path.dirname(file), (_event, name) => {
+        if (name === path.basename(file)) done()
+      })
+      watcher.on('error', () => undefined)
+    } catch {
+      watcher = null
+    }
+  })
 }

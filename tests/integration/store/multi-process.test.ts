@@ -85,6 +85,19 @@ describe('two processes writing one store', () => {
     expect((await credentials.getDecrypted(one.id)).apiKey).toBe('sk-b-000049-secretsecret')
   }, 60_000)
 
+  it('lets 16 processes adding 5 each all through: 80 credentials, no add refused', async () => {
+    // Issue 17: one run in three used to end with an add giving up on the busy lock.
+    const home = tmpHome()
+    const writers = Array.from({ length: 16 }, (_, i) => startWriter(home, `w${i}`, 5))
+    expect(await Promise.all(writers.map((w) => w.done))).toEqual(Array(16).fill(0))
+    const { credentials } = setup(home, { env: { SWITCHBOARD_ENCRYPTION_KEY: PASS } })
+    const list = await credentials.list()
+    expect(list).toHaveLength(80)
+    expect(new Set(list.map((c) => c.id))).toEqual(new Set(writers.flatMap((w) => w.acks)))
+    expect(list.every((c) => c.status === 'ok')).toBe(true)
+    expect(list.filter((c) => c.isPrimary)).toHaveLength(1)
+  }, 120_000)
+
   it('survives kill -9 mid-stream: the store parses and holds every acknowledged write', async () => {
     const home = tmpHome()
     for (const [round, after] of [7, 23, 41].entries()) {

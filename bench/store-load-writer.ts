@@ -1,0 +1,48 @@
+/**
+ * One writer process of bench/store-load.bench.ts (bundled by the bench at run time): waits for
+ * "go" on stdin, adds `count` credentials through the real credentials service, and prints one
+ * JSON line: each add's latency, each lock acquisition's wait, and the codes of failed adds.
+ */
+import { performance } from 'node:perf_hooks'
+import { getProvider } from '../src-main/providers/catalog'
+import { createCredentialsService } from '../src-main/services/credentials'
+import { createFileStore } from '../src-main/store/file-store'
+import { createDefaultVault } from '../src-main/vault/vault'
+
+async function main() {
+  const [home, prefix, countText] = process.argv.slice(2)
+  if (!home || !prefix || !countText) throw new Error('usage: writer <home> <prefix> <count>')
+  const env = { SWITCHBOARD_ENCRYPTION_KEY: process.env.SWITCHBOARD_ENCRYPTION_KEY }
+  const waits: number[] = []
+  const holds: number[] = []
+  const store = createFileStore(home, {
+    onAcquired: (ms: number) => waits.push(ms),
+    onReleased: (ms: number) => holds.push(ms),
+  })
+  const vault = createDefaultVault({ home, env, store, keytar: null })
+  const credentials = createCredentialsService({ store, vault, getProvider })
+  process.stdout.write('ready\n')
+  await new Promise((r) => process.stdin.once('data', r))
+  const adds: number[] = []
+  const failures: string[] = []
+  for (let i = 0; i < Number(countText); i++) {
+    const t0 = performance.now()
+    try {
+      await credentials.create({
+        provider: 'openai',
+        name: `${prefix}-${i}`,
+        apiKey: `sk-${prefix}-${String(i).padStart(6, '0')}-loadloadload`,
+      })
+      adds.push(performance.now() - t0)
+    } catch (err) {
+      failures.push(String((err as { code?: string }).code ?? err))
+    }
+  }
+  process.stdout.write(`${JSON.stringify({ adds, waits, holds, failures })}\n`)
+  process.stdin.destroy()
+}
+
+main().catch((err) => {
+  process.stderr.write(`writer failed: ${(err as Error).message}\n`)
+  process.exit(1)
+})
