@@ -73,11 +73,21 @@ const Slots = z.object(
   },
 )
 
+const maybeNumber = z.number().nullable().default(null)
 const LastTest = z.looseObject({
   code: text,
   message: text,
   at: text,
   latencyMs: z.number(),
+  limits: z
+    .looseObject({
+      remaining: maybeNumber,
+      limit: maybeNumber,
+      resetAt: nullableText,
+      credit: maybeNumber,
+    })
+    .nullable()
+    .optional(),
 })
 
 const Settings = z.looseObject({
