@@ -4,6 +4,7 @@
  * generic message, so a stack trace or an upstream body never reaches a person unscrubbed.
  */
 import type { ErrorBody, ErrorCode, ErrorParams } from '../src-preload/contract'
+import { scrubUpstream } from './secrets/scrub'
 
 /** A failure with a stable code; `message` is safe English, `params` feed the translation. */
 export class AppError extends Error {
@@ -17,33 +18,13 @@ export class AppError extends Error {
   }
 }
 
-const MAX_UPSTREAM = 200
-
 /**
- * Removes anything that looks like a secret from a text: the given known secrets (and their
- * base64), `Bearer …`, `sk-…`-style keys, `key=`/`token=` query parameters, then truncates.
+ * Removes anything that looks like a secret from a text, then collapses and truncates it: the one
+ * scrubber (`secrets/scrub.ts`), which redacts every encoding of the given secrets before the
+ * generic patterns and before anything is cut.
  */
-export function scrub(text: string, secrets: readonly string[] = [], max = MAX_UPSTREAM): string {
-  let out = text
-  for (const s of secrets) {
-    if (!s || s.length < 4) continue
-    for (const form of [s, Buffer.from(s).toString('base64'), encodeURIComponent(s)]) {
-      out = out.split(form).join('[redacted]')
-    }
-  }
-  out = out
-    .replace(/\b(Bearer|Basic|Token)\s+[A-Za-z0-9._~+/=-]{6,}/gi, '$1 [redacted]')
-    .replace(/\b(sk|pk|rk|gsk|xai|pplx|sk-ant|sk-or)-[A-Za-z0-9_-]{8,}/g, '[redacted]')
-    .replace(/\bAIza[0-9A-Za-z_-]{20,}/g, '[redacted]')
-    .replace(
-      /([?&](?:key|api[_-]?key|token|access_token|secret|password)=)[^&\s"']+/gi,
-      '$1[redacted]',
-    )
-    .replace(
-      /("?(?:api[_-]?key|x-api-key|authorization|xi-api-key)"?\s*[:=]\s*"?)[^"\s,}]+/gi,
-      '$1[redacted]',
-    )
-  return out.length > max ? `${out.slice(0, max - 1)}…` : out
+export function scrub(text: string, secrets: readonly string[] = [], max = 200): string {
+  return scrubUpstream(text, secrets, max)
 }
 
 /** Maps any thrown value to the error half of the envelope; unknown errors become `internal`. */

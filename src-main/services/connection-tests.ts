@@ -6,6 +6,7 @@
  */
 import { testCodes, type ErrorParams, type TestCode } from '../../src-preload/contract/errors'
 import { AppError, scrub } from '../errors'
+import { credentialSecrets } from '../secrets/scrub'
 import { hintFor } from '../net/classify-error'
 import type {
   DecryptedCredential,
@@ -103,7 +104,7 @@ export function createConnectionTests(deps: ConnectionTestDeps): ConnectionTests
       return result
     }
 
-    const secrets = [cred.apiKey, cred.serviceAccountJson].filter((s): s is string => Boolean(s))
+    const secrets = credentialSecrets(cred)
     const entry = deps.getEntry(cred.provider)
     let outcome: TestOutcome
     try {

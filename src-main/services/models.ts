@@ -18,6 +18,7 @@ import {
 } from '../../src-preload/contract/models'
 import { ModelType } from '../../src-preload/contract/models-shared'
 import { AppError, scrub } from '../errors'
+import { credentialSecrets } from '../secrets/scrub'
 import type {
   AdapterContext,
   DecryptedCredential,
@@ -334,10 +335,9 @@ function errorBody(err: unknown, secrets: readonly string[]): NonNullable<Discov
   return { code: 'internal' as ErrorCode, message: 'Discovery failed inside Switchboard.' }
 }
 
+/** Every secret of the credential, in the forms the scrubber searches for. */
 function secretsOf(c: DecryptedCredential): string[] {
-  return [c.apiKey, c.serviceAccountJson].filter(
-    (s): s is string => typeof s === 'string' && s.length > 0,
-  )
+  return credentialSecrets(c)
 }
 
 function scrubResult(r: NonNullable<ModelTestResult['result']>, secrets: readonly string[]) {

@@ -6,6 +6,7 @@
  */
 import type { ErrorCode, ErrorParams, TestCode } from '../../../src-preload/contract/errors'
 import { AppError, scrub } from '../../errors'
+import { SCAN_LIMIT, scrubAll, scrubUpstream } from '../../secrets/scrub'
 import type { TestOutcome } from '../adapter-types'
 import type { CatalogEntry } from '../catalog-types'
 
@@ -74,16 +75,22 @@ export function codeForStatus(status: number, body: string, rule?: BodyRule): Te
   return 'server_error'
 }
 
-/** The most useful human text in an upstream error body, scrubbed and truncated to 200 chars. */
+/**
+ * The most useful human text in an upstream error body, scrubbed and truncated to 200 chars. The
+ * raw body is scrubbed first (every encoding of every secret, escaped or not), then its message
+ * is picked out of the JSON and scrubbed again (JSON.parse may have decoded a `\u` escape into
+ * something the first pass could not see), and only then collapsed and cut.
+ */
 export function upstreamText(body: string | undefined, secrets: readonly string[]): string {
   if (!body) return ''
-  let text = body
+  const clean = scrubAll(body.length > SCAN_LIMIT ? body.slice(0, SCAN_LIMIT) : body, secrets)
+  let text = clean
   try {
-    text = pickMessage(JSON.parse(body)) ?? body
+    text = pickMessage(JSON.parse(clean)) ?? clean
   } catch {
     // not JSON: keep the raw text (HTML error pages are shortened below)
   }
-  return scrub(text.replace(/\s+/g, ' ').trim(), secrets)
+  return scrubUpstream(text, secrets)
 }
 
 const MESSAGE_PATHS: readonly (readonly string[])[] = [

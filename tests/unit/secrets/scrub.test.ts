@@ -1,0 +1,156 @@
+/**
+ * The one scrubber (issue 11 "Secrets"): every encoding of every secret a server could echo is
+ * redacted before anything collapses or truncates the text. Property-tested over random keys
+ * (regex metacharacters, unicode, runs of spaces) in random encodings inside random text and JSON.
+ */
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import {
+  credentialSecrets,
+  scrubAll,
+  scrubUpstream,
+  secretMatcher,
+} from '../../../src-main/secrets/scrub'
+import { upstreamText } from '../../../src-main/providers/adapters/outcome'
+
+const htmlEscape = (s: string, apos: string) =>
+  s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, apos)
+const lowerHex = (s: string) => s.replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase())
+const jsonInner = (s: string) => JSON.stringify(s).slice(1, -1)
+const asciiJson = (s: string, upper: boolean) =>
+  jsonInner(s).replace(/[\u007f-\uffff]/g, (c) => {
+    const h = c.charCodeAt(0).toString(16).padStart(4, '0')
+    return `\\u${upper ? h.toUpperCase() : h}`
+  })
+
+/** The ways a server (or a proxy in front of it) may echo a key back. */
+export const ENCODINGS: Record<string, (s: string) => string> = {
+  raw: (s) => s,
+  json: jsonInner,
+  jsonSlashes: (s) => jsonInner(s).replace(/\//g, '\\/'),
+  jsonAscii: (s) => asciiJson(s, false),
+  jsonAsciiUpper: (s) => asciiJson(s, true),
+  jsonTwice: (s) => jsonInner(JSON.stringify(s)),
+  html: (s) => htmlEscape(s, '&#39;'),
+  htmlHex: (s) => htmlEscape(s, '&#x27;'),
+  htmlApos: (s) => htmlEscape(s, '&apos;'),
+  htmlNumeric: (s) =>
+    [...s].map((c) => (/[A-Za-z0-9]/.test(c) ? c : `&#${c.codePointAt(0)};`)).join(''),
+  uri: encodeURIComponent,
+  uriLower: (s) => lowerHex(encodeURIComponent(s)),
+  form: (s) => new URLSearchParams({ k: s }).toString().slice(2),
+  formLower: (s) => lowerHex(new URLSearchParams({ k: s }).toString().slice(2)),
+  uriTwice: (s) => encodeURIComponent(encodeURIComponent(s)),
+  base64: (s) => Buffer.from(s).toString('base64'),
+  base64url: (s) => Buffer.from(s).toString('base64url'),
+  basicAuth: (s) => Buffer.from(`user:${s}`).toString('base64'),
+  basicAuthUrl: (s) => Buffer.from(`u:${s}`).toString('base64url'),
+  hex: (s) => Buffer.from(s).toString('hex'),
+  hexUpper: (s) => Buffer.from(s).toString('hex').toUpperCase(),
+  collapsed: (s) => s.replace(/\s+/g, ' '),
+  respaced: (s) => s.replace(/\s+/g, '\t  '),
+}
+
+const META = [...'.*+?^${}()|[]\\/-&%#=!"\'<>:;,`~@']
+/** Keys as people paste them: ASCII, regex metacharacters, unicode, runs of spaces inside. */
+const keyArb = fc
+  .array(
+    fc.oneof(
+      fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'),
+      fc.constantFrom(...META),
+      fc.constantFrom(' ', '  ', '\t'),
+      fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 }),
+    ),
+    { minLength: 8, maxLength: 48 },
+  )
+  .map((parts) => parts.join('').trim())
+  .filter((k) => [...k].length >= 8 && !k.includes('redacted'))
+
+const textArb = fc.string({ unit: 'grapheme-ascii', maxLength: 40 })
+const encodingArb = fc.constantFrom(...Object.keys(ENCODINGS))
+
+/** What would show the key: the key itself, collapsed, or the encoded form that was embedded. */
+function leaks(out: string, key: string, encoded: string): boolean {
+  return out.includes(key) || out.includes(key.replace(/\s+/g, ' ')) || out.includes(encoded.trim())
+}
+
+describe('scrubUpstream', () => {
+  it('redacts a key in any encoding inside random text', () => {
+    fc.assert(
+      fc.property(keyArb, encodingArb, textArb, textArb, (key, enc, before, after) => {
+        const encoded = ENCODINGS[enc]!(key)
+        const out = scrubUpstream(`${before} ${encoded} ${after}`, [key], 100_000)
+        expect(leaks(out, key, encoded), `${enc}: ${JSON.stringify(out)}`).toBe(false)
+      }),
+      { numRuns: 500 },
+    )
+  }, 60_000)
+
+  it('redacts a key echoed inside a JSON error body, raw or after parsing', () => {
+    fc.assert(
+      fc.property(keyArb, encodingArb, textArb, (key, enc, before) => {
+        const encoded = ENCODINGS[enc]!(key)
+        const body = JSON.stringify({
+          error: { message: `${before}Incorrect API key provided: ${encoded}.`, type: 'x' },
+        })
+        // As a provider sends it (parsed for its message), and as a proxy mangled it (not JSON).
+        for (const text of [body, body.replace(/\//g, '\\/'), `<pre>${body}</pre>`]) {
+          const out = upstreamText(text, [key])
+          expect(leaks(out, key, encoded), `${enc}: ${JSON.stringify(out)}`).toBe(false)
+          expect(out.length).toBeLessThanOrEqual(200)
+        }
+      }),
+      { numRuns: 300 },
+    )
+  }, 60_000)
+
+  it('scrubs before truncating: a key across the 200th character is not half shown', () => {
+    const key = 'sb-live-0123456789abcdefghijklmnopqrstuvwxyz'
+    const text = `${'x'.repeat(180)} ${key} tail`
+    const out = scrubUpstream(text, [key])
+    expect(out).not.toContain('sb-live-0123')
+    expect(out.length).toBeLessThanOrEqual(200)
+  })
+
+  it('scrubs before collapsing: a key with double spaces is found', () => {
+    const key = 'my  key  with   spaces-0000'
+    expect(scrubUpstream(`bad key "${key}"`, [key])).toBe('bad key "[redacted]"')
+  })
+
+  it('also removes the generic shapes of unknown secrets', () => {
+    const out = scrubAll(
+      'Authorization: Bearer abcdef123456 url https://h/x?key=AIzaSyA0123456789012345678901&a=1 sk-proj-abcdefghijk',
+      [],
+    )
+    expect(out).not.toMatch(/abcdef123456|AIzaSy|abcdefghijk/)
+  })
+
+  it('stays linear on hostile bodies (runs of backslashes, percents, spaces)', () => {
+    const key = 'a\\b%c d\\e%f g\\h%i j\\k%l m\\n'
+    const hostile = ['\\'.repeat(60_000), `%${'25'.repeat(30_000)}`, ' '.repeat(60_000)]
+    for (const k of [key, `\\${key}`, ` \\%${key}`])
+      for (const body of hostile) expect(scrubUpstream(body, [k]).length).toBeLessThanOrEqual(200)
+  })
+
+  it('leaves text without secrets alone and ignores secrets too short to search for', () => {
+    expect(scrubUpstream('model gpt-4o not found', ['abc'])).toBe('model gpt-4o not found')
+    expect(secretMatcher(['', 'ab'])).toBeNull()
+  })
+
+  it('searches for the private key inside a service-account JSON on its own', () => {
+    const sa = JSON.stringify({
+      type: 'service_account',
+      private_key:
+        '-----BEGIN PRIVATE KEY-----\nMIIEfake+key/material==\n-----END PRIVATE KEY-----\n',
+      private_key_id: 'abcdef0123456789',
+    })
+    const secrets = credentialSecrets({ apiKey: null, serviceAccountJson: sa })
+    expect(secrets).toHaveLength(3)
+    expect(scrubUpstream('id abcdef0123456789 used', secrets)).toBe('id [redacted] used')
+  })
+})
