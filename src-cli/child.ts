@@ -1,16 +1,28 @@
 /** Runs a child process for `run` (DESIGN §9): stdio inherited, signals passed on. */
 import { spawn } from 'node:child_process'
+import os from 'node:os'
 import { AppError } from '../src-main/errors'
 
-/** Signals a terminal or supervisor sends; forwarded to the child while it runs. */
-const FORWARDED: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP']
+/**
+ * Signals a terminal or supervisor sends; forwarded to the child while it runs. SIGUSR1 is not
+ * among them: the CLI keeps it as a no-op (src-cli/harden.ts).
+ */
+const FORWARDED: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT', 'SIGUSR2']
+
+/** The shell convention for a process killed by a signal: 128 + its number (SIGKILL → 137). */
+export function signalExitCode(signal: NodeJS.Signals): number {
+  const n = (os.constants.signals as Record<string, number>)[signal]
+  return 128 + (typeof n === 'number' ? n : 0)
+}
 
 /** Runs `argv` with `env`, stdio inherited; resolves with its exit code (128 + n for a signal). */
 export function runChild(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn(argv[0]!, argv.slice(1), { env, stdio: 'inherit' })
-    const forward = (sig: NodeJS.Signals) => child.kill(sig)
+    // Listening before the spawn: a signal that arrives as the child starts is passed on too.
+    let child: ReturnType<typeof spawn> | null = null
+    const forward = (sig: NodeJS.Signals) => child?.kill(sig)
     for (const sig of FORWARDED) process.on(sig, forward)
+    child = spawn(argv[0]!, argv.slice(1), { env, stdio: 'inherit' })
     const done = () => {
       for (const sig of FORWARDED) process.off(sig, forward)
     }
@@ -26,11 +38,7 @@ export function runChild(argv: string[], env: NodeJS.ProcessEnv): Promise<number
     })
     child.on('exit', (code, signal) => {
       done()
-      const n = signal
-        ? (({ SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGTERM: 15 } as Record<string, number>)[signal] ??
-          0)
-        : 0
-      resolve(code ?? 128 + n)
+      resolve(code ?? (signal ? signalExitCode(signal) : 1))
     })
   })
 }

@@ -1,4 +1,6 @@
 // The `switchboard` executable: wires runCli to the process.
+// First: no debugger on SIGUSR1 or through NODE_OPTIONS (see harden.ts).
+import './harden'
 import { runCli } from './main'
 
 declare const __SWITCHBOARD_VERSION__: string

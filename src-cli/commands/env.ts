@@ -11,7 +11,12 @@ import type {
   MigrateEnvResult,
 } from '../../src-preload/contract'
 import { AppError } from '../../src-main/errors'
-import { ENV_FORMATS, formatEnv, type EnvFormat } from '../../src-main/services/env-export'
+import {
+  childEnvironment,
+  ENV_FORMATS,
+  formatEnv,
+  type EnvFormat,
+} from '../../src-main/services/env-export'
 import type { CliCommand, CommandInput } from '../command'
 import { runChild } from '../child'
 import { plural } from '../format'
@@ -103,9 +108,7 @@ export const envCommands: CliCommand[] = [
       if (flags.model) throw bad('--model goes with --gateway', 'model')
       const vars = await app().envExport.variables(providersOf(flags))
       // The child needs the provider keys, not the master passphrase that unlocks all of them.
-      const env: NodeJS.ProcessEnv = { ...io.env, ...vars }
-      delete env.SWITCHBOARD_ENCRYPTION_KEY
-      return { exitCode: await runChild(rest, env) }
+      return { exitCode: await runChild(rest, childEnvironment(io.env, vars)) }
     },
     human: () => undefined,
     exitCode: (r) => (r as { exitCode: number }).exitCode,

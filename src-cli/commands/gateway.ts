@@ -11,6 +11,7 @@ import type {
 } from '../../src-preload/contract'
 import { AppError } from '../../src-main/errors'
 import { parseDuration } from '../../src-main/gateway/tokens'
+import { childEnvironment } from '../../src-main/services/env-export'
 import { runChild } from '../child'
 import type { CliCommand, CommandInput } from '../command'
 import { table } from '../format'
@@ -94,15 +95,14 @@ export async function runWithGateway(input: CommandInput): Promise<number> {
     name: `run: ${label}`,
     ...(models.length ? { models } : {}),
   })
-  const env: NodeJS.ProcessEnv = {
-    ...input.io.env,
+  // No SWITCHBOARD_* secret (the passphrase, its key file) reaches the child.
+  const env = childEnvironment(input.io.env, {
     // OpenAI SDKs append /chat/completions to a base URL ending in /v1; Anthropic's SDKs add /v1.
     OPENAI_BASE_URL: `${url}/v1`,
     OPENAI_API_KEY: minted.token,
     ANTHROPIC_BASE_URL: url,
     ANTHROPIC_API_KEY: minted.token,
-  }
-  delete env.SWITCHBOARD_ENCRYPTION_KEY
+  })
   try {
     return await runChild(input.rest, env)
   } finally {

@@ -67,6 +67,25 @@ export function variablesOf(entry: CatalogEntry, cred: DecryptedCredential): [st
   return out
 }
 
+/**
+ * Our own variables that carry a secret: the master passphrase, the file that holds it, and any
+ * SWITCHBOARD_* name that says key, secret, token or pass (so a future one is covered too).
+ */
+export function isSwitchboardSecretVar(name: string): boolean {
+  const n = name.toUpperCase()
+  return n.startsWith('SWITCHBOARD_') && /KEY|SECRET|TOKEN|PASS|CREDENTIAL/.test(n.slice(12))
+}
+
+/** The environment `run` gives its child: ours without the master-key variables, plus `vars`. */
+export function childEnvironment(
+  env: NodeJS.ProcessEnv,
+  vars: Record<string, string>,
+): NodeJS.ProcessEnv {
+  const out: NodeJS.ProcessEnv = {}
+  for (const [k, v] of Object.entries(env)) if (!isSwitchboardSecretVar(k)) out[k] = v
+  return { ...out, ...vars }
+}
+
 /** POSIX shell single-quoting: `'` becomes `'\''`; nothing inside is expanded. */
 export function shellQuote(value: string): string {
   return `'${value.replace(/'/g, `'\\''`)}'`
