@@ -91,18 +91,49 @@ export function shellQuote(value: string): string {
   return `'${value.replace(/'/g, `'\\''`)}'`
 }
 
+/** Why a value cannot be written as dotenv (see `dotenvQuote`). */
+export type DotenvProblem = 'line_break' | 'nul' | 'single_quote' | 'backslashes' | 'interpolation'
+
 /**
- * A dotenv value that reads back unchanged in the common parsers (Node's `--env-file`, npm
- * dotenv, python-dotenv): bare when plain, else single quotes (literal), else double quotes,
- * else backticks; a value with every kind of quote falls back to escaped double quotes.
+ * The reason a value has no dotenv spelling that is safe to `sh`-source AND reads back exactly in
+ * Node's `--env-file`, the `dotenv` package and python-dotenv; null when it has one. Inside single
+ * quotes `sh` expands nothing, but: no parser can carry a line break or NUL on one line; nothing
+ * can carry a `'` (sh ends the quote, the dotenv parsers have no `'\''`); python-dotenv turns
+ * `\\` into `\` and reads a trailing `\` as escaping the closing quote; and python-dotenv (0.21,
+ * Debian's) expands `${NAME}` / `${NAME:-default}` even inside single quotes.
  */
-export function dotenvQuote(value: string): string {
-  if (/^[A-Za-z0-9_./:@+,=-]*$/.test(value)) return value
-  const oneLine = !/[\r\n]/.test(value)
-  if (oneLine && !value.includes("'")) return `'${value}'`
-  if (oneLine && !value.includes('"')) return `"${value}"`
-  if (oneLine && !value.includes('`')) return `\`${value}\``
-  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\r?\n/g, '\\n')}"`
+export function dotenvProblem(value: string): DotenvProblem | null {
+  if (/[\r\n]/.test(value)) return 'line_break'
+  if (value.includes('\u0000')) return 'nul'
+  if (value.includes("'")) return 'single_quote'
+  if (/\\\\|\\$/.test(value)) return 'backslashes'
+  if (/\$\{[^}:]*(?::-[^}]*)?\}/.test(value)) return 'interpolation'
+  return null
+}
+
+const DOTENV_PROBLEM_TEXT: Record<DotenvProblem, string> = {
+  line_break: 'a line break',
+  nul: 'a NUL character',
+  single_quote: 'a single quote',
+  backslashes: 'two backslashes in a row or a trailing backslash',
+  interpolation: 'a ${…} reference that python-dotenv would expand',
+}
+
+/**
+ * A dotenv line's value: always single-quoted, so `sh` expands nothing (`$(…)`, backticks, `$X`)
+ * and every parser reads the characters back as they are. A value `dotenvProblem` refuses is a
+ * `validation` error that names the variable, never the value.
+ */
+export function dotenvQuote(value: string, name = 'the value'): string {
+  const problem = dotenvProblem(value)
+  if (problem) {
+    throw new AppError(
+      'validation',
+      `${name} cannot be written in dotenv format safely: it contains ${DOTENV_PROBLEM_TEXT[problem]}. Use --format shell or --format json.`,
+      { reason: 'dotenv_unrepresentable', variable: name, problem },
+    )
+  }
+  return `'${value}'`
 }
 
 /** Renders variables in one of the formats (no trailing newline). */
@@ -110,7 +141,7 @@ export function formatEnv(vars: Record<string, string>, format: EnvFormat): stri
   const entries = Object.entries(vars)
   if (format === 'json') return JSON.stringify(vars, null, 2)
   if (format === 'shell') return entries.map(([k, v]) => `export ${k}=${shellQuote(v)}`).join('\n')
-  return entries.map(([k, v]) => `${k}=${dotenvQuote(v)}`).join('\n')
+  return entries.map(([k, v]) => `${k}=${dotenvQuote(v, k)}`).join('\n')
 }
 
 /** Builds the env-export service. */

@@ -123,9 +123,16 @@ describe('switchboard env / run', () => {
   }, 60_000)
 
   it('dotenv (default), shell and json formats; shell reads back through sh eval', async () => {
+    // This key holds a single quote: no dotenv spelling is safe to source and reads back in every
+    // parser, so dotenv (the default) refuses it by name, printing nothing of it.
     const dotenv = await cli(['env', '--provider', 'openai'], { home })
-    expect(dotenv.code).toBe(0)
-    expect(dotenv.stdout.split('\n')[0]).toMatch(/^OPENAI_API_KEY=/)
+    expect(dotenv.code).toBe(2)
+    expect(dotenv.stdout).toBe('')
+    expect(dotenv.stderr).toContain('OPENAI_API_KEY cannot be written in dotenv format safely')
+    for (const f of leakForms(KEY)) expect(dotenv.stdout + dotenv.stderr).not.toContain(f)
+    const gemini = await cli(['env', '--provider', 'google'], { home })
+    expect(gemini.code).toBe(0)
+    expect(gemini.stdout.split('\n')[0]).toBe(`GOOGLE_API_KEY='${GEMINI}'`)
     const json = await cli(['env', '--format', 'json'], { home })
     expect(JSON.parse(json.stdout)).toEqual({
       OPENAI_API_KEY: KEY,
