@@ -92,6 +92,22 @@ function checks(key: Buffer, keyCheck: string): boolean {
   }
 }
 
+/** True when `key` opens at least one stored secret (the proof of a key without a key check). */
+function opensASecret(key: Buffer, data: StoreData): boolean {
+  for (const cred of data.credentials) {
+    for (const [field, sealed] of Object.entries(cred.secrets ?? {})) {
+      if (!sealed) continue
+      try {
+        openValue(key, sealed, fieldAad(cred.id, field))
+        return true
+      } catch {
+        // not this one: try the next
+      }
+    }
+  }
+  return false
+}
+
 /** True when some credential holds a sealed secret. */
 export function hasSealedSecrets(data: StoreData): boolean {
   return data.credentials.some((c) => Object.values(c.secrets ?? {}).some(Boolean))
@@ -109,7 +125,19 @@ export function createVault(store: Store, chain: KeyChain): Vault {
     const salt = data.salt
     const verify = (k: Buffer | null) => !!k && (!data.keyCheck || checks(k, data.keyCheck))
     let key = cache.get(slot(source, salt)) ?? (await source.current(salt, false))
-    if (!data.keyCheck) return { state: 'unlocked', source, key }
+    if (!data.keyCheck) {
+      // No key check yet. With no secret stored, any key will do (the first seal writes the
+      // check). With secrets stored (a check lost to an old version or a hand edit), the key must
+      // open one of them first: otherwise a wrong passphrase would re-seal the check and take the
+      // vault over.
+      if (!hasSealedSecrets(data)) return { state: 'unlocked', source, key }
+      if (!key || !opensASecret(key, data)) {
+        cache.delete(slot(source, salt))
+        return { state: 'wrong_key', source, key: null }
+      }
+      cache.set(slot(source, salt), key)
+      return { state: 'unlocked', source, key }
+    }
     if (!verify(key)) {
       cache.delete(slot(source, salt))
       key = await source.current(salt, false)
@@ -155,7 +183,8 @@ export function createVault(store: Store, chain: KeyChain): Vault {
       // First secret ever (or every undecryptable one is gone): set up salt and key check.
       if (r.state === 'wrong_key' && hasSealedSecrets(data)) throw wrongKeyError()
       if (!data.salt) data.salt = newSalt()
-      const key = await source.current(data.salt, true)
+      // A key already proven against a stored secret is the one the check is sealed with.
+      const key = r.state === 'unlocked' && r.key ? r.key : await source.current(data.salt, true)
       if (!key) throw lockedError()
       data.keyCheck = sealValue(key, KEY_CHECK_TEXT, KEY_CHECK_AAD)
       data.keySource = source.id

@@ -290,3 +290,47 @@ describe('safeStorage source', () => {
     expect((await setup(home, { platform }).credentials.getDecrypted(view.id)).apiKey).toBe(KEY)
   })
 })
+
+describe('a store with secrets but no key-check value', () => {
+  /** A store whose key check was lost (an old version, a hand edit) with one secret in it. */
+  async function withoutCheck() {
+    const home = tmpHome()
+    const a = setup(home, { env: ENV_KEY })
+    const one = await a.credentials.create({ provider: 'openai', name: 'One', apiKey: KEY })
+    const file = path.join(home, STORE_FILE)
+    const data = JSON.parse(fs.readFileSync(file, 'utf8'))
+    delete data.keyCheck
+    fs.writeFileSync(file, JSON.stringify(data))
+    return { home, id: one.id }
+  }
+
+  it('refuses a wrong passphrase before writing anything: it cannot take the vault over', async () => {
+    const { home, id } = await withoutCheck()
+    const wrong = setup(home, { env: { SWITCHBOARD_ENCRYPTION_KEY: 'an attacker passphrase' } })
+    expect((await wrong.vault.status()).state).toBe('wrong_key')
+    const before = snapshot(home)
+    expect(
+      await codeOf(
+        wrong.credentials.create({ provider: 'groq', name: 'G', apiKey: 'gsk_1234567' }),
+      ),
+    ).toBe('vault_wrong_key')
+    expect(await codeOf(wrong.vault.rotate())).toBe('vault_wrong_key')
+    expect(snapshot(home)).toEqual(before)
+    // The owner's passphrase still opens everything.
+    const owner = setup(home, { env: ENV_KEY })
+    expect((await owner.credentials.getDecrypted(id)).apiKey).toBe(KEY)
+  })
+
+  it('accepts the right passphrase once it opens a stored secret, and seals a new check', async () => {
+    const { home, id } = await withoutCheck()
+    const owner = setup(home, { env: ENV_KEY })
+    expect((await owner.vault.status()).state).toBe('unlocked')
+    await owner.credentials.create({ provider: 'groq', name: 'G', apiKey: 'gsk_1234567' })
+    const data = JSON.parse(fs.readFileSync(path.join(home, STORE_FILE), 'utf8'))
+    expect(typeof data.keyCheck).toBe('string')
+    // From now on a wrong passphrase is told apart by the check, as usual.
+    const wrong = setup(home, { env: { SWITCHBOARD_ENCRYPTION_KEY: 'an attacker passphrase' } })
+    expect((await wrong.vault.status()).state).toBe('wrong_key')
+    expect((await owner.credentials.getDecrypted(id)).apiKey).toBe(KEY)
+  })
+})
