@@ -271,7 +271,9 @@ export const credentialCommands: CliCommand[] = [
       const s = r as VaultStatus
       io.out(`vault: ${s.state}${s.source ? ` (master key from ${s.source})` : ''}`)
       for (const src of s.sources)
-        io.out(`  ${src.available ? '✓' : '✗'} ${src.id}${src.reason ? ` — ${src.reason}` : ''}`)
+        io.out(
+          `  ${src.available ? '✓' : '✗'} ${src.id}${src.reason ? ` — ${src.reason}` : ''}${src.detail ? `: ${src.detail}` : ''}`,
+        )
     },
     exitCode: (r) => ((r as { state: string }).state === 'unlocked' ? 0 : 3),
   },

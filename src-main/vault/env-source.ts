@@ -31,17 +31,84 @@ export function deriveKey(passphrase: string, salt: string): Promise<Buffer> {
 
 type Passphrase = { ok: true; value: string } | { ok: false; availability: Availability }
 
+/** A passphrase is a line of text; anything bigger is not a key file (or a mistake). */
+export const MAX_KEY_FILE_BYTES = 4096
+
+const refuse = (reason: string, detail: string): Passphrase => ({
+  ok: false,
+  availability: { available: false, reason, detail },
+})
+
+/** What a non-regular file is, in words. */
+function kindOf(st: fs.Stats): string {
+  if (st.isFIFO()) return 'a FIFO'
+  if (st.isDirectory()) return 'a directory'
+  if (st.isCharacterDevice() || st.isBlockDevice()) return 'a device'
+  if (st.isSocket()) return 'a socket'
+  return 'not a regular file'
+}
+
+/** The file's problem as a refusal, or null when it is a small regular file only its owner can use. */
+function checkKeyFile(file: string, st: fs.Stats, os: NodeJS.Platform): Passphrase | null {
+  if (!st.isFile()) {
+    return refuse('key_file_not_regular', `${file} is ${kindOf(st)}, not a regular file.`)
+  }
+  if (st.size > MAX_KEY_FILE_BYTES) {
+    return refuse(
+      'key_file_too_large',
+      `${file} is ${st.size} bytes; a key file holds one passphrase (at most ${MAX_KEY_FILE_BYTES} bytes).`,
+    )
+  }
+  if (os !== 'win32' && (st.mode & 0o066) !== 0) {
+    const mode = (st.mode & 0o777).toString(8).padStart(3, '0')
+    return refuse(
+      'key_file_permissions',
+      `${file} has mode ${mode}: other users can read or change it. Run: chmod 600 ${file}`,
+    )
+  }
+  return null
+}
+
+/**
+ * Reads SWITCHBOARD_ENCRYPTION_KEY_FILE without trusting it: stat first (a FIFO would block the
+ * read forever, /dev/zero never ends), open without blocking, check the opened file again (it
+ * may have been swapped between the two), and read at most the limit plus one byte.
+ */
+export function readKeyFile(file: string, os: NodeJS.Platform = process.platform): Passphrase {
+  let fd: number | null = null
+  try {
+    const before = checkKeyFile(file, fs.statSync(file), os)
+    if (before) return before
+    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0))
+    const st = fs.fstatSync(fd)
+    const after = checkKeyFile(file, st, os)
+    if (after) return after
+    const buf = Buffer.alloc(MAX_KEY_FILE_BYTES + 1)
+    let size = 0
+    for (let n = 1; n > 0 && size < buf.length; size += n) {
+      n = fs.readSync(fd, buf, size, buf.length - size, null)
+    }
+    if (size > MAX_KEY_FILE_BYTES) {
+      return refuse('key_file_too_large', `${file} is larger than ${MAX_KEY_FILE_BYTES} bytes.`)
+    }
+    const text = buf.subarray(0, size).toString('utf8').trim()
+    if (!text) return refuse('key_file_empty', `${file} is empty.`)
+    return { ok: true, value: text }
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'error'
+    return refuse('key_file_unreadable', `${file} cannot be read (${code}).`)
+  } finally {
+    if (fd !== null) fs.closeSync(fd)
+  }
+}
+
 function readPassphrase(env: NodeJS.ProcessEnv): Passphrase {
   const file = env.SWITCHBOARD_ENCRYPTION_KEY_FILE
   let fileProblem: Availability | null = null
   if (file) {
-    try {
-      const text = fs.readFileSync(file, 'utf8').trim()
-      if (text) return { ok: true, value: text }
-      fileProblem = { available: false, reason: 'key_file_empty' }
-    } catch {
-      fileProblem = { available: false, reason: 'key_file_unreadable' }
-    }
+    const r = readKeyFile(file)
+    if (r.ok) return r
+    fileProblem = r.availability
   }
   const direct = env.SWITCHBOARD_ENCRYPTION_KEY?.trim()
   if (direct) return { ok: true, value: direct }

@@ -143,6 +143,13 @@ describe('env --format dotenv', () => {
         expect((e as AppError).params).toMatchObject({ problem, variable: 'K' })
       }
     }
+    // The refusal's reason is a translated message in every locale, naming the variable.
+    const dir = path.join(__dirname, '../../../src-renderer/i18n/locales')
+    for (const file of fs.readdirSync(dir)) {
+      const text = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')).errors
+        .dotenv_unrepresentable as string
+      expect(text, file).toContain('{{variable}}')
+    }
     // What stays: `$(…)`, backticks, `$X`, `#`, quotes, unicode, a lone backslash.
     expect(formatEnv({ K: 'a$(id)`id`$X #"é\\b' }, 'dotenv')).toBe(`K='a$(id)\`id\`$X #"é\\b'`)
   })

@@ -46,7 +46,7 @@ describe('vault with the passphrase source', () => {
   it('reads the passphrase from SWITCHBOARD_ENCRYPTION_KEY_FILE, trimmed', async () => {
     const home = tmpHome()
     const file = path.join(tmpHome(), 'key.txt')
-    fs.writeFileSync(file, `${ENV_KEY.SWITCHBOARD_ENCRYPTION_KEY}\n`)
+    fs.writeFileSync(file, `${ENV_KEY.SWITCHBOARD_ENCRYPTION_KEY}\n`, { mode: 0o600 })
     const a = setup(home, { env: { SWITCHBOARD_ENCRYPTION_KEY_FILE: file } })
     const view = await a.credentials.create({ provider: 'openai', name: 'File', apiKey: KEY })
     // Same passphrase given directly opens it.
