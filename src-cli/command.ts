@@ -8,9 +8,14 @@ import type { AppContext } from '../src-main/app-context'
 export type FlagSpec = NonNullable<ParseArgsConfig['options']>
 
 export interface CliIo {
-  /** Human text (and progress) goes to stderr; stdout carries the result. */
+  /**
+   * Human text (and progress) goes to stderr; stdout carries the result. In human mode both
+   * neutralise control and escape characters (src-cli/safe-text.ts).
+   */
   out: (text: string) => void
   err: (text: string) => void
+  /** stdout exactly as given: only for `env`, whose output is the secret values themselves. */
+  raw?: (text: string) => void
   /** Reads all of stdin (for --key-stdin and passphrases). */
   readStdin: () => Promise<string>
   env: NodeJS.ProcessEnv

@@ -8,6 +8,7 @@ import { AppError, toErrorBody } from '../src-main/errors'
 import { resolveHome } from '../src-main/store/home'
 import type { CliCommand, CliIo } from './command'
 import { EXIT, exitCodeFor } from './exit-codes'
+import { jsonForTerminal, safeDeep, safeLines, safeText } from './safe-text'
 import { commands as defaultCommands } from './registry'
 
 export interface RunOptions {
@@ -63,16 +64,23 @@ export async function runCli(
   const rest = dash >= 0 ? argv.slice(dash + 1) : []
   const json = head.includes('--json')
   const args = head.filter((a) => a !== '--json')
-  const fullIo: CliIo = { ...io, json }
+  // Human output never lets a name or a server's text drive the terminal; JSON stays exact JSON.
+  const fullIo: CliIo = {
+    ...io,
+    json,
+    raw: io.out,
+    out: json ? io.out : (t) => io.out(safeLines(t)),
+    err: (t) => io.err(safeLines(t)),
+  }
 
   const fail = (code: Parameters<typeof exitCodeFor>[0], message: string, exit: number) => {
-    if (json) fullIo.out(JSON.stringify({ error: { code, message } }))
-    else fullIo.err(`switchboard: ${message}`)
+    if (json) fullIo.out(jsonForTerminal({ error: { code, message } }))
+    else fullIo.err(`switchboard: ${safeText(message)}`)
     return exit
   }
 
   if (args.includes('--version')) {
-    fullIo.out(json ? JSON.stringify({ version: options.version }) : options.version)
+    fullIo.out(json ? jsonForTerminal({ version: options.version }) : options.version)
     return EXIT.ok
   }
   const words = args.filter((a) => !a.startsWith('-'))
@@ -139,9 +147,9 @@ export async function runCli(
         })),
     })
     if (json) {
-      if (!cmd.printsItself) fullIo.out(JSON.stringify(result ?? null))
-    } else if (cmd.human) cmd.human(result, fullIo)
-    else if (result !== undefined) fullIo.out(JSON.stringify(result, null, 2))
+      if (!cmd.printsItself) fullIo.out(jsonForTerminal(result ?? null))
+    } else if (cmd.human) cmd.human(safeDeep(result), fullIo)
+    else if (result !== undefined) fullIo.out(jsonForTerminal(result, 2))
     return cmd.exitCode?.(result) ?? EXIT.ok
   } catch (err) {
     const body = toErrorBody(err)

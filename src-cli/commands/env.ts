@@ -20,6 +20,7 @@ import {
 import type { CliCommand, CommandInput } from '../command'
 import { runChild } from '../child'
 import { plural } from '../format'
+import { safeDeep } from '../safe-text'
 import { runWithGateway } from './gateway'
 
 const bad = (message: string, field?: string) =>
@@ -63,7 +64,7 @@ export const envCommands: CliCommand[] = [
       const dryRun = Boolean(flags['dry-run'])
       const result = await app().envMigration.migrate({ dryRun })
       // Printed here because the wording depends on --dry-run, which `human` does not see.
-      if (!io.json) printMigration(result, io.out, dryRun)
+      if (!io.json) printMigration(safeDeep(result), io.out, dryRun)
       return result
     },
     human: () => undefined,
@@ -81,7 +82,9 @@ export const envCommands: CliCommand[] = [
         throw bad('--format takes dotenv, shell or json', 'format')
       const vars = await app().envExport.variables(providersOf(flags))
       // Printed here because the rendering depends on --format, which `human` does not see.
-      if (!io.json && Object.keys(vars).length) io.out(formatEnv(vars, format as EnvFormat))
+      // Raw: the values are the point (a shell `eval`s them); dotenv refuses what it cannot carry.
+      if (!io.json && Object.keys(vars).length)
+        (io.raw ?? io.out)(formatEnv(vars, format as EnvFormat))
       return vars
     },
     human: () => undefined,

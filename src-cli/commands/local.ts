@@ -2,6 +2,7 @@
 import type { DetectedServer, PullProgress } from '../../src-preload/contract'
 import type { CliCommand } from '../command'
 import { table } from '../format'
+import { safeText } from '../safe-text'
 
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(bytes >= 1e9 ? 0 : 1)} MB`
 
@@ -40,7 +41,7 @@ export const localCommands: CliCommand[] = [
           const res = await a.local.connect(s.baseUrl, {})
           credentialId = res.credentialId
           io.err(
-            `connected ${s.kind} at ${s.baseUrl}: ${res.registered} models registered` +
+            `connected ${s.kind} at ${safeText(s.baseUrl)}: ${res.registered} models registered` +
               (res.existing ? `, ${res.existing} already there` : ''),
           )
         } else {
@@ -109,8 +110,9 @@ export const localCommands: CliCommand[] = [
             const now = Date.now()
             if (!p.done && now - last < (tty ? 100 : 1000)) return
             last = now
-            if (tty) process.stderr.write(`\r\x1b[2K${progressLine(p)}`)
-            else io.err(progressLine(p))
+            // Our own \r and erase-line; the model name and status come from elsewhere.
+            if (tty) process.stderr.write(`\r\x1b[2K${safeText(progressLine(p))}`)
+            else io.err(safeText(progressLine(p)))
           },
         })
         if (tty) process.stderr.write('\n')

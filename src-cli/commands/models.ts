@@ -12,6 +12,7 @@ import { DEFAULT_SLOTS, type DefaultSlot } from '../../src-main/store/schema'
 import type { CliCommand } from '../command'
 import { EXIT } from '../exit-codes'
 import { plural, table } from '../format'
+import { safeText } from '../safe-text'
 
 const bad = (message: string, field?: string) =>
   new AppError('validation', message, field ? { field } : undefined)
@@ -76,13 +77,13 @@ export const modelCommands: CliCommand[] = [
         const run = await tests.testAll({
           concurrency,
           onResult: (r) =>
-            io.err(`${r.ok ? '✓' : '✗'} ${r.provider} ${r.credentialId}: ${r.message}`),
+            io.err(`${r.ok ? '✓' : '✗'} ${r.provider} ${r.credentialId}: ${safeText(r.message)}`),
         })
         return { results: run.results.map(testJson), elapsedMs: run.elapsedMs }
       }
       if (!positionals[0]) throw bad('give a credential id, or --all')
       const r = await tests.testOne(positionals[0])
-      if (!io.json && r.hint) io.err(`hint: ${r.hint}`)
+      if (!io.json && r.hint) io.err(`hint: ${safeText(r.hint)}`)
       return testJson(r)
     },
     human: (r, io) => {
