@@ -31,8 +31,22 @@ export const useSettingsStore = create<SettingsState>((set, get) => ({
     void get().update({ language })
   },
   update: async (patch) => {
+    // Show the change at once (a checkbox must not wait for the round trip), then take main's
+    // answer; a refused change goes back to what main had.
+    const before = get().preferences
+    if (before) {
+      set({
+        preferences: {
+          ...before,
+          ...(patch as Partial<Preferences>),
+          gateway: { ...before.gateway, ...patch.gateway },
+          updates: { ...before.updates, ...patch.updates },
+        },
+      })
+    }
     const next = await savePreferences(patch)
     if (next) get().receive(next)
+    else if (before) set({ preferences: before })
   },
   receive: (prefs) => {
     const language = (prefs.language ?? null) as Locale | null
