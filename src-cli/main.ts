@@ -3,7 +3,7 @@
  * parsing, one JSON document on stdout with --json, human text otherwise, and the exit codes.
  */
 import { parseArgs } from 'node:util'
-import { createAppContext, type AppContext } from '../src-main/app-context'
+import type { AppContext } from '../src-main/app-context'
 import { AppError, toErrorBody } from '../src-main/errors'
 import { resolveHome } from '../src-main/store/home'
 import type { CliCommand, CliIo } from './command'
@@ -134,6 +134,9 @@ export async function runCli(
 
   let app: AppContext | null = null
   try {
+    // The app context pulls in the services, SDKs, undici and the zod schemas: loaded only now
+    // that a command runs, so `--help`, `--version` and usage errors start fast (issue 17).
+    const { createAppContext } = await import('../src-main/app-context')
     const result = await cmd.run({
       flags: parsed.values as Record<string, string | boolean | string[] | undefined>,
       positionals: parsed.positionals,

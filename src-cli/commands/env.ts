@@ -11,12 +11,7 @@ import type {
   MigrateEnvResult,
 } from '../../src-preload/contract'
 import { AppError } from '../../src-main/errors'
-import {
-  childEnvironment,
-  ENV_FORMATS,
-  formatEnv,
-  type EnvFormat,
-} from '../../src-main/services/env-export'
+import type { EnvFormat } from '../../src-main/services/env-export'
 import type { CliCommand, CommandInput } from '../command'
 import { runChild } from '../child'
 import { plural } from '../format'
@@ -77,6 +72,9 @@ export const envCommands: CliCommand[] = [
       "Print the providers' environment variables (keys included) from each primary credential",
     flags: { ...providerFlag, format: { type: 'string' } },
     run: async ({ flags, io, app }) => {
+      // Loaded here, not at the top: it pulls in the vault and the contract's schemas, which
+      // `switchboard --help` must not pay for (issue 17).
+      const { ENV_FORMATS, formatEnv } = await import('../../src-main/services/env-export')
       const format = (flags.format as string | undefined) ?? 'dotenv'
       if (!ENV_FORMATS.includes(format as EnvFormat))
         throw bad('--format takes dotenv, shell or json', 'format')
@@ -111,6 +109,7 @@ export const envCommands: CliCommand[] = [
       if (flags.model) throw bad('--model goes with --gateway', 'model')
       const vars = await app().envExport.variables(providersOf(flags))
       // The child needs the provider keys, not the master passphrase that unlocks all of them.
+      const { childEnvironment } = await import('../../src-main/services/env-export')
       return { exitCode: await runChild(rest, childEnvironment(io.env, vars)) }
     },
     human: () => undefined,

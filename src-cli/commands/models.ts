@@ -1,12 +1,14 @@
 /** `test`, `discover`, `register`, `models`, `model-test`, `unregister`, `defaults …` (DESIGN §9). */
-import {
+import type {
+  DefaultsView,
+  DiscoverResult,
+  ModelTestResult,
   ModelType,
-  type DefaultsView,
-  type DiscoverResult,
-  type ModelTestResult,
-  type ModelView,
-  type TestLimits,
+  ModelView,
+  TestLimits,
 } from '../../src-preload/contract'
+// Plain data, not the zod enum: the command table loads before any schema library (issue 17).
+import { isModelTypeName, MODEL_TYPE_NAMES } from '../../src-preload/contract/model-types'
 import { AppError } from '../../src-main/errors'
 import { DEFAULT_SLOTS, type DefaultSlot } from '../../src-main/store/schema'
 import type { CliCommand } from '../command'
@@ -53,11 +55,10 @@ const testJson = (r: TestJson): TestJson => ({
     : null,
 })
 
-function parseType(value: string, field: string) {
-  const parsed = ModelType.safeParse(value)
-  if (!parsed.success)
-    throw bad(`"${value}" is not a model type (${ModelType.options.join(', ')})`, field)
-  return parsed.data
+function parseType(value: string, field: string): ModelType {
+  if (!isModelTypeName(value))
+    throw bad(`"${value}" is not a model type (${MODEL_TYPE_NAMES.join(', ')})`, field)
+  return value
 }
 
 export const modelCommands: CliCommand[] = [
@@ -163,9 +164,7 @@ export const modelCommands: CliCommand[] = [
       if (flags.all && wanted.length) throw bad('give --model or --all, not both')
       const needsDiscovery =
         flags.all ||
-        wanted.some(
-          (w) => !w.includes(':') || !ModelType.safeParse(w.slice(w.lastIndexOf(':') + 1)).success,
-        )
+        wanted.some((w) => !w.includes(':') || !isModelTypeName(w.slice(w.lastIndexOf(':') + 1)))
       let discovered: DiscoverResult | null = null
       if (needsDiscovery) {
         discovered = await app().models.discover(id)
@@ -176,7 +175,7 @@ export const modelCommands: CliCommand[] = [
         : wanted.map((spec) => {
             const colon = spec.lastIndexOf(':')
             const maybeType = colon > 0 ? spec.slice(colon + 1) : ''
-            if (maybeType && ModelType.safeParse(maybeType).success) {
+            if (maybeType && isModelTypeName(maybeType)) {
               return { name: spec.slice(0, colon), type: parseType(maybeType, 'model') }
             }
             const found = discovered?.models.find(

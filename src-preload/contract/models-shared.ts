@@ -1,5 +1,6 @@
 import { z } from 'zod'
+import { MODEL_TYPE_NAMES } from './model-types'
 
 /** The four model types of DESIGN §3. */
-export const ModelType = z.enum(['language', 'embedding', 'text_to_speech', 'speech_to_text'])
+export const ModelType = z.enum(MODEL_TYPE_NAMES)
 export type ModelType = z.infer<typeof ModelType>
