@@ -1,6 +1,6 @@
 // Detection sweep over 9 targets — 2 alive fakes (Ollama, LM Studio), 6 closed ports, 1 port that
 // accepts connections and never answers — with the default 500 ms probe timeout. The sweep must be
-// bounded by the slowest probe, not the sum: target elapsed ≤ 1.2 × the probe timeout.
+// bounded by the slowest probe, not the sum: target worst of 5 ≤ 1.05 × the probe timeout.
 // Then what the network guard costs detection (issue 11: probes go through the guarded fetch):
 // identifying and listing the two live fakes, guarded vs plain fetch, side by side.
 import { detectLocalServers, type ProbeTarget } from '../src-main/local/detect'
@@ -12,6 +12,7 @@ import { closedPort, startSilentServer } from '../tests/fixtures/local-servers'
 
 const TIMEOUT_MS = 500
 const RUNS = 5
+const TARGET = 1.05
 
 async function main() {
   const ollama = await startFakeOllama()
@@ -67,9 +68,9 @@ async function main() {
     const worst = Math.max(...elapsed)
     const sum = TIMEOUT_MS * targets.length
     console.log(
-      `detect worst: ${worst.toFixed(1)} ms = ${(worst / TIMEOUT_MS).toFixed(3)}x the ${TIMEOUT_MS} ms probe timeout (target <= 1.2x; a serial sweep could take up to ${sum} ms)`,
+      `detect worst: ${worst.toFixed(1)} ms = ${(worst / TIMEOUT_MS).toFixed(3)}x the ${TIMEOUT_MS} ms probe timeout (target <= ${TARGET}x; a serial sweep could take up to ${sum} ms)`,
     )
-    console.log(`detect verdict: ${worst / TIMEOUT_MS <= 1.2 ? 'PASS' : 'FAIL'}`)
+    console.log(`detect verdict: ${worst / TIMEOUT_MS <= TARGET ? 'OK' : 'missed'}`)
   } finally {
     await guarded.close()
     await Promise.all([ollama.close(), lmstudio.close(), silent.close()])

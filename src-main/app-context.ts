@@ -181,10 +181,15 @@ export function createAppContext(options: AppContextOptions): AppContext {
     fetch: (url, init) => (testFetch ??= createGuardedFetch({ env: base.env }))(url, init),
     saveResult: (id, result) => saveTestResult({ id, result }),
     clock: base.clock,
-    hostOf: async (id) => {
-      const c = (await store.read()).credentials.find((x) => x.id === id)
-      return c ? testHost(c, getProvider(c.provider)) : id
-    },
+    // One read for every credential's host (an unknown provider is grouped by itself).
+    listTargets: async () =>
+      (await store.read()).credentials.map((c) => {
+        try {
+          return { id: c.id, host: testHost(c, getProvider(c.provider)) }
+        } catch {
+          return { id: c.id, host: c.id }
+        }
+      }),
   })
   // Services emit through `ctx.emit` (read at call time), so a host that re-points the context's
   // emit after construction (the e2e bridge does) reaches every service's events.

@@ -28,6 +28,11 @@ export interface ConnectionTestDeps {
   clock: () => Date
   /** The host a credential's test talks to; the parallelism bound applies per host. */
   hostOf?(id: string): Promise<string>
+  /**
+   * Every credential with its host from one read of the store (replaces listCredentialIds +
+   * hostOf in testAll: one read instead of one per credential, issue 17).
+   */
+  listTargets?(): Promise<{ id: string; host: string }[]>
 }
 
 /** One test's result, as the CLI prints it and the UI shows it. */
@@ -135,10 +140,17 @@ export function createConnectionTests(deps: ConnectionTestDeps): ConnectionTests
     // host: twenty providers are tested at once, twenty keys of one provider eight at a time.
     const perHost = Math.max(1, Math.floor(options.concurrency ?? 8))
     const maxTotal = Math.max(perHost, Math.floor(options.maxTotal ?? 32))
-    const ids = await deps.listCredentialIds()
-    const hosts = await Promise.all(
-      ids.map((id) => (deps.hostOf ? deps.hostOf(id).catch(() => id) : Promise.resolve('*'))),
-    )
+    const targets = deps.listTargets
+      ? await deps.listTargets()
+      : await deps.listCredentialIds().then((list) =>
+          Promise.all(
+            list.map(async (id) => ({
+              id,
+              host: deps.hostOf ? await deps.hostOf(id).catch(() => id) : '*',
+            })),
+          ),
+        )
+    const ids = targets.map((t) => t.id)
     const byId = new Map<string, ConnectionTestResult>()
     let fatal: unknown = null
     // One inner controller, so a fatal error (vault locked) stops the other tests too.
@@ -147,7 +159,7 @@ export function createConnectionTests(deps: ConnectionTestDeps): ConnectionTests
     signal?.addEventListener('abort', onAbort, { once: true })
     if (signal?.aborted) stop.abort()
 
-    const queue = ids.map((id, i) => ({ id, host: hosts[i] as string }))
+    const queue = [...targets]
     const active = new Map<string, number>()
     let running = 0
 
