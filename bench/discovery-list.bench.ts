@@ -31,6 +31,7 @@ const FAMILIES = [
 ]
 const SIZES = ['1b', '3b', '8b', '14b', '32b', '70b', '405b']
 // Typed one character at a time, then erased with Backspace: every press is one sample.
+const TARGET_P95_MS = 12
 const WORDS = ['embed', 'llama-3', 'qwen2.5-coder', 'vision', '70b-instruct']
 
 /** `n` model ids spread over families, sizes and variants, so filters narrow step by step. */
@@ -168,7 +169,7 @@ async function main() {
     const p95 = quantile(big.paint, 0.95)
     console.log(`${label}`)
     console.log(
-      `  10,000 models, ${big.paint.length} keystrokes: keystroke → painted p50 ${fmt(quantile(big.paint, 0.5))}, p95 ${fmt(p95)} (target p95 ≤ 16 ms: ${p95 <= 16 ? 'met' : 'missed'}); → DOM updated p50 ${fmt(quantile(big.update, 0.5))}, p95 ${fmt(quantile(big.update, 0.95))}; rendered rows at most ${big.maxRows} (limit 100)`,
+      `  10,000 models, ${big.paint.length} keystrokes: keystroke → painted p50 ${fmt(quantile(big.paint, 0.5))}, p95 ${fmt(p95)} (target p95 ≤ ${TARGET_P95_MS} ms: ${p95 <= TARGET_P95_MS ? 'OK' : 'missed'}); → DOM updated p50 ${fmt(quantile(big.update, 0.5))}, p95 ${fmt(quantile(big.update, 0.95))}; rendered rows at most ${big.maxRows} (limit 100)`,
     )
     console.log(
       `  100 models,    ${small.paint.length} keystrokes: keystroke → painted p50 ${fmt(quantile(small.paint, 0.5))}, p95 ${fmt(quantile(small.paint, 0.95))}; → DOM updated p50 ${fmt(quantile(small.update, 0.5))}, p95 ${fmt(quantile(small.update, 0.95))}`,

@@ -157,6 +157,12 @@ for (const scheme of SCHEMES) {
       await expect(dialog.getByText(/Showing \d+ of \d+/)).toBeVisible()
       await dialog.getByRole('checkbox', { name: 'Select gpt-4o', exact: true }).check()
       await expectAccessible(page, `the discovery dialog (${scheme})`)
+      // A row's type list (the one shared listbox) open.
+      await dialog.getByRole('combobox', { name: 'Type of gpt-4o', exact: true }).click()
+      await expect(dialog.getByRole('listbox', { name: 'Type of gpt-4o' })).toBeVisible()
+      await expectAccessible(page, `the discovery dialog, a row's type list open (${scheme})`)
+      await page.keyboard.press('Escape')
+      await expect(dialog.getByRole('listbox')).toBeHidden()
       const search = dialog.getByRole('searchbox', { name: 'Search models' })
       await search.fill('ft:custom-model')
       await expectAccessible(page, `the discovery dialog, custom model offer (${scheme})`)

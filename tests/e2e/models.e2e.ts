@@ -58,12 +58,22 @@ test('discover → search → select → change a type → add custom → regist
 
   // A model the name rule typed wrongly: the user corrects it, and the row says so.
   await search.fill('nomic')
+  // The row's type is a select-only combobox with one shared listbox (issue 17).
   const nomicType = dialog.getByRole('combobox', { name: 'Type of nomic-text-v1' })
-  await expect(nomicType).toHaveValue('language')
+  await expect(nomicType).toHaveText('Language')
   await expect(dialog.getByRole('listitem').filter({ hasText: 'nomic-text-v1' })).toContainText(
     'guessed from name',
   )
-  await nomicType.selectOption('embedding')
+  await nomicType.click()
+  const types = dialog.getByRole('listbox', { name: 'Type of nomic-text-v1' })
+  await expect(types.getByRole('option', { name: 'Language' })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  )
+  await types.getByRole('option', { name: 'Embedding' }).click()
+  await expect(types).toBeHidden()
+  await expect(nomicType).toHaveText('Embedding')
+  await expect(nomicType).toBeFocused()
   await expect(dialog.getByRole('listitem').filter({ hasText: 'nomic-text-v1' })).toContainText(
     'changed by you',
   )
@@ -115,9 +125,9 @@ test('discover → search → select → change a type → add custom → regist
     'Registered',
   )
   // Registered under the type the user chose, not the one the name rule guessed.
-  await expect(dialog.getByRole('combobox', { name: 'Type of nomic-text-v1' })).toHaveValue(
-    'embedding',
-  )
+  const registeredType = dialog.getByRole('combobox', { name: 'Type of nomic-text-v1' })
+  await expect(registeredType).toHaveText('Embedding')
+  await expect(registeredType).toBeDisabled()
   await expect(dialog.getByRole('checkbox', { name: 'Select nomic-text-v1' })).toBeDisabled()
   await page.keyboard.press('Escape')
   await expect(dialog).toBeHidden()
@@ -222,4 +232,50 @@ test('the API Keys page opens discovery for one credential', async ({ page, open
   await expect(dialog).toBeHidden()
   const models = await sb<{ name: string }[]>('models.list', {})
   expect(models.map((m) => m.name)).toEqual(['gpt-4o'])
+})
+
+test('a row type changes with the keyboard; Escape closes the list, not the dialog', async ({
+  page,
+  open,
+  sb,
+}) => {
+  await open('models')
+  await sb('credentials.create', {
+    provider: 'openai',
+    name: 'Keyboard OpenAI',
+    apiKey: KEY,
+    baseUrl: server.url,
+  })
+  await page.reload()
+  await page.getByRole('button', { name: 'Discover models' }).first().click()
+  const dialog = page.getByRole('dialog', { name: 'Discover models for Keyboard OpenAI' })
+  await expect(dialog.getByText('Showing 6 of 6')).toBeVisible()
+  await dialog.getByRole('searchbox', { name: 'Search models' }).fill('gpt-4o-mini')
+  const type = dialog.getByRole('combobox', { name: 'Type of gpt-4o-mini' })
+  await type.focus()
+  await page.keyboard.press('ArrowDown')
+  await expect(type).toHaveAttribute('aria-expanded', 'true')
+  const list = dialog.getByRole('listbox', { name: 'Type of gpt-4o-mini' })
+  await expect(list).toBeVisible()
+  // Escape closes the list only; the dialog stays, focus stays on the row's type.
+  await page.keyboard.press('Escape')
+  await expect(list).toBeHidden()
+  await expect(dialog).toBeVisible()
+  await expect(type).toBeFocused()
+  await expect(type).toHaveAttribute('aria-expanded', 'false')
+  // Open, move to the last option (Speech to text) and back one (Text to speech), take it.
+  await page.keyboard.press('Enter')
+  await page.keyboard.press('End')
+  await expect(type).toHaveAttribute('aria-activedescendant', /.+/)
+  await page.keyboard.press('ArrowUp')
+  await page.keyboard.press('Enter')
+  await expect(list).toBeHidden()
+  await expect(type).toHaveText('Text to speech')
+  const row = dialog.getByRole('listitem').filter({ hasText: 'gpt-4o-mini' })
+  await expect(row).toContainText('changed by you')
+  await expect(row.getByRole('checkbox')).toBeChecked()
+  await dialog.getByRole('button', { name: /^Register 1 model/ }).click()
+  await expect(dialog).toBeHidden()
+  const models = await sb<{ name: string; type: string }[]>('models.list', {})
+  expect(models.map((m) => [m.name, m.type])).toEqual([['gpt-4o-mini', 'text_to_speech']])
 })

@@ -1,11 +1,14 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { DiscoveredModelView } from '../../../src-preload/contract'
 import {
   canAddCustom,
+  createIncrementalFilter,
   customRow,
   filterRows,
   registerItems,
   selectionState,
+  selectionSummary,
   setAll,
   sourceOf,
   toggle,
@@ -132,5 +135,68 @@ describe('discovery list', () => {
     for (const q of ['f', 'fa', 'fam', 'family-1', 'family-12', 'model-99']) filterRows(big, q)
     expect((performance.now() - t0) / 6).toBeLessThan(16)
     expect(filterRows(big, 'model-9999').map((r) => r.name)).toEqual(['family-9-model-9999'])
+  })
+})
+
+describe('incremental filter (issue 17)', () => {
+  // Names from a small alphabet, so typed queries match some rows and miss others.
+  const name = fc.stringMatching(/^[ab1 .-]{1,8}$/)
+  const ops = fc.array(fc.oneof(fc.constantFrom('a', 'b', '1', ' ', '-', 'A'), fc.constant('⌫')), {
+    maxLength: 40,
+  })
+
+  it('answers exactly as a full filter, whatever is typed and erased', () => {
+    fc.assert(
+      fc.property(
+        fc.array(name, { maxLength: 60 }),
+        ops,
+        fc.integer({ min: 1, max: 6 }),
+        (names, keys, remember) => {
+          const rows = toRows(names.map((n) => view(n)))
+          const filter = createIncrementalFilter(rows, remember)
+          let query = ''
+          for (const k of keys) {
+            query = k === '⌫' ? query.slice(0, -1) : query + k
+            expect(filter(query)).toEqual(filterRows(rows, query))
+          }
+        },
+      ),
+    )
+  })
+
+  it('scans only the previous result when the query grows, and looks earlier ones up', () => {
+    const rows = toRows(LISTING)
+    let reads = 0
+    const counted = rows.map((r) =>
+      Object.defineProperty({ ...r }, 'search', {
+        get: () => {
+          reads++
+          return r.search
+        },
+      }),
+    )
+    const filter = createIncrementalFilter(counted)
+    expect(filter('e').map((r) => r.name)).toEqual(['text-embedding-3-small', 'nomic-embed-text'])
+    expect(reads).toBe(rows.length)
+    reads = 0
+    expect(filter('em').map((r) => r.name)).toEqual(['text-embedding-3-small', 'nomic-embed-text'])
+    expect(reads).toBe(2)
+    reads = 0
+    expect(filter('e')).toHaveLength(2)
+    expect(filter('')).toBe(counted)
+    expect(reads).toBe(0)
+  })
+
+  it('summarises the selection in one pass; a listed-name set answers canAddCustom', () => {
+    const rows = toRows(LISTING)
+    expect(selectionSummary(rows, new Set([rows[0]!.key]))).toEqual({
+      selectable: 4,
+      chosen: 1,
+      state: 'some',
+    })
+    const listed = new Set(rows.map((r) => r.lowerName))
+    for (const q of ['GPT-4o', 'gpt-5', '  nomic-embed-text ', '', 'a\u0007b']) {
+      expect(canAddCustom(rows, q, listed)).toBe(canAddCustom(rows, q))
+    }
   })
 })

@@ -7,10 +7,10 @@ import { useModelsStore } from '../../../stores/use-models-store'
 import { toast } from '../../../stores/use-toast-store'
 import {
   canAddCustom,
+  createIncrementalFilter,
   customRow,
-  filterRows,
   registerItems,
-  selectionState,
+  selectionSummary,
   setAll,
   sourceOf,
   toggle,
@@ -77,14 +77,19 @@ export function DiscoveryDialog() {
     [discovery.result, registeredAs],
   )
   const allRows = useMemo(() => [...picks.customs, ...discovered], [picks.customs, discovered])
-  const shown = useMemo(() => filterRows(allRows, picks.query), [allRows, picks.query])
-  const state = selectionState(shown, picks.selected)
+  // Per keystroke: narrow the previous result (or look an earlier query up), one pass for the
+  // selection counts, and a set lookup for "is the typed name listed?" (issue 17).
+  const filter = useMemo(() => createIncrementalFilter(allRows), [allRows])
+  const shown = useMemo(() => filter(picks.query), [filter, picks.query])
+  const summary = useMemo(() => selectionSummary(shown, picks.selected), [shown, picks.selected])
+  const state = summary.state
+  const listed = useMemo(() => new Set(allRows.map((r) => r.lowerName)), [allRows])
   const items = useMemo(
     () => registerItems(allRows, picks.selected, picks.overrides),
     [allRows, picks.selected, picks.overrides],
   )
   const registeredCount = useMemo(() => discovered.filter((r) => r.registered).length, [discovered])
-  const showCustom = discovery.status === 'ready' && canAddCustom(allRows, picks.query)
+  const showCustom = discovery.status === 'ready' && canAddCustom(allRows, picks.query, listed)
 
   // The listing arrived: searching is the next thing people do.
   useEffect(() => {
@@ -292,7 +297,7 @@ export function DiscoveryDialog() {
                   ref={(el) => {
                     if (el) el.indeterminate = state === 'some'
                   }}
-                  disabled={shown.every((r) => r.registered)}
+                  disabled={summary.selectable === 0}
                   onChange={() =>
                     setPicks((p) => ({
                       ...p,
@@ -300,7 +305,7 @@ export function DiscoveryDialog() {
                     }))
                   }
                 />
-                {t('discovery.selectAll', { count: shown.filter((r) => !r.registered).length })}
+                {t('discovery.selectAll', { count: summary.selectable })}
               </label>
               <span className="muted" id={listLabelId}>
                 {t('discovery.showing', { shown: shown.length, total: allRows.length })}
