@@ -107,6 +107,45 @@ describe('boot smoke: the built main bundle under a stand-in electron', () => {
     expect(new Set(record.ipcChannels).size).toBe(record.ipcChannels.length)
   })
 
+  // The mode bench/cold-start.bench.ts runs: no settling, the first IPC answered as soon as the
+  // handlers are registered and the window loads. Checked for order and success, never time.
+  it('answers the first IPC call right after boot in the cold-start bench mode', () => {
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-boot-bench-'))
+    try {
+      const stdout = execFileSync(
+        process.execPath,
+        [
+          '-r',
+          path.join(ROOT, 'tests/fixtures/register-fake-electron.cjs'),
+          path.join(ROOT, 'out/main/index.js'),
+        ],
+        {
+          env: {
+            PATH: process.env.PATH,
+            SWITCHBOARD_HOME: home,
+            SWITCHBOARD_ENCRYPTION_KEY: 'boot bench passphrase',
+            BOOT_BENCH: '1',
+            BOOT_APP_PATH: ROOT,
+          },
+          encoding: 'utf8',
+          timeout: 20_000,
+        },
+      )
+      const run = JSON.parse(stdout.trim()) as {
+        start: number
+        marks: Record<string, number>
+        errors: string[]
+      }
+      expect(run.errors).toEqual([])
+      const order = ['electronRequired', 'bundleEvaluated', 'windowLoading', 'firstIpcAnswered']
+      expect(Object.keys(run.marks).sort()).toEqual([...order].sort())
+      const times = order.map((m) => run.marks[m]!)
+      expect([run.start, ...times]).toEqual([run.start, ...times].sort((a, b) => a - b))
+    } finally {
+      fs.rmSync(home, { recursive: true, force: true })
+    }
+  })
+
   it('trusts a sender by its WebContents and main frame, not by its URL', () => {
     const probe = record.ipcProbe!
     expect(probe.own.ok).toBe(true)
