@@ -11,7 +11,6 @@ import type {
 } from '../../src-preload/contract'
 import { AppError } from '../../src-main/errors'
 import { parseDuration } from '../../src-main/gateway/tokens'
-import { childEnvironment } from '../../src-main/services/env-export'
 import { runChild } from '../child'
 import type { CliCommand, CommandInput } from '../command'
 import { table } from '../format'
@@ -95,7 +94,9 @@ export async function runWithGateway(input: CommandInput): Promise<number> {
     name: `run: ${label}`,
     ...(models.length ? { models } : {}),
   })
-  // No SWITCHBOARD_* secret (the passphrase, its key file) reaches the child.
+  // No SWITCHBOARD_* secret (the passphrase, its key file) reaches the child. Imported here:
+  // it pulls in the vault and the contract's schemas, which `--help` must not load (issue 17).
+  const { childEnvironment } = await import('../../src-main/services/env-export')
   const env = childEnvironment(input.io.env, {
     // OpenAI SDKs append /chat/completions to a base URL ending in /v1; Anthropic's SDKs add /v1.
     OPENAI_BASE_URL: `${url}/v1`,
