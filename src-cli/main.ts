@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util'
 import type { AppContext } from '../src-main/app-context'
 import { AppError, toErrorBody } from '../src-main/errors'
 import { resolveHome } from '../src-main/store/home'
+import type { ErrorParams } from '../src-preload/contract'
 import type { CliCommand, CliIo } from './command'
 import { EXIT, exitCodeFor } from './exit-codes'
 import { jsonForTerminal, safeDeep, safeLines, safeText } from './safe-text'
@@ -73,8 +74,15 @@ export async function runCli(
     err: (t) => io.err(safeLines(t)),
   }
 
-  const fail = (code: Parameters<typeof exitCodeFor>[0], message: string, exit: number) => {
-    if (json) fullIo.out(jsonForTerminal({ error: { code, message } }))
+  const fail = (
+    code: Parameters<typeof exitCodeFor>[0],
+    message: string,
+    exit: number,
+    params?: ErrorParams,
+  ) => {
+    // `params` (field, reason …) let scripts tell one refusal from another; never a secret.
+    if (json)
+      fullIo.out(jsonForTerminal({ error: params ? { code, message, params } : { code, message } }))
     else fullIo.err(`switchboard: ${safeText(message)}`)
     return exit
   }
@@ -159,6 +167,6 @@ export async function runCli(
     const exit = err instanceof AppError ? exitCodeFor(body.code) : EXIT.failed
     if (!(err instanceof AppError) && io.env.SWITCHBOARD_DEBUG)
       fullIo.err(String((err as Error)?.stack ?? err))
-    return fail(body.code, body.message, exit)
+    return fail(body.code, body.message, exit, body.params)
   }
 }

@@ -8,7 +8,7 @@ import { AppError } from './errors'
 import type { Emit, PlatformBridge } from './platform'
 import { getAdapter } from './providers/adapters'
 import { createGuardedFetch } from './net/guarded-fetch'
-import { catalog, getProvider, isProviderId } from './providers/catalog'
+import { catalog, getProvider } from './providers/catalog'
 import { createBackupService, type BackupService } from './services/backup'
 import { createEnvExport, type EnvExportService } from './services/env-export'
 import { createEnvMigration, type EnvMigrationService } from './services/env-migration'
@@ -199,9 +199,8 @@ export function createAppContext(options: AppContextOptions): AppContext {
   const backup = createBackupService({
     store,
     vault,
-    isProviderId,
+    credentials,
     clock: base.clock,
-    onImported: (ids) => ctx.emit('credentials:changed', { reason: 'created', ids }),
   })
   // the local gateway (DESIGN §14): its own guarded fetch (long generations, its own pool).
   let gatewayFetch: ReturnType<typeof createGuardedFetch> | undefined

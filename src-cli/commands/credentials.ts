@@ -7,31 +7,44 @@ import type {
 import { AppError } from '../../src-main/errors'
 import type { VaultStatus } from '../../src-main/vault/vault'
 import { catalogView, getProvider } from '../../src-main/providers/catalog'
+import {
+  CLI_FIELD_FLAGS,
+  CREDENTIAL_FIELDS,
+  FIELD_NAMES,
+  type FieldDef,
+  type FieldName,
+} from '../../src-preload/contract/credential-fields'
 import type { CliCommand, CommandInput, FlagSpec } from '../command'
 import { plural, table } from '../format'
 
-/** Flags shared by `add` and `update`; each fills one credential field. */
-const FIELD_FLAGS = {
-  'base-url': 'baseUrl',
-  endpoint: 'endpoint',
-  'api-version': 'apiVersion',
-  project: 'project',
-  location: 'location',
-  'credentials-path': 'credentialsPath',
-  'endpoint-language': 'language',
-  'endpoint-embedding': 'embedding',
-  'endpoint-speech-to-text': 'speechToText',
-  'endpoint-text-to-speech': 'textToSpeech',
-} as const
-const ENDPOINT_KEYS = new Set(['language', 'embedding', 'speechToText', 'textToSpeech'])
-
+/**
+ * The flags of `add` and `update`, derived from the credential field table: one per field with a
+ * `cli` name (the key comes from --key-stdin, never argv). Values are passed on as text and the
+ * credentials service's one validation checks them, exactly as for the app and backup import.
+ */
 const fieldFlags: FlagSpec = {
-  name: { type: 'string' },
-  ...Object.fromEntries(Object.keys(FIELD_FLAGS).map((f) => [f, { type: 'string' as const }])),
-  'num-ctx': { type: 'string' },
+  ...Object.fromEntries(
+    Object.entries(CLI_FIELD_FLAGS).map(([flag, field]) => [
+      flag,
+      { type: CREDENTIAL_FIELDS[field].kind === 'boolean' ? 'boolean' : 'string' } as const,
+    ]),
+  ),
   'key-stdin': { type: 'boolean' },
-  'allow-insecure-http': { type: 'boolean' },
 }
+
+/** `[--base-url U] [--num-ctx N] …` for the usage line, from the table. */
+const FLAG_USAGE = Object.entries(CLI_FIELD_FLAGS)
+  .filter(([, field]) => field !== 'name')
+  .map(([flag, field]) => {
+    const kind = CREDENTIAL_FIELDS[field].kind
+    return kind === 'boolean'
+      ? `[--${flag}]`
+      : `[--${flag} ${kind === 'url' ? 'U' : kind === 'number' ? 'N' : 'V'}]`
+  })
+  .join(' ')
+
+/** Fields `update --clear` may empty: every optional one of the table, and the key. */
+const CLEARABLE = FIELD_NAMES.filter((f) => f !== 'name' && f !== 'allowInsecureHttp')
 
 const bad = (message: string, field?: string) =>
   new AppError('validation', message, field ? { field } : undefined)
@@ -43,27 +56,24 @@ async function readKey(input: CommandInput): Promise<string> {
   return key
 }
 
-function parseNumCtx(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined
-  const n = Number(value)
-  if (!Number.isInteger(n) || n < 1) throw bad('--num-ctx takes a positive whole number', 'numCtx')
-  return n
-}
-
-/** The request fields named by flags (undefined when the flag is absent). */
-function fieldsFrom(flags: CommandInput['flags']) {
+/** The request fields named by flags (absent flags are left out; `name` too). */
+function fieldsFrom(flags: CommandInput['flags']): Record<string, unknown> {
   const out: Record<string, unknown> = {}
   const endpoints: Record<string, string> = {}
-  for (const [flag, field] of Object.entries(FIELD_FLAGS)) {
+  for (const [flag, field] of Object.entries(CLI_FIELD_FLAGS)) {
     const v = flags[flag]
+    if (v === undefined || field === 'name') continue
+    const def: FieldDef = CREDENTIAL_FIELDS[field]
+    if (def.kind === 'boolean') {
+      if (v === true) out[field] = true
+      continue
+    }
     if (typeof v !== 'string') continue
-    if (ENDPOINT_KEYS.has(field)) endpoints[field] = v
+    if (def.modality) endpoints[def.modality] = v
+    // Numbers stay text too: the validation parses them and names the field and reason.
     else out[field] = v
   }
   if (Object.keys(endpoints).length) out.endpoints = endpoints
-  const numCtx = parseNumCtx(flags['num-ctx'] as string | undefined)
-  if (numCtx !== undefined) out.numCtx = numCtx
-  if (flags['allow-insecure-http']) out.allowInsecureHttp = true
   return out
 }
 
@@ -149,8 +159,7 @@ export const credentialCommands: CliCommand[] = [
   },
   {
     name: 'add',
-    usage:
-      '<provider> --name N [--base-url U] [--endpoint U] [--api-version V] [--project P] [--location L] [--credentials-path F] [--num-ctx N] [--key-stdin] [--allow-insecure-http]',
+    usage: `<provider> --name N ${FLAG_USAGE} [--key-stdin]`,
     summary: 'Add a credential; the key is read from stdin with --key-stdin',
     flags: fieldFlags,
     positionals: [1, 1],
@@ -159,6 +168,7 @@ export const credentialCommands: CliCommand[] = [
       getProvider(provider) // unknown provider → validation
       const name = input.flags.name
       if (typeof name !== 'string' || !name.trim()) throw bad('--name is required', 'name')
+      // Typed loosely on purpose: the service's validation is the judge of every value.
       const request = { provider, name, ...fieldsFrom(input.flags) } as CredentialCreateRequest
       if (input.flags['key-stdin']) request.apiKey = await readKey(input)
       return credentialJson(await input.app().credentials.create(request))
@@ -223,10 +233,12 @@ export const credentialCommands: CliCommand[] = [
       const patch = fieldsFrom(input.flags) as CredentialPatch & Record<string, unknown>
       if (typeof input.flags.name === 'string') patch.name = input.flags.name
       for (const field of (input.flags.clear as string[] | undefined) ?? []) {
-        const known = [...Object.values(FIELD_FLAGS), 'numCtx', 'apiKey', 'endpoints', 'baseUrl']
+        const known = [...CLEARABLE, 'endpoints']
         if (!known.includes(field as never))
           throw bad(`--clear takes one of: ${known.join(', ')}`, 'clear')
-        patch[field] = null
+        const def: FieldDef | undefined = CREDENTIAL_FIELDS[field as FieldName]
+        if (def?.modality) patch.endpoints = { ...(patch.endpoints ?? {}), [def.modality]: null }
+        else patch[field] = null
       }
       if (input.flags['key-stdin']) patch.apiKey = await readKey(input)
       if (!Object.keys(patch).length) throw bad('nothing to change: give at least one flag')

@@ -152,11 +152,18 @@ export const envCommands: CliCommand[] = [
       const x = r as BackupImportResult
       io.out(
         [
-          `Credentials: ${x.credentialsImported} imported, ${x.credentialsSkipped} already here`,
+          `Credentials: ${x.credentialsImported} imported, ${x.credentialsSkipped} already here, ${x.credentialsRejected.length} rejected`,
           `Models: ${x.modelsImported} imported, ${x.modelsSkipped} already here`,
           `Defaults restored: ${x.defaultsRestored.join(', ') || 'none'}`,
+          // Provider and name come neutralised from the service (no control or escape codes).
+          ...x.credentialsRejected.map(
+            (r) =>
+              `Rejected #${r.index + 1} ${r.name ?? '(no name)'} (${r.provider ?? '?'}): ${r.code} ${r.message}`,
+          ),
         ].join('\n'),
       )
     },
+    // Some credentials were refused: the rest is imported, and scripts can tell.
+    exitCode: (r) => ((r as BackupImportResult).credentialsRejected.length ? 1 : 0),
   },
 ]

@@ -101,7 +101,12 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions)
         error: {
           code: 'validation',
           message: 'The request was not valid.',
-          params: { field: issue?.path.join('.') || '(request)', issue: issue?.code ?? 'invalid' },
+          params: {
+            field: issue?.path.join('.') || '(request)',
+            issue: issue?.code ?? 'invalid',
+            // The credential field table's checks give a coded reason (and limits) to translate.
+            ...reasonOf(issue),
+          },
         },
       }
     }
@@ -145,6 +150,15 @@ function refusedLine(channel: string, sender: Sender): string {
     `ipc: refused ${safe(channel)} from origin ${safe(origin)}` +
     ` webContents ${sender.webContentsId ?? '-'} mainFrame ${sender.isMainFrame ?? '-'}`
   )
+}
+
+/** `reason` (and number limits) of a custom zod issue raised by a contract refinement. */
+function reasonOf(issue: unknown): Record<string, string | number> {
+  const params = (issue as { code?: string; params?: Record<string, unknown> } | undefined)?.params
+  if (!params || typeof params.reason !== 'string') return {}
+  return Object.fromEntries(
+    Object.entries(params).filter(([, v]) => typeof v === 'string' || typeof v === 'number'),
+  ) as Record<string, string | number>
 }
 
 /** Our renderer's origins: the custom app:// scheme in production, the dev server in dev. */

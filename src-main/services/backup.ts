@@ -12,17 +12,10 @@ import { z } from 'zod'
 import type { BackupExportResult, BackupImportResult } from '../../src-preload/contract'
 import { ModelType } from '../../src-preload/contract/models-shared'
 import { AppError } from '../errors'
-import type { ProviderId } from '../providers/catalog-types'
 import { writeFileAtomic } from '../store/atomic-write'
-import {
-  DEFAULT_SLOTS,
-  type DefaultSlot,
-  type Store,
-  type StoreData,
-  type StoredCredential,
-} from '../store/schema'
+import { DEFAULT_SLOTS, type DefaultSlot, type Store, type StoreData } from '../store/schema'
 import { hasSealedSecrets, lockedError, wrongKeyError, type Vault } from '../vault/vault'
-import { keyHintOf } from './credential-view'
+import type { CredentialsService } from './credentials'
 
 export const BACKUP_FORMAT = 'switchboard-backup' as const
 export const BACKUP_VERSION = 1
@@ -34,11 +27,10 @@ const MIN_PASSPHRASE = 8
 export interface BackupDeps {
   store: Store
   vault: Vault
-  isProviderId: (id: string) => id is ProviderId
+  /** Import goes through the credentials service: its validation, sealing and primary rule. */
+  credentials: Pick<CredentialsService, 'importMany'>
   clock?: () => Date
   newId?: () => string
-  /** Told after an import added credentials. */
-  onImported?: (credentialIds: string[]) => void
 }
 
 export interface BackupService {
@@ -52,16 +44,41 @@ export interface BackupService {
   importFrom(file: string, passphrase: string): Promise<BackupImportResult>
 }
 
+/**
+ * Bounds on the scrypt cost a backup header may ask for, checked BEFORE deriving: a crafted header
+ * (N=2^20, r=32, p=4) would otherwise cost ~47 s and 4 GB before the passphrase is even tried.
+ * scrypt works through 128·N·r bytes p times over, so 128·N·r·p bounds memory and time alike;
+ * 256 MiB is four times what Switchboard writes (NEW_KDF, 64 MiB) and well under a second here.
+ */
+export const KDF_LIMITS = { minLogN: 14, maxLogN: 20, maxR: 32, maxP: 16, maxBytes: 256 << 20 }
+
 const Kdf = z.object({
   name: z.literal('scrypt'),
   salt: z.string().min(16).max(128),
   N: z
     .number()
     .int()
-    .refine((n) => n >= 1 << 14 && n <= 1 << 20 && (n & (n - 1)) === 0),
-  r: z.number().int().min(1).max(32),
-  p: z.number().int().min(1).max(4),
+    .refine(
+      (n) => n >= 1 << KDF_LIMITS.minLogN && n <= 1 << KDF_LIMITS.maxLogN && (n & (n - 1)) === 0,
+    ),
+  r: z.number().int().min(1).max(KDF_LIMITS.maxR),
+  p: z.number().int().min(1).max(KDF_LIMITS.maxP),
 })
+
+/** scrypt's working set times its passes: the one figure the cap is about. */
+export const kdfCost = (k: { N: number; r: number; p: number }) => 128 * k.N * k.r * k.p
+
+/** Refuses a header whose KDF would cost more than the cap (reason `kdf_too_costly`). */
+function checkKdfCost(kdf: { N: number; r: number; p: number }) {
+  if (kdfCost(kdf) <= KDF_LIMITS.maxBytes) return
+  throw invalid(
+    `This backup asks for a key derivation costing ${Math.round(kdfCost(kdf) / 2 ** 20)} MiB; ` +
+      `Switchboard opens backups up to ${KDF_LIMITS.maxBytes / 2 ** 20} MiB and never writes more. ` +
+      'It was not made by Switchboard, or it was changed.',
+    'kdf_too_costly',
+    { maxMiB: KDF_LIMITS.maxBytes / 2 ** 20 },
+  )
+}
 const Envelope = z.object({
   format: z.literal(BACKUP_FORMAT),
   version: z.number().int(),
@@ -76,43 +93,52 @@ const Envelope = z.object({
 })
 type Envelope = z.infer<typeof Envelope>
 
-const Nullable = (max: number) => z.string().max(max).nullable()
-const BackupCredential = z.object({
+/**
+ * A credential as a backup carries it: the stored fields with the secrets in clear. Import does
+ * not trust this shape: each entry goes through the credentials service's one validation, and a
+ * bad entry is reported on its own (the payload schema only asks for an array of them).
+ */
+interface BackupCredential {
+  id: string
+  provider: string
+  name: string
+  baseUrl: string | null
+  endpoint: string | null
+  apiVersion: string | null
+  endpoints: Record<string, string> | null
+  project: string | null
+  location: string | null
+  credentialsPath: string | null
+  numCtx: number | null
+  apiKey: string | null
+  serviceAccountJson: string | null
+  allowInsecureHttp: boolean
+  isPrimary: boolean
+  createdAt: string
+  updatedAt: string
+}
+const BackupModel = z.object({
   id: z.string().min(1).max(128),
-  provider: z.string().min(1).max(64),
-  name: z.string().min(1).max(100),
-  baseUrl: Nullable(2048),
-  endpoint: Nullable(2048),
-  apiVersion: Nullable(64),
-  endpoints: z.record(z.string(), z.string().max(2048)).nullable(),
-  project: Nullable(200),
-  location: Nullable(100),
-  credentialsPath: Nullable(4096),
-  numCtx: z.number().int().nullable(),
-  apiKey: Nullable(8192),
-  serviceAccountJson: Nullable(65536),
-  allowInsecureHttp: z.boolean(),
-  isPrimary: z.boolean(),
+  name: z.string().min(1).max(512),
+  provider: z.string().max(64),
+  type: ModelType,
+  credentialId: z.string().max(128),
   createdAt: z.string().max(64),
-  updatedAt: z.string().max(64),
 })
 const Payload = z.object({
-  credentials: z.array(BackupCredential),
-  models: z.array(
-    z.object({
-      id: z.string().min(1).max(128),
-      name: z.string().min(1).max(512),
-      provider: z.string().max(64),
-      type: ModelType,
-      credentialId: z.string().max(128),
-      createdAt: z.string().max(64),
-    }),
-  ),
-  defaults: z.object({ slots: z.record(z.string(), z.string().nullable()) }),
+  credentials: z.array(z.unknown()).max(10_000),
+  models: z.array(z.unknown()).max(100_000),
+  defaults: z.object({ slots: z.record(z.string(), z.string().max(128).nullable()) }),
 })
 type Payload = z.infer<typeof Payload>
+/** What export writes (the typed view of the same payload). */
+type ExportPayload = Omit<Payload, 'credentials' | 'models'> & {
+  credentials: BackupCredential[]
+  models: z.infer<typeof BackupModel>[]
+}
 
-const invalid = (message: string, reason: string) => new AppError('validation', message, { reason })
+const invalid = (message: string, reason: string, params: Record<string, number> = {}) =>
+  new AppError('validation', message, { reason, ...params })
 const WRONG_PASSPHRASE =
   'The backup could not be opened: the passphrase is wrong, or the file was changed or damaged.'
 
@@ -146,7 +172,7 @@ function deriveKey(passphrase: string, salt: Buffer, kdf: { N: number; r: number
       passphrase.normalize('NFC'),
       salt,
       32,
-      { ...kdf, maxmem: 256 * kdf.N * kdf.r * kdf.p + (1 << 20) },
+      { ...kdf, maxmem: KDF_LIMITS.maxBytes + (32 << 20) },
       (err, key) => (err ? reject(err) : resolve(key)),
     ),
   )
@@ -169,9 +195,10 @@ function checkAbsolute(file: string) {
 
 /** Encrypts a payload into the versioned envelope (exported for tests). */
 export async function sealBackup(
-  payload: Payload,
+  payload: Payload | ExportPayload,
   passphrase: string,
   createdAt: string,
+  kdfParams: { N: number; r: number; p: number } = NEW_KDF,
 ): Promise<string> {
   const salt = randomBytes(16)
   const iv = randomBytes(12)
@@ -179,10 +206,10 @@ export async function sealBackup(
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     createdAt,
-    kdf: { name: 'scrypt' as const, salt: salt.toString('base64'), ...NEW_KDF },
+    kdf: { name: 'scrypt' as const, salt: salt.toString('base64'), ...kdfParams },
     cipher: { name: 'aes-256-gcm' as const, iv: iv.toString('base64') },
   }
-  const key = await deriveKey(passphrase, salt, NEW_KDF)
+  const key = await deriveKey(passphrase, salt, kdfParams)
   const cipher = createCipheriv('aes-256-gcm', key, iv)
   cipher.setAAD(headerAad(head))
   const data = Buffer.concat([cipher.update(JSON.stringify(payload), 'utf8'), cipher.final()])
@@ -214,6 +241,7 @@ export async function openBackup(text: string, passphrase: string): Promise<Payl
   if (!parsed.success || parsed.data.version !== BACKUP_VERSION)
     throw invalid(WRONG_PASSPHRASE, 'cannot_open')
   const e = parsed.data
+  checkKdfCost(e.kdf)
   let plain: string
   try {
     const key = await deriveKey(passphrase, Buffer.from(e.kdf.salt, 'base64'), e.kdf)
@@ -229,7 +257,13 @@ export async function openBackup(text: string, passphrase: string): Promise<Payl
   } catch {
     throw invalid(WRONG_PASSPHRASE, 'cannot_open')
   }
-  const payload = Payload.safeParse(JSON.parse(plain))
+  let doc: unknown
+  try {
+    doc = JSON.parse(plain)
+  } catch {
+    doc = null
+  }
+  const payload = Payload.safeParse(doc)
   if (!payload.success)
     throw invalid('The backup opened but its content is not valid.', 'invalid_content')
   return payload.data
@@ -239,11 +273,11 @@ export async function openBackup(text: string, passphrase: string): Promise<Payl
 async function payloadOf(
   data: StoreData,
   vault: Vault,
-): Promise<{ payload: Payload; skipped: number }> {
+): Promise<{ payload: ExportPayload; skipped: number }> {
   const opener = hasSealedSecrets(data) ? await vault.opener(data) : null
   if (opener?.state === 'locked') throw lockedError()
   if (opener?.state === 'wrong_key') throw wrongKeyError()
-  const credentials: Payload['credentials'] = []
+  const credentials: BackupCredential[] = []
   let skipped = 0
   for (const c of data.credentials) {
     const secrets: Record<string, string | null> = { apiKey: null, serviceAccountJson: null }
@@ -295,89 +329,19 @@ export function createBackupService(deps: BackupDeps): BackupService {
   const now = () => (deps.clock ?? (() => new Date()))().toISOString()
   const newId = deps.newId ?? randomUUID
 
-  /** Merges a payload into `data` (inside store.update). */
-  const merge = async (data: StoreData, payload: Payload) => {
-    const result: BackupImportResult = {
-      credentialsImported: 0,
-      credentialsSkipped: 0,
-      modelsImported: 0,
-      modelsSkipped: 0,
-      defaultsRestored: [],
-    }
-    const needsSeal = payload.credentials.some((c) => c.apiKey || c.serviceAccountJson)
-    const opener = data.credentials.length ? await deps.vault.opener(data) : null
-    const sealer = needsSeal ? await deps.vault.sealer(data) : null
-    const credMap = new Map<string, string>()
-    const added: string[] = []
-    const secretOf = (c: StoredCredential, field: 'apiKey' | 'serviceAccountJson') => {
-      const sealed = c.secrets?.[field]
-      if (!sealed || !opener) return null
-      const r = opener.open(c.id, field, sealed)
-      return r.ok ? r.value : undefined // undefined: unknown (cannot compare)
-    }
-    for (const b of payload.credentials) {
-      if (!deps.isProviderId(b.provider)) {
-        result.credentialsSkipped += 1
-        continue
-      }
-      const same = data.credentials.find(
-        (c) =>
-          c.provider === b.provider &&
-          c.name === b.name &&
-          secretOf(c, 'apiKey') === b.apiKey &&
-          secretOf(c, 'serviceAccountJson') === b.serviceAccountJson,
-      )
-      if (same) {
-        credMap.set(b.id, same.id)
-        result.credentialsSkipped += 1
-        continue
-      }
-      const id = newId()
-      const cred: StoredCredential = {
-        id,
-        provider: b.provider,
-        name: b.name,
-        baseUrl: b.baseUrl,
-        endpoint: b.endpoint,
-        apiVersion: b.apiVersion,
-        endpoints: b.endpoints && Object.keys(b.endpoints).length ? b.endpoints : null,
-        project: b.project,
-        location: b.location,
-        credentialsPath: b.credentialsPath,
-        numCtx: b.numCtx,
-        secrets: {},
-        keyHint: b.apiKey ? keyHintOf(b.apiKey) : null,
-        allowInsecureHttp: b.allowInsecureHttp,
-        isPrimary:
-          b.isPrimary && !data.credentials.some((c) => c.provider === b.provider && c.isPrimary),
-        createdAt: b.createdAt,
-        updatedAt: now(),
-      }
-      if (b.apiKey) cred.secrets.apiKey = sealer!.seal(id, 'apiKey', b.apiKey)
-      if (b.serviceAccountJson)
-        cred.secrets.serviceAccountJson = sealer!.seal(
-          id,
-          'serviceAccountJson',
-          b.serviceAccountJson,
-        )
-      data.credentials.push(cred)
-      credMap.set(b.id, id)
-      added.push(id)
-      result.credentialsImported += 1
-    }
-    // Every provider keeps exactly one primary: the oldest one when the backup named none.
-    for (const provider of new Set(data.credentials.map((c) => c.provider))) {
-      const mine = data.credentials.filter((c) => c.provider === provider)
-      if (!mine.some((c) => c.isPrimary)) {
-        mine.sort((a, b) => a.createdAt.localeCompare(b.createdAt))[0]!.isPrimary = true
-      }
-    }
+  /**
+   * Links the backup's models and default slots to the credentials the import kept or found
+   * (runs inside the credentials service's store update, so the whole merge is one write).
+   */
+  const linkModels = (data: StoreData, payload: Payload, credMap: Map<string, string>) => {
+    const out = { modelsImported: 0, modelsSkipped: 0, defaultsRestored: [] as string[] }
     const modelMap = new Map<string, string>()
-    for (const m of payload.models) {
-      const credentialId = credMap.get(m.credentialId)
-      const cred = data.credentials.find((c) => c.id === credentialId)
-      if (!cred) {
-        result.modelsSkipped += 1
+    for (const raw of payload.models) {
+      const parsed = BackupModel.safeParse(raw)
+      const m = parsed.success ? parsed.data : null
+      const cred = m && data.credentials.find((c) => c.id === credMap.get(m.credentialId))
+      if (!m || !cred) {
+        out.modelsSkipped += 1
         continue
       }
       const existing = data.models.find(
@@ -388,7 +352,7 @@ export function createBackupService(deps: BackupDeps): BackupService {
       )
       if (existing) {
         modelMap.set(m.id, existing.id)
-        result.modelsSkipped += 1
+        out.modelsSkipped += 1
         continue
       }
       const id = newId()
@@ -401,16 +365,16 @@ export function createBackupService(deps: BackupDeps): BackupService {
         createdAt: m.createdAt,
       })
       modelMap.set(m.id, id)
-      result.modelsImported += 1
+      out.modelsImported += 1
     }
     for (const slot of DEFAULT_SLOTS) {
       const target = modelMap.get(payload.defaults.slots[slot] ?? '')
       if (!target || data.defaults.slots[slot]) continue
       data.defaults.slots[slot] = target
       data.defaults.cleared = data.defaults.cleared.filter((s: DefaultSlot) => s !== slot)
-      result.defaultsRestored.push(slot)
+      out.defaultsRestored.push(slot)
     }
-    return { result, added }
+    return out
   }
 
   return {
@@ -433,6 +397,13 @@ export function createBackupService(deps: BackupDeps): BackupService {
         throw invalid('The folder for the backup file does not exist.', 'no_such_folder')
       const { payload, skipped } = await payloadOf(await deps.store.read(), deps.vault)
       const text = await sealBackup(payload, passphrase, now())
+      // Never write a file that import would refuse (the original bug: unrestorable backups).
+      if (Buffer.byteLength(text) > MAX_FILE_BYTES || !Payload.safeParse(payload).success) {
+        throw invalid(
+          'This store is too large for one backup file (32 MiB); remove unused credentials first.',
+          'too_large',
+        )
+      }
       try {
         await writeFileAtomic(file, text, 0o600)
       } catch {
@@ -465,10 +436,15 @@ export function createBackupService(deps: BackupDeps): BackupService {
         })
       }
       const payload = await openBackup(text, passphrase)
-      if (payload.credentials.some((c) => c.apiKey || c.serviceAccountJson))
-        await deps.vault.assertAvailable()
-      const { result, added } = await deps.store.update((data) => merge(data, payload))
-      if (added.length) deps.onImported?.(added)
+      const r = await deps.credentials.importMany(payload.credentials, (data, ids) =>
+        linkModels(data, payload, ids),
+      )
+      const result: BackupImportResult = {
+        credentialsImported: r.added.length,
+        credentialsSkipped: r.skipped,
+        credentialsRejected: r.rejected,
+        ...r.extra,
+      }
       return result
     },
   }

@@ -14,23 +14,22 @@ import type {
   CredentialsChange,
   CredentialView,
 } from '../../src-preload/contract/credentials'
-import { AppError } from '../errors'
+import type { RejectedCredential } from '../../src-preload/contract/settings'
+import { neutralise } from '../../src-preload/contract/credential-fields'
+import { AppError, toErrorBody } from '../errors'
 import type { DecryptedCredential } from '../providers/adapter-types'
 import type { CatalogEntry } from '../providers/catalog-types'
 import type { Store, StoreData, StoredCredential } from '../store/schema'
 import { lockedError, wrongKeyError, type Opener, type Vault } from '../vault/vault'
 import {
-  PLAIN_FIELDS,
+  applyChanges,
   checkRequired,
-  checkServiceAccountJson,
-  cleanEndpoints,
-  cleanPlain,
-  cleanText,
-  hasField,
   invalid,
-  readServiceAccountFile,
+  validateInput,
+  type CredentialChanges,
+  type RawInput,
 } from './credential-input'
-import { toCredentialView } from './credential-view'
+import { keyHintOf, toCredentialView } from './credential-view'
 import { clearSlotsForModels } from './defaults'
 import { updateWithSecrets, type SecretChanges, type SecretName } from './secret-sealing'
 
@@ -52,6 +51,8 @@ export interface CredentialsService {
   show(id: string): Promise<CredentialView>
   /** Adds a credential; the first of its provider becomes primary. */
   create(input: CredentialCreateRequest): Promise<CredentialView>
+  /** Validates a create request exactly as `create` would, writing nothing (migrate-env dry run). */
+  check(input: CredentialCreateRequest): void
   /** Changes only the given fields (empty / absent key keeps the stored one, null clears). */
   update(id: string, patch: CredentialPatch): Promise<CredentialView>
   /** Removes a credential (also an undecryptable one), its models and the slots that used them. */
@@ -60,6 +61,25 @@ export interface CredentialsService {
   setPrimary(id: string): Promise<CredentialView>
   /** The credential with secrets decrypted, for adapters only. Never send it to a renderer. */
   getDecrypted(id: string): Promise<DecryptedCredential>
+  /**
+   * Adds credentials from a backup (issue 11): each entry through the same validation as
+   * `create`; an invalid one is reported with its reason and the rest still go in. One store
+   * update: entries already here (same provider, name and secrets) are skipped, the others get
+   * new ids, sealed secrets and the primary rule; `within` then runs in the same update with the
+   * backup-id → store-id map (models and defaults hang off it).
+   */
+  importMany<T>(
+    entries: readonly unknown[],
+    within: (data: StoreData, ids: Map<string, string>) => T | Promise<T>,
+  ): Promise<{ added: string[]; skipped: number; rejected: RejectedCredential[]; extra: T }>
+}
+
+/** A printable label for a rejected entry: control and direction codes shown as U+FFFD. */
+function labelOf(raw: unknown): { provider: string | null; name: string | null } {
+  const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>
+  const text = (v: unknown, max: number) =>
+    typeof v === 'string' ? neutralise(v.slice(0, max)) : null
+  return { provider: text(r.provider, 64), name: text(r.name, 100) }
 }
 
 const notFound = (id: string) =>
@@ -91,57 +111,59 @@ function countModels(data: StoreData): Map<string, number> {
   return counts
 }
 
-/** The secret changes a create / update asks for, validated against the provider. */
-function secretChanges(
-  entry: CatalogEntry,
-  input: {
-    apiKey?: string | null
-    serviceAccountJson?: string | null
-    credentialsPath?: string | null
-  },
-): SecretChanges {
-  const out: SecretChanges = {}
-  if (input.apiKey === null) out.apiKey = null
-  else if (input.apiKey !== undefined) {
-    const key = input.apiKey.trim()
-    // An empty key field means "keep the stored key" (the edit form leaves it blank).
-    if (key) {
-      if (!hasField(entry, 'apiKey')) {
-        throw invalid(
-          'apiKey',
-          'not_supported',
-          `${entry.displayName} credentials have no API key.`,
-        )
-      }
-      // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
-      if (/[\u0000-\u001f\u007f]/.test(key)) {
-        throw invalid('apiKey', 'invalid_characters', 'The API key contains control characters.')
-      }
-      out.apiKey = key
-    }
+/**
+ * The primary rule, in one place (DESIGN §3): a credential that asks to be primary gets it only
+ * when its provider has none; afterwards every provider that has credentials but no primary
+ * promotes its oldest. Create asks (the first of a provider wins), import asks when the backup's
+ * credential was primary, delete repairs.
+ */
+function claimPrimary(data: StoreData, cred: StoredCredential, wanted: boolean): void {
+  cred.isPrimary =
+    wanted && !data.credentials.some((c) => c.provider === cred.provider && c.isPrimary)
+}
+function repairPrimaries(data: StoreData): void {
+  for (const provider of new Set(data.credentials.map((c) => c.provider))) {
+    const mine = data.credentials.filter((c) => c.provider === provider)
+    if (mine.some((c) => c.isPrimary)) continue
+    mine.sort(
+      (a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id),
+    )[0]!.isPrimary = true
   }
-  const accountAllowed = hasField(entry, 'credentialsPath')
-  if (input.serviceAccountJson === null) out.serviceAccountJson = null
-  else if (input.serviceAccountJson !== undefined && input.serviceAccountJson.trim()) {
-    if (!accountAllowed) {
-      throw invalid(
-        'serviceAccountJson',
-        'not_supported',
-        `${entry.displayName} has no service account.`,
-      )
-    }
-    out.serviceAccountJson = checkServiceAccountJson(input.serviceAccountJson.trim())
+}
+
+/** A stored credential built from validated create changes (no id, no secrets sealed yet). */
+function draftOf(entry: CatalogEntry, changes: CredentialChanges): StoredCredential {
+  const cred: StoredCredential = {
+    id: '',
+    provider: entry.id,
+    name: changes.name ?? '',
+    baseUrl: null,
+    endpoint: null,
+    apiVersion: null,
+    endpoints: null,
+    project: null,
+    location: null,
+    credentialsPath: null,
+    numCtx: null,
+    secrets: {},
+    keyHint: null,
+    allowInsecureHttp: false,
+    isPrimary: false,
+    createdAt: '',
+    updatedAt: '',
   }
-  // Vertex: the file's content is imported and encrypted, so moving the file later breaks nothing.
-  if (
-    out.serviceAccountJson === undefined &&
-    accountAllowed &&
-    input.credentialsPath !== undefined
-  ) {
-    const file = cleanText(input.credentialsPath)
-    out.serviceAccountJson = file ? readServiceAccountFile(file) : null
+  applyChanges(cred, changes)
+  return cred
+}
+
+/** Marks which secrets the changes will leave set (for the required check before sealing). */
+function withSecretMarks(cred: StoredCredential, secrets: SecretChanges): StoredCredential {
+  const marks = { ...cred.secrets }
+  for (const [field, value] of Object.entries(secrets) as [SecretName, string | null][]) {
+    if (value === null) delete marks[field]
+    else marks[field] = 'set'
   }
-  return out
+  return { ...cred, secrets: marks }
 }
 
 /** Builds the credentials service. */
@@ -154,12 +176,41 @@ export function createCredentialsService(deps: CredentialsDeps): CredentialsServ
   const openerFor = async (data: StoreData, creds: StoredCredential[]) =>
     creds.some((c) => sealedFields(c).length) ? vault.opener(data) : null
 
+  /**
+   * Seals secrets into `cred` inside a store update: backup import only, which adds many
+   * credentials in one update (create and update seal before the lock, see secret-sealing.ts).
+   */
+  const applySecrets = async (data: StoreData, cred: StoredCredential, changes: SecretChanges) => {
+    const sets = Object.entries(changes).filter(([, v]) => typeof v === 'string') as [
+      SecretName,
+      string,
+    ][]
+    const sealer = sets.length ? await vault.sealer(data) : null
+    const secrets = { ...(cred.secrets ?? {}) }
+    for (const [field, value] of Object.entries(changes) as [SecretName, string | null][]) {
+      if (value === null) delete secrets[field]
+      else secrets[field] = sealer!.seal(cred.id, field, value)
+    }
+    cred.secrets = secrets
+    if (changes.apiKey !== undefined)
+      cred.keyHint = changes.apiKey ? keyHintOf(changes.apiKey) : null
+  }
+
   const viewOf = async (data: StoreData, cred: StoredCredential, knownOk = false) =>
     toCredentialView(
       cred,
       countModels(data).get(cred.id) ?? 0,
       knownOk ? 'ok' : statusOf(cred, await openerFor(data, [cred])),
     )
+
+  /** The one validation of a create request: the field table, the URL guard, the catalog. */
+  const prepare = (input: CredentialCreateRequest) => {
+    const entry = getProvider(input.provider)
+    const changes = validateInput(entry, input as RawInput, { create: true })
+    const draft = draftOf(entry, changes)
+    checkRequired(entry, withSecretMarks(draft, changes.secrets))
+    return { changes, draft }
+  }
 
   let listCache: {
     data: StoreData
@@ -191,41 +242,29 @@ export function createCredentialsService(deps: CredentialsDeps): CredentialsServ
       return viewOf(data, find(data, id))
     },
 
+    check(input) {
+      prepare(input)
+    },
+
     async create(input) {
-      const entry = getProvider(input.provider)
-      const name = cleanText(input.name)
-      if (!name) throw invalid('name', 'required', 'A name is required.')
-      const plain = Object.fromEntries(
-        PLAIN_FIELDS.map((f) => [f, cleanPlain(entry, f, input[f] ?? null)]),
-      ) as Pick<StoredCredential, (typeof PLAIN_FIELDS)[number]>
-      const endpoints = cleanEndpoints(entry, null, input.endpoints)
-      const secrets = secretChanges(entry, input)
-      const draft: StoredCredential = {
-        id: '',
-        provider: entry.id,
-        name,
-        ...plain,
-        endpoints,
-        secrets: Object.fromEntries(Object.entries(secrets).filter(([, v]) => v)),
-        keyHint: null,
-        allowInsecureHttp: input.allowInsecureHttp ?? false,
-        isPrimary: false,
-        createdAt: '',
-        updatedAt: '',
-      }
-      checkRequired(entry, draft)
+      const { changes, draft } = prepare(input)
       // Fail closed before touching the disk: no master key, no secret saved.
-      if (Object.keys(draft.secrets).length) await vault.assertAvailable()
+      if (Object.values(changes.secrets).some(Boolean)) await vault.assertAvailable()
       // The id is minted first: secrets are sealed to it (AAD) before the store lock is taken.
       const id = newId()
-      const view = await updateWithSecrets({ store, vault }, id, secrets, async (data, apply) => {
-        const at = now()
-        const cred: StoredCredential = { ...draft, id, secrets: {}, createdAt: at, updatedAt: at }
-        cred.isPrimary = !data.credentials.some((c) => c.provider === cred.provider && c.isPrimary)
-        await apply(cred)
-        data.credentials.push(cred)
-        return toCredentialView(cred, 0, 'ok')
-      })
+      const view = await updateWithSecrets(
+        { store, vault },
+        id,
+        changes.secrets,
+        async (data, apply) => {
+          const at = now()
+          const cred: StoredCredential = { ...draft, id, createdAt: at, updatedAt: at }
+          claimPrimary(data, cred, true)
+          await apply(cred)
+          data.credentials.push(cred)
+          return toCredentialView(cred, 0, 'ok')
+        },
+      )
       changed('created', [view.id])
       return view
     },
@@ -234,36 +273,23 @@ export function createCredentialsService(deps: CredentialsDeps): CredentialsServ
       const snapshot = await store.read()
       const stored = find(snapshot, id)
       const entry = getProvider(stored.provider)
-      // Re-import the service-account file only when the path changes (the edit form re-sends it).
-      const samePath =
-        patch.credentialsPath !== undefined &&
-        cleanText(patch.credentialsPath) === stored.credentialsPath &&
-        Boolean(stored.secrets?.serviceAccountJson)
-      const secrets = secretChanges(
-        entry,
-        samePath ? { ...patch, credentialsPath: undefined } : patch,
-      )
-      if (Object.values(secrets).some((v) => typeof v === 'string')) await vault.assertAvailable()
-      const name = patch.name === undefined ? undefined : cleanText(patch.name)
-      if (patch.name !== undefined && !name)
-        throw invalid('name', 'required', 'A name is required.')
-      const plain: Partial<Record<(typeof PLAIN_FIELDS)[number], string | number | null>> = {}
-      for (const f of PLAIN_FIELDS) {
-        if (patch[f] !== undefined) plain[f] = cleanPlain(entry, f, patch[f])
-      }
+      const changes = validateInput(entry, patch as RawInput, {
+        create: false,
+        storedPath: stored.credentialsPath,
+        hasStoredAccount: Boolean(stored.secrets?.serviceAccountJson),
+      })
+      if (Object.values(changes.secrets).some(Boolean)) await vault.assertAvailable()
       const updated = await updateWithSecrets(
         { store, vault },
         id,
-        secrets,
+        changes.secrets,
         async (data, apply) => {
           const cred = find(data, id)
-          if (name) cred.name = name
-          Object.assign(cred, plain)
-          cred.endpoints = cleanEndpoints(entry, cred.endpoints ?? null, patch.endpoints)
-          if (patch.allowInsecureHttp !== undefined)
-            cred.allowInsecureHttp = patch.allowInsecureHttp
+          const next = structuredClone(cred)
+          applyChanges(next, changes)
+          checkRequired(entry, withSecretMarks(next, changes.secrets))
+          Object.assign(cred, next)
           await apply(cred)
-          checkRequired(entry, cred)
           cred.updatedAt = now()
           return structuredClone(cred)
         },
@@ -271,6 +297,111 @@ export function createCredentialsService(deps: CredentialsDeps): CredentialsServ
       changed('updated', [id])
       // The view (its status opens the secrets) is built after the lock is released.
       return viewOf(await store.read(), updated)
+    },
+
+    async importMany(entries, within) {
+      // 1. Every entry through the one validation, outside the lock; a bad one is reported, not
+      //    fatal. Files are never read on import: a backup carries the service account itself.
+      const rejected: RejectedCredential[] = []
+      const valid: {
+        index: number
+        backupId: string | null
+        draft: StoredCredential
+        secrets: SecretChanges
+        wantsPrimary: boolean
+      }[] = []
+      entries.forEach((raw, index) => {
+        const label = labelOf(raw)
+        try {
+          if (!raw || typeof raw !== 'object' || Array.isArray(raw))
+            throw invalid('credential', 'invalid_json')
+          const input = raw as RawInput
+          if (typeof input.provider !== 'string') throw invalid('provider', 'required')
+          const entry = getProvider(input.provider)
+          const changes = validateInput(entry, input, { create: true, readFiles: false })
+          const draft = draftOf(entry, changes)
+          checkRequired(entry, withSecretMarks(draft, changes.secrets))
+          const createdAt =
+            typeof input.createdAt === 'string' &&
+            input.createdAt.length <= 64 &&
+            !Number.isNaN(Date.parse(input.createdAt))
+              ? new Date(input.createdAt).toISOString()
+              : null
+          draft.createdAt = createdAt ?? ''
+          valid.push({
+            index,
+            backupId: typeof input.id === 'string' ? input.id : null,
+            draft,
+            secrets: changes.secrets,
+            wantsPrimary: input.isPrimary === true,
+          })
+        } catch (err) {
+          const body = toErrorBody(err)
+          if (body.code === 'internal') throw err
+          rejected.push({
+            index,
+            ...label,
+            code: body.code,
+            field: typeof body.params?.field === 'string' ? body.params.field : null,
+            reason:
+              typeof body.params?.reason === 'string'
+                ? body.params.reason
+                : body.params?.field === 'provider'
+                  ? 'unknown_provider'
+                  : null,
+            // Messages may quote what the file said (a provider id): no escape codes get out.
+            message: neutralise(body.message),
+          })
+        }
+      })
+      if (valid.some((v) => Object.values(v.secrets).some(Boolean))) await vault.assertAvailable()
+      // 2. One locked update: skip what is already here, seal and add the rest, keep one primary
+      //    per provider, then let the caller link what hangs off credentials (models, defaults).
+      const out = await store.update(async (data) => {
+        const opener = data.credentials.some((c) => sealedFields(c).length)
+          ? await vault.opener(data)
+          : null
+        const secretOf = (c: StoredCredential, field: SecretName) => {
+          const sealed = c.secrets?.[field]
+          if (!sealed) return null
+          const r = opener?.open(c.id, field, sealed)
+          return r?.ok ? r.value : undefined // undefined: cannot compare
+        }
+        const ids = new Map<string, string>()
+        const added: string[] = []
+        let skipped = 0
+        for (const v of valid) {
+          const same = data.credentials.find(
+            (c) =>
+              c.provider === v.draft.provider &&
+              c.name === v.draft.name &&
+              secretOf(c, 'apiKey') === (v.secrets.apiKey ?? null) &&
+              secretOf(c, 'serviceAccountJson') === (v.secrets.serviceAccountJson ?? null),
+          )
+          if (same) {
+            if (v.backupId) ids.set(v.backupId, same.id)
+            skipped += 1
+            continue
+          }
+          const at = now()
+          const cred: StoredCredential = {
+            ...v.draft,
+            id: newId(),
+            createdAt: v.draft.createdAt || at,
+            updatedAt: at,
+          }
+          claimPrimary(data, cred, v.wantsPrimary)
+          await applySecrets(data, cred, v.secrets)
+          data.credentials.push(cred)
+          if (v.backupId) ids.set(v.backupId, cred.id)
+          added.push(cred.id)
+        }
+        repairPrimaries(data)
+        const extra = await within(data, ids)
+        return { added, skipped, extra }
+      })
+      if (out.added.length) changed('created', out.added)
+      return { ...out, rejected }
     },
 
     async delete(id) {
@@ -285,12 +416,7 @@ export function createCredentialsService(deps: CredentialsDeps): CredentialsServ
         data.models = data.models.filter((m) => m.credentialId !== id)
         const clearedSlots = clearSlotsForModels(data, gone)
         for (const key of [id, ...gone]) delete data.lastTests[key]
-        if (cred.isPrimary) {
-          const next = data.credentials
-            .filter((c) => c.provider === cred.provider)
-            .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))[0]
-          if (next) next.isPrimary = true
-        }
+        if (cred.isPrimary) repairPrimaries(data)
         return { id, deletedModels: gone.length, clearedSlots: clearedSlots as string[] }
       })
       changed('deleted', [id])

@@ -5,25 +5,17 @@
  * imported as a credential named "From environment" unless a credential of that provider already
  * holds the same key. Values are read from the context's env, never printed, never put in errors.
  */
-import {
+import type {
   CredentialCreateRequest,
-  type EnvProviderFound,
-  type EnvStatusView,
-  type MigrateEnvResult,
+  EnvProviderFound,
+  EnvStatusView,
+  MigrateEnvResult,
 } from '../../src-preload/contract'
 import { AppError, toErrorBody } from '../errors'
-import type { CatalogEntry, CredentialField } from '../providers/catalog-types'
+import type { CatalogEntry } from '../providers/catalog-types'
 import type { Store, StoreData, StoredCredential } from '../store/schema'
 import { lockedError, wrongKeyError, type Opener, type Vault } from '../vault/vault'
-import {
-  ENDPOINT_FIELDS,
-  PLAIN_FIELDS,
-  checkRequired,
-  cleanEndpoints,
-  cleanPlain,
-  readServiceAccountFile,
-  type EndpointModality,
-} from './credential-input'
+import { CREDENTIAL_FIELDS, type FieldDef } from '../../src-preload/contract/credential-fields'
 import type { CredentialsService } from './credentials'
 
 /** The name every migrated credential gets. */
@@ -33,7 +25,7 @@ export interface EnvMigrationDeps {
   env: NodeJS.ProcessEnv
   store: Store
   vault: Vault
-  credentials: Pick<CredentialsService, 'create'>
+  credentials: Pick<CredentialsService, 'create' | 'check'>
   catalog: readonly CatalogEntry[]
 }
 
@@ -66,10 +58,6 @@ export function providerVariables(entry: CatalogEntry): string[] {
   return [...new Set([...required, ...anyOf, ...optional, ...Object.keys(map)])]
 }
 
-const ENDPOINT_BY_FIELD = Object.fromEntries(
-  Object.entries(ENDPOINT_FIELDS).map(([modality, field]) => [field, modality]),
-) as Partial<Record<CredentialField, EndpointModality>>
-
 /** The create request (name included) the environment describes for one provider. */
 export function requestFromEnv(
   entry: CatalogEntry,
@@ -82,42 +70,13 @@ export function requestFromEnv(
     const field = entry.envVars.map[name]
     const value = envValue(env, name)
     if (!field || value === null) continue
-    const modality = ENDPOINT_BY_FIELD[field]
+    const modality = (CREDENTIAL_FIELDS[field] as FieldDef).modality
     if (modality) endpoints[modality] ??= value
     else if (field === 'numCtx') out.numCtx ??= Number(value)
     else out[field] ??= value
   }
   if (Object.keys(endpoints).length) out.endpoints = endpoints
   return out as CredentialCreateRequest
-}
-
-/** Checks a request the way `credentials.create` would, without writing (the dry run's check). */
-function checkRequest(
-  entry: CatalogEntry,
-  request: CredentialCreateRequest,
-): CredentialCreateRequest {
-  const parsed = CredentialCreateRequest.safeParse(request)
-  if (!parsed.success) {
-    const field = String(parsed.error.issues[0]?.path[0] ?? 'request')
-    throw new AppError('validation', `The environment value for ${field} is not valid.`, { field })
-  }
-  const draft = {
-    secrets: parsed.data.apiKey ? { apiKey: 'set' } : {},
-    endpoints: cleanEndpoints(entry, null, parsed.data.endpoints),
-  } as StoredCredential
-  for (const f of PLAIN_FIELDS) {
-    ;(draft as unknown as Record<string, unknown>)[f] = cleanPlain(entry, f, parsed.data[f] ?? null)
-  }
-  // eslint-disable-next-line no-control-regex -- the same refusal as credentials.create
-  if (parsed.data.apiKey && /[\u0000-\u001f\u007f]/.test(parsed.data.apiKey)) {
-    throw new AppError('validation', 'The API key contains control characters.', {
-      field: 'apiKey',
-      reason: 'invalid_characters',
-    })
-  }
-  checkRequired(entry, draft)
-  if (draft.credentialsPath) readServiceAccountFile(draft.credentialsPath)
-  return parsed.data
 }
 
 const sameUrl = (a: string | null | undefined, b: string | null | undefined) =>
@@ -211,8 +170,9 @@ export function createEnvMigration(deps: EnvMigrationDeps): EnvMigrationService 
           continue
         }
         try {
-          const checked = checkRequest(entry, request)
-          if (!options.dryRun) await deps.credentials.create(checked)
+          // The one validation (the same as add, IPC and import); the dry run stops there.
+          if (options.dryRun) deps.credentials.check(request)
+          else await deps.credentials.create(request)
           result.migrated.push(entry.id)
         } catch (err) {
           const secrets = request.apiKey ? [request.apiKey] : []

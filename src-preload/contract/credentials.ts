@@ -7,6 +7,18 @@ import { z } from 'zod'
 import { channel, event } from './define'
 import type { ErrorParams, TestCode } from './errors'
 import type { ModelType } from './models-shared'
+import {
+  CREDENTIAL_FIELDS,
+  ENDPOINT_FIELDS,
+  ENDPOINT_MODALITIES,
+  FIELD_NAMES,
+  checkField,
+  type CatalogFieldName,
+  type EndpointFieldName,
+  type EndpointModality,
+  type FieldDef,
+  type FieldName,
+} from './credential-fields'
 
 /** A stored credential id (a UUID; the pattern also admits ids from imports). */
 export const CredentialId = z
@@ -22,39 +34,76 @@ export const ProviderIdField = z
   .max(64)
   .regex(/^[a-z][a-z0-9_]*$/)
 
-const Text = (max: number) => z.string().max(max)
-const UrlText = Text(2048)
-/** The per-modality Azure endpoints (DESIGN §3 `endpoints`). */
-export const CredentialEndpoints = z
-  .object({
-    language: UrlText.nullable().optional(),
-    embedding: UrlText.nullable().optional(),
-    speechToText: UrlText.nullable().optional(),
-    textToSpeech: UrlText.nullable().optional(),
+/**
+ * One field's zod schema, from the field table: the value's type, then the table's own check
+ * (length, characters, URL shape, range) as a refinement whose issue carries `reason`, so IPC
+ * refuses with the same coded reason as the CLI, migrate-env and backup import.
+ */
+function fieldSchema<F extends FieldName>(field: F) {
+  const def: FieldDef = CREDENTIAL_FIELDS[field]
+  const base =
+    def.kind === 'number' ? z.number() : def.kind === 'boolean' ? z.boolean() : z.string()
+  return (base as unknown as z.ZodType<FieldValue<F>>).superRefine((value, ctx) => {
+    const r = checkField(field, value)
+    if (!r.ok) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `${field}: ${r.reason}`,
+        params: { reason: r.reason, ...r.params },
+      })
+    }
   })
+}
+type FieldValue<F extends FieldName> = (typeof CREDENTIAL_FIELDS)[F]['kind'] extends 'number'
+  ? number
+  : (typeof CREDENTIAL_FIELDS)[F]['kind'] extends 'boolean'
+    ? boolean
+    : string
+
+/** The per-modality Azure endpoints (DESIGN §3 `endpoints`), from the table's endpoint fields. */
+export const CredentialEndpoints = z
+  .object(
+    Object.fromEntries(
+      ENDPOINT_MODALITIES.map((m) => [m, fieldSchema(ENDPOINT_FIELDS[m]).nullable().optional()]),
+    ) as Record<EndpointModality, z.ZodOptional<z.ZodNullable<z.ZodType<string>>>>,
+  )
   .strict()
 
-const createShape = {
-  provider: ProviderIdField,
-  name: Text(100),
-  /** Secret. Surrounding whitespace is trimmed. */
-  apiKey: Text(8192).optional(),
-  /** Secret (Vertex): the service-account file's content, imported and encrypted. */
-  serviceAccountJson: Text(65536).optional(),
-  baseUrl: UrlText.optional(),
-  endpoint: UrlText.optional(),
-  apiVersion: Text(64).optional(),
-  endpoints: CredentialEndpoints.optional(),
-  project: Text(200).optional(),
-  location: Text(100).optional(),
-  credentialsPath: Text(4096).optional(),
-  numCtx: z.number().int().min(1).max(10_000_000).optional(),
-  /** The user confirmed sending this key over plain http to a non-loopback host (DESIGN §7). */
-  allowInsecureHttp: z.boolean().optional(),
-}
+/** The request fields of the table (endpoint fields travel inside `endpoints`). */
+type RequestField = Exclude<FieldName, EndpointFieldName | 'name'>
+const REQUEST_FIELDS = FIELD_NAMES.filter(
+  (f): f is RequestField => f !== 'name' && CREDENTIAL_FIELDS[f].storage !== 'endpoint',
+)
+const optionalShape = <N extends boolean>(nullable: N) =>
+  Object.fromEntries(
+    REQUEST_FIELDS.map((f) => {
+      const s = fieldSchema(f)
+      // allowInsecureHttp is a switch: it is set or unset, never cleared to null.
+      return [f, nullable && f !== 'allowInsecureHttp' ? s.nullable().optional() : s.optional()]
+    }),
+  ) as unknown as {
+    [F in RequestField]: z.ZodOptional<
+      N extends true
+        ? F extends 'allowInsecureHttp'
+          ? z.ZodType<boolean>
+          : z.ZodNullable<z.ZodType<FieldValue<F>>>
+        : z.ZodType<FieldValue<F>>
+    >
+  }
 
-/** `credentials:create`: the provider's fields; absent = not set. */
-export const CredentialCreateRequest = z.object(createShape).strict()
+/**
+ * `credentials:create`: the provider's fields; absent = not set. `apiKey` and `serviceAccountJson`
+ * are secrets (trimmed); `allowInsecureHttp` is the user's confirmation to send the key over plain
+ * http to a non-loopback host (DESIGN §7).
+ */
+export const CredentialCreateRequest = z
+  .object({
+    provider: ProviderIdField,
+    name: fieldSchema('name'),
+    ...optionalShape(false),
+    endpoints: CredentialEndpoints.optional(),
+  })
+  .strict()
 export type CredentialCreateRequest = z.infer<typeof CredentialCreateRequest>
 
 /**
@@ -63,18 +112,9 @@ export type CredentialCreateRequest = z.infer<typeof CredentialCreateRequest>
  */
 export const CredentialPatch = z
   .object({
-    name: createShape.name.optional(),
-    apiKey: Text(8192).nullable().optional(),
-    serviceAccountJson: Text(65536).nullable().optional(),
-    baseUrl: UrlText.nullable().optional(),
-    endpoint: UrlText.nullable().optional(),
-    apiVersion: Text(64).nullable().optional(),
+    name: fieldSchema('name').optional(),
+    ...optionalShape(true),
     endpoints: CredentialEndpoints.nullable().optional(),
-    project: Text(200).nullable().optional(),
-    location: Text(100).nullable().optional(),
-    credentialsPath: Text(4096).nullable().optional(),
-    numCtx: z.number().int().min(1).max(10_000_000).nullable().optional(),
-    allowInsecureHttp: z.boolean().optional(),
   })
   .strict()
 export type CredentialPatch = z.infer<typeof CredentialPatch>
@@ -128,22 +168,9 @@ export interface CredentialDeleteResult {
 /** Why the credentials list changed (the renderer re-reads on any of these). */
 export type CredentialsChange = 'created' | 'updated' | 'deleted' | 'primary' | 'rotated'
 
-/** Every credential form field; the catalog says which a provider has. `apiKey` is secret. */
-export const credentialFields = [
-  'apiKey',
-  'baseUrl',
-  'endpoint',
-  'apiVersion',
-  'endpointLanguage',
-  'endpointEmbedding',
-  'endpointSpeechToText',
-  'endpointTextToSpeech',
-  'project',
-  'location',
-  'credentialsPath',
-  'numCtx',
-] as const
-export type CredentialField = (typeof credentialFields)[number]
+/** Every credential form field the catalog can list (derived from the field table). */
+export { credentialFields } from './credential-fields'
+export type CredentialField = CatalogFieldName
 
 /** One form field of a provider, as the add / edit dialog renders it (from the catalog). */
 export interface ProviderFieldView {

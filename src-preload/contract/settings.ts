@@ -56,11 +56,30 @@ export interface BackupExportResult {
   skippedUndecryptable: number
 }
 
+/**
+ * A backup credential that was not imported, with why: the same coded reason `add` gives
+ * (`code` validation / url_blocked, `field`, `reason`), and its provider and name with control
+ * and direction codes replaced by U+FFFD. Never a secret.
+ */
+export interface RejectedCredential {
+  /** Its position in the backup (0-based). */
+  index: number
+  provider: string | null
+  name: string | null
+  code: ErrorCode
+  field: string | null
+  reason: string | null
+  /** English; the app translates `reason` (or `code`). */
+  message: string
+}
+
 /** `settings:importBackup` / `import <file>`: what the merge did. */
 export interface BackupImportResult {
   credentialsImported: number
   /** Already present (same provider, name and key). */
   credentialsSkipped: number
+  /** Refused by the credential validation; the valid ones were imported all the same. */
+  credentialsRejected: RejectedCredential[]
   modelsImported: number
   modelsSkipped: number
   /** Slots that were empty here and were filled from the backup. */

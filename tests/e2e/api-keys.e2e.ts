@@ -193,6 +193,7 @@ test.describe('API Keys page', () => {
     page,
     open,
     home,
+    sb,
   }) => {
     await open('apiKeys')
     await page.getByRole('button', { name: 'New OpenAI credential' }).click()
@@ -229,6 +230,25 @@ test.describe('API Keys page', () => {
       'The file could not be read.',
     )
     await expect(dialog(page)).toHaveCount(1)
+    await page.keyboard.press('Escape')
+
+    // A blocked address is refused at the door (url_blocked), next to its field; nothing saved.
+    await page.getByRole('button', { name: 'New OpenAI credential' }).click()
+    await input(page, 'name').fill('Metadata')
+    await input(page, 'apiKey').fill('sk-fake-e2e-door-0000000001234')
+    await input(page, 'baseUrl').fill('https://169.254.169.254/v1')
+    await dialog(page).getByRole('button', { name: 'Add credential' }).click()
+    await expect(dialog(page).locator('[data-field="baseUrl"] .error')).toHaveText(
+      'Switchboard never connects to this address: link-local and cloud metadata addresses are blocked.',
+    )
+    // The form checks names with the same table: a terminal escape is refused before sending.
+    await input(page, 'name').fill('ok\u001b[2J')
+    await input(page, 'apiKey').focus()
+    await expect(dialog(page).locator('[data-field="name"] .error')).toContainText(
+      'This contains characters it cannot hold',
+    )
+    await page.keyboard.press('Escape')
+    expect(await sb<unknown[]>('credentials.list', {})).toEqual([])
   })
 
   test('asks before sending a key over plain http to another host', async ({ page, open, sb }) => {

@@ -1,5 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
+import { sealBackup } from '../../src-main/services/backup'
 import { expect, test } from './harness/fixtures'
 
 const ENV_KEY = 'sk-proj-e2eFROMenvironment000000000042'
@@ -117,4 +118,71 @@ test('backup: export with a confirmed passphrase, then import it back (already h
   await importForm.getByRole('button', { name: 'Import backup' }).click()
   await expect(importForm).toContainText('Imported 0 credentials and 0 models.')
   await expect(importForm).toContainText('1 credential was already here and was kept as it is.')
+})
+
+test('backup: a crafted file imports its valid credential and lists each refused one with why', async ({
+  page,
+  open,
+  sb,
+  home,
+}) => {
+  const base = {
+    baseUrl: null,
+    endpoint: null,
+    apiVersion: null,
+    endpoints: null,
+    project: null,
+    location: null,
+    credentialsPath: null,
+    numCtx: null,
+    serviceAccountJson: null,
+    allowInsecureHttp: false,
+    isPrimary: true,
+    createdAt: '2030-01-01T00:00:00.000Z',
+    updatedAt: '2030-01-01T00:00:00.000Z',
+  }
+  const key = 'sk-fake-e2e-crafted-000000001234'
+  const credentials = [
+    {
+      ...base,
+      id: 'a',
+      provider: 'openai',
+      name: 'Metadata',
+      apiKey: key,
+      baseUrl: 'http://169.254.169.254/v1',
+    },
+    { ...base, id: 'b', provider: 'openai', name: 'ok\u001b]0;pwned\u0007', apiKey: key },
+    { ...base, id: 'c', provider: 'ollama', name: 'Negative', apiKey: null, numCtx: -5 },
+    { ...base, id: 'd', provider: 'openai', name: 'Good', apiKey: key },
+  ]
+  const file = path.join(home, 'crafted-backup.json')
+  fs.writeFileSync(
+    file,
+    await sealBackup(
+      { credentials, models: [], defaults: { slots: {} } } as never,
+      'e2e crafted passphrase',
+      '2030-01-01T00:00:00.000Z',
+      { N: 1 << 14, r: 8, p: 1 },
+    ),
+  )
+  await open('settings')
+  const importForm = page
+    .getByRole('region', { name: 'Backup' })
+    .getByRole('form', { name: 'Import' })
+  await importForm.getByLabel('File path').fill(file)
+  await importForm.getByLabel('Passphrase').fill('e2e crafted passphrase')
+  await importForm.getByRole('button', { name: 'Import backup' }).click()
+  await expect(importForm).toContainText('Imported 1 credential and 0 models.')
+  await expect(importForm).toContainText('3 credentials were not imported:')
+  await expect(importForm).toContainText(
+    'No. 1, “Metadata” (openai) — Base URL: Switchboard never connects to this address',
+  )
+  await expect(importForm).toContainText(
+    'No. 2, “ok\ufffd]0;pwned\ufffd” (openai) — Name: This contains characters',
+  )
+  await expect(importForm).toContainText(
+    'No. 3, “Negative” (ollama) — Context window (num_ctx): Enter a whole number from 1 to 10000000.',
+  )
+  const list = await sb<{ name: string }[]>('credentials.list', {})
+  expect(list.map((c) => c.name)).toEqual(['Good'])
 })

@@ -1,7 +1,16 @@
 import { useId, useState, type FormEvent, type InputHTMLAttributes, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TFunction } from 'i18next'
-import type { BackupExportResult, BackupImportResult } from '../../../src-preload/contract'
+import type {
+  BackupExportResult,
+  BackupImportResult,
+  RejectedCredential,
+} from '../../../src-preload/contract'
+import {
+  CREDENTIAL_FIELDS,
+  type FieldDef,
+  type FieldName,
+} from '../../../src-preload/contract/credential-fields'
 import { ErrorText } from '../../components/ErrorText'
 import { api, unwrap } from '../../lib/api'
 import { errorBodyOf, errorText } from '../../lib/errors'
@@ -11,9 +20,10 @@ const MIN_PASSPHRASE = 8
 
 /** An error in words: the backup's own reasons first (file exists, wrong passphrase …), else the code's. */
 function backupError(t: TFunction, err: unknown): string {
-  const reason = errorBodyOf(err).params?.reason
+  const params = errorBodyOf(err).params
+  const reason = params?.reason
   if (typeof reason === 'string' && t(`backup.reasons.${reason}`, { defaultValue: '' })) {
-    return t(`backup.reasons.${reason}`)
+    return t(`backup.reasons.${reason}`, params)
   }
   return errorText(t, err)
 }
@@ -40,11 +50,41 @@ function importedWords(t: TFunction, r: BackupImportResult, language: string): s
     }),
   ]
   if (r.credentialsSkipped) lines.push(t('backup.alreadyHere', { count: r.credentialsSkipped }))
+  if (r.credentialsRejected.length) {
+    lines.push(t('backup.rejected', { count: r.credentialsRejected.length }))
+    for (const x of r.credentialsRejected) lines.push(rejectedWords(t, x))
+  }
   if (r.defaultsRestored.length) {
     const slots = r.defaultsRestored.map((s) => t(`models:slots.${s}.label`, { defaultValue: s }))
     lines.push(t('backup.defaultsRestored', { slots: joinNames(slots, language) }))
   }
   return lines
+}
+
+/**
+ * One credential the import refused, in words: which one (position, name, provider), which field
+ * and why — the same reason texts the add / edit form shows. Names arrive neutralised from main.
+ */
+function rejectedWords(t: TFunction, x: RejectedCredential): string {
+  const def: FieldDef | undefined =
+    x.field && x.field in CREDENTIAL_FIELDS ? CREDENTIAL_FIELDS[x.field as FieldName] : undefined
+  const limits = def?.range
+    ? { min: def.range[0], max: def.range[1] }
+    : def?.max
+      ? { max: def.max }
+      : {}
+  const key = x.code === 'url_blocked' ? 'url_blocked' : x.reason
+  const reason =
+    key && t(`apiKeys:serverReason.${key}`, { defaultValue: '' })
+      ? t(`apiKeys:serverReason.${key}`, limits)
+      : t(`errors:${x.code}`, { defaultValue: x.message })
+  return t('backup.rejectedRow', {
+    index: x.index + 1,
+    name: x.name ?? t('backup.rejectedNoName'),
+    provider: x.provider ?? '?',
+    field: def ? t(`apiKeys:${def.label}`) : (x.field ?? t('backup.rejectedEntry')),
+    reason,
+  })
 }
 
 type InputFieldProps = InputHTMLAttributes<HTMLInputElement> & {

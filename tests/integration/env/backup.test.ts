@@ -95,6 +95,7 @@ describe('backup export / import', () => {
     expect(r).toEqual({
       credentialsImported: 4,
       credentialsSkipped: 0,
+      credentialsRejected: [],
       modelsImported: 3,
       modelsSkipped: 0,
       defaultsRestored: ['chat', 'embedding'],
@@ -152,6 +153,7 @@ describe('backup export / import', () => {
     expect(await other.backup.importFrom(file, PASSPHRASE)).toEqual({
       credentialsImported: 0,
       credentialsSkipped: 4,
+      credentialsRejected: [],
       modelsImported: 0,
       modelsSkipped: 3,
       defaultsRestored: [],
@@ -178,6 +180,7 @@ describe('backup export / import', () => {
     expect(r).toMatchObject({
       credentialsImported: 4,
       credentialsSkipped: 0,
+      credentialsRejected: [],
       defaultsRestored: ['embedding'],
     })
     const openai = await other.credentials.list({ provider: 'openai' })

@@ -275,6 +275,7 @@ describe('switchboard export / import', () => {
     expect(im.json).toEqual({
       credentialsImported: 1,
       credentialsSkipped: 0,
+      credentialsRejected: [],
       modelsImported: 0,
       modelsSkipped: 0,
       defaultsRestored: [],

@@ -78,6 +78,7 @@ describe('settings:* channels', () => {
     expect(im.data).toEqual({
       credentialsImported: 1,
       credentialsSkipped: 0,
+      credentialsRejected: [],
       modelsImported: 0,
       modelsSkipped: 0,
       defaultsRestored: [],

@@ -75,12 +75,19 @@ describe('form model', () => {
       name: 'required',
       apiKey: 'required',
     })
-    expect(validateField('baseUrl', 'not a url', openai.fields[1], add)).toBe('invalidUrl')
-    expect(validateField('baseUrl', 'ftp://x.example', openai.fields[1], add)).toBe('invalidScheme')
-    expect(validateField('baseUrl', 'https://u:p@x.example', openai.fields[1], add)).toBe(
-      'credentialsInUrl',
+    expect(validateField('baseUrl', 'not a url', openai.fields[1], add)).toBe('invalid_url')
+    expect(validateField('baseUrl', 'ftp://x.example', openai.fields[1], add)).toBe(
+      'invalid_scheme',
     )
-    expect(validateField('numCtx', '0', undefined, add)).toBe('invalidNumber')
+    expect(validateField('baseUrl', 'https://u:p@x.example', openai.fields[1], add)).toBe(
+      'credentials_in_url',
+    )
+    expect(validateField('numCtx', '0', undefined, add)).toBe('out_of_range')
+    expect(validateField('numCtx', '1.5', undefined, add)).toBe('invalid_number')
+    // The table's checks run in the form too: the same refusals main gives.
+    expect(validateField('name', 'a\u001b[2Jb', undefined, add)).toBe('invalid_characters')
+    expect(validateField('name', 'n'.repeat(101), undefined, add)).toBe('too_long')
+    expect(validateField('apiKey', 'sk-a\u0000b', openai.fields[0], add)).toBe('invalid_characters')
     expect(validateField('numCtx', '8192', undefined, add)).toBeNull()
     expect(
       validateField('apiKey', '', openai.fields[0], { editing: true, hasStoredKey: true }),

@@ -13,16 +13,20 @@ import { toast } from '../../../stores/use-toast-store'
 import {
   ENDPOINT_FIELDS,
   initialValues,
+  inputTypeOf,
+  isAdvanced,
   isInsecureRemote,
-  isUrlField,
   needsInsecureConfirm,
+  problemParams,
   toCreateRequest,
   toPatch,
   validateField,
   validateAll,
   type FieldName,
+  type FieldProblem,
   type FormValues,
 } from '../lib/form-model'
+import { CREDENTIAL_FIELDS } from '../../../../src-preload/contract/credential-fields'
 import { FormField } from './FormField'
 import { openExternal } from './LinkedText'
 
@@ -35,7 +39,7 @@ interface CredentialDialogProps {
   onClose: () => void
 }
 
-type Errors = Partial<Record<FieldName | 'name', string>>
+type Errors = Partial<Record<FieldName, string>>
 
 /**
  * Add / edit a credential with exactly the provider's catalog fields. The typed key lives only in
@@ -62,23 +66,26 @@ export function CredentialDialog({
   const mode = { editing, hasStoredKey }
   const specs = provider.fields
   const endpointSpecs = specs.filter((s) => s.field in ENDPOINT_FIELDS)
-  const mainSpecs = specs.filter((s) => !(s.field in ENDPOINT_FIELDS))
+  const mainSpecs = specs.filter((s) => !(s.field in ENDPOINT_FIELDS) && !isAdvanced(s))
+  const advancedSpecs = specs.filter((s) => !(s.field in ENDPOINT_FIELDS) && isAdvanced(s))
   const insecure = needsInsecureConfirm(provider, values, hasStoredKey)
 
-  const problemText = (p: string) => t(`validation.${p}`)
-  const set = (field: FieldName | 'name', v: string) => {
+  // The same reason texts main's refusals use, with the field's limits from the table.
+  const problemText = (field: FieldName, p: FieldProblem) =>
+    t(`serverReason.${p}`, problemParams(field))
+  const set = (field: FieldName, v: string) => {
     setValues((cur) => ({ ...cur, [field]: v }))
     // Once a field showed an error, re-check it while typing so the error clears promptly.
     if (errors[field]) {
       const spec = specs.find((s) => s.field === field)
       const p = validateField(field, v, spec, mode)
-      setErrors((e) => ({ ...e, [field]: p ? problemText(p) : undefined }))
+      setErrors((e) => ({ ...e, [field]: p ? problemText(field, p) : undefined }))
     }
   }
-  const blur = (field: FieldName | 'name') => {
+  const blur = (field: FieldName) => {
     const spec = specs.find((s) => s.field === field)
     const p = validateField(field, values[field] ?? '', spec, mode)
-    setErrors((e) => ({ ...e, [field]: p ? problemText(p) : undefined }))
+    setErrors((e) => ({ ...e, [field]: p ? problemText(field, p) : undefined }))
   }
 
   async function submit(e: FormEvent) {
@@ -89,7 +96,7 @@ export function CredentialDialog({
       problems.apiKey = 'required'
     }
     const next: Errors = Object.fromEntries(
-      Object.entries(problems).map(([f, p]) => [f, problemText(p)]),
+      Object.entries(problems).map(([f, p]) => [f, problemText(f as FieldName, p)]),
     )
     setErrors(next)
     const needConfirm = insecure && !allowInsecure
@@ -126,9 +133,15 @@ export function CredentialDialog({
       const reason = body.params?.reason as string | undefined
       const described = describeError(t, body)
       const fieldNames = new Set<string>(['name', ...specs.map((s) => s.field)])
-      if (body.code === 'validation' && field && fieldNames.has(field)) {
-        const text = reason
-          ? t(`serverReason.${reason}`, { defaultValue: body.message })
+      // A refusal of one field (validation, or a blocked address at the door) shows next to it.
+      if (
+        (body.code === 'validation' || body.code === 'url_blocked') &&
+        field &&
+        fieldNames.has(field)
+      ) {
+        const key = body.code === 'url_blocked' ? 'url_blocked' : reason
+        const text = key
+          ? t(`serverReason.${key}`, { ...body.params, defaultValue: body.message })
           : body.message
         setErrors((cur) => ({ ...cur, [field]: text }))
         focusFirstInvalid(formId)
@@ -150,7 +163,7 @@ export function CredentialDialog({
     <FormField
       key={spec.field}
       name={spec.field}
-      label={t(`fields.${spec.field}.label`)}
+      label={t(CREDENTIAL_FIELDS[spec.field].label)}
       value={values[spec.field] ?? ''}
       onChange={(v) => set(spec.field, v)}
       onBlur={() => blur(spec.field)}
@@ -160,15 +173,7 @@ export function CredentialDialog({
           ? `…${credential.keyHint}`
           : spec.placeholder
       }
-      type={
-        spec.field === 'apiKey'
-          ? 'secret'
-          : spec.field === 'numCtx'
-            ? 'number'
-            : isUrlField(spec.field)
-              ? 'url'
-              : 'text'
-      }
+      type={inputTypeOf(spec.field)}
       error={errors[spec.field] ?? null}
       hint={(spec.field === 'credentialsPath' && picked) || hintFor(spec) || undefined}
       action={
@@ -276,6 +281,12 @@ export function CredentialDialog({
           hint={t('fields.name.hint')}
         />
         {mainSpecs.map(fieldFor)}
+        {advancedSpecs.length ? (
+          <fieldset className="endpoints">
+            <legend>{t('dialog.advanced')}</legend>
+            {advancedSpecs.map(fieldFor)}
+          </fieldset>
+        ) : null}
         {endpointSpecs.length ? (
           <fieldset className="endpoints">
             <legend>{t('dialog.azureEndpoints')}</legend>

@@ -3,6 +3,17 @@
  * catalog field, and the create request / update patch built from the values. The form's values
  * live in the dialog's local state only (the API key too) and are dropped after submit.
  */
+import {
+  CREDENTIAL_FIELDS,
+  ENDPOINT_FIELDS as TABLE_ENDPOINTS,
+  PLAIN_FIELDS,
+  checkField,
+  type EndpointFieldName,
+  type EndpointModality,
+  type FieldDef,
+  type FieldReason,
+  type PlainFieldName,
+} from '../../../../src-preload/contract/credential-fields'
 import type {
   CredentialCreateRequest,
   CredentialPatch,
@@ -11,33 +22,41 @@ import type {
   ProviderFormView,
 } from '../../../../src-preload/contract'
 
-export type FieldName = ProviderFieldView['field']
+type CatalogField = ProviderFieldView['field']
+export type FieldName = CatalogField | 'name'
 /** Form values: every catalog field plus the name, as the inputs hold them (text). */
-export type FormValues = Record<FieldName | 'name', string>
+export type FormValues = Record<FieldName, string>
 
-/** Azure's per-modality endpoint fields ↔ `endpoints.<modality>`. */
-export const ENDPOINT_FIELDS = {
-  endpointLanguage: 'language',
-  endpointEmbedding: 'embedding',
-  endpointSpeechToText: 'speechToText',
-  endpointTextToSpeech: 'textToSpeech',
-} as const satisfies Partial<Record<FieldName, string>>
+/** Azure's per-modality endpoint fields ↔ `endpoints.<modality>` (from the field table). */
+export const ENDPOINT_FIELDS = Object.fromEntries(
+  Object.entries(TABLE_ENDPOINTS).map(([modality, field]) => [field, modality]),
+) as Record<EndpointFieldName, EndpointModality>
 type EndpointField = keyof typeof ENDPOINT_FIELDS
 const isEndpointField = (f: string): f is EndpointField => f in ENDPOINT_FIELDS
+const PLAIN = PLAIN_FIELDS.filter((f) => CREDENTIAL_FIELDS[f].kind !== 'number') as Exclude<
+  PlainFieldName,
+  'numCtx'
+>[]
 
-const URL_FIELDS = new Set<string>(['baseUrl', 'endpoint', ...Object.keys(ENDPOINT_FIELDS)])
-const PLAIN = [
-  'baseUrl',
-  'endpoint',
-  'apiVersion',
-  'project',
-  'location',
-  'credentialsPath',
-] as const
+/** A client-side validation failure: the same reasons main gives (`apiKeys:serverReason.*`). */
+export type FieldProblem = FieldReason
 
-/** A client-side validation failure: an i18n key under `apiKeys:validation`. */
-export type FieldProblem =
-  'required' | 'invalidUrl' | 'invalidScheme' | 'credentialsInUrl' | 'invalidNumber'
+/** The input a field needs, from its kind in the table. */
+export function inputTypeOf(field: FieldName): 'text' | 'url' | 'number' | 'secret' {
+  const kind = CREDENTIAL_FIELDS[field].kind
+  return kind === 'secret' || kind === 'url' || kind === 'number' ? kind : 'text'
+}
+
+/** The translation params of a problem: the field's limits from the table. */
+export function problemParams(field: FieldName): Record<string, number> {
+  const def: FieldDef = CREDENTIAL_FIELDS[field]
+  return def.range ? { min: def.range[0], max: def.range[1] } : def.max ? { max: def.max } : {}
+}
+
+/** Optional fields the table files under "Advanced" (a provider's required fields stay up top). */
+export function isAdvanced(spec: ProviderFieldView): boolean {
+  return !spec.required && CREDENTIAL_FIELDS[spec.field].group === 'advanced'
+}
 
 /** The form's starting values: empty for add, the credential's values for edit (never a key). */
 export function initialValues(
@@ -59,36 +78,27 @@ export function initialValues(
 }
 
 /** Is the field a URL input? */
-export const isUrlField = (f: string) => URL_FIELDS.has(f)
+export const isUrlField = (f: string) =>
+  f in CREDENTIAL_FIELDS && CREDENTIAL_FIELDS[f as FieldName].kind === 'url'
 
 /**
- * Checks one field. On edit an empty key is fine (it keeps the stored key) when one is stored.
+ * Checks one field with the field table's own check (the one main runs too, so the form and the
+ * app agree). On edit an empty key is fine (it keeps the stored key) when one is stored.
  * Returns null when the value is acceptable.
  */
 export function validateField(
-  field: FieldName | 'name',
+  field: FieldName,
   value: string,
   spec: ProviderFieldView | undefined,
   mode: { editing: boolean; hasStoredKey: boolean },
 ): FieldProblem | null {
-  const text = value.trim()
-  if (!text) {
+  if (!value.trim()) {
     if (field === 'name') return 'required'
     if (field === 'apiKey' && mode.editing && mode.hasStoredKey) return null
     return spec?.required ? 'required' : null
   }
-  if (isUrlField(field)) {
-    let url: URL
-    try {
-      url = new URL(text)
-    } catch {
-      return 'invalidUrl'
-    }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'invalidScheme'
-    if (url.username || url.password) return 'credentialsInUrl'
-  }
-  if (field === 'numCtx' && !/^[1-9]\d{0,7}$/.test(text)) return 'invalidNumber'
-  return null
+  const r = checkField(field, value)
+  return r.ok ? null : r.reason
 }
 
 /** Every field's problem (only fields with one are present). */
@@ -96,8 +106,8 @@ export function validateAll(
   provider: ProviderFormView,
   values: FormValues,
   mode: { editing: boolean; hasStoredKey: boolean },
-): Partial<Record<FieldName | 'name', FieldProblem>> {
-  const out: Partial<Record<FieldName | 'name', FieldProblem>> = {}
+): Partial<Record<FieldName, FieldProblem>> {
+  const out: Partial<Record<FieldName, FieldProblem>> = {}
   const nameProblem = validateField('name', values.name, undefined, mode)
   if (nameProblem) out.name = nameProblem
   for (const spec of provider.fields) {
