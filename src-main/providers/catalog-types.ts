@@ -39,6 +39,16 @@ export interface FieldSpec {
   required: boolean
   /** Placeholder shown in the form / default filled by the CLI. */
   placeholder?: string
+  /** The only values the field takes (a select in the form; validated by main). */
+  choices?: readonly FieldChoice[]
+}
+
+/** One allowed value of a field with choices (DashScope's regions). */
+export interface FieldChoice {
+  value: string
+  label: string
+  /** Where a key for this choice is made (a regional provider's key page). */
+  docsUrl?: string
 }
 
 /** Which adapter speaks this provider's API. */

@@ -266,7 +266,20 @@ export const catalog: readonly CatalogEntry[] = [
     displayName: 'DashScope (Qwen)',
     modalities: ['language', 'embedding'],
     envVars: keyEnv('DASHSCOPE_API_KEY'),
-    fields: keyAndOverride('https://dashscope.aliyuncs.com/compatible-mode/v1'),
+    // The region (stored as `location`) picks the base URL and the key page; an override wins.
+    fields: [
+      required('apiKey'),
+      {
+        field: 'location',
+        required: false,
+        choices: DASHSCOPE_REGIONS.map((r) => ({
+          value: r.id,
+          label: r.label,
+          docsUrl: r.docsUrl,
+        })),
+      },
+      optional('baseUrl', 'https://dashscope.aliyuncs.com/compatible-mode/v1'),
+    ],
     defaultBaseUrl: 'https://dashscope.aliyuncs.com/compatible-mode/v1',
     versionSegment: '/v1',
     docsUrl: 'https://www.alibabacloud.com/help/en/model-studio/get-api-key',

@@ -33,7 +33,7 @@ export type { EndpointModality, PlainFieldName as PlainField }
 const MAX_SERVICE_ACCOUNT_BYTES = 64 * 1024
 
 /** English text per reason (people read the translation of `reason`; the CLI prints this). */
-const REASON_TEXT: Record<FieldReason | 'not_supported' | 'unreadable', string> = {
+const REASON_TEXT: Record<FieldReason | 'not_supported' | 'not_a_choice' | 'unreadable', string> = {
   required: 'is required',
   too_long: 'is too long',
   invalid_characters: 'contains characters it cannot hold (control, escape or direction codes)',
@@ -44,6 +44,7 @@ const REASON_TEXT: Record<FieldReason | 'not_supported' | 'unreadable', string> 
   out_of_range: 'is out of range',
   invalid_json: 'is not a JSON object',
   not_supported: 'is not a field of this provider',
+  not_a_choice: 'is not one of the values this provider offers',
   unreadable: 'could not be read',
 }
 
@@ -135,6 +136,10 @@ export function validateInput(
     if (input[field] === undefined) continue
     const value = cleanField(field, input[field]) as string | number | null
     if (value !== null && !hasField(entry, field)) throw invalid(field, 'not_supported')
+    const choices = entry.fields.find((s) => s.field === field)?.choices
+    if (value !== null && choices && !choices.some((c) => c.value === value)) {
+      throw invalid(field, 'not_a_choice', {}, ` (${choices.map((c) => c.value).join(', ')})`)
+    }
     out.plain[field] = value
   }
   out.endpoints = cleanEndpoints(entry, input.endpoints)

@@ -177,6 +177,8 @@ export interface ProviderFieldView {
   field: CredentialField
   required: boolean
   placeholder?: string
+  /** The only values the field takes, shown as a select (DashScope's regions). */
+  choices?: readonly { value: string; label: string; docsUrl?: string }[]
 }
 
 /** `credentials:providers`: the catalog as the forms need it (plain data, no secrets). */

@@ -251,6 +251,30 @@ test.describe('API Keys page', () => {
     expect(await sb<unknown[]>('credentials.list', {})).toEqual([])
   })
 
+  test('offers DashScope regions; the key link follows the chosen region', async ({
+    page,
+    open,
+    sb,
+  }) => {
+    await open('apiKeys')
+    await page.getByRole('button', { name: 'New DashScope (Qwen) credential' }).click()
+    const region = dialog(page).getByLabel(/^Region/)
+    await expect(region).toHaveValue('cn-beijing')
+    const keyLink = dialog(page).locator('.form-docs a')
+    await expect(keyLink).toHaveAttribute('href', /bailian\.console\.aliyun\.com/)
+    await region.selectOption('ap-southeast-1')
+    await expect(keyLink).toHaveAttribute(
+      'href',
+      /modelstudio\.console\.alibabacloud\.com\/ap-southeast-1/,
+    )
+    await input(page, 'name').fill('Qwen SG')
+    await input(page, 'apiKey').fill('sk-fake-e2e-dashscope-00001234')
+    await dialog(page).getByRole('button', { name: 'Add credential' }).click()
+    await expect(dialog(page)).toHaveCount(0)
+    const [cred] = await sb<{ location: string | null }[]>('credentials.list', {})
+    expect(cred!.location).toBe('ap-southeast-1')
+  })
+
   test('asks before sending a key over plain http to another host', async ({ page, open, sb }) => {
     await open('apiKeys')
     await page.getByRole('button', { name: 'New OpenAI Compatible credential' }).click()

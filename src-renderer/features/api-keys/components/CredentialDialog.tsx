@@ -69,6 +69,11 @@ export function CredentialDialog({
   const mainSpecs = specs.filter((s) => !(s.field in ENDPOINT_FIELDS) && !isAdvanced(s))
   const advancedSpecs = specs.filter((s) => !(s.field in ENDPOINT_FIELDS) && isAdvanced(s))
   const insecure = needsInsecureConfirm(provider, values, hasStoredKey)
+  // A regional provider's key is made on its region's page: the link follows the chosen region.
+  const keyPage =
+    specs
+      .flatMap((s) => s.choices?.filter((c) => c.value === values[s.field]) ?? [])
+      .find((c) => c.docsUrl)?.docsUrl ?? provider.docsUrl
 
   // The same reason texts main's refusals use, with the field's limits from the table.
   const problemText = (field: FieldName, p: FieldProblem) =>
@@ -163,7 +168,12 @@ export function CredentialDialog({
     <FormField
       key={spec.field}
       name={spec.field}
-      label={t(CREDENTIAL_FIELDS[spec.field].label)}
+      label={
+        spec.choices && spec.field === 'location'
+          ? t('fields.location.regionLabel')
+          : t(CREDENTIAL_FIELDS[spec.field].label)
+      }
+      choices={spec.choices}
       value={values[spec.field] ?? ''}
       onChange={(v) => set(spec.field, v)}
       onBlur={() => blur(spec.field)}
@@ -222,6 +232,7 @@ export function CredentialDialog({
         ? t('fields.baseUrl.hintLocal', { url })
         : t('fields.baseUrl.hint', { url })
     }
+    if (f === 'location' && spec.choices) return t('fields.location.regionHint')
     return t(`fields.${f}.hint`)
   }
 
@@ -259,10 +270,10 @@ export function CredentialDialog({
         {specs.some((s) => s.field === 'apiKey') && !provider.local ? (
           <p className="muted form-docs">
             <a
-              href={provider.docsUrl}
+              href={keyPage}
               onClick={(e) => {
                 e.preventDefault()
-                openExternal(provider.docsUrl)
+                openExternal(keyPage)
               }}
             >
               {t('dialog.docsLink')}

@@ -14,6 +14,8 @@ interface FormFieldProps {
   type?: 'text' | 'url' | 'number' | 'secret'
   /** A button beside the input (the Vertex file picker). */
   action?: ReactNode
+  /** The only values the field takes: rendered as a select instead of a text input. */
+  choices?: readonly { value: string; label: string }[]
 }
 
 /** One labelled input with its hint and inline error; `secret` adds a show/hide toggle. */
@@ -27,7 +29,24 @@ export function FormField(props: FormFieldProps) {
     .filter(Boolean)
     .join(' ')
   const secret = props.type === 'secret'
-  const input = (
+  const common = {
+    id,
+    name: props.name,
+    value: props.value,
+    onBlur: props.onBlur,
+    'aria-invalid': props.error ? true : undefined,
+    'aria-required': props.required || undefined,
+    'aria-describedby': describedBy || undefined,
+  }
+  const input = props.choices ? (
+    <select {...common} onChange={(e) => props.onChange(e.target.value)}>
+      {props.choices.map((c) => (
+        <option key={c.value} value={c.value}>
+          {c.label}
+        </option>
+      ))}
+    </select>
+  ) : (
     <input
       id={id}
       name={props.name}

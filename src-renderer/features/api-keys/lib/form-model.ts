@@ -39,7 +39,7 @@ const PLAIN = PLAIN_FIELDS.filter((f) => CREDENTIAL_FIELDS[f].kind !== 'number')
 >[]
 
 /** A client-side validation failure: the same reasons main gives (`apiKeys:serverReason.*`). */
-export type FieldProblem = FieldReason
+export type FieldProblem = FieldReason | 'not_a_choice'
 
 /** The input a field needs, from its kind in the table. */
 export function inputTypeOf(field: FieldName): 'text' | 'url' | 'number' | 'secret' {
@@ -72,6 +72,8 @@ export function initialValues(
       else if (f === 'numCtx') v = cred.numCtx === null ? '' : String(cred.numCtx)
       else v = cred[f] ?? ''
     }
+    // A field with choices starts on the first one (the provider's default, e.g. its first region).
+    if (!v && spec.choices?.[0]) v = spec.choices[0].value
     values[f] = v
   }
   return values
@@ -98,7 +100,9 @@ export function validateField(
     return spec?.required ? 'required' : null
   }
   const r = checkField(field, value)
-  return r.ok ? null : r.reason
+  if (!r.ok) return r.reason
+  if (spec?.choices && !spec.choices.some((c) => c.value === value.trim())) return 'not_a_choice'
+  return null
 }
 
 /** Every field's problem (only fields with one are present). */
