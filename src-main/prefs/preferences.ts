@@ -74,11 +74,8 @@ export function createPreferences(backend: PreferencesBackend): PreferencesServi
       const next: Preferences = {
         ...current,
         ...Object.fromEntries(
-          Object.entries(p).filter(
-            ([k, v]) => v !== undefined && k !== 'gateway' && k !== 'updates',
-          ),
+          Object.entries(p).filter(([k, v]) => v !== undefined && k !== 'updates'),
         ),
-        gateway: { ...current.gateway, ...stripUndefined(p.gateway) },
         updates: { ...current.updates, ...stripUndefined(p.updates) },
       }
       commit(next)

@@ -34,11 +34,6 @@ export const Preferences = z.object({
   language: z.enum(PREFERENCE_LOCALES).nullable(),
   theme: ThemePreference,
   window: WindowBounds.nullable(),
-  /** The local gateway (DESIGN §14): placeholders the gateway uses; loopback only. */
-  gateway: z.object({
-    enabled: z.boolean(),
-    port: z.number().int().min(1024).max(65535),
-  }),
   updates: z.object({ autoCheck: z.boolean(), channel: UpdateChannel }),
   launchAtLogin: z.boolean(),
   /** The "Install the command-line tool" hint was dismissed. */
@@ -53,13 +48,6 @@ export const PreferencesPatch = z
   .object({
     language: z.enum(PREFERENCE_LOCALES).nullable().optional(),
     theme: ThemePreference.optional(),
-    gateway: z
-      .object({
-        enabled: z.boolean().optional(),
-        port: z.number().int().min(1024).max(65535).optional(),
-      })
-      .strict()
-      .optional(),
     updates: z
       .object({ autoCheck: z.boolean().optional(), channel: UpdateChannel.optional() })
       .strict()
@@ -75,7 +63,6 @@ export const DEFAULT_PREFERENCES: Preferences = {
   language: null,
   theme: 'system',
   window: null,
-  gateway: { enabled: false, port: 8788 },
   updates: { autoCheck: true, channel: 'stable' },
   launchAtLogin: false,
   cliHintDismissed: false,

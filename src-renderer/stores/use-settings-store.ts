@@ -39,7 +39,6 @@ export const useSettingsStore = create<SettingsState>((set, get) => ({
         preferences: {
           ...before,
           ...(patch as Partial<Preferences>),
-          gateway: { ...before.gateway, ...patch.gateway },
           updates: { ...before.updates, ...patch.updates },
         },
       })

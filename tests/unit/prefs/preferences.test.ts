@@ -29,13 +29,13 @@ describe('preferences', () => {
     const got = normalizePreferences({
       language: 'ja-JP',
       theme: 'purple',
-      gateway: { enabled: true, port: 80 },
+      gateway: { enabled: true, port: 80 }, // gone: the gateway's switch lives in the shared store
       launchAtLogin: 'yes',
       updates: { autoCheck: false, channel: 'beta' },
     })
     expect(got.language).toBe('ja-JP')
     expect(got.theme).toBe('system')
-    expect(got.gateway).toEqual(DEFAULT_PREFERENCES.gateway)
+    expect(got).not.toHaveProperty('gateway')
     expect(got.launchAtLogin).toBe(false)
     expect(got.updates).toEqual({ autoCheck: false, channel: 'beta' })
     expect(normalizePreferences('not an object')).toEqual(DEFAULT_PREFERENCES)
@@ -49,8 +49,8 @@ describe('preferences', () => {
     prefs.set({ updates: { channel: 'beta' } })
     expect(prefs.get().updates).toEqual({ autoCheck: true, channel: 'beta' })
     prefs.set({ updates: { channel: 'beta' } }) // no change, no event
-    prefs.set({ gateway: { enabled: true } })
-    expect(prefs.get().gateway).toEqual({ enabled: true, port: 8788 })
+    prefs.set({ updates: { autoCheck: false } })
+    expect(prefs.get().updates).toEqual({ autoCheck: false, channel: 'beta' })
     expect(heard).toEqual(['stable->beta', 'beta->beta'])
     expect(normalizePreferences(backend.read())).toEqual(prefs.get())
     // A fresh service over the same backend reads what was written.
@@ -62,7 +62,7 @@ describe('preferences', () => {
     const before = prefs.get()
     for (const bad of [
       { language: 'xx-XX' },
-      { gateway: { port: 22 } },
+      { gateway: { enabled: true } }, // the gateway's switch is not a preference
       { updates: { channel: 'nightly' } },
       { window: { width: 10, height: 10, maximized: false } },
       { unknown: true },
