@@ -142,26 +142,28 @@ describe('local server detection', () => {
     expect(plain.servers[0]?.kind).toBe('openai_compatible')
   })
 
+  // No timed asserts (a busy machine stretches any figure): the sweep's cost against its
+  // deadline is measured by bench/detect.bench.ts. Here the behaviour: a server that never
+  // answers cannot hold the sweep (the silent fake never answers, so only the deadline ends it).
   it('a port that never answers does not hold the sweep past the timeout', async () => {
     const closed = await Promise.all([closedPort(), closedPort(), closedPort()])
-    const started = performance.now()
     const r = await detectLocalServers({
       fetch,
       targets: [t(silent.url), t(ollama.url), ...closed.map((u) => t(u))],
-      timeoutMs: 300,
+      timeoutMs: 2000,
     })
-    const elapsed = performance.now() - started
     expect(r.servers.map((s) => s.kind)).toEqual(['ollama'])
-    expect(elapsed).toBeLessThan(300 * 1.5)
-    expect(elapsed).toBeGreaterThanOrEqual(290)
-    expect(r.elapsedMs).toBeLessThan(450)
   })
 
   it('a sweep of closed ports only ends at once, not at the timeout', async () => {
     const closed = await Promise.all([closedPort(), closedPort()])
-    const r = await detectLocalServers({ fetch, targets: closed.map((u) => t(u)), timeoutMs: 2000 })
+    // A deadline far past the test's own time limit: finishing at all proves it did not wait.
+    const r = await detectLocalServers({
+      fetch,
+      targets: closed.map((u) => t(u)),
+      timeoutMs: 10 * 60_000,
+    })
     expect(r.servers).toEqual([])
-    expect(r.elapsedMs).toBeLessThan(1000)
   })
 
   it('honours OLLAMA_HOST and user-added targets', async () => {
