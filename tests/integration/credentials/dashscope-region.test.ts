@@ -8,7 +8,6 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { runCli } from '../../../src-cli/main'
 import type { ProviderFormView } from '../../../src-preload/contract'
 import { apiRoot } from '../../../src-main/providers/base-url'
 import { getProvider } from '../../../src-main/providers/catalog'
@@ -16,6 +15,7 @@ import {
   initialValues,
   validateField,
 } from '../../../src-renderer/features/api-keys/lib/form-model'
+import { cliJson } from '../../fixtures/cli-in-process'
 import { ipcHarness } from '../../fixtures/ipc-harness'
 import { snapshot } from '../vault/helpers'
 
@@ -23,20 +23,8 @@ const MASTER = { SWITCHBOARD_ENCRYPTION_KEY: 'dashscope region master passphrase
 const KEY = 'sk-fake-dashscope-0123456789abcdef'
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'sb-region-'))
 
-async function cli(home: string, args: string[], stdin = '') {
-  const out: string[] = []
-  const code = await runCli(
-    ['--json', ...args],
-    {
-      out: (t) => void out.push(t),
-      err: () => undefined,
-      readStdin: async () => stdin,
-      env: { SWITCHBOARD_HOME: home, ...MASTER },
-    },
-    { version: 'test' },
-  )
-  return { code, json: JSON.parse(out.at(-1) ?? 'null') }
-}
+const cli = (home: string, args: string[], stdin = '') =>
+  cliJson(args, { SWITCHBOARD_HOME: home, ...MASTER }, stdin)
 
 async function dashscopeForm(): Promise<ProviderFormView> {
   const h = ipcHarness(tmp(), MASTER)

@@ -9,7 +9,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { runCli } from '../../../src-cli/main'
+import { cliJson } from '../../fixtures/cli-in-process'
 import { ipcHarness } from '../../fixtures/ipc-harness'
 import { CRAFTED, FAKE_KEY, addArgs } from '../../fixtures/crafted-credentials'
 import { snapshot } from '../vault/helpers'
@@ -18,20 +18,8 @@ const MASTER = { SWITCHBOARD_ENCRYPTION_KEY: 'field validation master passphrase
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'sb-fields-'))
 
 /** Runs the CLI in-process over `home`; returns the exit code and the parsed JSON. */
-async function cli(home: string, args: string[], stdin = '') {
-  const out: string[] = []
-  const code = await runCli(
-    ['--json', ...args],
-    {
-      out: (t) => void out.push(t),
-      err: () => undefined,
-      readStdin: async () => stdin,
-      env: { SWITCHBOARD_HOME: home, ...MASTER },
-    },
-    { version: 'test' },
-  )
-  return { code, json: JSON.parse(out.at(-1) ?? 'null') }
-}
+const cli = (home: string, args: string[], stdin = '') =>
+  cliJson(args, { SWITCHBOARD_HOME: home, ...MASTER }, stdin)
 
 describe('one credential validation, every way in', () => {
   it('IPC create refuses each crafted input with its code, field and reason; nothing written', async () => {

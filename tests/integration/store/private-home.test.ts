@@ -6,7 +6,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { runCli } from '../../../src-cli/main'
+import { cliJson } from '../../fixtures/cli-in-process'
 import { createFileStore, STORE_FILE } from '../../../src-main/store/file-store'
 import { tmpHome } from '../vault/helpers'
 
@@ -14,13 +14,8 @@ const mode = (p: string) => (fs.statSync(p).mode & 0o777).toString(8)
 const isRoot = process.getuid?.() === 0
 
 async function cli(args: string[], env: NodeJS.ProcessEnv) {
-  const out: string[] = []
-  const code = await runCli(
-    ['--json', ...args],
-    { out: (t) => out.push(t), err: () => undefined, readStdin: async () => '', env },
-    { version: '0.0.0-test' },
-  )
-  return { code, body: JSON.parse(out.join('')) as { error?: { code: string; message: string } } }
+  const { code, json } = await cliJson(args, env)
+  return { code, body: json as { error?: { code: string; message: string } } }
 }
 
 describe('private data folder', () => {
