@@ -33,6 +33,7 @@ outcomeSuite({
   cred: (url, v) => cred('anthropic', url, v),
   secrets: () => [KEY],
   authHeader: 'x-api-key',
+  quota: true,
   onOk: (o) => expect(o.details?.modelCount).toBe(3),
 })
 
