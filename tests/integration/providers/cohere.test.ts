@@ -29,6 +29,7 @@ outcomeSuite({
   cred,
   secrets: () => [KEY],
   authHeader: 'authorization',
+  quota: true,
   onOk: (o) => expect(o.details?.modelCount).toBe(COHERE_MODELS.length),
 })
 
