@@ -69,7 +69,7 @@ export const API_FACTS: Record<ProviderId, ApiFacts> = {
     pagination: '`has_more` + `last_id` → `?after_id=`',
     modelTests: 'language `POST /v1/messages`',
     errors:
-      '`{type:"error", error:{type,message}}`; 400 "credit balance is too low" → auth_forbidden (reason quota)',
+      '`{type:"error", error:{type,message}, request_id}`; 400 "credit balance is too low" → auth_forbidden (reason quota)',
     limits:
       '`anthropic-ratelimit-requests-{limit,remaining,reset}` (RFC 3339 reset), `retry-after`',
     sources: [
@@ -218,11 +218,12 @@ export const API_FACTS: Record<ProviderId, ApiFacts> = {
     listing: '`GET /v1/models`; typed by `endpoints` (chat → language, embed → embedding)',
     pagination: '`next_page_token` → `?page_token=`',
     modelTests: 'language `POST /v2/chat`; embedding `POST /v2/embed`',
-    errors: '`{message}` bodies; shared status table',
+    errors: '`{message}` bodies (401 "invalid api token"); 402 billing limit → auth_forbidden (reason quota)',
     limits: NONE,
     sources: [
       'https://docs.cohere.com/reference/list-models',
       'https://docs.cohere.com/reference/errors',
+      'cohere-ai/cohere-toolkit#857 (401 body)',
     ],
   },
   voyage: {
@@ -244,11 +245,13 @@ export const API_FACTS: Record<ProviderId, ApiFacts> = {
     modelTests:
       'text_to_speech `POST /v1/text-to-speech/{voice}`; speech_to_text `POST /v1/speech-to-text`',
     errors:
-      '`detail.status`: `invalid_api_key` → auth_invalid, `missing_permissions` → auth_forbidden, `quota_exceeded` (401) → ok_rate_limited',
+      '`detail.status` (all on 401 unless noted): `invalid_api_key` → auth_invalid, `missing_permissions` → auth_forbidden, `quota_exceeded` → ok_rate_limited; 429 `too_many_concurrent_requests` / `system_busy`',
     limits: NONE,
     sources: [
       'https://elevenlabs.io/docs/api-reference/models/list',
       'https://elevenlabs.io/docs/api-reference/errors',
+      'home-assistant/core#160414 (401 quota_exceeded)',
+      'elevenlabs/cli#126 (401 missing_permissions)',
     ],
   },
   deepgram: {
@@ -256,11 +259,12 @@ export const API_FACTS: Record<ProviderId, ApiFacts> = {
     listing: 'the catalog’s static list',
     pagination: 'none',
     modelTests: 'text_to_speech `POST /v1/speak?model=`; speech_to_text `POST /v1/listen`',
-    errors: '`{err_code, err_msg}` bodies; shared status table',
+    errors: '`{err_code, err_msg, request_id}` bodies (401 `INVALID_AUTH`); shared status table',
     limits: NONE,
     sources: [
       'https://developers.deepgram.com/reference/get-projects',
       'https://developers.deepgram.com/docs/tts-models',
+      'https://developers.deepgram.com/reference/errors',
     ],
   },
   ollama: {
@@ -304,11 +308,13 @@ export const API_FACTS: Record<ProviderId, ApiFacts> = {
     pagination: 'none',
     modelTests:
       'OpenAI-shaped on `/openai/deployments/{name}/…?api-version=` (per-modality endpoints)',
-    errors: OPENAI_ERRORS,
+    errors:
+      '`{error:{code:"<status>", message}}` (401 "Access denied due to invalid subscription key or wrong API endpoint…", 403 "Public access is disabled…", 404 "Resource not found"); shared status table',
     limits: HEADER_LIMITS,
     sources: [
       'https://learn.microsoft.com/azure/ai-services/openai/reference',
       'https://learn.microsoft.com/azure/ai-services/openai/quotas-limits',
+      'openai/openai-python#447 (deployments listing body)',
     ],
   },
   vertex: {
