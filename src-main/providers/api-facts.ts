@@ -218,7 +218,8 @@ export const API_FACTS: Record<ProviderId, ApiFacts> = {
     listing: '`GET /v1/models`; typed by `endpoints` (chat → language, embed → embedding)',
     pagination: '`next_page_token` → `?page_token=`',
     modelTests: 'language `POST /v2/chat`; embedding `POST /v2/embed`',
-    errors: '`{message}` bodies (401 "invalid api token"); 402 billing limit → auth_forbidden (reason quota)',
+    errors:
+      '`{message}` bodies (401 "invalid api token"); 402 billing limit → auth_forbidden (reason quota)',
     limits: NONE,
     sources: [
       'https://docs.cohere.com/reference/list-models',
