@@ -136,9 +136,12 @@ class PatternBuilder {
     const codes = `(?:${this.codes('\\').join('|')})+`
     const escaped = `(?:${this.atomic('\\\\+')}u005[cC])+`
     if (next === null) return `(?:${this.atomic('\\\\+')}|${codes}|${escaped})`
+    // The character after a literal backslash may also be in its URL / HTML form (an HTML
+    // escaper turns `\&` into `\&amp;`): those forms never start with a backslash, so adding
+    // them keeps the run atomic.
     const after = nextIsSpace
-      ? `(?:\\s|${this.afterBackslash(next, false).join('|')})(?:${nextGroup()})?`
-      : `(?:${this.afterBackslash(next).join('|')})`
+      ? `(?:\\s|${[...this.afterBackslash(next, false), ...this.codes(next)].join('|')})(?:${nextGroup()})?`
+      : `(?:${[...this.afterBackslash(next), ...this.codes(next)].join('|')})`
     return `(?:${this.atomic('\\\\+')}${after}|(?:${codes}|${escaped})${nextGroup()})`
   }
 

@@ -117,6 +117,18 @@ describe('scrubUpstream', () => {
     expect(out.length).toBeLessThanOrEqual(200)
   })
 
+  // fast-check found these: a backslash in a key followed by a character an HTML escaper rewrites.
+  it('finds a key whose backslash is followed by an HTML-escaped character', () => {
+    for (const [key, echoed] of [
+      ['.\\& .! a', '.\\&amp; .! a'],
+      ['\\"aa aaa', '\\&quot;aa aaa'],
+      ['\\"aa aaa', '\\\\&quot;aa aaa'], // the same inside a JSON string
+      ['x\\ yyyy', 'x\\&nbsp;yyyy'],
+    ] as const) {
+      expect(scrubUpstream(`bad key ${echoed} end`, [key]), echoed).toBe('bad key [redacted] end')
+    }
+  })
+
   it('scrubs before collapsing: a key with double spaces is found', () => {
     const key = 'my  key  with   spaces-0000'
     expect(scrubUpstream(`bad key "${key}"`, [key])).toBe('bad key "[redacted]"')
