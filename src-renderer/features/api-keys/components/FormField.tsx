@@ -29,6 +29,7 @@ export function FormField(props: FormFieldProps) {
     .filter(Boolean)
     .join(' ')
   const secret = props.type === 'secret'
+  // What the select (a field with choices) and the input share.
   const common = {
     id,
     name: props.name,
@@ -48,8 +49,7 @@ export function FormField(props: FormFieldProps) {
     </select>
   ) : (
     <input
-      id={id}
-      name={props.name}
+      {...common}
       type={
         secret
           ? shown
@@ -61,13 +61,8 @@ export function FormField(props: FormFieldProps) {
               ? 'url'
               : 'text'
       }
-      value={props.value}
       placeholder={props.placeholder}
       onChange={(e) => props.onChange(e.target.value)}
-      onBlur={props.onBlur}
-      aria-invalid={props.error ? true : undefined}
-      aria-required={props.required || undefined}
-      aria-describedby={describedBy || undefined}
       autoComplete="off"
       spellCheck={false}
       {...(secret ? { 'data-secret': 'true' } : {})}
