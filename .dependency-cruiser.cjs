@@ -47,6 +47,20 @@ module.exports = {
       to: { path: '^src-main/(store|vault)/' },
     },
     {
+      name: 'main-not-renderer',
+      comment: 'Main and the CLI never import renderer code; what both use lives in src-shared/ (locales).',
+      severity: 'error',
+      from: { path: '^(src-main|src-cli|src-preload)/' },
+      to: { path: '^src-renderer/' },
+    },
+    {
+      name: 'shared-is-a-leaf',
+      comment: 'src-shared/ is used by every side, so it imports none of them.',
+      severity: 'error',
+      from: { path: '^src-shared/' },
+      to: { path: '^src-(main|cli|preload|renderer)/' },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

@@ -5,7 +5,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import zlib from 'node:zlib'
-import { locales } from '../src-renderer/i18n/locale-tags'
+import { locales } from '../src-shared/i18n/locale-tags'
 
 const TARGET_KB = 150
 const root = process.env.SWITCHBOARD_ROOT ?? process.cwd()

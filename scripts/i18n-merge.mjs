@@ -9,7 +9,7 @@ if (!ns || !file) {
   console.error('usage: node scripts/i18n-merge.mjs <namespace> <strings.json> [locale]')
   process.exit(2)
 }
-const target = path.resolve(import.meta.dirname, `../src-renderer/i18n/locales/${locale}.json`)
+const target = path.resolve(import.meta.dirname, `../src-shared/i18n/locales/${locale}.json`)
 const strings = JSON.parse(fs.readFileSync(file, 'utf8'))
 const current = fs.existsSync(target) ? JSON.parse(fs.readFileSync(target, 'utf8')) : {}
 current[ns] = strings

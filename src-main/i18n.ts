@@ -1,6 +1,6 @@
 /** Main-process translations (tray, notifications, dialogs) from the renderer's locale files. */
 import i18next, { type TFunction } from 'i18next'
-import { matchLocale, namespaces, resources } from '../src-renderer/i18n/resources'
+import { matchLocale, namespaces, resources } from '../src-shared/i18n/resources'
 
 /** A translator for one locale; `ns:key` addressing as in the renderer. */
 export function createMainTranslator(tag: string | undefined): TFunction {

@@ -2,7 +2,7 @@
 import i18next from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import { loadLocale } from './load-locale'
-import { matchLocale, SOURCE_LOCALE, type Locale } from './locale-tags'
+import { matchLocale, SOURCE_LOCALE, type Locale } from '../../src-shared/i18n/locale-tags'
 
 /** Adds a locale's strings to i18next unless they are already there. */
 async function addLocale(locale: Locale): Promise<void> {

@@ -4,20 +4,20 @@
  * map is typed by `Locale`, so a locale added to `locale-tags.ts` without a loader fails the
  * typecheck; the files are whole JSON documents, so every key anyone adds is loaded with them.
  */
-import type { Locale } from './locale-tags'
+import type { Locale } from '../../src-shared/i18n/locale-tags'
 
 type Strings = Record<string, Record<string, unknown>>
 
 // Literal import() paths: Vite turns each into its own chunk (the CSP forbids eval and remote
 // code, and these are plain same-origin module scripts).
 const loaders: Record<Locale, () => Promise<{ default: unknown }>> = {
-  'en-US': () => import('./locales/en-US.json'),
-  'it-IT': () => import('./locales/it-IT.json'),
-  'ja-JP': () => import('./locales/ja-JP.json'),
-  'pt-BR': () => import('./locales/pt-BR.json'),
-  'ru-RU': () => import('./locales/ru-RU.json'),
-  'zh-CN': () => import('./locales/zh-CN.json'),
-  'zh-TW': () => import('./locales/zh-TW.json'),
+  'en-US': () => import('../../src-shared/i18n/locales/en-US.json'),
+  'it-IT': () => import('../../src-shared/i18n/locales/it-IT.json'),
+  'ja-JP': () => import('../../src-shared/i18n/locales/ja-JP.json'),
+  'pt-BR': () => import('../../src-shared/i18n/locales/pt-BR.json'),
+  'ru-RU': () => import('../../src-shared/i18n/locales/ru-RU.json'),
+  'zh-CN': () => import('../../src-shared/i18n/locales/zh-CN.json'),
+  'zh-TW': () => import('../../src-shared/i18n/locales/zh-TW.json'),
 }
 
 const cache = new Map<Locale, Promise<Strings>>()

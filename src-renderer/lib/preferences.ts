@@ -6,7 +6,7 @@
 // Types only: a value import of the contract would build its zod schemas in the entry chunk,
 // before zod-config.ts turns the JIT off (a CSP eval violation). Main validates the patch anyway.
 import type { Preferences, PreferencesPatch } from '../../src-preload/contract'
-import { locales } from '../i18n/locale-tags'
+import { locales } from '../../src-shared/i18n/locale-tags'
 import { api } from './api'
 
 export const LEGACY_LANGUAGE_KEY = 'switchboard.language'

@@ -6,7 +6,7 @@ import i18next from 'i18next'
 import { create } from 'zustand'
 import type { Preferences, PreferencesPatch } from '../../src-preload/contract'
 import { changeLanguage } from '../i18n'
-import { matchLocale, type Locale } from '../i18n/locale-tags'
+import { matchLocale, type Locale } from '../../src-shared/i18n/locale-tags'
 import { savePreferences } from '../lib/preferences'
 
 interface SettingsState {

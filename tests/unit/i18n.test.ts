@@ -4,7 +4,7 @@
  * plural family is compared by its base name.
  */
 import { describe, expect, it } from 'vitest'
-import { locales, resources } from '../../src-renderer/i18n/resources'
+import { locales, resources } from '../../src-shared/i18n/resources'
 
 const REQUIRED = ['en-US', 'it-IT', 'ja-JP', 'pt-BR', 'ru-RU', 'zh-CN', 'zh-TW']
 const PLURAL = /_(zero|one|two|few|many|other)$/

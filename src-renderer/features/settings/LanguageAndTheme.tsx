@@ -1,6 +1,6 @@
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
-import { locales, type Locale } from '../../i18n/locale-tags'
+import { locales, type Locale } from '../../../src-shared/i18n/locale-tags'
 import { useSettingsStore } from '../../stores/use-settings-store'
 import { useThemeStore, type ThemeChoice } from '../../stores/use-theme-store'
 

@@ -209,7 +209,7 @@ describe('boot smoke: the built main bundle under a stand-in electron', () => {
     expect(labels(probe.before)).toContain('Quit')
     expect(labels(probe.after)).not.toContain('Quit')
     const it = JSON.parse(
-      fs.readFileSync(path.join(ROOT, 'src-renderer/i18n/locales/it-IT.json'), 'utf8'),
+      fs.readFileSync(path.join(ROOT, 'src-shared/i18n/locales/it-IT.json'), 'utf8'),
     ) as { tray: Record<string, string> }
     expect(labels(probe.after)).toContain(it.tray.quit)
     expect(labels(probe.after)).toContain(it.tray.open)

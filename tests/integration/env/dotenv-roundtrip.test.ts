@@ -144,7 +144,7 @@ describe('env --format dotenv', () => {
       }
     }
     // The refusal's reason is a translated message in every locale, naming the variable.
-    const dir = path.join(__dirname, '../../../src-renderer/i18n/locales')
+    const dir = path.join(__dirname, '../../../src-shared/i18n/locales')
     for (const file of fs.readdirSync(dir)) {
       const text = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')).errors
         .dotenv_unrepresentable as string

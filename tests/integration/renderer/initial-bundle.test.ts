@@ -6,7 +6,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { locales, resources } from '../../../src-renderer/i18n/resources'
+import { locales, resources } from '../../../src-shared/i18n/resources'
 import { ROOT, ensureBuilt } from '../../fixtures/built'
 
 const DIR = path.join(ROOT, 'out/renderer')

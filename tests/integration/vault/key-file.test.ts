@@ -11,7 +11,7 @@ import { ROOT } from '../../fixtures/built'
 import { MAX_KEY_FILE_BYTES } from '../../../src-main/vault/env-source'
 import { setup, tmpHome } from './helpers'
 
-const LOCALES = path.join(ROOT, 'src-renderer/i18n/locales')
+const LOCALES = path.join(ROOT, 'src-shared/i18n/locales')
 
 const PASS = 'key file test passphrase'
 

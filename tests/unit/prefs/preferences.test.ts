@@ -11,7 +11,7 @@ import {
   memoryPreferencesBackend,
   normalizePreferences,
 } from '../../../src-main/prefs/preferences'
-import { locales } from '../../../src-renderer/i18n/resources'
+import { locales } from '../../../src-shared/i18n/resources'
 
 describe('preferences', () => {
   it('offers exactly the renderer locales', () => {

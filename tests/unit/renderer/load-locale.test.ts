@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { loadLocale } from '../../../src-renderer/i18n/load-locale'
-import { locales, matchLocale, resources } from '../../../src-renderer/i18n/resources'
+import { locales, matchLocale, resources } from '../../../src-shared/i18n/resources'
 
 describe('loadLocale', () => {
   for (const locale of locales) {

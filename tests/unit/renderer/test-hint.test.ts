@@ -1,6 +1,6 @@
 import i18next from 'i18next'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { resources } from '../../../src-renderer/i18n/resources'
+import { resources } from '../../../src-shared/i18n/resources'
 import { testHint } from '../../../src-renderer/features/api-keys/test-hint'
 
 const i18n = i18next.createInstance()

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import type { ConnectionTestView } from '../../../../src-preload/contract'
-import { SOURCE_LOCALE } from '../../../i18n/locale-tags'
+import { SOURCE_LOCALE } from '../../../../src-shared/i18n/locale-tags'
 import { useProviderName } from '../../../lib/use-provider-name'
 import { useCredentialsStore } from '../../../stores/use-credentials-store'
 import { testHint } from '../test-hint'
