@@ -10,28 +10,29 @@ import type {
   CredentialCreateRequest,
   CredentialDeleteResult,
   CredentialPatch,
-  CredentialStatus,
   CredentialsChange,
   CredentialView,
 } from '../../src-preload/contract/credentials'
-import type { RejectedCredential } from '../../src-preload/contract/settings'
-import { neutralise } from '../../src-preload/contract/credential-fields'
-import { AppError, toErrorBody } from '../errors'
 import type { DecryptedCredential } from '../providers/adapter-types'
 import type { CatalogEntry } from '../providers/catalog-types'
 import type { Store, StoreData, StoredCredential } from '../store/schema'
-import { lockedError, wrongKeyError, type Opener, type Vault } from '../vault/vault'
+import type { Opener, Vault } from '../vault/vault'
+import { decryptCredential } from './credential-decrypt'
+import { importCredentials, type ImportResult } from './credential-import'
+import { applyChanges, checkRequired, validateInput, type RawInput } from './credential-input'
 import {
-  applyChanges,
-  checkRequired,
-  invalid,
-  validateInput,
-  type CredentialChanges,
-  type RawInput,
-} from './credential-input'
-import { keyHintOf, toCredentialView } from './credential-view'
+  claimPrimary,
+  countModels,
+  draftOf,
+  find,
+  repairPrimaries,
+  sealedFields,
+  statusOf,
+  withSecretMarks,
+} from './credential-records'
+import { toCredentialView } from './credential-view'
 import { clearSlotsForModels } from './defaults'
-import { updateWithSecrets, type SecretChanges, type SecretName } from './secret-sealing'
+import { updateWithSecrets } from './secret-sealing'
 
 export interface CredentialsDeps {
   store: Store
@@ -71,99 +72,7 @@ export interface CredentialsService {
   importMany<T>(
     entries: readonly unknown[],
     within: (data: StoreData, ids: Map<string, string>) => T | Promise<T>,
-  ): Promise<{ added: string[]; skipped: number; rejected: RejectedCredential[]; extra: T }>
-}
-
-/** A printable label for a rejected entry: control and direction codes shown as U+FFFD. */
-function labelOf(raw: unknown): { provider: string | null; name: string | null } {
-  const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>
-  const text = (v: unknown, max: number) =>
-    typeof v === 'string' ? neutralise(v.slice(0, max)) : null
-  return { provider: text(r.provider, 64), name: text(r.name, 100) }
-}
-
-const notFound = (id: string) =>
-  new AppError('not_found', 'No credential with this id.', { id: id.slice(0, 128) })
-
-function find(data: StoreData, id: string): StoredCredential {
-  const cred = data.credentials.find((c) => c.id === id)
-  if (!cred) throw notFound(id)
-  return cred
-}
-
-/** Secret fields present on a stored credential. */
-function sealedFields(cred: StoredCredential): [SecretName, string][] {
-  return (Object.entries(cred.secrets ?? {}) as [SecretName, string | undefined][]).filter(
-    (e): e is [SecretName, string] => Boolean(e[1]),
-  )
-}
-
-function statusOf(cred: StoredCredential, opener: Opener | null): CredentialStatus {
-  const fields = sealedFields(cred)
-  if (!fields.length) return 'ok'
-  if (!opener) return 'decryption_error'
-  return fields.every(([f, v]) => opener.open(cred.id, f, v).ok) ? 'ok' : 'decryption_error'
-}
-
-function countModels(data: StoreData): Map<string, number> {
-  const counts = new Map<string, number>()
-  for (const m of data.models) counts.set(m.credentialId, (counts.get(m.credentialId) ?? 0) + 1)
-  return counts
-}
-
-/**
- * The primary rule, in one place (DESIGN §3): a credential that asks to be primary gets it only
- * when its provider has none; afterwards every provider that has credentials but no primary
- * promotes its oldest. Create asks (the first of a provider wins), import asks when the backup's
- * credential was primary, delete repairs.
- */
-function claimPrimary(data: StoreData, cred: StoredCredential, wanted: boolean): void {
-  cred.isPrimary =
-    wanted && !data.credentials.some((c) => c.provider === cred.provider && c.isPrimary)
-}
-function repairPrimaries(data: StoreData): void {
-  for (const provider of new Set(data.credentials.map((c) => c.provider))) {
-    const mine = data.credentials.filter((c) => c.provider === provider)
-    if (mine.some((c) => c.isPrimary)) continue
-    mine.sort(
-      (a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id),
-    )[0]!.isPrimary = true
-  }
-}
-
-/** A stored credential built from validated create changes (no id, no secrets sealed yet). */
-function draftOf(entry: CatalogEntry, changes: CredentialChanges): StoredCredential {
-  const cred: StoredCredential = {
-    id: '',
-    provider: entry.id,
-    name: changes.name ?? '',
-    baseUrl: null,
-    endpoint: null,
-    apiVersion: null,
-    endpoints: null,
-    project: null,
-    location: null,
-    credentialsPath: null,
-    numCtx: null,
-    secrets: {},
-    keyHint: null,
-    allowInsecureHttp: false,
-    isPrimary: false,
-    createdAt: '',
-    updatedAt: '',
-  }
-  applyChanges(cred, changes)
-  return cred
-}
-
-/** Marks which secrets the changes will leave set (for the required check before sealing). */
-function withSecretMarks(cred: StoredCredential, secrets: SecretChanges): StoredCredential {
-  const marks = { ...cred.secrets }
-  for (const [field, value] of Object.entries(secrets) as [SecretName, string | null][]) {
-    if (value === null) delete marks[field]
-    else marks[field] = 'set'
-  }
-  return { ...cred, secrets: marks }
+  ): Promise<ImportResult<T>>
 }
 
 /** Builds the credentials service. */
@@ -175,26 +84,6 @@ export function createCredentialsService(deps: CredentialsDeps): CredentialsServ
 
   const openerFor = async (data: StoreData, creds: StoredCredential[]) =>
     creds.some((c) => sealedFields(c).length) ? vault.opener(data) : null
-
-  /**
-   * Seals secrets into `cred` inside a store update: backup import only, which adds many
-   * credentials in one update (create and update seal before the lock, see secret-sealing.ts).
-   */
-  const applySecrets = async (data: StoreData, cred: StoredCredential, changes: SecretChanges) => {
-    const sets = Object.entries(changes).filter(([, v]) => typeof v === 'string') as [
-      SecretName,
-      string,
-    ][]
-    const sealer = sets.length ? await vault.sealer(data) : null
-    const secrets = { ...(cred.secrets ?? {}) }
-    for (const [field, value] of Object.entries(changes) as [SecretName, string | null][]) {
-      if (value === null) delete secrets[field]
-      else secrets[field] = sealer!.seal(cred.id, field, value)
-    }
-    cred.secrets = secrets
-    if (changes.apiKey !== undefined)
-      cred.keyHint = changes.apiKey ? keyHintOf(changes.apiKey) : null
-  }
 
   const viewOf = async (data: StoreData, cred: StoredCredential, knownOk = false) =>
     toCredentialView(
@@ -300,108 +189,13 @@ export function createCredentialsService(deps: CredentialsDeps): CredentialsServ
     },
 
     async importMany(entries, within) {
-      // 1. Every entry through the one validation, outside the lock; a bad one is reported, not
-      //    fatal. Files are never read on import: a backup carries the service account itself.
-      const rejected: RejectedCredential[] = []
-      const valid: {
-        index: number
-        backupId: string | null
-        draft: StoredCredential
-        secrets: SecretChanges
-        wantsPrimary: boolean
-      }[] = []
-      entries.forEach((raw, index) => {
-        const label = labelOf(raw)
-        try {
-          if (!raw || typeof raw !== 'object' || Array.isArray(raw))
-            throw invalid('credential', 'invalid_json')
-          const input = raw as RawInput
-          if (typeof input.provider !== 'string') throw invalid('provider', 'required')
-          const entry = getProvider(input.provider)
-          const changes = validateInput(entry, input, { create: true, readFiles: false })
-          const draft = draftOf(entry, changes)
-          checkRequired(entry, withSecretMarks(draft, changes.secrets))
-          const createdAt =
-            typeof input.createdAt === 'string' &&
-            input.createdAt.length <= 64 &&
-            !Number.isNaN(Date.parse(input.createdAt))
-              ? new Date(input.createdAt).toISOString()
-              : null
-          draft.createdAt = createdAt ?? ''
-          valid.push({
-            index,
-            backupId: typeof input.id === 'string' ? input.id : null,
-            draft,
-            secrets: changes.secrets,
-            wantsPrimary: input.isPrimary === true,
-          })
-        } catch (err) {
-          const body = toErrorBody(err)
-          if (body.code === 'internal') throw err
-          rejected.push({
-            index,
-            ...label,
-            code: body.code,
-            field: typeof body.params?.field === 'string' ? body.params.field : null,
-            reason:
-              typeof body.params?.reason === 'string'
-                ? body.params.reason
-                : body.params?.field === 'provider'
-                  ? 'unknown_provider'
-                  : null,
-            // Messages may quote what the file said (a provider id): no escape codes get out.
-            message: neutralise(body.message),
-          })
-        }
-      })
-      if (valid.some((v) => Object.values(v.secrets).some(Boolean))) await vault.assertAvailable()
-      // 2. One locked update: skip what is already here, seal and add the rest, keep one primary
-      //    per provider, then let the caller link what hangs off credentials (models, defaults).
-      const out = await store.update(async (data) => {
-        const opener = data.credentials.some((c) => sealedFields(c).length)
-          ? await vault.opener(data)
-          : null
-        const secretOf = (c: StoredCredential, field: SecretName) => {
-          const sealed = c.secrets?.[field]
-          if (!sealed) return null
-          const r = opener?.open(c.id, field, sealed)
-          return r?.ok ? r.value : undefined // undefined: cannot compare
-        }
-        const ids = new Map<string, string>()
-        const added: string[] = []
-        let skipped = 0
-        for (const v of valid) {
-          const same = data.credentials.find(
-            (c) =>
-              c.provider === v.draft.provider &&
-              c.name === v.draft.name &&
-              secretOf(c, 'apiKey') === (v.secrets.apiKey ?? null) &&
-              secretOf(c, 'serviceAccountJson') === (v.secrets.serviceAccountJson ?? null),
-          )
-          if (same) {
-            if (v.backupId) ids.set(v.backupId, same.id)
-            skipped += 1
-            continue
-          }
-          const at = now()
-          const cred: StoredCredential = {
-            ...v.draft,
-            id: newId(),
-            createdAt: v.draft.createdAt || at,
-            updatedAt: at,
-          }
-          claimPrimary(data, cred, v.wantsPrimary)
-          await applySecrets(data, cred, v.secrets)
-          data.credentials.push(cred)
-          if (v.backupId) ids.set(v.backupId, cred.id)
-          added.push(cred.id)
-        }
-        repairPrimaries(data)
-        const extra = await within(data, ids)
-        return { added, skipped, extra }
-      })
+      const out = await importCredentials(
+        { store, vault, getProvider, now, newId },
+        entries,
+        within,
+      )
       if (out.added.length) changed('created', out.added)
-      return { ...out, rejected }
+      return out
     },
 
     async delete(id) {
@@ -440,41 +234,7 @@ export function createCredentialsService(deps: CredentialsDeps): CredentialsServ
 
     async getDecrypted(id) {
       const data = await store.read()
-      const cred = find(data, id)
-      const out: DecryptedCredential = {
-        id: cred.id,
-        provider: cred.provider,
-        name: cred.name,
-        baseUrl: cred.baseUrl,
-        endpoint: cred.endpoint,
-        apiVersion: cred.apiVersion,
-        endpoints: cred.endpoints ? { ...cred.endpoints } : null,
-        project: cred.project,
-        location: cred.location,
-        credentialsPath: cred.credentialsPath,
-        numCtx: cred.numCtx,
-        apiKey: null,
-        serviceAccountJson: null,
-        allowInsecureHttp: Boolean(cred.allowInsecureHttp),
-      }
-      const fields = sealedFields(cred)
-      if (!fields.length) return out
-      const opener = await vault.opener(data)
-      for (const [field, sealed] of fields) {
-        const r = opener.open(cred.id, field, sealed)
-        if (r.ok) {
-          out[field] = r.value
-          continue
-        }
-        if (r.reason === 'locked') throw lockedError()
-        if (r.reason === 'wrong_key') throw wrongKeyError()
-        throw new AppError(
-          'decryption_error',
-          "This credential's secret could not be decrypted; delete it or enter the key again.",
-          { id: cred.id, provider: cred.provider, field },
-        )
-      }
-      return out
+      return decryptCredential(vault, data, find(data, id))
     },
   }
   return service

@@ -7,28 +7,19 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { AppError } from '../../../src-main/errors'
+import { blankCredential } from '../../../src-main/store/blank-credential'
 import { createFileStore, STORE_FILE } from '../../../src-main/store/file-store'
 import { runCli } from '../../../src-cli/main'
 import { tmpHome } from '../vault/helpers'
 
 const cred = (over: Record<string, unknown> = {}) => ({
-  id: 'c1',
-  provider: 'openai',
-  name: 'Work',
-  baseUrl: null,
-  endpoint: null,
-  apiVersion: null,
-  endpoints: null,
-  project: null,
-  location: null,
-  credentialsPath: null,
-  numCtx: null,
-  secrets: {},
-  keyHint: null,
-  allowInsecureHttp: false,
-  isPrimary: true,
-  createdAt: '2030-01-01T00:00:00.000Z',
-  updatedAt: '2030-01-01T00:00:00.000Z',
+  ...blankCredential('openai', {
+    id: 'c1',
+    name: 'Work',
+    isPrimary: true,
+    createdAt: '2030-01-01T00:00:00.000Z',
+    updatedAt: '2030-01-01T00:00:00.000Z',
+  }),
   ...over,
 })
 const store = (over: Record<string, unknown> = {}) => ({

@@ -4,6 +4,7 @@
  */
 import type { ModelType } from '../../../src-preload/contract/models-shared'
 import type { ProviderId } from '../../../src-main/providers/catalog-types'
+import { blankCredential } from '../../../src-main/store/blank-credential'
 import { emptyStoreData } from '../../../src-main/store/migrations'
 import type { StoreData, StoredCredential, StoredModel } from '../../../src-main/store/schema'
 
@@ -16,26 +17,14 @@ export function cred(
   provider: ProviderId,
   extra: Partial<StoredCredential> = {},
 ): StoredCredential {
-  return {
+  return blankCredential(provider, {
     id,
-    provider,
     name: id,
-    baseUrl: null,
-    endpoint: null,
-    apiVersion: null,
-    endpoints: null,
-    project: null,
-    location: null,
-    credentialsPath: null,
-    numCtx: null,
-    secrets: {},
-    keyHint: null,
-    allowInsecureHttp: false,
     isPrimary: true,
     createdAt: stamp(),
     updatedAt: stamp(),
     ...extra,
-  }
+  })
 }
 
 /** A registered model of a credential. */
