@@ -13,12 +13,8 @@ import { createBackupService, type BackupService } from './services/backup'
 import { createEnvExport, type EnvExportService } from './services/env-export'
 import { createEnvMigration, type EnvMigrationService } from './services/env-migration'
 import { createDefaultsService, type DefaultsService } from './services/defaults'
-import {
-  createModelsService,
-  createSttClipLoader,
-  sttClipCandidates,
-  type ModelsService,
-} from './services/models'
+import { createModelsService, type ModelsService } from './services/models'
+import { createSttClipLoader, sttClipCandidates } from './services/stt-clip'
 import { createCredentialsService, type CredentialsService } from './services/credentials'
 import { createConnectionTests, testHost, type ConnectionTests } from './services/connection-tests'
 import { createFileStore } from './store/file-store'

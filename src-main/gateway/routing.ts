@@ -5,7 +5,7 @@
  * Every credential of the provider with the model registered is a candidate, the primary first.
  */
 import type { ModelType } from '../../src-preload/contract/models-shared'
-import { SLOT_SPECS } from '../services/defaults'
+import { SLOT_SPECS } from '../services/default-slots'
 import { DEFAULT_SLOTS, type DefaultSlot, type StoreData, type StoredModel } from '../store/schema'
 
 export interface ResolvedModel {

@@ -31,7 +31,7 @@ import {
   withSecretMarks,
 } from './credential-records'
 import { toCredentialView } from './credential-view'
-import { clearSlotsForModels } from './defaults'
+import { clearSlotsForModels } from './default-slots'
 import { updateWithSecrets } from './secret-sealing'
 
 export interface CredentialsDeps {

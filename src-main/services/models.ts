@@ -4,19 +4,15 @@
  * Discovery failures come back as a coded error beside an empty list, never as a silent one.
  */
 import { randomUUID } from 'node:crypto'
-import { readFile } from 'node:fs/promises'
-import path from 'node:path'
 import { testCodes, type ErrorCode, type TestCode } from '../../src-preload/contract/errors'
-import {
-  ModelNameSchema,
-  type DiscoverResult,
-  type DiscoveredModelView,
-  type ModelTestResult,
-  type ModelView,
-  type RegisterResult,
-  type UnregisterResult,
+import type {
+  DiscoverResult,
+  ModelTestResult,
+  ModelView,
+  RegisterResult,
+  UnregisterResult,
 } from '../../src-preload/contract/models'
-import { ModelType } from '../../src-preload/contract/models-shared'
+import type { ModelType } from '../../src-preload/contract/models-shared'
 import { AppError, scrub } from '../errors'
 import { credentialSecrets } from '../secrets/scrub'
 import type {
@@ -28,12 +24,8 @@ import type {
 } from '../providers/adapter-types'
 import type { CatalogEntry, ProviderId } from '../providers/catalog-types'
 import type { StoreData, StoredModel, Store } from '../store/schema'
-import { clearSlotsForModels } from './defaults'
-
-/** The exact words spoken in assets/audio/stt-test.wav. */
-export const STT_CLIP_TEXT = 'Switchboard test one two three'
-/** The bundled clip's file name under assets/audio/. */
-export const STT_CLIP_FILE = 'stt-test.wav'
+import { clearSlotsForModels } from './default-slots'
+import { modelKey, toDiscoveredViews, toView, validateItems } from './model-views'
 
 export interface ModelsDeps {
   store: Store
@@ -200,112 +192,6 @@ export function createModelsService(deps: ModelsDeps): ModelsService {
       }
     },
   }
-}
-
-/** Loads the bundled STT clip from the first candidate path that exists; caches it. */
-export function createSttClipLoader(candidates: readonly string[]): () => Promise<Buffer> {
-  let cached: Promise<Buffer> | null = null
-  const load = async (): Promise<Buffer> => {
-    for (const file of candidates) {
-      try {
-        return await readFile(file)
-      } catch {
-        // try the next place the assets may live (dev tree, packaged resources)
-      }
-    }
-    throw new AppError('internal', 'The bundled speech clip is missing.', { file: STT_CLIP_FILE })
-  }
-  return () => {
-    cached ??= load().catch((err) => {
-      cached = null
-      throw err
-    })
-    return cached
-  }
-}
-
-/**
- * Where the clip may live: the given assets directories, then the packaged app's resources
- * (`extraResources` → `<resources>/assets`), beside the bundled main script (`out/main` → the
- * app root), and the working directory (dev, tests, CLI from the repo).
- */
-export function sttClipCandidates(assetDirs: readonly string[] = []): string[] {
-  const dirs = [...assetDirs]
-  const resources = (process as { resourcesPath?: string }).resourcesPath
-  if (resources) dirs.push(path.join(resources, 'assets'))
-  if (typeof __dirname === 'string') dirs.push(path.join(__dirname, '..', '..', 'assets'))
-  dirs.push(path.join(process.cwd(), 'assets'))
-  return dirs.map((d) => path.join(d, 'audio', STT_CLIP_FILE))
-}
-
-/** Registered (name, type) identity: names compare case-insensitively. */
-function modelKey(name: string, type: string): string {
-  return `${name.trim().toLowerCase()}\u0000${type}`
-}
-
-/** The id of a discovered entry that is not registered: stable across discoveries. */
-export function discoveredId(type: ModelType, name: string): string {
-  return `discovered:${type}:${name}`
-}
-
-function toView(m: StoredModel): ModelView {
-  return {
-    id: m.id,
-    name: m.name,
-    provider: m.provider,
-    type: m.type,
-    credentialId: m.credentialId,
-    createdAt: m.createdAt,
-  }
-}
-
-/** Adapter output → views: drops malformed entries, merges duplicates, marks registered ones. */
-function toDiscoveredViews(
-  listed: DiscoveredModel[],
-  registered: StoredModel[],
-): DiscoveredModelView[] {
-  const byKey = new Map(registered.map((m) => [modelKey(m.name, m.type), m]))
-  const seen = new Set<string>()
-  const out: DiscoveredModelView[] = []
-  for (const d of listed) {
-    if (!d || typeof d.name !== 'string' || !d.name.trim()) continue
-    if (!ModelType.safeParse(d.type).success) continue
-    const name = d.name.trim()
-    const key = modelKey(name, d.type)
-    if (seen.has(key)) continue
-    seen.add(key)
-    const reg = byKey.get(key)
-    const view: DiscoveredModelView = {
-      id: reg ? reg.id : discoveredId(d.type, name),
-      name,
-      type: d.type,
-      registered: Boolean(reg),
-      typeSource: d.typeSource ?? 'name',
-    }
-    if (d.displayName && d.displayName !== name) view.displayName = d.displayName
-    if (typeof d.contextLength === 'number') view.contextLength = d.contextLength
-    if (typeof d.sizeBytes === 'number') view.sizeBytes = d.sizeBytes
-    if (typeof d.loaded === 'boolean') view.loaded = d.loaded
-    out.push(view)
-  }
-  return out
-}
-
-function validateItems(
-  models: { name: string; type: ModelType }[],
-): { name: string; type: ModelType }[] {
-  if (!Array.isArray(models) || models.length === 0) {
-    throw new AppError('validation', 'Choose at least one model to register.', { field: 'models' })
-  }
-  return models.map((m, i) => {
-    const name = ModelNameSchema.safeParse(m?.name)
-    const type = ModelType.safeParse(m?.type)
-    if (!name.success)
-      throw new AppError('validation', 'A model name is not valid.', { field: `models.${i}.name` })
-    if (!type.success)
-      throw new AppError('validation', 'A model type is not valid.', { field: `models.${i}.type` })
-    return { name: name.data, type: type.data }
-  })
 }
 
 /** Errors that are about Switchboard's own state, not the provider: they propagate as thrown. */

@@ -14,11 +14,8 @@ import type {
 } from '../../../src-main/providers/adapter-types'
 import type { CatalogEntry, ProviderId } from '../../../src-main/providers/catalog-types'
 import { createDefaultsService } from '../../../src-main/services/defaults'
-import {
-  createModelsService,
-  createSttClipLoader,
-  sttClipCandidates,
-} from '../../../src-main/services/models'
+import { createModelsService } from '../../../src-main/services/models'
+import { createSttClipLoader, sttClipCandidates } from '../../../src-main/services/stt-clip'
 import { createFileStore } from '../../../src-main/store/file-store'
 import { createGuardedFetch } from '../../../src-main/net/guarded-fetch'
 import { cred } from '../../unit/defaults/build'

@@ -5,7 +5,7 @@ import {
   computeDefaultsView,
   defaultsJson,
   SLOT_SPECS,
-} from '../../../src-main/services/defaults'
+} from '../../../src-main/services/default-slots'
 import { DEFAULT_SLOTS } from '../../../src-main/store/schema'
 import { cred, data, model } from './build'
 

@@ -3,13 +3,13 @@ import { readFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { discoveredId } from '../../../src-main/services/model-views'
 import {
   STT_CLIP_FILE,
   STT_CLIP_TEXT,
   createSttClipLoader,
-  discoveredId,
   sttClipCandidates,
-} from '../../../src-main/services/models'
+} from '../../../src-main/services/stt-clip'
 
 const CLIP = path.join(process.cwd(), 'assets', 'audio', STT_CLIP_FILE)
 
