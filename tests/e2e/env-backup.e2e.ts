@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { sealBackup } from '../../src-main/services/backup'
+import { sealBackup } from '../../src-main/services/backup-envelope'
 import { expect, test } from './harness/fixtures'
 
 const ENV_KEY = 'sk-proj-e2eFROMenvironment000000000042'

@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest'
 import { runCli } from '../../../src-cli/main'
 import { CLI_FIELD_FLAGS } from '../../../src-preload/contract/credential-fields'
 import { catalog } from '../../../src-main/providers/catalog'
-import { sealBackup } from '../../../src-main/services/backup'
+import { sealBackup } from '../../../src-main/services/backup-envelope'
 import { ipcHarness } from '../../fixtures/ipc-harness'
 import { snapshot } from '../vault/helpers'
 

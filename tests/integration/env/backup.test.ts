@@ -7,7 +7,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { BACKUP_FORMAT } from '../../../src-main/services/backup'
+import { BACKUP_FORMAT } from '../../../src-main/services/backup-envelope'
 import { appWith, codeOf, leakForms, snapshot, tmpDir } from './helpers'
 
 const PASSPHRASE = 'backup passphrase — long enough'
