@@ -11,6 +11,7 @@ import { performance } from 'node:perf_hooks'
 import { createAppContext } from '../src-main/app-context'
 import { createDispatcher, isOwnRendererUrl } from '../src-main/ipc/dispatch'
 import { createHandlers } from '../src-main/ipc/handlers'
+import { blankCredential } from '../src-main/store/blank-credential'
 
 const COUNT = 1000
 const ROUNDS = 60
@@ -34,25 +35,17 @@ async function main() {
     for (let i = 0; i < COUNT; i++) {
       const id = randomUUID()
       const key = `sk-bench-${String(i).padStart(6, '0')}-0123456789abcdef`
-      data.credentials.push({
-        id,
-        provider: i % 3 ? 'openai' : 'groq',
-        name: `Credential ${i}`,
-        baseUrl: null,
-        endpoint: null,
-        apiVersion: null,
-        endpoints: null,
-        project: null,
-        location: null,
-        credentialsPath: null,
-        numCtx: null,
-        secrets: { apiKey: sealer.seal(id, 'apiKey', key) },
-        keyHint: key.slice(-4),
-        allowInsecureHttp: false,
-        isPrimary: i < 2,
-        createdAt: at,
-        updatedAt: at,
-      })
+      data.credentials.push(
+        blankCredential(i % 3 ? 'openai' : 'groq', {
+          id,
+          name: `Credential ${i}`,
+          secrets: { apiKey: sealer.seal(id, 'apiKey', key) },
+          keyHint: key.slice(-4),
+          isPrimary: i < 2,
+          createdAt: at,
+          updatedAt: at,
+        }),
+      )
     }
   })
   const dispatch = createDispatcher(createHandlers(app), {
