@@ -19,6 +19,8 @@ import { createCredentialsService, type CredentialsService } from './services/cr
 import { createConnectionTests, testHost, type ConnectionTests } from './services/connection-tests'
 import { createFileStore } from './store/file-store'
 import { createGatewayService, type GatewayService } from './gateway/service'
+import { createOfflineSetup, type OfflineSetupService } from './services/offline-setup'
+import { createOverviewService, type OverviewService } from './services/overview'
 import { createLocalService, type LocalService } from './local/service'
 import { createBatchWriter } from './store/batch-writer'
 import type { LastTestResult, Store } from './store/schema'
@@ -83,6 +85,10 @@ export interface AppContext {
   updates: UpdateMachine
   /** Puts the installed app's `switchboard` on PATH (issue 15). */
   cliInstaller: CliInstaller
+  /** The landing page's overview and what needs attention (issue 16). */
+  overview: OverviewService
+  /** Offline setup (DESIGN §8) as one job with progress events (issue 13). */
+  offlineSetup: OfflineSetupService
 }
 
 /** Builds the context. Domain services are created here, each from the ones before it. */
@@ -231,8 +237,29 @@ export function createAppContext(options: AppContextOptions): AppContext {
       reg: regRunner,
       elevate: elevateFor(process.platform, base.env),
     })
+  const overview = createOverviewService({
+    store,
+    listCredentials: () => credentials.list(),
+    defaults: () => defaults.get(),
+    lastDetection: () => local.lastDetection(),
+    gateway: () => gateway.status(),
+    firstRunDismissed: () => preferences.get().firstRunDismissed,
+    clock: base.clock,
+  })
+  const offlineSetup = createOfflineSetup({
+    emit: (event, payload) => ctx.emit(event, payload),
+    listInstalled: (baseUrl) => local.ollama(baseUrl).list(),
+    pull: (model, baseUrl) => local.pull(model, baseUrl),
+    cancelPull: (jobId) => local.cancelPull(jobId),
+    connect: (baseUrl, o) => local.connect(baseUrl, o),
+    listModels: (credentialId) => models.list({ credentialId }),
+    setDefault: (slot, modelId) => defaults.set(slot, modelId),
+    testModel: (modelId, signal) => models.modelTest(modelId, signal),
+  })
   const ctx: AppContext = {
     ...base,
+    overview,
+    offlineSetup,
     cliInstaller,
     preferences,
     updates,

@@ -15,6 +15,8 @@ import { vaultChannels, vaultEvents } from './contract/vault'
 import { updatesChannels, updatesEvents } from './contract/updates'
 import { cliChannels, cliEvents } from './contract/cli'
 import { dialogChannels, dialogEvents } from './contract/dialog'
+import { homeChannels, homeEvents } from './contract/home'
+import { setupChannels, setupEvents } from './contract/setup'
 import type { ChannelDef, EventDef } from './contract/define'
 import { CHANNEL_NAMES, EVENT_NAMES } from './contract/names'
 
@@ -32,6 +34,8 @@ export * from './contract/vault'
 export * from './contract/updates'
 export * from './contract/cli'
 export * from './contract/dialog'
+export * from './contract/home'
+export * from './contract/setup'
 
 export const channels = {
   ...appChannels,
@@ -45,6 +49,8 @@ export const channels = {
   ...updatesChannels,
   ...cliChannels,
   ...dialogChannels,
+  ...homeChannels,
+  ...setupChannels,
 }
 
 export const events = {
@@ -59,6 +65,8 @@ export const events = {
   ...updatesEvents,
   ...cliEvents,
   ...dialogEvents,
+  ...homeEvents,
+  ...setupEvents,
 }
 
 export type Channels = typeof channels

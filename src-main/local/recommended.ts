@@ -72,3 +72,16 @@ export function recommendModels(
     installed: isInstalled,
   }))
 }
+
+/**
+ * The installed name of a library tag (`nomic-embed-text` → `nomic-embed-text:latest`), matched
+ * with and without the `:latest` tag; null when Ollama does not have it.
+ */
+export function installedNameFor(
+  tag: string,
+  installed: readonly { name: string }[],
+): string | null {
+  const bare = tag.replace(/:latest$/, '')
+  const hit = installed.find((m) => m.name === tag || m.name.replace(/:latest$/, '') === bare)
+  return hit ? hit.name : null
+}

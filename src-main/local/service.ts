@@ -144,6 +144,45 @@ export function createLocalService(opts: LocalServiceOptions) {
     })
   }
 
+  // Pulls someone in main awaits (offline setup), resolved by the job's final report.
+  const pullWaiters = new Map<string, (p: PullProgress) => void>()
+  const startPull = (
+    model: string,
+    baseUrl?: string,
+  ): { jobId: string; finished: Promise<PullProgress> } => {
+    const lib = ollama(baseUrl)
+    const jobId = randomUUID()
+    const finished = new Promise<PullProgress>((resolve) => pullWaiters.set(jobId, resolve))
+    const signal = pulls.start({
+      jobId,
+      model,
+      status: 'starting',
+      percent: null,
+      completedBytes: 0,
+      totalBytes: 0,
+      bytesPerSecond: null,
+      etaSeconds: null,
+      resumedBytes: 0,
+      done: false,
+      baseUrl: lib.baseUrl,
+    })
+    const emitProgress = throttled<PullProgress>(
+      'local:pullProgress',
+      (p) => pulls.update({ ...p, baseUrl: lib.baseUrl }),
+      (p) => p.status,
+      (p) => p.done,
+    )
+    const onProgress = (p: PullProgress) => {
+      emitProgress(p)
+      if (p.done) {
+        pullWaiters.get(jobId)?.({ ...p, baseUrl: lib.baseUrl })
+        pullWaiters.delete(jobId)
+      }
+    }
+    lib.pull(model, { jobId, signal, onProgress }).catch(() => undefined) // the failure was already reported as the final progress event
+    return { jobId, finished }
+  }
+
   return {
     detect,
 
@@ -181,30 +220,14 @@ export function createLocalService(opts: LocalServiceOptions) {
 
     /** Starts a pull in the background; progress goes out as `local:pullProgress` events. */
     startPull(model: string, baseUrl?: string): { jobId: string } {
-      const lib = ollama(baseUrl)
-      const jobId = randomUUID()
-      const signal = pulls.start({
-        jobId,
-        model,
-        status: 'starting',
-        percent: null,
-        completedBytes: 0,
-        totalBytes: 0,
-        bytesPerSecond: null,
-        etaSeconds: null,
-        resumedBytes: 0,
-        done: false,
-        baseUrl: lib.baseUrl,
-      })
-      const onProgress = throttled<PullProgress>(
-        'local:pullProgress',
-        (p) => pulls.update({ ...p, baseUrl: lib.baseUrl }),
-        (p) => p.status,
-        (p) => p.done,
-      )
-      lib.pull(model, { jobId, signal, onProgress }).catch(() => undefined) // the failure was already reported as the final progress event
-      return { jobId }
+      return { jobId: startPull(model, baseUrl).jobId }
     },
+
+    /**
+     * Starts a pull like `startPull` and also answers its final report (done, failed or
+     * cancelled), for a use case in main that waits on it (offline setup).
+     */
+    pull: (model: string, baseUrl?: string) => startPull(model, baseUrl),
 
     /** Cancels a running pull; Ollama keeps the partial layers, so pulling again resumes. */
     cancelPull: (jobId: string): boolean => pulls.cancel(jobId),

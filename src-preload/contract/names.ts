@@ -38,6 +38,7 @@ export const CHANNEL_NAMES = [
   'gateway:status',
   'gateway:tokens',
   'gateway:usage',
+  'home:overview',
   'local:activeImports',
   'local:activePulls',
   'local:addTarget',
@@ -68,6 +69,9 @@ export const CHANNEL_NAMES = [
   'settings:importBackup',
   'settings:migrateEnv',
   'settings:setPreferences',
+  'setup:offlineActive',
+  'setup:offlineCancel',
+  'setup:offlineStart',
   'updates:check',
   'updates:restart',
   'updates:status',
@@ -84,6 +88,7 @@ export const EVENT_NAMES = [
   'local:importProgress',
   'local:pullProgress',
   'settings:preferencesChanged',
+  'setup:offlineProgress',
   'updates:changed',
 ] as const
 

@@ -38,6 +38,8 @@ export const Preferences = z.object({
   launchAtLogin: z.boolean(),
   /** The "Install the command-line tool" hint was dismissed. */
   cliHintDismissed: z.boolean(),
+  /** "Skip for now" on the first-run screen: an empty store no longer lands on it. */
+  firstRunDismissed: z.boolean(),
   /** The renderer's old localStorage values (language, theme) were imported once. */
   importedRendererPrefs: z.boolean(),
 })
@@ -54,6 +56,7 @@ export const PreferencesPatch = z
       .optional(),
     launchAtLogin: z.boolean().optional(),
     cliHintDismissed: z.boolean().optional(),
+    firstRunDismissed: z.boolean().optional(),
     importedRendererPrefs: z.boolean().optional(),
   })
   .strict()
@@ -66,5 +69,6 @@ export const DEFAULT_PREFERENCES: Preferences = {
   updates: { autoCheck: true, channel: 'stable' },
   launchAtLogin: false,
   cliHintDismissed: false,
+  firstRunDismissed: false,
   importedRendererPrefs: false,
 }

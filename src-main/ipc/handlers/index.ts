@@ -11,6 +11,8 @@ import { vaultHandlers } from './vault'
 import { updatesHandlers } from './updates'
 import { cliHandlers } from './cli'
 import { dialogHandlers } from './dialog'
+import { homeHandlers } from './home'
+import { setupHandlers } from './setup'
 
 /** Every channel's handler, built over one app context. */
 export function createHandlers(app: AppContext): Handlers {
@@ -26,5 +28,7 @@ export function createHandlers(app: AppContext): Handlers {
     ...updatesHandlers(app),
     ...cliHandlers(app),
     ...dialogHandlers(app),
+    ...homeHandlers(app),
+    ...setupHandlers(app),
   }
 }
