@@ -9,7 +9,7 @@ import {
 } from '../features/models/components/DiscoveryDialogHost'
 import { EnvKeysBanner } from '../features/settings/EnvKeysBanner'
 import { CliHintBanner, UpdateReadyBanner } from '../features/installed/InstalledBanners'
-import { PAGES, useNavStore } from '../stores/use-nav-store'
+import { NAV_PAGES, useNavStore } from '../stores/use-nav-store'
 import { applyTheme, useThemeStore } from '../stores/use-theme-store'
 import { Nav } from './Nav'
 import { PAGE_COMPONENTS, prefetchPages } from './pages'
@@ -33,7 +33,7 @@ export function App() {
       <a className="skip-link" href="#main">
         {t('skipToContent')}
       </a>
-      <Nav pages={PAGES} />
+      <Nav pages={NAV_PAGES} />
       <main id="main" className="page" aria-labelledby="page-title">
         <EnvKeysBanner />
         <UpdateReadyBanner />

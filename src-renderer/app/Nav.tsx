@@ -3,6 +3,8 @@ import { Icon, type IconName } from '../components/Icon'
 import { useNavStore, type Page } from '../stores/use-nav-store'
 
 const ICONS: Record<Page, IconName> = {
+  home: 'home',
+  welcome: 'welcome',
   apiKeys: 'key',
   models: 'models',
   local: 'local',

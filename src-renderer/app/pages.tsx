@@ -1,6 +1,6 @@
 /**
- * Which component shows each page. The landing page (API Keys) is in the initial bundle; every
- * other page is its own chunk, loaded when first visited (issue 17: the initial JS stays small)
+ * Which component shows each page. API Keys is in the initial bundle; every other page (the
+ * overview and the first-run screen included) is its own chunk, loaded when first visited (issue 17: the initial JS stays small)
  * and warmed up once the first page has painted, so later navigation rarely waits. A new page
  * adds one loader here; `Page` makes the typecheck ask for it.
  */
@@ -11,6 +11,8 @@ import type { Page } from '../stores/use-nav-store'
 type Loader = () => Promise<{ default: ComponentType }>
 
 const loaders = {
+  home: () => import('../pages/HomePage').then((m) => ({ default: m.HomePage })),
+  welcome: () => import('../pages/WelcomePage').then((m) => ({ default: m.WelcomePage })),
   models: () => import('../pages/ModelsPage').then((m) => ({ default: m.ModelsPage })),
   local: () => import('../pages/LocalPage').then((m) => ({ default: m.LocalPage })),
   gateway: () => import('../pages/GatewayPage').then((m) => ({ default: m.GatewayPage })),
@@ -18,6 +20,8 @@ const loaders = {
 } satisfies Record<Exclude<Page, 'apiKeys'>, Loader>
 
 export const PAGE_COMPONENTS: Record<Page, ComponentType> = {
+  home: lazy(loaders.home),
+  welcome: lazy(loaders.welcome),
   apiKeys: ApiKeysPage,
   models: lazy(loaders.models),
   local: lazy(loaders.local),

@@ -1,5 +1,9 @@
 /** Small line icons drawn inline (no icon font: glyphs must not depend on installed fonts). */
 const PATHS = {
+  // a house: the overview
+  home: 'M4 11.5 12 5l8 6.5M6.5 10v9h11v-9M10 19v-5h4v5',
+  // a signpost: the first-run choices
+  welcome: 'M12 3v18M12 5h7l2 2.5-2 2.5h-7M12 12H5l-2 2.5L5 17h7',
   key: 'M14 10a4 4 0 1 0-3.9 4H12v2h2v2h3v-3l-3.1-3.1A4 4 0 0 0 14 10Zm-5 0a1.5 1.5 0 1 1 0 .01Z',
   models: 'M4 5h7v6H4zM13 5h7v6h-7zM4 13h7v6H4zM13 13h7v6h-7z',
   local: 'M4 5h16v10H4zM8 19h8M12 15v4',

@@ -8,6 +8,7 @@ import { VaultPanel } from '../features/settings/VaultPanel'
 import { CliPanel } from '../features/installed/CliPanel'
 import { StartupPanel } from '../features/installed/StartupPanel'
 import { UpdatesPanel } from '../features/installed/UpdatesPanel'
+import { SetupAgainPanel } from '../features/first-run/components/SetupAgainPanel'
 
 /** Language, appearance, the vault, and where things live. */
 export function SettingsPage() {
@@ -17,6 +18,7 @@ export function SettingsPage() {
       <PageHeader title={t('pages.settings.title')} subtitle={t('pages.settings.subtitle')} />
       <div className="stack settings">
         <LanguageAndTheme />
+        <SetupAgainPanel />
         <VaultPanel />
         <EnvMigrationPanel />
         <BackupPanel />

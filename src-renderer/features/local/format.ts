@@ -83,13 +83,3 @@ export function credentialFor(
     ) ?? null
   )
 }
-
-/** The installed name Ollama lists for a library tag (`nomic-embed-text` → `nomic-embed-text:latest`). */
-export function installedNameFor(
-  tag: string,
-  installed: readonly { name: string }[],
-): string | null {
-  const bare = tag.replace(/:latest$/, '')
-  const hit = installed.find((m) => m.name === tag || m.name.replace(/:latest$/, '') === bare)
-  return hit ? hit.name : null
-}

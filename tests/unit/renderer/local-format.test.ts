@@ -4,12 +4,12 @@ import {
   formatBytes,
   formatEta,
   formatSpeed,
-  installedNameFor,
   kindLabel,
   percentOf,
 } from '../../../src-renderer/features/local/format'
 import { nameFromPath } from '../../../src-renderer/features/local/components/ImportGguf'
-import { slotForType } from '../../../src-renderer/features/local/hooks/use-setup-flow'
+import { installedNameFor } from '../../../src-main/local/recommended'
+import { slotForType } from '../../../src-main/services/offline-setup'
 
 describe('local page formatting', () => {
   it('formats sizes in decimal units like Ollama does', () => {

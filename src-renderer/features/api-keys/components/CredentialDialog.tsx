@@ -37,6 +37,8 @@ interface CredentialDialogProps {
   /** Re-entering the key of an undecryptable credential: the key is required. */
   reenter?: boolean
   onClose: () => void
+  /** Told about the saved credential (main's view) before the dialog closes: the first-run flow goes on from it. */
+  onSaved?: (view: CredentialView) => void
 }
 
 type Errors = Partial<Record<FieldName, string>>
@@ -50,6 +52,7 @@ export function CredentialDialog({
   credential,
   reenter = false,
   onClose,
+  onSaved,
 }: CredentialDialogProps) {
   const { t } = useTranslation('apiKeys')
   const formId = useId()
@@ -131,6 +134,7 @@ export function CredentialDialog({
         kind: 'success',
         title: t(editing ? 'dialog.saved' : 'dialog.added', { name: view.name }),
       })
+      onSaved?.(view)
       onClose()
     } catch (err) {
       const body = errorBodyOf(err)

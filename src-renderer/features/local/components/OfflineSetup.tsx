@@ -279,7 +279,7 @@ function FlowPanel({
   onClose: () => void
 }) {
   const { t } = useTranslation('local')
-  const pull = useLocalStore((s) => (flow.jobId ? s.pulls[flow.jobId] : undefined))
+  const pull = useLocalStore((s) => (flow.pullJobId ? s.pulls[flow.pullJobId] : undefined))
   const err = flow.error ? describeError(t, flow.error.body) : null
   return (
     <div

@@ -1,154 +1,102 @@
 /**
- * The offline-setup flow for one recommended model (DESIGN §8): pull it (live progress), register
- * it on the Ollama credential (connect creates that credential when missing), make it the default
- * for its slot, and run a first test prompt. Each step's state is shown; a failed step stops the
- * flow with its error next to it. No cloud key is needed at any step.
+ * The offline-setup flow for one recommended model (DESIGN §8), as the Local page and the
+ * first-run screen show it. Main runs it (src-main/services/offline-setup.ts: pull, register,
+ * default, first test); this hook starts it, follows its progress events and shows a refusal to
+ * start as the first step's error. Reopening the page picks up a setup still running there.
  */
-import { useCallback, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import type {
-  DefaultSlotName,
   ErrorBody,
-  ErrorCode,
-  ModelType,
+  OfflineSetupProgress,
+  OfflineSetupStep,
   RecommendedModel,
 } from '../../../../src-preload/contract'
-import { api, ApiError, unwrap } from '../../../lib/api'
 import { errorBodyOf } from '../../../lib/errors'
 import { useLocalStore } from '../../../stores/use-local-store'
-import { installedNameFor } from '../format'
+import { followOfflineSetups, useOfflineSetupStore } from '../../../stores/use-offline-setup-store'
 
-export const SETUP_STEPS = ['pull', 'register', 'default', 'test'] as const
-export type SetupStep = (typeof SETUP_STEPS)[number]
-export type StepState = 'pending' | 'running' | 'done' | 'skipped' | 'failed'
+/** The contract's steps in order (a type-only import keeps zod out of this chunk's evaluation). */
+export const SETUP_STEPS = [
+  'pull',
+  'register',
+  'default',
+  'test',
+] as const satisfies readonly OfflineSetupStep[]
+export type SetupStep = OfflineSetupStep
 
-export interface SetupFlow {
-  model: string
-  type: ModelType
-  slot: DefaultSlotName
-  steps: Record<SetupStep, StepState>
-  jobId: string | null
+/** A setup as the panel shows it: main's report, its error as an error body. */
+export interface SetupFlow extends Omit<OfflineSetupProgress, 'error'> {
   error: { step: SetupStep; body: ErrorBody } | null
-  /** What the first test produced: a reply, or the embedding's dimensions. */
-  reply: string | null
-  dimensions: number | null
-  latencyMs: number | null
-  finished: boolean
 }
 
-/** The default slot a model of this type fills. */
-export function slotForType(type: ModelType): DefaultSlotName {
-  const table: Record<ModelType, DefaultSlotName> = {
-    language: 'chat',
-    embedding: 'embedding',
-    text_to_speech: 'textToSpeech',
-    speech_to_text: 'speechToText',
-  }
-  return table[type]
-}
+const asFlow = (p: OfflineSetupProgress): SetupFlow => ({
+  ...p,
+  error: p.error
+    ? {
+        step: p.error.step,
+        body: {
+          code: p.error.code,
+          message: p.error.message,
+          ...(p.error.params ? { params: p.error.params } : {}),
+        },
+      }
+    : null,
+})
 
-/** Runs the flow; `flow` is null until a model is chosen. */
+/** Runs setups on one Ollama server; `flow` is null until a model is chosen. */
 export function useSetupFlow(baseUrl: string) {
-  const [flow, setFlow] = useState<SetupFlow | null>(null)
-  const pullAndWait = useLocalStore((s) => s.pullAndWait)
+  const [jobId, setJobId] = useState<string | null>(null)
+  const [refused, setRefused] = useState<SetupFlow | null>(null)
+  const report = useOfflineSetupStore((s) => (jobId ? s.jobs[jobId] : undefined))
+
+  useEffect(() => followOfflineSetups(), [])
+  // A setup on this server still running (started before the page was reopened).
+  useEffect(() => {
+    if (jobId) return
+    const running = Object.values(useOfflineSetupStore.getState().jobs).find(
+      (p) => p.baseUrl === baseUrl && !p.finished,
+    )
+    if (running) setJobId(running.jobId)
+  }, [baseUrl, jobId, report])
+  // Registering may create the server's credential or add models to it: the cards re-read.
+  const registered = report?.steps.register === 'done'
+  useEffect(() => {
+    if (registered) void useLocalStore.getState().loadCredentials()
+  }, [registered])
 
   const run = useCallback(
     async (rec: RecommendedModel, makeDefault: boolean) => {
-      const slot = slotForType(rec.type)
-      let current: SetupFlow = {
-        model: rec.name,
-        type: rec.type,
-        slot,
-        steps: {
-          pull: rec.installed ? 'skipped' : 'running',
-          register: 'pending',
-          default: 'pending',
-          test: 'pending',
-        },
-        jobId: null,
-        error: null,
-        reply: null,
-        dimensions: null,
-        latencyMs: null,
-        finished: false,
-      }
-      const update = (
-        patch: Partial<SetupFlow>,
-        steps: Partial<Record<SetupStep, StepState>> = {},
-      ) => {
-        current = { ...current, ...patch, steps: { ...current.steps, ...steps } }
-        setFlow(current)
-      }
-      setFlow(current)
-      let step: SetupStep = 'pull'
+      setRefused(null)
       try {
-        if (!rec.installed) {
-          const final = await pullAndWait(baseUrl, rec.name, (jobId) => update({ jobId }))
-          if (final.error)
-            throw new ApiError({ code: final.error.code, message: final.error.message })
-          update({}, { pull: 'done' })
-        }
-
-        step = 'register'
-        update({}, { register: 'running' })
-        const installed = await unwrap(api().local.ollamaList({ baseUrl }))
-        const name = installedNameFor(rec.name, installed)
-        const model = installed.find((m) => m.name === name)
-        if (!model)
-          throw new ApiError({
-            code: 'not_found',
-            message: 'not installed',
-            params: { model: rec.name },
-          })
-        const conn = await unwrap(
-          api().local.connect({
-            baseUrl,
-            models: [{ id: model.name, type: model.type }],
-            autoAssignDefaults: false,
-          }),
-        )
-        const registered = (
-          await unwrap(api().models.list({ credentialId: conn.credentialId }))
-        ).find((m) => m.name === model.name)
-        if (!registered)
-          throw new ApiError({
-            code: 'not_found',
-            message: 'not registered',
-            params: { model: model.name },
-          })
-        void useLocalStore.getState().loadCredentials()
-        update({ type: model.type, slot: slotForType(model.type) }, { register: 'done' })
-
-        step = 'default'
-        if (makeDefault) {
-          update({}, { default: 'running' })
-          await unwrap(
-            api().defaults.set({ slot: slotForType(model.type), modelId: registered.id }),
-          )
-          update({}, { default: 'done' })
-        } else {
-          update({}, { default: 'skipped' })
-        }
-
-        step = 'test'
-        update({}, { test: 'running' })
-        const test = await unwrap(api().models.test({ modelId: registered.id }))
-        // A failed test carries one of the non-`ok` codes, which are all error codes.
-        if (!test.ok) throw new ApiError({ code: test.code as ErrorCode, message: test.message })
-        update(
-          {
-            reply: test.result?.reply ?? null,
-            dimensions: test.result?.dimensions ?? null,
-            latencyMs: test.latencyMs,
-            finished: true,
-          },
-          { test: 'done' },
-        )
+        setJobId(await useOfflineSetupStore.getState().start(baseUrl, rec.name, makeDefault))
       } catch (err) {
-        update({ error: { step, body: errorBodyOf(err) }, finished: true }, { [step]: 'failed' })
+        setRefused({
+          jobId: '',
+          model: rec.name,
+          baseUrl,
+          type: rec.type,
+          slot: rec.type === 'embedding' ? 'embedding' : 'chat',
+          steps: { pull: 'failed', register: 'pending', default: 'pending', test: 'pending' },
+          pullJobId: null,
+          credentialId: null,
+          modelId: null,
+          error: { step: 'pull', body: errorBodyOf(err) },
+          reply: null,
+          dimensions: null,
+          latencyMs: null,
+          finished: true,
+        })
       }
     },
-    [baseUrl, pullAndWait],
+    [baseUrl],
   )
 
-  return { flow, run, reset: () => setFlow(null) }
+  const reset = useCallback(() => {
+    if (jobId) useOfflineSetupStore.getState().dismiss(jobId)
+    setJobId(null)
+    setRefused(null)
+  }, [jobId])
+
+  const flow = refused ?? (report ? asFlow(report) : null)
+  return { flow, run, reset }
 }
