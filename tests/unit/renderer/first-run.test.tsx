@@ -165,7 +165,7 @@ describe('first-run screen', () => {
       const names = CHOICE_TABLE[choice].providers.map(
         (id) => PROVIDERS.find((p) => p.id === id)!.displayName,
       )
-      expect(offered).toEqual(names.map((n) => `Add a ${n} key`))
+      expect(offered).toEqual(names.map((n) => `Add a key for ${n}`))
       // Nothing local happens on a key path.
       expect(calls.some(([c]) => c === 'setup:offlineStart' || c === 'local:connect')).toBe(false)
     })
