@@ -119,8 +119,18 @@ async function seedLocal(call: Call): Promise<() => Promise<void>> {
   })
   for (const baseUrl of [ollama.url, lmstudio.url]) await call('local:addTarget', { baseUrl })
   await call('local:connect', { baseUrl: ollama.url })
+  // The sweep the app runs at start-up (the Overview lists what it found).
+  await call('local:detect', {})
   return async () => {
     await ollama.close()
     await lmstudio.close()
   }
+}
+
+/** The first-run screens: nothing stored, a fake Ollama running (offered on the choice screen). */
+export async function seedFirstRun(call: Call): Promise<() => Promise<void>> {
+  const { startFakeOllama } = await import('../tests/fixtures/ollama-server')
+  const ollama = await startFakeOllama({ pull: { steps: 3, delayMs: 30 } })
+  await call('local:addTarget', { baseUrl: ollama.url })
+  return () => ollama.close()
 }
