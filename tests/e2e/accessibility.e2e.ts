@@ -198,6 +198,33 @@ for (const scheme of SCHEMES) {
       await expectAccessible(page, `the revoke-token confirmation (${scheme})`)
     })
 
+    test('Overview: health, defaults, local servers, gateway and what needs attention', async ({
+      page,
+      open,
+    }) => {
+      await open('home')
+      await useScheme(page, scheme)
+      await expect(page.getByRole('region', { name: 'Needs attention' })).toContainText(
+        'OpenAI revoked',
+      )
+      await expectAccessible(page, `Overview (${scheme})`)
+    })
+
+    test('First run: the choices, a key flow and the private flow', async ({ page, open }) => {
+      await open('welcome')
+      await useScheme(page, scheme)
+      await expect(page.getByRole('heading', { name: 'What do you want?' })).toBeVisible()
+      await expectAccessible(page, `the first-run choices (${scheme})`)
+      await page.getByRole('button', { name: /The lowest cost/ }).click()
+      await expect(page.getByRole('button', { name: 'Add a key for OpenRouter' })).toBeVisible()
+      await expectAccessible(page, `the first-run key flow (${scheme})`)
+      await page.getByRole('button', { name: 'Back to the choices' }).click()
+      await page.getByRole('button', { name: /Fully private, offline/ }).click()
+      await expect(page.getByRole('region', { name: 'Offline setup' })).toBeVisible()
+      await expect(page.locator('.skeleton')).toHaveCount(0)
+      await expectAccessible(page, `the first-run private flow (${scheme})`)
+    })
+
     test('Settings', async ({ page, open }) => {
       await open('settings')
       await useScheme(page, scheme)
