@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { autoAssignInto, isLocalCredential, rankModels } from '../../../src-main/services/auto-assign'
+import {
+  autoAssignInto,
+  isLocalCredential,
+  rankModels,
+} from '../../../src-main/services/auto-assign'
 import { cred, data, model } from './build'
 
 const NONE = new Set<string>()
