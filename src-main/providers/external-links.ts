@@ -1,11 +1,15 @@
 /**
  * Which external links the app opens: https only, and only to hosts the catalog names (docs
- * and "get an API key" pages) plus the install pages of local servers.
+ * and "get an API key" pages), the guides' billing pages, plus the install pages of local servers.
  */
 import { docsHosts } from './catalog'
+import { guideHosts } from './guides'
 
 const EXTRA_HOSTS = ['ollama.com', 'lmstudio.ai', 'github.com']
-const ALLOWED_HOSTS: readonly string[] = [...new Set([...EXTRA_HOSTS, ...docsHosts()])]
+// The guides' billing pages (issue 16) are opened from troubleshooting lines.
+const ALLOWED_HOSTS: readonly string[] = [
+  ...new Set([...EXTRA_HOSTS, ...docsHosts(), ...guideHosts()]),
+]
 
 /** True for an https URL whose host is one we link to. */
 export function isSafeExternalUrl(url: string): boolean {

@@ -6,6 +6,7 @@
 import { API_FACTS, AUTH_HEADER } from './api-facts'
 import { catalog } from './catalog'
 import type { CatalogEntry } from './catalog-types'
+import { guideRows } from './guides/guide-doc'
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ')
 
@@ -44,6 +45,7 @@ function section(e: CatalogEntry): string {
     ? e.regions.map((r) => `${r.label}: ${r.docsUrl}`).join('<br>')
     : e.docsUrl
   rows.push(['Keys', keyPages])
+  rows.push(...guideRows(e.id))
   rows.push(['Sources', f.sources.join('<br>')])
   return [
     `## ${e.displayName} (\`${e.id}\`)`,
@@ -61,14 +63,16 @@ function section(e: CatalogEntry): string {
 export function renderProvidersDoc(): string {
   const index = catalog.map((e) => `- [${e.displayName}](#${anchor(e)})`).join('\n')
   return [
-    '<!-- Generated from src-main/providers/catalog.ts and api-facts.ts by `npm run docs:providers`. Do not edit by hand. -->',
+    '<!-- Generated from src-main/providers/catalog.ts, api-facts.ts and guides/ by `npm run docs:providers`. Do not edit by hand. -->',
     '',
     '# Providers',
     '',
     'How Switchboard talks to each provider: the call that tests a credential, how models are',
     'listed and paged, what a model test sends, how error bodies become result codes (DESIGN §5),',
     'the rate-limit and quota signals shown beside a test, and the sources each fact (and each',
-    'route of the fake servers in tests/fixtures) was taken from.',
+    'route of the fake servers in tests/fixtures) was taken from. Each section also carries the',
+    'provider guide the add dialog shows (src-main/providers/guides/): how to get a key, its usual',
+    'shape, the recommended models per default slot and, for local servers, the memory a model needs.',
     '',
     'Shared mapping for every provider: 2xx → `ok`; 401 → `auth_invalid`; 403 → `auth_forbidden`;',
     '429 → `ok_rate_limited`; a body naming no credit or quota left → `auth_forbidden` (reason',

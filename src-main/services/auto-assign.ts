@@ -7,7 +7,9 @@ import type { AutoAssignResult } from '../../src-preload/contract/defaults'
 import type { ModelType } from '../../src-preload/contract/models-shared'
 import { classifyIp } from '../net/ip-address'
 import type { ProviderId } from '../providers/catalog-types'
-import type { StoreData, StoredCredential, StoredModel } from '../store/schema'
+import { recommendedFor } from '../providers/guides'
+import { recommendedRank } from '../../src-preload/contract/key-input'
+import type { DefaultSlot, StoreData, StoredCredential, StoredModel } from '../store/schema'
 import { ensureDefaults, modelProblem, REQUIRED_SLOTS, SLOT_SPECS } from './default-slots'
 import {
   ALWAYS_LOCAL_PROVIDERS,
@@ -45,7 +47,7 @@ export function autoAssignInto(
       continue
     }
     const healthy = candidates.filter((m) => modelProblem(data, m.id, type, undecryptable) === null)
-    const best = rankModels(healthy, data.credentials, type)[0]
+    const best = rankModels(healthy, data.credentials, type, slot)[0]
     if (!best) {
       result.skipped.push({ slot, reason: 'no_healthy_model' })
       continue
@@ -56,15 +58,26 @@ export function autoAssignInto(
   return result
 }
 
+/** The slot whose recommendations rank models of a type when no slot is named. */
+const SLOT_OF_TYPE: Record<ModelType, DefaultSlot> = {
+  language: 'chat',
+  embedding: 'embedding',
+  text_to_speech: 'textToSpeech',
+  speech_to_text: 'speechToText',
+}
+
 /**
  * Orders models of one type best first: provider (cloud order when a cloud credential exists,
- * local first otherwise), then the provider's model preferences, then the primary credential,
- * then an exact name over a fragment, the shorter name, and the earlier registration.
+ * local first otherwise), then the provider guide's recommended models for the slot (issue 16;
+ * the exact name before a dated snapshot), then the provider's model preferences, then the
+ * primary credential, then an exact name over a fragment, the shorter name, and the earlier
+ * registration.
  */
 export function rankModels(
   models: readonly StoredModel[],
   credentials: readonly StoredCredential[],
   type: ModelType,
+  slot: DefaultSlot = SLOT_OF_TYPE[type],
 ): StoredModel[] {
   const hasCloud = credentials.some(isCloudCredential)
   const credById = new Map(credentials.map((c) => [c.id, c]))
@@ -79,6 +92,7 @@ export function rankModels(
   const keyed = models.map((m, order) => {
     const cred = credById.get(m.credentialId)
     const prefs = MODEL_PREFERENCES[m.provider]?.[type] ?? []
+    const rec = recommendedRank(m.name, recommendedFor(m.provider, slot))
     const name = m.name.toLowerCase()
     let prefIndex = prefs.length
     let exact = 1
@@ -94,6 +108,8 @@ export function rankModels(
       m,
       key: [
         providerRank(m),
+        rec ? rec.index : Number.MAX_SAFE_INTEGER,
+        rec?.exact ? 0 : 1,
         prefIndex,
         cred?.isPrimary ? 0 : 1,
         cred?.createdAt ?? '',

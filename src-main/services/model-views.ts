@@ -11,6 +11,7 @@ import { ModelType } from '../../src-preload/contract/models-shared'
 import { AppError } from '../errors'
 import type { DiscoveredModel } from '../providers/adapter-types'
 import type { StoredModel } from '../store/schema'
+import { recommendedPicks } from './recommended-models'
 
 /** Registered (name, type) identity: names compare case-insensitively. */
 export function modelKey(name: string, type: string): string {
@@ -37,6 +38,7 @@ export function toView(m: StoredModel): ModelView {
 export function toDiscoveredViews(
   listed: DiscoveredModel[],
   registered: StoredModel[],
+  provider: string,
 ): DiscoveredModelView[] {
   const byKey = new Map(registered.map((m) => [modelKey(m.name, m.type), m]))
   const seen = new Set<string>()
@@ -62,6 +64,10 @@ export function toDiscoveredViews(
     if (typeof d.loaded === 'boolean') view.loaded = d.loaded
     out.push(view)
   }
+  // The guide's recommended models, one per default slot (issue 16): the dialog pre-selects them.
+  recommendedPicks(provider, out).forEach((slots, i) => {
+    if (slots.length) out[i]!.recommended = slots
+  })
   return out
 }
 

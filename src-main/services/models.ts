@@ -95,7 +95,11 @@ export function createModelsService(deps: ModelsDeps): ModelsService {
       const registered = (await deps.store.read()).models.filter(
         (m) => m.credentialId === credentialId,
       )
-      return { ...base, models: toDiscoveredViews(listed, registered), error: null }
+      return {
+        ...base,
+        models: toDiscoveredViews(listed, registered, cred.provider),
+        error: null,
+      }
     },
 
     async register(credentialId, models) {

@@ -7,6 +7,7 @@
  * requires stays in the provider catalog. Plain data and pure functions only: the renderer
  * imports this file too.
  */
+import { trimKey } from './key-input'
 
 /** What a field holds; decides the input, the CLI parsing and the checks. */
 export type FieldKind = 'text' | 'secret' | 'url' | 'number' | 'boolean' | 'json'
@@ -307,7 +308,8 @@ export function normaliseUrl(text: string): FieldCheck<string> {
 
 /**
  * The table's own checks of one field's value (kind, length, characters, URL shape, range):
- * the same in the form, the CLI, IPC, migrate-env and backup import. Text is trimmed; an empty
+ * the same in the form, the CLI, IPC, migrate-env and backup import. Text is trimmed (a key also
+ * of surrounding quotes: `trimKey`, the one rule, see key-input.ts); an empty
  * text is `{ ok: true, value: null }` (absent). What needs main (the URL guard, files, the
  * catalog) is checked there after this.
  */
@@ -329,7 +331,8 @@ export function checkField(
     return { ok: true, value: n }
   }
   if (typeof raw !== 'string') return fail('invalid_characters')
-  const text = raw.trim()
+  // A key also loses the quotes a copy from code or a .env file leaves around it (issue 16).
+  const text = def.kind === 'secret' ? trimKey(raw).value : raw.trim()
   if (!text) return { ok: true, value: null }
   if (def.max !== undefined && text.length > def.max) return fail('too_long', { max: def.max })
   if (def.chars && !CHARS[def.chars](text)) return fail('invalid_characters')

@@ -6,6 +6,7 @@
 import { z } from 'zod'
 import { channel, event } from './define'
 import type { ErrorParams, TestCode } from './errors'
+import type { ProviderGuideView } from './guides'
 import type { ModelType } from './models-shared'
 import {
   CREDENTIAL_FIELDS,
@@ -190,6 +191,8 @@ export interface ProviderFormView {
   defaultBaseUrl: string | null
   docsUrl: string
   local: boolean
+  /** How to get a key, its usual shapes, recommended models, troubleshooting (issue 16). */
+  guide: ProviderGuideView
 }
 
 /**

@@ -51,6 +51,11 @@ export interface DiscoveredModelView {
   contextLength?: number
   sizeBytes?: number
   loaded?: boolean
+  /**
+   * The default slots (`DefaultSlotName`s; named as strings because defaults.ts imports this
+   * file) the provider's guide recommends this model for (issue 16); absent when none.
+   */
+  recommended?: string[]
 }
 
 /** `discover` result: the listing, or an error with an empty list (never a silent empty list). */

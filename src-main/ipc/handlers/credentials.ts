@@ -5,6 +5,7 @@ import type {
 import type { AppContext } from '../../app-context'
 import { AppError } from '../../errors'
 import { catalogView } from '../../providers/catalog'
+import { guideView } from '../../providers/guides'
 import type { ConnectionTestResult } from '../../services/connection-tests'
 import type { DomainHandlers } from './types'
 
@@ -18,6 +19,7 @@ function providerForms(): ProviderFormView[] {
     defaultBaseUrl: p.defaultBaseUrl,
     docsUrl: p.docsUrl,
     local: p.local,
+    guide: guideView(p.id),
   }))
 }
 

@@ -79,7 +79,16 @@ describe('credentials:providers', () => {
     ])
     expect(byId.get('ollama')).toMatchObject({ local: true })
     expect(Object.keys(byId.get('azure')).sort()).toEqual(
-      ['defaultBaseUrl', 'displayName', 'docsUrl', 'fields', 'id', 'local', 'modalities'].sort(),
+      [
+        'defaultBaseUrl',
+        'displayName',
+        'docsUrl',
+        'fields',
+        'guide',
+        'id',
+        'local',
+        'modalities',
+      ].sort(),
     )
   })
 })

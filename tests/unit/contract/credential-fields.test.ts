@@ -73,7 +73,8 @@ describe('credential field table', () => {
   })
 
   it('keys: printable ASCII only; names: no control, escape or direction codes', () => {
-    expect(checkField('apiKey', ' sk-a$(id)`b` ')).toEqual({ ok: true, value: 'sk-a$(id)`b`' })
+    // Shell metacharacters inside a key stay; quotes around it are trimmed (issue 16, trimKey).
+    expect(checkField('apiKey', ' sk-a$(id)`b`c ')).toEqual({ ok: true, value: 'sk-a$(id)`b`c' })
     for (const bad of ['a\nb', 'a\u0000b', 'a\u00a0b', 'a\u2603b', 'a\tb'])
       expect(checkField('apiKey', bad)).toMatchObject({ ok: false, reason: 'invalid_characters' })
     expect(checkField('name', 'Équipe 👩‍🔬 "prod"')).toMatchObject({ ok: true })

@@ -22,6 +22,14 @@ const openai: ProviderFormView = {
   defaultBaseUrl: 'https://api.openai.com/v1',
   docsUrl: 'https://platform.openai.com/api-keys',
   local: false,
+  guide: {
+    keyUrl: 'https://platform.openai.com/api-keys',
+    steps: [],
+    keyShapes: [],
+    recommended: {},
+    troubleshooting: {},
+    memory: null,
+  },
 }
 const azure: ProviderFormView = {
   ...openai,

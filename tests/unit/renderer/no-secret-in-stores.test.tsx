@@ -133,7 +133,8 @@ beforeAll(async () => {
       return () => set.delete(listener)
     },
   )
-  initI18n('en-US')
+  // Awaited: the strings load as a chunk; a slow load raced the first assertions (keys shown).
+  await initI18n('en-US')
   document.body.innerHTML = '<div id="root"></div>'
   root = createRoot(container())
   await act(async () => {
