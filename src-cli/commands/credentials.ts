@@ -14,8 +14,10 @@ import {
   type FieldDef,
   type FieldName,
 } from '../../src-preload/contract/credential-fields'
+import { trimKey } from '../../src-preload/contract/key-input'
 import type { CliCommand, CommandInput, FlagSpec } from '../command'
 import { plural, table } from '../format'
+import { keyNoticeLines } from '../key-notices'
 
 /**
  * The flags of `add` and `update`, derived from the credential field table: one per field with a
@@ -49,11 +51,16 @@ const CLEARABLE = FIELD_NAMES.filter((f) => f !== 'name' && f !== 'allowInsecure
 const bad = (message: string, field?: string) =>
   new AppError('validation', message, field ? { field } : undefined)
 
-/** Reads the secret from stdin (trimmed); never from argv. */
-async function readKey(input: CommandInput): Promise<string> {
-  const key = (await input.io.readStdin()).trim()
-  if (!key) throw bad('--key-stdin was given but stdin was empty', 'apiKey')
-  return key
+/**
+ * Reads the secret from stdin; never from argv. It is passed on as read: the credentials
+ * service's validation trims it (whitespace and quotes, `trimKey`). In human mode the notices
+ * (what trimming removed, an unusual key shape for `provider`) go to stderr.
+ */
+async function readKey(input: CommandInput, provider: () => Promise<string>): Promise<string> {
+  const raw = await input.io.readStdin()
+  if (!trimKey(raw).value) throw bad('--key-stdin was given but stdin was empty', 'apiKey')
+  if (!input.io.json) for (const line of keyNoticeLines(raw, await provider())) input.io.err(line)
+  return raw
 }
 
 /** The request fields named by flags (absent flags are left out; `name` too). */
@@ -170,7 +177,7 @@ export const credentialCommands: CliCommand[] = [
       if (typeof name !== 'string' || !name.trim()) throw bad('--name is required', 'name')
       // Typed loosely on purpose: the service's validation is the judge of every value.
       const request = { provider, name, ...fieldsFrom(input.flags) } as CredentialCreateRequest
-      if (input.flags['key-stdin']) request.apiKey = await readKey(input)
+      if (input.flags['key-stdin']) request.apiKey = await readKey(input, async () => provider)
       return credentialJson(await input.app().credentials.create(request))
     },
     human: (r, io) => {
@@ -240,9 +247,15 @@ export const credentialCommands: CliCommand[] = [
         if (def?.modality) patch.endpoints = { ...(patch.endpoints ?? {}), [def.modality]: null }
         else patch[field] = null
       }
-      if (input.flags['key-stdin']) patch.apiKey = await readKey(input)
+      const id = input.positionals[0]!
+      if (input.flags['key-stdin']) {
+        patch.apiKey = await readKey(
+          input,
+          async () => (await input.app().credentials.show(id)).provider,
+        )
+      }
       if (!Object.keys(patch).length) throw bad('nothing to change: give at least one flag')
-      return credentialJson(await input.app().credentials.update(input.positionals[0]!, patch))
+      return credentialJson(await input.app().credentials.update(id, patch))
     },
     human: (r, io) => printCredential(r as ReturnType<typeof credentialJson>, io.out),
   },
