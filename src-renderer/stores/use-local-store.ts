@@ -88,12 +88,6 @@ interface LocalState {
   ) => Promise<ConnectOutcome>
   loadLibrary: (baseUrl: string, quiet?: boolean) => Promise<void>
   startPull: (baseUrl: string, model: string) => Promise<string>
-  /** Starts a pull and resolves with its final progress (done, maybe with an error). */
-  pullAndWait: (
-    baseUrl: string,
-    model: string,
-    onStarted?: (jobId: string) => void,
-  ) => Promise<PullProgress>
   cancelPull: (jobId: string) => Promise<void>
   dismissPull: (jobId: string) => void
   applyProgress: (p: PullProgress) => void
@@ -116,8 +110,6 @@ const emptyLibrary: LibraryState = { status: 'idle', installed: [], running: [],
 
 /** Builds the store; tests build their own instance. */
 export function createLocalStore() {
-  // Pulls someone awaits (the setup wizard), resolved by the final progress event.
-  const waiters = new Map<string, (p: PullProgress) => void>()
   // Final events that arrived before the pull call answered (possible: the event and the reply race).
   const early = new Map<string, PullProgress>()
   // Jobs the user closed: a later snapshot from main (which keeps ended jobs a while) must not
@@ -249,17 +241,6 @@ export function createLocalStore() {
       return jobId
     },
 
-    pullAndWait: async (baseUrl, model, onStarted) => {
-      let resolve!: (p: PullProgress) => void
-      const done = new Promise<PullProgress>((r) => (resolve = r))
-      const jobId = await get().startPull(baseUrl, model)
-      onStarted?.(jobId)
-      const finished = get().pulls[jobId]?.progress
-      if (finished?.done) return finished
-      waiters.set(jobId, resolve)
-      return done
-    },
-
     cancelPull: async (jobId) => {
       const { cancelled } = await unwrap(api().local.ollamaCancelPull({ jobId }))
       // The pull already ended on its own: nothing more will come, so close it here.
@@ -294,9 +275,6 @@ export function createLocalStore() {
         },
       }))
       if (p.done) {
-        const wait = waiters.get(p.jobId)
-        waiters.delete(p.jobId)
-        wait?.(p)
         if (baseUrl && !p.error) {
           void get().loadLibrary(baseUrl, true)
           if (get().recommended?.baseUrl === baseUrl) void get().loadRecommended(baseUrl, true)

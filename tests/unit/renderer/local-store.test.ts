@@ -1,7 +1,6 @@
 /**
  * The Local store against a fake `window.switchboard`: background scans keep the old result,
- * pulls track progress (also when the final event beats the pull's reply), pullAndWait resolves
- * on the final event, connect tells a new credential from a reused one, and the live hook
+ * pulls track progress (also when the final event beats the pull's reply), connect tells a new credential from a reused one, and the live hook
  * subscribes on mount and unsubscribes / stops its timer on unmount; main's snapshot of pulls
  * and imports merges with live events (the newest report wins, dismissed rows stay closed).
  */
@@ -135,23 +134,22 @@ describe('local store', () => {
     expect(store.getState().detectError?.code).toBe('internal')
   })
 
-  it('tracks pull progress and resolves pullAndWait on the final event', async () => {
+  it('tracks pull progress to the final event, then refreshes the library', async () => {
     const bridge = fakeBridge({
       'local:ollamaPull': () => ({ jobId: 'job-1' }),
       'local:ollamaList': () => [],
       'local:ollamaPs': () => [],
     })
     const store = createLocalStore()
-    let started = ''
-    const done = store
-      .getState()
-      .pullAndWait('http://127.0.0.1:11434', 'llama3.2:1b', (id) => (started = id))
-    await vi.waitFor(() => expect(started).toBe('job-1'))
+    expect(await store.getState().startPull('http://127.0.0.1:11434', 'llama3.2:1b')).toBe('job-1')
     store.getState().applyProgress(progress({ percent: 40 }))
     expect(store.getState().pulls['job-1']?.progress?.percent).toBe(40)
     expect(store.getState().pulls['job-1']?.baseUrl).toBe('http://127.0.0.1:11434')
     store.getState().applyProgress(progress({ percent: 100, done: true, status: 'success' }))
-    await expect(done).resolves.toMatchObject({ done: true, status: 'success' })
+    expect(store.getState().pulls['job-1']?.progress).toMatchObject({
+      done: true,
+      status: 'success',
+    })
     // A finished pull refreshes the library.
     await vi.waitFor(() => expect(bridge.calls).toContain('local:ollamaList'))
   })
@@ -164,7 +162,7 @@ describe('local store', () => {
       'local:ollamaPs': () => [],
     })
     const store = createLocalStore()
-    const done = store.getState().pullAndWait('http://127.0.0.1:11434', 'missing:1b')
+    const started = store.getState().startPull('http://127.0.0.1:11434', 'missing:1b')
     const failed = progress({
       done: true,
       percent: null,
@@ -172,7 +170,11 @@ describe('local store', () => {
     })
     store.getState().applyProgress(failed)
     reply({ jobId: 'job-1' })
-    await expect(done).resolves.toMatchObject({ done: true, error: { code: 'not_found' } })
+    await expect(started).resolves.toBe('job-1')
+    expect(store.getState().pulls['job-1']?.progress).toMatchObject({
+      done: true,
+      error: { code: 'not_found' },
+    })
   })
 
   it('dismisses a pull that had already ended when Cancel was pressed', async () => {
@@ -298,7 +300,7 @@ describe('local store: jobs that ran while the page was closed', () => {
     expect(store.getState().pulls.running?.progress?.percent).toBe(90)
   })
 
-  it('resolves a pull someone awaits when the final state comes from the snapshot', async () => {
+  it('ends a pull whose final event was missed when the snapshot brings its final state', async () => {
     let final: unknown = null
     fakeBridge({
       'local:ollamaPull': () => ({ jobId: 'job-1' }),
@@ -307,12 +309,12 @@ describe('local store: jobs that ran while the page was closed', () => {
       'local:ollamaPs': () => [],
     })
     const store = createLocalStore()
-    const waiting = store.getState().pullAndWait('http://127.0.0.1:11434', 'llama3.2:1b')
-    await vi.waitFor(() => expect(store.getState().pulls['job-1']).toBeDefined())
+    await store.getState().startPull('http://127.0.0.1:11434', 'llama3.2:1b')
+    expect(store.getState().pulls['job-1']?.progress?.done).not.toBe(true)
     // The final event was missed (the page was closed); the snapshot brings it.
     final = [progress({ jobId: 'job-1', percent: 100, done: true, status: 'success', seq: 40 })]
     await store.getState().loadActivePulls()
-    await expect(waiting).resolves.toMatchObject({ jobId: 'job-1', done: true })
+    expect(store.getState().pulls['job-1']?.progress).toMatchObject({ done: true, percent: 100 })
   })
 
   it('tracks an import from start to result, merging its snapshot', async () => {
