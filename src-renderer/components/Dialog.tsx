@@ -78,8 +78,10 @@ export function Dialog({ open, title, onClose, children, footer, size = 'normal'
     if (open && !el.open) {
       opener.current = document.activeElement
       el.showModal()
+      // A control marked data-no-autofocus (a guide's disclosure above a form) is skipped, so
+      // focus starts in the form's first field.
       const first = el.querySelector<HTMLElement>(
-        '[autofocus], input, select, textarea, button:not(.dialog-close)',
+        '[autofocus], input, select, textarea, button:not(.dialog-close):not([data-no-autofocus])',
       )
       first?.focus()
     } else if (!open && el.open) {

@@ -7,6 +7,7 @@ import type { DefaultsView, ModelView } from '../../src-preload/contract'
 import type { FakeServer } from '../fixtures/recording-server'
 import { startOpenAiServer } from '../fixtures/openai-server'
 import { expect, test } from './harness/fixtures'
+import type { Locator } from '@playwright/test'
 
 const KEY = 'sk-e2e-models-0123456789abcdef'
 const LISTED = [
@@ -17,6 +18,17 @@ const LISTED = [
   'tts-1',
   'nomic-text-v1',
 ]
+
+/**
+ * The guide's recommended models start selected (issue 16). Walks that pick models themselves
+ * start from none: "select all" once (some → all), once more (all → none).
+ */
+async function clearPreselected(dialog: Locator) {
+  const all = dialog.locator('.discovery-all input')
+  await all.check()
+  await all.uncheck()
+  await expect(dialog.getByText('0 models selected')).toBeVisible()
+}
 
 let server: FakeServer
 test.beforeEach(async () => {
@@ -51,6 +63,23 @@ test('discover → search → select → change a type → add custom → regist
 
   const search = dialog.getByRole('searchbox', { name: 'Search models' })
   await expect(search).toBeFocused()
+
+  // One recommended model per job of the OpenAI guide is pre-selected and badged; gpt-4o is not.
+  await expect(dialog.getByText('4 recommended models are pre-selected.')).toBeVisible()
+  await expect(dialog.getByText('4 models selected')).toBeVisible()
+  for (const name of ['gpt-4o-mini', 'text-embedding-3-small', 'whisper-1', 'tts-1']) {
+    await expect(
+      dialog.getByRole('checkbox', { name: `Select ${name}`, exact: true }),
+    ).toBeChecked()
+    await expect(dialog.getByRole('listitem').filter({ hasText: name })).toContainText(
+      'Recommended',
+    )
+  }
+  await expect(
+    dialog.getByRole('checkbox', { name: 'Select gpt-4o', exact: true }),
+  ).not.toBeChecked()
+  await clearPreselected(dialog)
+
   await search.fill('gpt')
   await expect(dialog.getByText('Showing 2 of 6')).toBeVisible()
   await expect(dialog.getByRole('listitem')).toHaveCount(2)
@@ -227,6 +256,7 @@ test('the API Keys page opens discovery for one credential', async ({ page, open
   await page.getByRole('button', { name: 'Discover models of Keys page OpenAI' }).click()
   const dialog = page.getByRole('dialog', { name: 'Discover models for Keys page OpenAI' })
   await expect(dialog.getByText('Showing 6 of 6')).toBeVisible()
+  await clearPreselected(dialog)
   await dialog.getByRole('checkbox', { name: 'Select gpt-4o', exact: true }).check()
   await dialog.getByRole('button', { name: /^Register 1 model/ }).click()
   await expect(dialog).toBeHidden()
@@ -250,6 +280,7 @@ test('a row type changes with the keyboard; Escape closes the list, not the dial
   await page.getByRole('button', { name: 'Discover models' }).first().click()
   const dialog = page.getByRole('dialog', { name: 'Discover models for Keyboard OpenAI' })
   await expect(dialog.getByText('Showing 6 of 6')).toBeVisible()
+  await clearPreselected(dialog)
   await dialog.getByRole('searchbox', { name: 'Search models' }).fill('gpt-4o-mini')
   const type = dialog.getByRole('combobox', { name: 'Type of gpt-4o-mini' })
   await type.focus()

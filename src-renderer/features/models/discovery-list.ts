@@ -25,6 +25,8 @@ export interface DiscoveryRow {
   contextLength?: number
   sizeBytes?: number
   loaded?: boolean
+  /** The provider guide recommends it for a default slot (issue 16): pre-selected, badged. */
+  recommended?: boolean
 }
 
 /**
@@ -51,8 +53,14 @@ export function toRows(
     if (typeof m.contextLength === 'number') row.contextLength = m.contextLength
     if (typeof m.sizeBytes === 'number') row.sizeBytes = m.sizeBytes
     if (typeof m.loaded === 'boolean') row.loaded = m.loaded
+    if (m.recommended?.length && !row.registered) row.recommended = true
     return row
   })
+}
+
+/** The rows discovery pre-selects: the recommended ones not registered yet (issue 16). */
+export function recommendedKeys(rows: readonly DiscoveryRow[]): Set<string> {
+  return new Set(rows.filter((r) => r.recommended && !r.registered).map((r) => r.key))
 }
 
 /** A row for a model the listing does not show, typed by the user. */

@@ -6,6 +6,7 @@ import {
   createIncrementalFilter,
   customRow,
   filterRows,
+  recommendedKeys,
   registerItems,
   selectionState,
   selectionSummary,
@@ -198,5 +199,37 @@ describe('incremental filter (issue 17)', () => {
     for (const q of ['GPT-4o', 'gpt-5', '  nomic-embed-text ', '', 'a\u0007b']) {
       expect(canAddCustom(rows, q, listed)).toBe(canAddCustom(rows, q))
     }
+  })
+})
+
+describe('recommended models (issue 16)', () => {
+  it('pre-selects exactly the recommended rows that are not registered yet', () => {
+    const rows = toRows(
+      [
+        view('gpt-4o'),
+        view('gpt-4.1-mini', { recommended: ['chat', 'tools'] }),
+        view('text-embedding-3-small', {
+          type: 'embedding',
+          registered: true,
+          id: 'm-1',
+          recommended: ['embedding'],
+        }),
+        view('whisper-1', { type: 'speech_to_text', recommended: ['speechToText'] }),
+      ],
+      new Map(),
+    )
+    expect(rows.map((r) => [r.name, r.recommended ?? false])).toEqual([
+      ['gpt-4o', false],
+      ['gpt-4.1-mini', true],
+      ['text-embedding-3-small', false],
+      ['whisper-1', true],
+    ])
+    const keys = recommendedKeys(rows)
+    expect([...keys]).toEqual([rows[1]!.key, rows[3]!.key])
+    // They register like any selected row, with their discovered types.
+    expect(registerItems(rows, keys, new Map())).toEqual([
+      { name: 'gpt-4.1-mini', type: 'language' },
+      { name: 'whisper-1', type: 'speech_to_text' },
+    ])
   })
 })

@@ -1,4 +1,4 @@
-import { useId, useMemo, useState, type FormEvent } from 'react'
+import { Fragment, useId, useMemo, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type {
   CredentialView,
@@ -28,7 +28,9 @@ import {
 } from '../lib/form-model'
 import { CREDENTIAL_FIELDS } from '../../../../src-preload/contract/credential-fields'
 import { FormField } from './FormField'
+import { KeyNotice } from './KeyNotice'
 import { openExternal } from './LinkedText'
+import { ProviderGuide } from './ProviderGuide'
 
 interface CredentialDialogProps {
   provider: ProviderFormView
@@ -66,6 +68,9 @@ export function CredentialDialog({
   const [insecureError, setInsecureError] = useState(false)
   const [busy, setBusy] = useState(false)
   const [picked, setPicked] = useState<string | null>(null)
+  // The key's shape warning waits until the key was pasted whole or the field was left.
+  const [keySettled, setKeySettled] = useState(false)
+  const providers = useCredentialsStore((s) => s.providers) ?? [provider]
   const mode = { editing, hasStoredKey }
   const specs = provider.fields
   const endpointSpecs = specs.filter((s) => s.field in ENDPOINT_FIELDS)
@@ -82,6 +87,7 @@ export function CredentialDialog({
   const problemText = (field: FieldName, p: FieldProblem) =>
     t(`serverReason.${p}`, problemParams(field))
   const set = (field: FieldName, v: string) => {
+    if (field === 'apiKey' && v.length - (values.apiKey ?? '').length > 8) setKeySettled(true)
     setValues((cur) => ({ ...cur, [field]: v }))
     // Once a field showed an error, re-check it while typing so the error clears promptly.
     if (errors[field]) {
@@ -91,6 +97,7 @@ export function CredentialDialog({
     }
   }
   const blur = (field: FieldName) => {
+    if (field === 'apiKey') setKeySettled(true)
     const spec = specs.find((s) => s.field === field)
     const p = validateField(field, values[field] ?? '', spec, mode)
     setErrors((e) => ({ ...e, [field]: p ? problemText(field, p) : undefined }))
@@ -169,35 +176,44 @@ export function CredentialDialog({
       : t('dialog.addTitle', { provider: provider.displayName })
 
   const fieldFor = (spec: ProviderFieldView) => (
-    <FormField
-      key={spec.field}
-      name={spec.field}
-      label={
-        spec.choices && spec.field === 'location'
-          ? t('fields.location.regionLabel')
-          : t(CREDENTIAL_FIELDS[spec.field].label)
-      }
-      choices={spec.choices}
-      value={values[spec.field] ?? ''}
-      onChange={(v) => set(spec.field, v)}
-      onBlur={() => blur(spec.field)}
-      required={spec.required || (reenter && spec.field === 'apiKey')}
-      placeholder={
-        spec.field === 'apiKey' && hasStoredKey && credential.keyHint
-          ? `…${credential.keyHint}`
-          : spec.placeholder
-      }
-      type={inputTypeOf(spec.field)}
-      error={errors[spec.field] ?? null}
-      hint={(spec.field === 'credentialsPath' && picked) || hintFor(spec) || undefined}
-      action={
-        spec.field === 'credentialsPath' ? (
-          <button type="button" className="btn small" onClick={() => void pickServiceAccount()}>
-            {t('form.chooseFile')}
-          </button>
-        ) : undefined
-      }
-    />
+    <Fragment key={spec.field}>
+      <FormField
+        name={spec.field}
+        label={
+          spec.choices && spec.field === 'location'
+            ? t('fields.location.regionLabel')
+            : t(CREDENTIAL_FIELDS[spec.field].label)
+        }
+        choices={spec.choices}
+        value={values[spec.field] ?? ''}
+        onChange={(v) => set(spec.field, v)}
+        onBlur={() => blur(spec.field)}
+        required={spec.required || (reenter && spec.field === 'apiKey')}
+        placeholder={
+          spec.field === 'apiKey' && hasStoredKey && credential.keyHint
+            ? `…${credential.keyHint}`
+            : spec.placeholder
+        }
+        type={inputTypeOf(spec.field)}
+        error={errors[spec.field] ?? null}
+        hint={(spec.field === 'credentialsPath' && picked) || hintFor(spec) || undefined}
+        action={
+          spec.field === 'credentialsPath' ? (
+            <button type="button" className="btn small" onClick={() => void pickServiceAccount()}>
+              {t('form.chooseFile')}
+            </button>
+          ) : undefined
+        }
+      />
+      {spec.field === 'apiKey' ? (
+        <KeyNotice
+          value={values.apiKey ?? ''}
+          provider={provider}
+          providers={providers}
+          settled={keySettled}
+        />
+      ) : null}
+    </Fragment>
   )
 
   /** The OS file dialog runs in main, which reads and checks the file; we get its path only. */
@@ -284,6 +300,7 @@ export function CredentialDialog({
             </a>
           </p>
         ) : null}
+        {provider.guide ? <ProviderGuide provider={provider} initiallyOpen={!editing} /> : null}
         <FormField
           name="name"
           label={t('fields.name.label')}

@@ -11,9 +11,15 @@ import { LinkedText } from './LinkedText'
 export function TestResult({ result }: { result: ConnectionTestView }) {
   const { t, i18n } = useTranslation('apiKeys')
   useProviderName() // loads the catalog (for the key page link) when this page has not yet
-  const docsUrl = useCredentialsStore(
-    (s) => s.providers?.find((p) => p.id === result.provider)?.docsUrl,
-  )
+  const provider = useCredentialsStore((s) => s.providers?.find((p) => p.id === result.provider))
+  const docsUrl = provider?.docsUrl
+  // The provider guide's own advice for this code or failure reason (issue 16).
+  const reason = typeof result.params?.reason === 'string' ? result.params.reason : null
+  const trouble =
+    result.code === 'ok'
+      ? undefined
+      : ((reason ? provider?.guide?.troubleshooting[reason] : undefined) ??
+        provider?.guide?.troubleshooting[result.code])
   const hint = testHint(
     t,
     (k) => i18n.exists(k),
@@ -54,6 +60,14 @@ export function TestResult({ result }: { result: ConnectionTestView }) {
       {hint ? (
         <div className="test-result-hint">
           <LinkedText text={hint} />
+        </div>
+      ) : null}
+      {trouble && provider ? (
+        <div className="test-result-guide" data-guide-code={reason ?? result.code}>
+          <strong>{t('guides:troubleTitle', { provider: provider.displayName })}</strong>{' '}
+          <LinkedText
+            text={t(`guides:${trouble.key}`, { ...result.params, ...(trouble.params ?? {}) })}
+          />
         </div>
       ) : null}
     </div>

@@ -9,6 +9,7 @@ import {
   canAddCustom,
   createIncrementalFilter,
   customRow,
+  recommendedKeys,
   registerItems,
   selectionSummary,
   setAll,
@@ -25,6 +26,8 @@ import { useProviderName } from '../../../lib/use-provider-name'
 
 interface Picks {
   jobId: string | null
+  /** The listing's recommended models were pre-selected (once per listing). */
+  seeded: boolean
   query: string
   selected: Set<string>
   overrides: Map<string, ModelType>
@@ -34,6 +37,7 @@ interface Picks {
 
 const freshPicks = (jobId: string | null): Picks => ({
   jobId,
+  seeded: false,
   query: '',
   selected: new Set(),
   overrides: new Map(),
@@ -76,6 +80,11 @@ export function DiscoveryDialog() {
     () => toRows(discovery.result?.models ?? [], registeredAs),
     [discovery.result, registeredAs],
   )
+  // Once the listing is in, its recommended models start selected (issue 16).
+  const recommended = useMemo(() => recommendedKeys(discovered), [discovered])
+  if (!picks.seeded && discovery.status === 'ready') {
+    setPicks((p) => ({ ...p, seeded: true, selected: new Set([...p.selected, ...recommended]) }))
+  }
   const allRows = useMemo(() => [...picks.customs, ...discovered], [picks.customs, discovered])
   // Per keystroke: narrow the previous result (or look an earlier query up), one pass for the
   // selection counts, and a set lookup for "is the typed name listed?" (issue 17).
@@ -314,6 +323,11 @@ export function DiscoveryDialog() {
                   : ''}
               </span>
             </div>
+            {recommended.size ? (
+              <p className="discovery-preselected muted">
+                {t('guides:discovery.preselected', { count: recommended.size })}
+              </p>
+            ) : null}
 
             {allRows.length === 0 ? (
               <p className="discovery-empty muted">{t('discovery.emptyListing')}</p>

@@ -39,6 +39,7 @@ interface Labels {
   registered: string
   custom: string
   loaded: string
+  recommended: string
   selectModel: (name: string) => string
   typeOf: (name: string) => string
   context: (tokens: number) => string
@@ -93,6 +94,7 @@ export function DiscoveryList({
       registered: t('discovery.registered'),
       custom: t('discovery.custom'),
       loaded: t('discovery.facts.loaded'),
+      recommended: t('guides:discovery.recommended'),
       selectModel: template(t('discovery.selectModel', { name: SLOT })),
       typeOf: template(t('discovery.typeOf', { name: SLOT })),
       context: (tokens) => context(formatTokens(tokens, language)),
@@ -316,6 +318,7 @@ const DiscoveryRowView = memo(function DiscoveryRowView(props: RowProps) {
             </span>
           ))}
           {row.loaded ? <span className="badge ok">{labels.loaded}</span> : null}
+          {row.recommended ? <span className="badge recommended">{labels.recommended}</span> : null}
         </span>
       </label>
       <button
