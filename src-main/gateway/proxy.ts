@@ -10,7 +10,6 @@ import { once } from 'node:events'
 import type { ServerResponse } from 'node:http'
 import { AppError, scrub } from '../errors'
 import type { GuardedFetch } from '../providers/adapter-types'
-import { openAiBodyRule } from '../providers/adapters/openai'
 import type { CatalogEntry, ProviderId } from '../providers/catalog-types'
 import type { StoreData } from '../store/schema'
 import { sendError } from './http-util'
@@ -36,8 +35,8 @@ export interface ProxyRequest {
   /** Path under the API root: `/chat/completions`, `/messages`, … */
   path: string
   model: ResolvedModel
-  /** The body to send (the model field already rewritten to the provider's name). */
-  body: string | Buffer | FormData
+  /** The body to send, with the model field set to the name the upstream wants. */
+  body: (model: string) => string | Buffer | FormData
   contentType: string | null
   /** Client headers that may go upstream (anthropic-version, anthropic-beta). */
   passHeaders: Record<string, string>
@@ -107,18 +106,23 @@ export async function forward(
         lastCode = 'not_configured'
         continue
       }
+      const url = up.url(req.path, req.model.name, req.model.type)
+      if (!url) {
+        lastCode = 'unsupported'
+        continue
+      }
       const headers: Record<string, string> = {
         // Bodies pass through untouched: a compressed stream would be held back by the decoder.
         'accept-encoding': 'identity',
-        ...up.auth,
+        ...(await up.headers(deps.fetch, req.signal)),
         ...req.passHeaders,
       }
-      if (req.contentType && !(req.body instanceof FormData))
-        headers['content-type'] = req.contentType
-      const res = await deps.fetch(`${up.root}${req.path}`, {
+      const body = req.body(up.bodyModel(req.model.name))
+      if (req.contentType && !(body instanceof FormData)) headers['content-type'] = req.contentType
+      const res = await deps.fetch(url, {
         method: 'POST',
         headers,
-        body: req.body as RequestInit['body'],
+        body: body as RequestInit['body'],
         signal: req.signal,
         timeoutMs: 0, // the server's own deadline is in req.signal
         sendsSecret: up.secrets.length > 0,
@@ -147,8 +151,8 @@ export async function forward(
       }
       if (res.status >= 400) {
         const text = await readCapped(res, MAX_ERROR_BODY)
-        // xAI answers a bad key with 400 "Incorrect API key" (the OpenAI adapter's body rule).
-        if (up.shape === 'openai' && openAiBodyRule(res.status, text) === 'auth_invalid') {
+        // xAI answers a bad key with 400 "Incorrect API key", Google with 400 API_KEY_INVALID.
+        if (up.bodyRule(res.status, text) === 'auth_invalid') {
           disable(deps, id, 'auth_invalid', nowMs)
           lastCode = 'auth_invalid'
           continue

@@ -19,7 +19,7 @@ import {
 import { forward, type ProxyDeps } from './proxy'
 import { allowed, publicNames, resolveModel } from './routing'
 import { findToken, presentedToken } from './tokens'
-import { shapeOf, type GatewayShape } from './upstream'
+import { servedRoutes, type GatewayShape } from './upstream-routes'
 
 /** Audio uploads can be large (OpenAI allows 25 MB files); JSON requests stay well below. */
 const MAX_BODY = 32 * 1024 * 1024
@@ -216,13 +216,19 @@ async function handle(
     count(model.canonical, 403)
     return fail(403, 'model_not_allowed', `This token may not use ${parsed.model.slice(0, 200)}.`)
   }
-  const providerShape = shapeOf(deps.getEntry(model.provider))
-  if (providerShape !== route!.shape) {
+  const served = servedRoutes(deps.getEntry(model.provider))
+  if (served?.shape !== route!.shape || !served.paths.has(route!.path)) {
     count(model.canonical, 400)
+    const other =
+      served?.shape === 'anthropic'
+        ? '/v1/messages'
+        : served?.paths.has(route!.path)
+          ? `/v1${route!.path}`
+          : 'the provider directly'
     return fail(
       400,
       'unsupported',
-      `${model.canonical} is not reachable through ${path}: the gateway does not translate between API shapes yet (use ${providerShape === 'anthropic' ? '/v1/messages' : providerShape === 'openai' ? '/v1/chat/completions' : 'the provider directly'}).`,
+      `${model.canonical} is not reachable through ${path}: the gateway does not translate between API shapes yet (use ${other}).`,
     )
   }
 
@@ -246,7 +252,7 @@ async function handle(
       shape: route!.shape,
       path: route!.path,
       model,
-      body: parsed.rewrite(model.name),
+      body: parsed.rewrite,
       contentType: route!.multipart ? null : 'application/json',
       passHeaders,
       signal: abort.signal,

@@ -1,57 +1,103 @@
 /**
- * How the gateway reaches a provider (DESIGN §14): which API shape it speaks, its API root (the
- * credential's override or the catalog's default, normalized as the adapters do) and the auth
- * headers the provider's adapter sends. Only OpenAI-shaped and Anthropic-shaped providers are
- * served; others (Google, Cohere, Azure deployments, …) are `unsupported` for now.
+ * How the gateway reaches a provider (DESIGN §14): which API shape it speaks, the URL of each
+ * gateway route for a model (the credential's override or the catalog's default root, normalized
+ * as the adapters do), and the auth headers the provider's adapter sends. Providers whose native
+ * API is neither OpenAI's nor Anthropic's are reached through their own OpenAI-compatible
+ * endpoints (Google, Vertex, Cohere) or their OpenAI-shaped routes (Azure deployments, Voyage
+ * embeddings); the facts and their sources are in ./upstream-routes.ts.
  */
-import type { DecryptedCredential } from '../providers/adapter-types'
+import type { ModelType } from '../../src-preload/contract/models-shared'
+import type { DecryptedCredential, GuardedFetch } from '../providers/adapter-types'
 import { anthropicAuth } from '../providers/adapters/anthropic'
-import { apiRoot } from '../providers/base-url'
+import { googleBodyRule } from '../providers/adapters/google'
+import { openAiBodyRule } from '../providers/adapters/openai'
+import type { BodyRule } from '../providers/adapters/outcome'
+import { apiRoot, normalizeBaseUrl } from '../providers/base-url'
 import type { CatalogEntry } from '../providers/catalog-types'
+import { azureDeploymentUrl, servedRoutes, type GatewayShape } from './upstream-routes'
+import { vertexAuth } from './upstream-vertex'
 
-export type GatewayShape = 'openai' | 'anthropic'
+export { servedRoutes, shapeOf, type GatewayShape } from './upstream-routes'
 
 export interface Upstream {
   shape: GatewayShape
-  /** API root, with the version segment (`…/v1`), without a trailing slash. */
-  root: string
-  /** The auth headers (carry the real key; never logged, never returned). */
-  auth: Record<string, string>
-  /** The secrets to scrub from any upstream text that reaches a client. */
+  /** The URL of a gateway route (`/chat/completions`, …) for a model; null when not served. */
+  url(path: string, model: string, type: ModelType): string | null
+  /** The model id the request body carries (Vertex wants `google/<name>`). */
+  bodyModel(name: string): string
+  /** The auth headers (carry the real key or token; never logged, never returned). */
+  headers(fetch: GuardedFetch, signal: AbortSignal): Promise<Record<string, string>>
+  /** The secrets to scrub from any upstream text that reaches a client (grows with tokens). */
   secrets: string[]
+  /** Reads a 4xx body that means a bad key (xAI's 400 "Incorrect API key", Google's 400). */
+  bodyRule: BodyRule
+  /** True when a streamed request may carry `stream_options.include_usage` (./stream-usage.ts). */
+  streamUsage: boolean
 }
 
-/** The API shape the gateway can speak to a provider, or null when it cannot. */
-export function shapeOf(entry: CatalogEntry): GatewayShape | null {
-  switch (entry.apiShape) {
-    case 'openai':
-    case 'lmstudio': // LM Studio serves the OpenAI API under /v1
-    case 'ollama': // Ollama serves the OpenAI API under /v1 (https://ollama.com/blog/openai-compatibility)
-      return 'openai'
-    case 'anthropic':
-      return 'anthropic'
-    default:
-      return null
-  }
-}
+const trim = (s: string) => s.replace(/\/+$/, '')
+const fixed = (h: Record<string, string>) => () => Promise.resolve(h)
 
 /** The upstream of a credential, or null when its shape is not served or its URL is missing. */
 export function upstreamOf(cred: DecryptedCredential, entry: CatalogEntry): Upstream | null {
-  const shape = shapeOf(entry)
-  if (!shape) return null
+  const served = servedRoutes(entry)
+  if (!served) return null
+  const key = cred.apiKey ?? null
+  const secrets = key ? [key] : []
+  const bearer = fixed(key ? { authorization: `Bearer ${key}` } : {})
+  const at = (root: string) => (path: string) => (served.paths.has(path) ? `${root}${path}` : null)
+  const base = {
+    shape: served.shape,
+    bodyModel: (name: string) => name,
+    secrets,
+    bodyRule: openAiBodyRule,
+    streamUsage: served.streamUsage,
+  }
+
+  if (entry.apiShape === 'vertex') return vertexAuth(cred, entry, served)
+  if (entry.apiShape === 'azure') {
+    if (!key) return null
+    const main = apiRoot(cred, entry)
+    if (!main) return null
+    const apiVersion = cred.apiVersion?.trim() || '2024-10-21'
+    const endpointFor = (type: ModelType) => {
+      const override = cred.endpoints?.[AZURE_ENDPOINT_KEY[type]]
+      return override?.trim() ? normalizeBaseUrl(override, entry) : main
+    }
+    return {
+      ...base,
+      streamUsage: served.streamUsage && apiVersion >= '2024-09-01',
+      url: (path, model, type) =>
+        served.paths.has(path)
+          ? azureDeploymentUrl(trim(endpointFor(type)), model, path, apiVersion)
+          : null,
+      headers: fixed({ 'api-key': key }),
+    }
+  }
+
   let root = apiRoot(cred, entry)
   if (!root) return null
-  root = root.replace(/\/+$/, '')
-  // Ollama's root is the server (its native API is /api); the OpenAI-compatible API is /v1.
-  if (entry.apiShape === 'ollama') root = `${root}/v1`
-  const key = cred.apiKey ?? null
-  const auth =
-    shape === 'anthropic'
-      ? key
-        ? anthropicAuth(key)
-        : {}
-      : key
-        ? { authorization: `Bearer ${key}` }
-        : {}
-  return { shape, root, auth, secrets: key ? [key] : [] }
+  root = trim(root)
+  switch (entry.apiShape) {
+    case 'anthropic':
+      return { ...base, url: at(root), headers: fixed(key ? anthropicAuth(key) : {}) }
+    case 'ollama': // the server's root; the OpenAI-compatible API is /v1
+      return { ...base, url: at(`${root}/v1`), headers: bearer }
+    case 'google': // {root}/v1beta/openai/…, the key as a Bearer token
+      return { ...base, url: at(`${root}/openai`), headers: bearer, bodyRule: googleBodyRule }
+    case 'cohere': // the Compatibility API beside the native one
+      return { ...base, url: at(`${root}/compatibility/v1`), headers: bearer }
+    default: // openai, lmstudio, voyage
+      return { ...base, url: at(root), headers: bearer }
+  }
+}
+
+const AZURE_ENDPOINT_KEY: Record<
+  ModelType,
+  'language' | 'embedding' | 'speechToText' | 'textToSpeech'
+> = {
+  language: 'language',
+  embedding: 'embedding',
+  speech_to_text: 'speechToText',
+  text_to_speech: 'textToSpeech',
 }

@@ -47,7 +47,7 @@ interface ServiceAccount {
   projectId?: string
 }
 
-interface Setup {
+export interface VertexSetup {
   sa: ServiceAccount
   project: string
   location: string
@@ -123,7 +123,10 @@ export function signAssertion(
 }
 
 /** Project, location, account and root, or the not_configured / auth_invalid outcome. */
-function setup(cred: DecryptedCredential, ctx: AdapterContext): Setup | TestOutcome {
+export function vertexSetup(
+  cred: DecryptedCredential,
+  ctx: AdapterContext,
+): VertexSetup | TestOutcome {
   if (!cred.serviceAccountJson) {
     return notConfigured(
       ctx.entry,
@@ -165,10 +168,10 @@ function pemBody(pem: string): string[] {
 }
 
 /** Exchanges the signed assertion at the JSON's token URI for an access token. */
-async function accessToken(
+export async function vertexAccessToken(
   cred: DecryptedCredential,
   ctx: AdapterContext,
-  s: Setup,
+  s: VertexSetup,
 ): Promise<string> {
   const body = new URLSearchParams({
     grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
@@ -211,7 +214,7 @@ async function accessToken(
   return token
 }
 
-const modelUrl = (s: Setup, model: string, method: string) =>
+const modelUrl = (s: VertexSetup, model: string, method: string) =>
   `${s.root}/projects/${encodeURIComponent(s.project)}/locations/${encodeURIComponent(s.location)}` +
   `/publishers/google/models/${encodeURIComponent(model)}:${method}`
 
@@ -229,12 +232,12 @@ const isPredictEmbedding = (
 /** The Vertex AI adapter (apiShape `vertex`). */
 export const vertexAdapter: ProviderAdapter = {
   async test(cred, ctx) {
-    const s = setup(cred, ctx)
+    const s = vertexSetup(cred, ctx)
     if (isOutcome(s)) return s
     const model = ctx.entry.testModel ?? 'gemini-2.5-flash'
     let token: string
     try {
-      token = await accessToken(cred, ctx, s)
+      token = await vertexAccessToken(cred, ctx, s)
     } catch (err) {
       return errorOutcome(err, { entry: ctx.entry, secrets: s.secrets, url: s.sa.tokenUri })
     }
@@ -266,7 +269,7 @@ export const vertexAdapter: ProviderAdapter = {
   },
 
   async discover(cred, ctx) {
-    const s = setup(cred, ctx)
+    const s = vertexSetup(cred, ctx)
     if (isOutcome(s))
       throw new AppError(s.code === 'not_configured' ? 'not_configured' : 'auth_invalid', s.message)
     return staticList(ctx.entry)
@@ -276,10 +279,10 @@ export const vertexAdapter: ProviderAdapter = {
     return modelTestByType(
       ctx,
       model.type,
-      () => setup(cred, ctx),
+      () => vertexSetup(cred, ctx),
       (s) => s.secrets,
       geminiRunners(async (s) => {
-        const token = await accessToken(cred, ctx, s)
+        const token = await vertexAccessToken(cred, ctx, s)
         const post: GeminiPost = (method, payload, isShape, timeoutMs = MODEL_TEST_MS) => {
           const spec = postJson(modelUrl(s, model.name, method), bearer(token), payload, timeoutMs)
           return fetchJson(ctx, cred, spec, s.secrets, isShape)
