@@ -18,6 +18,7 @@ import { coolDown, coolingUntil, isDisabled, type PoolState } from './pool'
 import type { ResolvedModel } from './routing'
 import type { Snapshot } from './snapshot'
 import { upstreamOf, type GatewayShape } from './upstream'
+import { createUsageChunkFilter } from './stream-usage'
 import { createSseUsageSniffer, usageOf, type TokenCount } from './usage'
 import type { UsageRecorder } from './usage'
 
@@ -36,7 +37,9 @@ export interface ProxyRequest {
   path: string
   model: ResolvedModel
   /** The body to send, with the model field set to the name the upstream wants. */
-  body: (model: string) => string | Buffer | FormData
+  body: (model: string, askUsage: boolean) => string | Buffer | FormData
+  /** A streamed chat completion without `include_usage`: ask where accepted, strip the answer. */
+  addUsage: boolean
   contentType: string | null
   /** Client headers that may go upstream (anthropic-version, anthropic-beta). */
   passHeaders: Record<string, string>
@@ -117,7 +120,8 @@ export async function forward(
         ...(await up.headers(deps.fetch, req.signal)),
         ...req.passHeaders,
       }
-      const body = req.body(up.bodyModel(req.model.name))
+      const askUsage = req.addUsage && up.streamUsage
+      const body = req.body(up.bodyModel(req.model.name), askUsage)
       if (req.contentType && !(body instanceof FormData)) headers['content-type'] = req.contentType
       const res = await deps.fetch(url, {
         method: 'POST',
@@ -162,7 +166,7 @@ export async function forward(
         out.end(body)
         return { status: res.status, error: true, tokens }
       }
-      const ok = await pipe(res, out, tokens, req.signal)
+      const ok = await pipe(res, out, tokens, req.signal, askUsage)
       return { status: res.status, error: !ok, tokens }
     } catch (err) {
       const code = err instanceof AppError ? err.code : 'internal'
@@ -233,9 +237,12 @@ async function pipe(
   out: ServerResponse,
   tokens: TokenCount,
   signal: AbortSignal,
+  stripUsage: boolean,
 ): Promise<boolean> {
   const type = (res.headers.get('content-type') ?? '').toLowerCase()
   const sse = type.includes('text/event-stream')
+  // The usage chunk the gateway asked for goes to the usage count, not to the client.
+  const filter = sse && stripUsage ? createUsageChunkFilter() : null
   const json = !sse && type.includes('json')
   const sniff = sse ? createSseUsageSniffer(tokens) : null
   const kept: Uint8Array[] = []
@@ -256,7 +263,8 @@ async function pipe(
         kept.push(value)
         keptBytes += value.length
       }
-      if (!out.write(value)) {
+      const piece = filter ? filter.push(value) : value
+      if (piece.length && !out.write(piece)) {
         await Promise.race([once(out, 'drain'), once(out, 'close')])
         if (out.destroyed) throw new AppError('cancelled', 'The client went away.')
       }
@@ -268,7 +276,7 @@ async function pipe(
     return false
   }
   if (signal.aborted) return false
-  out.end()
+  out.end(filter?.end() || undefined)
   if (json && keptBytes < MAX_USAGE_SCAN) {
     try {
       usageOf(JSON.parse(Buffer.concat(kept).toString('utf8')), tokens)

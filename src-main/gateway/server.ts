@@ -18,6 +18,7 @@ import {
 } from './http-util'
 import { forward, type ProxyDeps } from './proxy'
 import { allowed, publicNames, resolveModel } from './routing'
+import { streamsWithoutUsage, withUsageOption } from './stream-usage'
 import { findToken, presentedToken } from './tokens'
 import { servedRoutes, type GatewayShape } from './upstream-routes'
 
@@ -253,6 +254,7 @@ async function handle(
       path: route!.path,
       model,
       body: parsed.rewrite,
+      addUsage: parsed.streamsWithoutUsage,
       contentType: route!.multipart ? null : 'application/json',
       passHeaders,
       signal: abort.signal,
@@ -265,7 +267,14 @@ async function handle(
 }
 
 type Parsed =
-  | { ok: true; model: string; rewrite: (name: string) => string | Buffer | FormData }
+  | {
+      ok: true
+      model: string
+      /** The body with the upstream's model name (and, when asked, the usage stream option). */
+      rewrite: (name: string, askUsage: boolean) => string | Buffer | FormData
+      /** A streamed chat completion that does not ask for usage (stream-usage.ts). */
+      streamsWithoutUsage: boolean
+    }
   | { ok: false; message: string }
 
 /** Reads the model a request names and how to send it with the provider's model id instead. */
@@ -297,6 +306,7 @@ async function parseRequest(
         form.set('model', name)
         return form
       },
+      streamsWithoutUsage: false,
     }
   }
   let json: unknown
@@ -314,8 +324,14 @@ async function parseRequest(
   return {
     ok: true,
     model: asked,
-    // The bytes the client sent go on unchanged unless the model name has to change.
-    rewrite: (name) => (name === asked ? body : JSON.stringify({ ...obj, model: name })),
+    // The bytes the client sent go on unchanged unless the model name or options change.
+    rewrite: (name, askUsage) =>
+      askUsage
+        ? JSON.stringify(withUsageOption({ ...obj, model: name }))
+        : name === asked
+          ? body
+          : JSON.stringify({ ...obj, model: name }),
+    streamsWithoutUsage: route.path === '/chat/completions' && streamsWithoutUsage(obj),
   }
 }
 
