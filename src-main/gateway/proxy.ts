@@ -6,7 +6,6 @@
  * chunk by chunk as it arrives; nothing is retried after that. Other 4xx answers are passed on
  * (small, read whole, scrubbed of the key) since a bad request would fail everywhere.
  */
-import { once } from 'node:events'
 import type { ServerResponse } from 'node:http'
 import { AppError, scrub } from '../errors'
 import type { GuardedFetch } from '../providers/adapter-types'
@@ -18,8 +17,9 @@ import { coolDown, coolingUntil, isDisabled, type PoolState } from './pool'
 import type { ResolvedModel } from './routing'
 import type { Snapshot } from './snapshot'
 import { upstreamOf, type GatewayShape } from './upstream'
-import { createUsageChunkFilter } from './stream-usage'
-import { createSseUsageSniffer, usageOf, type TokenCount } from './usage'
+import { pipe } from './pipe'
+import type { Translation } from './translate'
+import type { TokenCount } from './usage'
 import type { UsageRecorder } from './usage'
 
 export interface ProxyDeps {
@@ -40,6 +40,8 @@ export interface ProxyRequest {
   body: (model: string, askUsage: boolean) => string | Buffer | FormData
   /** A streamed chat completion without `include_usage`: ask where accepted, strip the answer. */
   addUsage: boolean
+  /** Set when the client speaks the other API shape (translate/). */
+  translation: Translation | null
   contentType: string | null
   /** Client headers that may go upstream (anthropic-version, anthropic-beta). */
   passHeaders: Record<string, string>
@@ -64,8 +66,6 @@ const PASSED_RESPONSE_HEADERS = [
   'openai-processing-ms',
 ]
 
-/** How much of a JSON answer is kept aside to read its `usage` (it is streamed on regardless). */
-const MAX_USAGE_SCAN = 8 * 1024 * 1024
 /** Error bodies passed on are read whole; anything bigger is cut. */
 const MAX_ERROR_BODY = 64 * 1024
 
@@ -161,12 +161,20 @@ export async function forward(
           lastCode = 'auth_invalid'
           continue
         }
-        const body = scrub(text, up.secrets, MAX_ERROR_BODY)
-        out.writeHead(res.status, responseHeaders(res, Buffer.byteLength(body)))
+        const scrubbed = scrub(text, up.secrets, MAX_ERROR_BODY)
+        const body = req.translation ? req.translation.error(res.status, scrubbed) : scrubbed
+        const h = responseHeaders(res, Buffer.byteLength(body))
+        if (req.translation) h['content-type'] = 'application/json'
+        out.writeHead(res.status, h)
         out.end(body)
         return { status: res.status, error: true, tokens }
       }
-      const ok = await pipe(res, out, tokens, req.signal, askUsage)
+      const ok = await pipe(res, out, responseHeaders(res), {
+        tokens,
+        signal: req.signal,
+        stripUsage: askUsage && !req.translation,
+        translation: req.translation,
+      })
       return { status: res.status, error: !ok, tokens }
     } catch (err) {
       const code = err instanceof AppError ? err.code : 'internal'
@@ -225,64 +233,4 @@ async function readCapped(res: Response, max: number): Promise<string> {
     }
   }
   return Buffer.concat(chunks).toString('utf8').slice(0, max)
-}
-
-/**
- * Streams the chosen answer to the client as it arrives (each upstream chunk is written at once;
- * backpressure from a slow client pauses the upstream read). SSE bodies are watched for `usage`
- * lines; JSON bodies are kept aside (up to a cap) and read for `usage` at the end.
- */
-async function pipe(
-  res: Response,
-  out: ServerResponse,
-  tokens: TokenCount,
-  signal: AbortSignal,
-  stripUsage: boolean,
-): Promise<boolean> {
-  const type = (res.headers.get('content-type') ?? '').toLowerCase()
-  const sse = type.includes('text/event-stream')
-  // The usage chunk the gateway asked for goes to the usage count, not to the client.
-  const filter = sse && stripUsage ? createUsageChunkFilter() : null
-  const json = !sse && type.includes('json')
-  const sniff = sse ? createSseUsageSniffer(tokens) : null
-  const kept: Uint8Array[] = []
-  let keptBytes = 0
-  out.writeHead(res.status, responseHeaders(res))
-  if (sse) out.flushHeaders()
-  if (!res.body) {
-    out.end()
-    return true
-  }
-  const reader = res.body.getReader()
-  try {
-    for (;;) {
-      const { done, value } = await reader.read()
-      if (done) break
-      if (sniff) sniff(value)
-      else if (json && keptBytes < MAX_USAGE_SCAN) {
-        kept.push(value)
-        keptBytes += value.length
-      }
-      const piece = filter ? filter.push(value) : value
-      if (piece.length && !out.write(piece)) {
-        await Promise.race([once(out, 'drain'), once(out, 'close')])
-        if (out.destroyed) throw new AppError('cancelled', 'The client went away.')
-      }
-    }
-  } catch {
-    await reader.cancel().catch(() => undefined)
-    // Headers are out: the only honest signal left is cutting the connection.
-    out.destroy()
-    return false
-  }
-  if (signal.aborted) return false
-  out.end(filter?.end() || undefined)
-  if (json && keptBytes < MAX_USAGE_SCAN) {
-    try {
-      usageOf(JSON.parse(Buffer.concat(kept).toString('utf8')), tokens)
-    } catch {
-      // not JSON after all: no token counts
-    }
-  }
-  return true
 }

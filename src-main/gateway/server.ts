@@ -5,7 +5,6 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import type { ModelType } from '../../src-preload/contract/models-shared'
 import { AppError } from '../errors'
 import type { StoreData, StoredGatewayToken } from '../store/schema'
 import {
@@ -18,22 +17,15 @@ import {
 } from './http-util'
 import { forward, type ProxyDeps } from './proxy'
 import { allowed, publicNames, resolveModel } from './routing'
-import { streamsWithoutUsage, withUsageOption } from './stream-usage'
+import { parseRequest, type RouteSpec } from './parse-request'
 import { findToken, presentedToken } from './tokens'
-import { servedRoutes, type GatewayShape } from './upstream-routes'
+import { planRoute } from './route-plan'
+import { servedRoutes } from './upstream-routes'
 
 /** Audio uploads can be large (OpenAI allows 25 MB files); JSON requests stay well below. */
 const MAX_BODY = 32 * 1024 * 1024
 /** A long generation may stream for minutes. */
 const UPSTREAM_TIMEOUT_MS = 10 * 60_000
-
-interface RouteSpec {
-  shape: GatewayShape
-  /** Path under the provider's API root. */
-  path: string
-  type: ModelType
-  multipart?: boolean
-}
 
 /** Routes by `POST` path. Shapes: OpenAI API reference, Anthropic Messages API. */
 const ROUTES: Record<string, RouteSpec> = {
@@ -217,21 +209,18 @@ async function handle(
     count(model.canonical, 403)
     return fail(403, 'model_not_allowed', `This token may not use ${parsed.model.slice(0, 200)}.`)
   }
-  const served = servedRoutes(deps.getEntry(model.provider))
-  if (served?.shape !== route!.shape || !served.paths.has(route!.path)) {
+  const plan = planRoute(
+    servedRoutes(deps.getEntry(model.provider)),
+    route!,
+    parsed.json,
+    { canonical: model.canonical, asked: parsed.model },
+    deps.now,
+  )
+  if (!plan.ok) {
     count(model.canonical, 400)
-    const other =
-      served?.shape === 'anthropic'
-        ? '/v1/messages'
-        : served?.paths.has(route!.path)
-          ? `/v1${route!.path}`
-          : 'the provider directly'
-    return fail(
-      400,
-      'unsupported',
-      `${model.canonical} is not reachable through ${path}: the gateway does not translate between API shapes yet (use ${other}).`,
-    )
+    return fail(400, plan.code, plan.message)
   }
+  const translation = plan.translation
 
   const abort = new AbortController()
   const onClose = () => {
@@ -242,7 +231,8 @@ async function handle(
   // as soon as it ends so no timer outlives its request.
   const deadline = setTimeout(() => abort.abort(), UPSTREAM_TIMEOUT_MS)
   const passHeaders: Record<string, string> = {}
-  for (const h of PASS_REQUEST_HEADERS) {
+  // Headers of one API shape mean nothing to the other.
+  for (const h of translation ? ['accept'] : PASS_REQUEST_HEADERS) {
     const v = req.headers[h]
     if (typeof v === 'string') passHeaders[h] = v
   }
@@ -251,10 +241,11 @@ async function handle(
     data,
     {
       shape: route!.shape,
-      path: route!.path,
+      path: plan.path,
       model,
-      body: parsed.rewrite,
-      addUsage: parsed.streamsWithoutUsage,
+      body: translation ? translation.request : parsed.rewrite,
+      addUsage: translation ? translation.streams : parsed.streamsWithoutUsage,
+      translation,
       contentType: route!.multipart ? null : 'application/json',
       passHeaders,
       signal: abort.signal,
@@ -264,75 +255,6 @@ async function handle(
   clearTimeout(deadline)
   res.off('close', onClose)
   count(model.canonical, result.error ? Math.max(result.status, 400) : result.status, result.tokens)
-}
-
-type Parsed =
-  | {
-      ok: true
-      model: string
-      /** The body with the upstream's model name (and, when asked, the usage stream option). */
-      rewrite: (name: string, askUsage: boolean) => string | Buffer | FormData
-      /** A streamed chat completion that does not ask for usage (stream-usage.ts). */
-      streamsWithoutUsage: boolean
-    }
-  | { ok: false; message: string }
-
-/** Reads the model a request names and how to send it with the provider's model id instead. */
-async function parseRequest(
-  route: RouteSpec,
-  body: Buffer,
-  contentType: string | undefined,
-): Promise<Parsed> {
-  if (route.multipart) {
-    if (!contentType?.toLowerCase().startsWith('multipart/form-data'))
-      return { ok: false, message: 'Send the audio as multipart/form-data.' }
-    let form: FormData
-    try {
-      form = await new Request('http://gateway.invalid/', {
-        method: 'POST',
-        headers: { 'content-type': contentType },
-        body: body as unknown as BodyInit,
-      }).formData()
-    } catch {
-      return { ok: false, message: 'The multipart body could not be read.' }
-    }
-    const model = form.get('model')
-    if (typeof model !== 'string' || !model)
-      return { ok: false, message: 'The "model" field is missing.' }
-    return {
-      ok: true,
-      model,
-      rewrite: (name) => {
-        form.set('model', name)
-        return form
-      },
-      streamsWithoutUsage: false,
-    }
-  }
-  let json: unknown
-  try {
-    json = JSON.parse(body.toString('utf8'))
-  } catch {
-    return { ok: false, message: 'The body is not valid JSON.' }
-  }
-  if (!json || typeof json !== 'object' || Array.isArray(json))
-    return { ok: false, message: 'The body must be a JSON object.' }
-  const obj = json as Record<string, unknown>
-  if (typeof obj.model !== 'string' || !obj.model)
-    return { ok: false, message: 'The "model" field is missing.' }
-  const asked = obj.model
-  return {
-    ok: true,
-    model: asked,
-    // The bytes the client sent go on unchanged unless the model name or options change.
-    rewrite: (name, askUsage) =>
-      askUsage
-        ? JSON.stringify(withUsageOption({ ...obj, model: name }))
-        : name === asked
-          ? body
-          : JSON.stringify({ ...obj, model: name }),
-    streamsWithoutUsage: route.path === '/chat/completions' && streamsWithoutUsage(obj),
-  }
 }
 
 /**

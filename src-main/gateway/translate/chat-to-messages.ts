@@ -56,7 +56,8 @@ export function chatToMessagesRequest(body: Json): Translated<Json> {
     if (text === null)
       return { ok: false, message: 'Only text content is translated between API shapes yet.' }
     if (m.role === 'system' || m.role === 'developer') system.push(text)
-    else if (m.role === 'user' || m.role === 'assistant') messages.push({ role: m.role, content: text })
+    else if (m.role === 'user' || m.role === 'assistant')
+      messages.push({ role: m.role, content: text })
     else return { ok: false, message: `Messages with role "${String(m.role)}" are not translated.` }
   }
   const out: Json = {
@@ -81,8 +82,7 @@ const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFi
 export function openAiUsage(u: unknown): Json {
   const o = isObj(u) ? u : {}
   const n = (v: unknown) => num(v) ?? 0
-  const prompt =
-    n(o.input_tokens) + n(o.cache_creation_input_tokens) + n(o.cache_read_input_tokens)
+  const prompt = n(o.input_tokens) + n(o.cache_creation_input_tokens) + n(o.cache_read_input_tokens)
   const completion = n(o.output_tokens)
   return { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion }
 }

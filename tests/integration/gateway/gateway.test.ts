@@ -186,13 +186,15 @@ describe('routing', () => {
     }
   })
 
-  it('answers a clear 400 for a model whose provider speaks another API shape', async () => {
+  it('answers a clear 400 for a route the provider does not serve in any shape', async () => {
     const token = await world.token()
-    const res = await post(world, '/v1/chat/completions', token, chat('claude-x'))
+    // Anthropic has no embeddings: nothing to translate to.
+    await world.register(credAnt, 'claude-embed', 'embedding')
+    const res = await post(world, '/v1/embeddings', token, { model: 'claude-embed', input: 'x' })
     expect(res.status).toBe(400)
     const err = await errorOf(res)
     expect(err.code).toBe('unsupported')
-    expect(err.message).toContain('/v1/messages')
+    expect(err.message).toContain('anthropic/claude-embed')
     expect(upAnt.requests).toHaveLength(0)
   })
 
