@@ -8,6 +8,7 @@
 import { once } from 'node:events'
 import type { ServerResponse } from 'node:http'
 import { AppError } from '../errors'
+import type { Answer } from './answer'
 import { createUsageChunkFilter } from './stream-usage'
 import type { Translation } from './translate'
 import { createSseUsageSniffer, usageOf, type TokenCount } from './usage'
@@ -25,12 +26,12 @@ export interface PipeOptions {
 
 /** Sends `res` to `out`; false when the stream broke (headers are out: the connection is cut). */
 export async function pipe(
-  res: Response,
+  res: Answer,
   out: ServerResponse,
   headers: Record<string, string>,
   o: PipeOptions,
 ): Promise<boolean> {
-  const type = (res.headers.get('content-type') ?? '').toLowerCase()
+  const type = (res.header('content-type') ?? '').toLowerCase()
   const sse = type.includes('text/event-stream')
   const json = !sse && type.includes('json')
   const sniff = sse ? createSseUsageSniffer(o.tokens) : null
@@ -54,11 +55,8 @@ export async function pipe(
     out.end()
     return true
   }
-  const reader = res.body.getReader()
   try {
-    for (;;) {
-      const { done, value } = await reader.read()
-      if (done) break
+    for await (const value of res.body) {
       if (sniff) sniff(value)
       else if (json && keptBytes < MAX_USAGE_SCAN) {
         kept.push(value)
@@ -75,8 +73,7 @@ export async function pipe(
       }
     }
   } catch {
-    await reader.cancel().catch(() => undefined)
-    // Headers are out: the only honest signal left is cutting the connection.
+    // Leaving the loop by a throw has dropped the upstream body. Headers are out: the only honest signal left is cutting the connection.
     out.destroy()
     return false
   }

@@ -8,7 +8,9 @@
  */
 import type { ServerResponse } from 'node:http'
 import { AppError, scrub } from '../errors'
+import type { GuardedStream } from '../net'
 import type { GuardedFetch } from '../providers/adapter-types'
+import { fromResponse, fromStream, type Answer } from './answer'
 import type { CatalogEntry, ProviderId } from '../providers/catalog-types'
 import type { StoreData } from '../store/schema'
 import { sendError } from './http-util'
@@ -25,7 +27,8 @@ import type { UsageRecorder } from './usage'
 export interface ProxyDeps {
   snapshot: Snapshot
   recorder: UsageRecorder
-  fetch: GuardedFetch
+  /** The guarded fetch; its `stream` path (src-main/net/guarded-stream.ts) when it has one. */
+  fetch: GuardedFetch & { stream?: GuardedStream }
   getEntry: (id: ProviderId) => CatalogEntry
   pool: PoolState
   now: () => number
@@ -76,8 +79,6 @@ const upstreamFor = (cred: Parameters<typeof upstreamOf>[0], entry: CatalogEntry
   return upstreams.get(cred)!
 }
 
-const discard = (res: Response) => res.body?.cancel().catch(() => undefined)
-
 /** Sends the request through the pool and answers the client. Never throws. */
 export async function forward(
   deps: ProxyDeps,
@@ -123,33 +124,43 @@ export async function forward(
       const askUsage = req.addUsage && up.streamUsage
       const body = req.body(up.bodyModel(req.model.name), askUsage)
       if (req.contentType && !(body instanceof FormData)) headers['content-type'] = req.contentType
-      const res = await deps.fetch(url, {
+      const init = {
         method: 'POST',
         headers,
-        body: body as RequestInit['body'],
         signal: req.signal,
-        timeoutMs: 0, // the server's own deadline is in req.signal
         sendsSecret: up.secrets.length > 0,
         allowInsecureHttp: cred.allowInsecureHttp ?? false,
-      })
+      }
+      // JSON bodies take the request-level path (vetted origin, no WHATWG objects per call);
+      // multipart uploads go through fetch, which serializes FormData.
+      const res =
+        deps.fetch.stream && !(body instanceof FormData)
+          ? fromStream(await deps.fetch.stream(url, { ...init, body }))
+          : fromResponse(
+              await deps.fetch(url, {
+                ...init,
+                body: body as RequestInit['body'],
+                timeoutMs: 0, // the server's own deadline is in req.signal
+              }),
+            )
       const nowMs = deps.now()
-      const get = (n: string) => res.headers.get(n)
+      const get = res.header
       const limits = readLimits(get, new Date(nowMs))
       if (limits) deps.recorder.limits(id, limits)
       if (res.status === 401 || res.status === 403) {
-        void discard(res)
+        res.discard()
         disable(deps, id, res.status === 401 ? 'auth_invalid' : 'auth_forbidden', nowMs)
         lastCode = res.status === 401 ? 'auth_invalid' : 'auth_forbidden'
         continue
       }
       if (res.status === 429) {
-        void discard(res)
+        res.discard()
         coolDown(deps.pool, id, req.model.name, nowMs + cooldownMs(get, nowMs))
         lastCode = 'rate_limited'
         continue
       }
       if (res.status >= 500) {
-        void discard(res)
+        res.discard()
         lastCode = 'server_error'
         continue
       }
@@ -207,30 +218,24 @@ function disable(deps: ProxyDeps, id: string, code: string, nowMs: number) {
   deps.recorder.disabled(id, mark)
 }
 
-function responseHeaders(res: Response, length?: number): Record<string, string> {
+function responseHeaders(res: Answer, length?: number): Record<string, string> {
   const h: Record<string, string> = {}
   for (const name of PASSED_RESPONSE_HEADERS) {
-    const v = res.headers.get(name)
+    const v = res.header(name)
     if (v !== null) h[name] = v
   }
   if (length !== undefined) h['content-length'] = String(length)
   return h
 }
 
-async function readCapped(res: Response, max: number): Promise<string> {
+async function readCapped(res: Answer, max: number): Promise<string> {
   if (!res.body) return ''
-  const reader = res.body.getReader()
   const chunks: Uint8Array[] = []
   let size = 0
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
+  for await (const value of res.body) {
     chunks.push(value)
     size += value.length
-    if (size >= max) {
-      await reader.cancel().catch(() => undefined)
-      break
-    }
+    if (size >= max) break // leaving the loop drops the rest of the body
   }
   return Buffer.concat(chunks).toString('utf8').slice(0, max)
 }

@@ -26,7 +26,7 @@ export function createSnapshot(deps: SnapshotDeps): Snapshot {
   let cached: StoreData | null = null
   let loading: Promise<StoreData> | null = null
   let version = ''
-  let keys = new Map<string, { stamp: string | undefined; key: Promise<DecryptedCredential> }>()
+  const keys = new Map<string, { stamp: string | undefined; key: Promise<DecryptedCredential> }>()
 
   // Sync on purpose: a stat of a local file is cheaper than a trip through the thread pool.
   const stamp = (): string => {
@@ -70,9 +70,11 @@ export function createSnapshot(deps: SnapshotDeps): Snapshot {
       keys.set(id, entry)
       return key
     },
+    // The data is read again on next use; decrypted keys stay unless their credential changed
+    // (load() compares updatedAt). Dropping them here made every usage flush cost the next
+    // request a decryption and its upstream a fresh vetting (guarded-stream.ts).
     invalidate() {
       cached = null
-      keys = new Map()
     },
   }
 }

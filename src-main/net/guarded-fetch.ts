@@ -23,6 +23,7 @@ import {
   type Resolver,
 } from './pinned-lookup'
 import { isPublicTarget, proxyFromEnv, routeFor, type RouteTarget } from './proxy-route'
+import { createGuardedStream, type GuardedStream } from './guarded-stream'
 import { checkUrl, type HostInfo } from './url-guard'
 
 export interface GuardedFetchOptions {
@@ -38,10 +39,12 @@ export interface GuardedFetchOptions {
   ca?: string | Buffer | Array<string | Buffer>
   /** Whether a target is a cloud host (then a configured proxy is used); tests override it. */
   isPublic?: (target: RouteTarget) => boolean
+  /** The clock the stream path's vetting TTL reads (tests step it). */
+  now?: () => number
 }
 
-/** The guarded fetch plus a way to close its pooled connections. */
-export type GuardedFetchHandle = GuardedFetch & { close(): Promise<void> }
+/** The guarded fetch, its request-level stream path, and a way to close pooled connections. */
+export type GuardedFetchHandle = GuardedFetch & { stream: GuardedStream; close(): Promise<void> }
 
 /** Headers that carry a provider key; dropped when a redirect leaves the origin. */
 export const SECRET_HEADERS = [
@@ -111,6 +114,28 @@ export function createGuardedFetch(options: GuardedFetchOptions = {}): GuardedFe
       if (dnsFailed && viaProxy) return []
       throw err
     }
+  }
+
+  /**
+   * The guard for one origin, as each hop below does it: URL check, resolved addresses checked
+   * and pinned, proxy route. The stream path (guarded-stream.ts) keeps the result for a while.
+   */
+  async function vet(input: URL, signal: AbortSignal) {
+    const check = checkUrl(input)
+    if (!check.ok) throw new AppError('url_blocked', check.message, { reason: check.reason })
+    const { url, host } = check
+    const pinned = await pin(url, host, signal)
+    const loopback =
+      host.ip?.kind === 'loopback' ||
+      (pinned.length > 0 && pinned.every((p) => p.kind === 'loopback'))
+    const route = routeFor(
+      { url, nameKind: host.nameKind, addressKinds: pinned.map((p) => p.kind) },
+      env,
+      isPublic,
+    )
+    const dispatcher =
+      route.kind === 'proxy' ? proxyAgent(route.proxy) : pinnedAgent(host.hostname, pinned)
+    return { dispatcher, loopback }
   }
 
   const guarded = async (input: string | URL, init: FetchInit = {}): Promise<Response> => {
@@ -206,6 +231,7 @@ export function createGuardedFetch(options: GuardedFetchOptions = {}): GuardedFe
   }
 
   return Object.assign(guarded, {
+    stream: createGuardedStream(vet, options.now),
     async close() {
       const all = [...agents.values()]
       agents.clear()

@@ -6,6 +6,8 @@ export { createPinnedLookup, resolvePinned, systemResolver } from './pinned-look
 export type { PinnedAddress, Resolver } from './pinned-lookup'
 export { createGuardedFetch, SECRET_HEADERS } from './guarded-fetch'
 export type { GuardedFetchHandle, GuardedFetchOptions } from './guarded-fetch'
+export { VET_TTL_MS } from './guarded-stream'
+export type { GuardedStream, StreamAnswer, StreamInit } from './guarded-stream'
 export { classifyError, hintFor, timeoutError, NETWORK_HINTS } from './classify-error'
 export type { NetworkReason, TlsProblem } from './classify-error'
 export { MAX_BODY_BYTES, readJson, readText, statusToCode } from './read-body'

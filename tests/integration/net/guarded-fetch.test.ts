@@ -2,6 +2,7 @@ import type { LookupAddress } from 'node:dns'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { AppError } from '../../../src-main/errors'
 import { createGuardedFetch, type GuardedFetchOptions } from '../../../src-main/net/guarded-fetch'
+import { VET_TTL_MS } from '../../../src-main/net/guarded-stream'
 import type { Resolver } from '../../../src-main/net/pinned-lookup'
 import { readJson, statusToCode } from '../../../src-main/net/read-body'
 import { testOnlyTls } from '../../fixtures/tls'
@@ -292,6 +293,48 @@ describe('guarded fetch: DNS pinning and TLS host names', () => {
 
     const err = await rejection(f(`https://wrong-name.example:${s.port}/`))
     expect(err.params).toMatchObject({ reason: 'tls', tls: 'hostname_mismatch' })
+  })
+})
+
+describe('guarded stream path (vetted origins, the gateway)', () => {
+  const body = async (r: { body: NodeJS.ReadableStream }) => {
+    let t = ''
+    for await (const c of r.body) t += c.toString()
+    return t
+  }
+  const init = () => ({ method: 'GET', headers: {}, signal: new AbortController().signal })
+
+  it('reuses the vetting within the TTL (pinned: a rebind cannot redirect it), then refuses the rebind', async () => {
+    const s = await server((_req, res) => res.end('pinned'), { host: '127.0.0.2' })
+    let n = 0
+    const calls: string[] = []
+    const rebinding: Resolver = async (hostname) => {
+      calls.push(hostname)
+      return [{ address: n++ === 0 ? '127.0.0.2' : '169.254.169.254', family: 4 }]
+    }
+    let t = 1_000_000
+    const f = trapped({ resolver: rebinding, isPublic: () => false, now: () => t })
+    const url = `http://rebind.example:${s.port}/v1/models`
+    expect(await body(await f.stream(url, init()))).toBe('pinned')
+    expect(await body(await f.stream(url, init()))).toBe('pinned')
+    expect(calls).toEqual(['rebind.example']) // vetted once: no DNS per request
+    expect(s.requests.map((r) => r.localAddress)).toEqual(['127.0.0.2', '127.0.0.2'])
+
+    t += VET_TTL_MS
+    const err = await rejection(f.stream(url, init()))
+    expect(err).toMatchObject({ code: 'url_blocked', params: { reason: 'metadata' } })
+    expect(s.requests).toHaveLength(2)
+    expect(trap.targets).toEqual([])
+  })
+
+  it('refuses a blocked URL and a key over plain http to a non-loopback host', async () => {
+    const f = guarded({ resolver: tableResolver({ 'lan.example': ['192.168.1.20'] }) })
+    const blocked = await rejection(f.stream('http://169.254.169.254/latest', init()))
+    expect(blocked).toMatchObject({ code: 'url_blocked', params: { reason: 'metadata' } })
+    const insecure = await rejection(
+      f.stream('http://lan.example:9/v1/chat', { ...init(), sendsSecret: true }),
+    )
+    expect(insecure).toMatchObject({ code: 'url_blocked', params: { reason: 'insecure_http' } })
   })
 })
 
