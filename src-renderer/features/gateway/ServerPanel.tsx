@@ -131,6 +131,7 @@ export function ServerPanel({ token }: { token: string | null }) {
         </div>
       </div>
       <h3 id={`${id}-snip`}>{t('snippets.title')}</h3>
+      <p className="muted">{t('snippets.anyModel')}</p>
       <div className="row" role="radiogroup" aria-labelledby={`${id}-snip`}>
         {SNIPPET_KINDS.map((k) => (
           <label key={k} className="snippet-choice">
