@@ -87,6 +87,13 @@ export async function pipe(
       // not JSON after all: no token counts
     }
   }
+  if (whole && parsed === undefined) {
+    // Nothing to translate: say so in the client's error shape rather than invent an answer.
+    const body = o.translation!.error(502, 'The provider answered with a body that is not JSON.')
+    out.writeHead(502, { 'content-type': 'application/json' })
+    out.end(body)
+    return false
+  }
   if (whole) {
     const body = JSON.stringify(o.translation!.response(parsed))
     out.writeHead(res.status, {

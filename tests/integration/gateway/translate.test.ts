@@ -116,6 +116,13 @@ describe('OpenAI client → Anthropic model', () => {
     expect(await res.json()).toEqual({
       error: { message: 'messages: bad', type: 'invalid_request_error', param: null, code: null },
     })
+    // A 200 whose body is not JSON cannot be translated: a 502 in the client's shape, not a made-up reply.
+    ant.failure = { status: 200, body: '<html>proxy login</html>' }
+    const garbled = await post(world, '/v1/chat/completions', token, chat('claude-x'))
+    expect(garbled.status).toBe(502)
+    expect(((await garbled.json()) as { error: { message: string } }).error.message).toContain(
+      'not JSON',
+    )
     const tools = await post(world, '/v1/chat/completions', token, {
       ...chat('claude-x'),
       tools: [],
