@@ -10,7 +10,7 @@ import { AppError } from '../errors'
 import type { DecryptedCredential } from '../providers/adapter-types'
 import { vertexAccessToken, vertexSetup } from '../providers/adapters/vertex'
 import type { CatalogEntry } from '../providers/catalog-types'
-import type { Upstream } from './upstream'
+import type { Upstream } from './upstream-types'
 import type { ServedRoutes } from './upstream-routes'
 import { googleBodyRule } from '../providers/adapters/google'
 

@@ -7,33 +7,19 @@
  * embeddings); the facts and their sources are in ./upstream-routes.ts.
  */
 import type { ModelType } from '../../src-preload/contract/models-shared'
-import type { DecryptedCredential, GuardedFetch } from '../providers/adapter-types'
+import type { DecryptedCredential } from '../providers/adapter-types'
 import { anthropicAuth } from '../providers/adapters/anthropic'
 import { googleBodyRule } from '../providers/adapters/google'
 import { openAiBodyRule } from '../providers/adapters/openai'
-import type { BodyRule } from '../providers/adapters/outcome'
 import { apiRoot, normalizeBaseUrl } from '../providers/base-url'
 import type { CatalogEntry } from '../providers/catalog-types'
-import { azureDeploymentUrl, servedRoutes, type GatewayShape } from './upstream-routes'
+import { azureDeploymentUrl, servedRoutes } from './upstream-routes'
+import type { Upstream } from './upstream-types'
 import { vertexAuth } from './upstream-vertex'
 
 export { servedRoutes, shapeOf, type GatewayShape } from './upstream-routes'
 
-export interface Upstream {
-  shape: GatewayShape
-  /** The URL of a gateway route (`/chat/completions`, …) for a model; null when not served. */
-  url(path: string, model: string, type: ModelType): string | null
-  /** The model id the request body carries (Vertex wants `google/<name>`). */
-  bodyModel(name: string): string
-  /** The auth headers (carry the real key or token; never logged, never returned). */
-  headers(fetch: GuardedFetch, signal: AbortSignal): Promise<Record<string, string>>
-  /** The secrets to scrub from any upstream text that reaches a client (grows with tokens). */
-  secrets: string[]
-  /** Reads a 4xx body that means a bad key (xAI's 400 "Incorrect API key", Google's 400). */
-  bodyRule: BodyRule
-  /** True when a streamed request may carry `stream_options.include_usage` (./stream-usage.ts). */
-  streamUsage: boolean
-}
+export type { Upstream } from './upstream-types'
 
 const trim = (s: string) => s.replace(/\/+$/, '')
 const fixed = (h: Record<string, string>) => () => Promise.resolve(h)
