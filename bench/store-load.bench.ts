@@ -29,10 +29,10 @@ interface Report {
   failures: string[]
 }
 
-async function bundleWriter(): Promise<string> {
-  const outfile = path.join(root, '.bench-out', 'store-load-writer.cjs')
+async function bundleWriter(from: string, name: string): Promise<string> {
+  const outfile = path.join(root, '.bench-out', `${name}.cjs`)
   await build({
-    entryPoints: [path.join(root, 'bench', 'store-load-writer.ts')],
+    entryPoints: [path.join(from, 'bench', 'store-load-writer.ts')],
     outfile,
     bundle: true,
     platform: 'node',
@@ -44,12 +44,15 @@ async function bundleWriter(): Promise<string> {
   return outfile
 }
 
-/** `procs` writers adding `adds` each, released together; returns what they measured. */
-async function round(script: string, procs: number, adds: number) {
-  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-bench-load-'))
+/** Runs writers to the end; resolves with their reports once all have exited. */
+function start(script: string, home: string, procs: number, adds: number, warm: boolean) {
   const children = Array.from({ length: procs }, (_, i) =>
     spawn(process.execPath, [script, home, `p${i}`, String(adds)], {
-      env: { ...process.env, SWITCHBOARD_ENCRYPTION_KEY: PASS },
+      env: {
+        ...process.env,
+        SWITCHBOARD_ENCRYPTION_KEY: PASS,
+        STORE_LOAD_WARM: warm ? '1' : '0',
+      },
       stdio: ['pipe', 'pipe', 'inherit'],
     }),
   )
@@ -70,6 +73,26 @@ async function round(script: string, procs: number, adds: number) {
     )
     return { ready, done }
   })
+  return { children, outputs }
+}
+
+/**
+ * `procs` writers adding `adds` each, released together; returns what they measured. Warm: the
+ * store already holds a secret (the vault is set up) and each writer has derived its key before
+ * "go". Cold: a fresh store, so the first add sets the vault up under the lock and every other
+ * writer then derives its key (scrypt) while the rest add.
+ */
+async function round(script: string, procs: number, adds: number, warm: boolean) {
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-bench-load-'))
+  let seeded = 0
+  if (warm) {
+    const seed = start(script, home, 1, 1, false)
+    await Promise.all(seed.outputs.map((o) => o.ready))
+    seed.children[0]!.stdin!.write('go\n')
+    await Promise.all(seed.outputs.map((o) => o.done))
+    seeded = 1
+  }
+  const { children, outputs } = start(script, home, procs, adds, warm)
   await Promise.all(outputs.map((o) => o.ready))
   const t0 = performance.now()
   for (const c of children) c.stdin!.write('go\n')
@@ -84,7 +107,7 @@ async function round(script: string, procs: number, adds: number) {
     waits: reports.flatMap((r) => r.waits),
     holds: reports.flatMap((r) => r.holds ?? []),
     failures: reports.flatMap((r) => r.failures),
-    stored: stored.credentials.length,
+    stored: stored.credentials.length - seeded,
     wallMs,
   }
 }
@@ -92,51 +115,90 @@ async function round(script: string, procs: number, adds: number) {
 const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b)
 const verdict = (ok: boolean) => (ok ? 'OK' : 'missed')
 
-async function main() {
-  const script = await bundleWriter()
-  const single: number[] = []
-  const busy: number[] = []
-  const waits: number[] = []
-  const holds: number[] = []
-  const failures: string[] = []
-  let stored = 0
-  // Alternate the alone and the busy case so machine noise hits both.
-  for (let run = 1; run <= RUNS; run++) {
-    const alone = await round(script, 1, ADDS)
-    single.push(...alone.adds)
-    const r = await round(script, PROCS, ADDS)
-    busy.push(...r.adds)
-    waits.push(...r.waits)
-    holds.push(...r.holds)
-    failures.push(...r.failures)
-    stored += r.stored
-    console.log(
-      `run ${run}: ${PROCS} processes × ${ADDS} adds in ${fmt(r.wallMs)}, ${r.stored} stored, ` +
-        `${r.failures.length} failed${r.failures.length ? ` (${[...new Set(r.failures)].join(', ')})` : ''}`,
-    )
-  }
-  const one = quantile(sorted(single), 0.5)
-  const addP95 = quantile(sorted(busy), 0.95)
-  const waitP95 = waits.length ? quantile(sorted(waits), 0.95) : NaN
+class Tally {
+  single: number[] = []
+  busy: number[] = []
+  waits: number[] = []
+  holds: number[] = []
+  failures: string[] = []
+  stored = 0
+  walls: number[] = []
+}
+
+async function measure(script: string, warm: boolean, t: Tally) {
+  const alone = await round(script, 1, ADDS, warm)
+  t.single.push(...alone.adds)
+  const r = await round(script, PROCS, ADDS, warm)
+  t.busy.push(...r.adds)
+  t.waits.push(...r.waits)
+  t.holds.push(...r.holds)
+  t.failures.push(...r.failures)
+  t.stored += r.stored
+  t.walls.push(r.wallMs)
+}
+
+function report(label: string, t: Tally, targets: boolean) {
+  const one = quantile(sorted(t.single), 0.5)
+  const addP95 = quantile(sorted(t.busy), 0.95)
+  const waitP95 = t.waits.length ? quantile(sorted(t.waits), 0.95) : NaN
   const total = PROCS * ADDS * RUNS
-  console.log(`single add (1 process alone)   median ${fmt(one)}`)
-  if (holds.length) {
-    const h = sorted(holds)
+  const h = sorted(t.holds)
+  const tag = (ok: boolean, target: string) => (targets ? ` (target ${target}) ${verdict(ok)}` : '')
+  const failed = [...new Set(t.failures)].join(', ')
+  console.log(`[${label}]`)
+  console.log(`  rounds of ${PROCS} × ${ADDS} adds        ${t.walls.map(fmt).join(', ')}`)
+  console.log(`  single add (1 process alone)   median ${fmt(one)}`)
+  if (h.length) {
     console.log(
-      `lock hold (${PROCS} writers)         median ${fmt(quantile(h, 0.5))}, p95 ${fmt(quantile(h, 0.95))}`,
+      `  lock hold (${PROCS} writers)         median ${fmt(quantile(h, 0.5))}, p95 ${fmt(quantile(h, 0.95))}`,
     )
   }
   console.log(
-    `lock wait p95 (${PROCS} writers)     ${Number.isNaN(waitP95) ? 'not measured' : fmt(waitP95)} ` +
-      `= ${(waitP95 / one).toFixed(2)}× a single add (target ≤ 15×) ${verdict(waitP95 / one <= 15)}`,
+    `  lock wait p95 (${PROCS} writers)     ${Number.isNaN(waitP95) ? 'not measured' : fmt(waitP95)} ` +
+      `= ${(waitP95 / one).toFixed(2)}× a single add${tag(waitP95 / one <= 15, '≤ 15×')}`,
   )
   console.log(
-    `busiest add p95 (${PROCS} writers)   ${fmt(addP95)} = ${(addP95 / one).toFixed(2)}× a single add ` +
-      `(target ≤ 16×) ${verdict(addP95 / one <= 16)}`,
+    `  busiest add p95 (${PROCS} writers)   ${fmt(addP95)} = ${(addP95 / one).toFixed(2)}× a single add` +
+      tag(addP95 / one <= 16, '≤ 16×'),
   )
   console.log(
-    `adds that got through          ${total - failures.length}/${total}, ${stored} stored ` +
-      `(target: all) ${verdict(!failures.length && stored === total)}`,
+    `  adds that got through          ${total - t.failures.length}/${total}, ${t.stored} stored` +
+      `${failed ? ` (failed: ${failed})` : ''} (target: all) ` +
+      verdict(!t.failures.length && t.stored === total),
+  )
+}
+
+async function main() {
+  const script = await bundleWriter(root, 'store-load-writer')
+  // STORE_LOAD_BASELINE=<another checkout>: the same rounds with that checkout's store code,
+  // interleaved with ours, so before and after share the machine's load.
+  const baseRoot = process.env.STORE_LOAD_BASELINE
+  const base = baseRoot ? await bundleWriter(baseRoot, 'store-load-writer-baseline') : null
+  const warm = new Tally()
+  const cold = new Tally()
+  const baseWarm = new Tally()
+  const baseCold = new Tally()
+  // Alternate the alone and the busy case (and the baseline) so machine noise hits all alike.
+  for (let run = 1; run <= RUNS; run++) {
+    await measure(script, true, warm)
+    if (base) await measure(base, true, baseWarm)
+    await measure(script, false, cold)
+    if (base) await measure(base, false, baseCold)
+    console.log(`run ${run} of ${RUNS} done`)
+  }
+  console.log(
+    `load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  )
+  if (base) report(`before (${baseRoot}): vault set up, keys derived`, baseWarm, false)
+  report('store lock under load: vault set up, keys derived before go', warm, true)
+  if (base) report(`before (${baseRoot}): fresh store`, baseCold, false)
+  report(
+    'fresh store: first add sets the vault up, 15 scrypt runs meanwhile (no target)',
+    cold,
+    false,
   )
 }
 

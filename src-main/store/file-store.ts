@@ -77,7 +77,7 @@ export function createFileStore(home: string, options: FileStoreOptions = {}): F
     const err = await withLock(
       lockFile,
       async () => {
-        const text = await readText(file)
+        const text = readText(file)
         if (text === null || parseStoreText(text).kind !== 'corrupt') return null
         return moveAside()
       },
@@ -110,7 +110,7 @@ export function createFileStore(home: string, options: FileStoreOptions = {}): F
       return withLock(
         lockFile,
         async () => {
-          const text = await readText(file)
+          const text = readText(file)
           const parsed = text === null ? null : parseStoreText(text)
           if (parsed && parsed.kind !== 'ok') throw await moveAside()
           const data = parsed?.kind === 'ok' ? parsed.data : emptyStoreData()
@@ -119,7 +119,7 @@ export function createFileStore(home: string, options: FileStoreOptions = {}): F
           const result = await fn(data)
           const after = JSON.stringify(data)
           if (after !== before) {
-            await removeOrphanTemps(file)
+            removeOrphanTemps(file)
             await writeFileAtomic(file, `${JSON.stringify(data, null, 2)}\n`, 0o600)
             reader.invalidate()
           }

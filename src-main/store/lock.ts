@@ -3,7 +3,8 @@
  * random token. Every way through ends within the deadline (issue 11): the lock is taken, or
  * `store_locked` says which file blocks and how to clear it.
  *
- * A lock is stale — and broken — when its pid is dead, when its time is older than `staleMs`,
+ * A lock is stale — and broken — when its pid is dead, when its time (or, for a lock whose owner
+ * beats, the newer of its time and its mtime, refreshed every staleMs / 4) is older than `staleMs`,
  * or when we have watched the very same lock file for longer than `staleMs` on our own monotonic
  * clock (so a time in the future or a skewed clock cannot pin it forever). A file that is not a
  * valid lock record (garbage, empty: an owner killed between create and write) is given a short
@@ -12,15 +13,17 @@
  * delete the other's fresh lock. Something at the lock path that we never create (a directory, a
  * symlink) is never deleted: it is reported at once.
  *
- * Waiting uses capped exponential backoff with full jitter; a waiter that has waited long polls
- * more often, so a steady stream of newcomers cannot starve it (issue 17).
+ * Waiters take the lock in the order they came: each first waits its turn in a ticket queue
+ * (lock-queue.ts, issue 17), then takes the lock file, which is free by then unless a process
+ * outside the queue holds it; that wait uses capped exponential backoff and a directory watch.
  */
 import { randomBytes } from 'node:crypto'
-import { watch, type FSWatcher, type Stats } from 'node:fs'
-import fs from 'node:fs/promises'
+import fs, { watch, type FSWatcher } from 'node:fs'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { AppError } from '../errors'
+import { joinQueue } from './lock-queue'
+import { beat, inspect, isStale, pidAlive, Watch, type Seen } from './lock-record'
 
 export interface LockOptions {
   /** A lock older than this is taken over even when its pid looks alive (default 10 s). */
@@ -33,105 +36,10 @@ export interface LockOptions {
   onReleased?: (holdMs: number) => void
 }
 
-interface LockInfo {
-  pid: number
-  time: number
-}
-
-/** A record that is not a valid lock (or a breaker) this long is broken; owners write at once. */
-const GARBAGE_GRACE_MS = 2000
 /** The breaker is held for one read and one unlink: a breaker older than this is stuck. */
 const BREAKER_STALE_MS = 2000
-/** Clocks of two processes on one machine agree; a lock time further ahead than this is bogus. */
-const FUTURE_SKEW_MS = 2000
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
-
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (err) {
-    // EPERM: the process exists but belongs to someone else.
-    return (err as NodeJS.ErrnoException).code === 'EPERM'
-  }
-}
-
-/** The record in a lock file, or null when it is not one (garbage, empty, a time in the future). */
-function parseInfo(raw: string): LockInfo | null {
-  let v: unknown
-  try {
-    v = JSON.parse(raw)
-  } catch {
-    return null
-  }
-  if (!v || typeof v !== 'object') return null
-  const { pid, time } = v as Record<string, unknown>
-  if (typeof pid !== 'number' || !Number.isSafeInteger(pid) || pid <= 0) return null
-  if (typeof time !== 'number' || !Number.isFinite(time)) return null
-  if (time > Date.now() + FUTURE_SKEW_MS) return null
-  return { pid, time }
-}
-
-type Seen =
-  | { kind: 'gone' }
-  | { kind: 'odd'; what: string }
-  | { kind: 'lock'; raw: string; info: LockInfo | null; st: Stats; key: string }
-
-/** What is at a lock path, without following a symlink. */
-async function inspect(file: string): Promise<Seen> {
-  let st: Stats
-  try {
-    st = await fs.lstat(file)
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'gone' }
-    throw err
-  }
-  if (!st.isFile()) {
-    const what = st.isDirectory() ? 'directory' : st.isSymbolicLink() ? 'symlink' : 'special file'
-    return { kind: 'odd', what }
-  }
-  let raw: string
-  try {
-    // O_NOFOLLOW: a symlink swapped in after the lstat is not followed.
-    const fh = await fs.open(file, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW)
-    try {
-      raw = await fh.readFile('utf8')
-    } finally {
-      await fh.close()
-    }
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code
-    if (code === 'ENOENT') return { kind: 'gone' }
-    if (code === 'ELOOP') return { kind: 'odd', what: 'symlink' }
-    throw err
-  }
-  return { kind: 'lock', raw, info: parseInfo(raw), st, key: `${st.ino}:${raw}` }
-}
-
-/** Remembers since when (monotonic) each lock path has shown the same file. */
-class Watch {
-  private readonly since = new Map<string, { key: string; at: number }>()
-  /** How long `file` has held exactly `key`, as far as we have watched. */
-  age(file: string, key: string): number {
-    const now = performance.now()
-    const prev = this.since.get(file)
-    if (prev?.key === key) return now - prev.at
-    this.since.set(file, { key, at: now })
-    return 0
-  }
-}
-
-function isStale(seen: Seen & { kind: 'lock' }, watched: number, staleMs: number): boolean {
-  const { info, st } = seen
-  if (!info) {
-    const grace = Math.min(staleMs, GARBAGE_GRACE_MS)
-    const age = Date.now() - st.mtimeMs
-    return watched > grace || age > grace
-  }
-  if (!pidAlive(info.pid)) return true
-  return Date.now() - info.time > staleMs || watched > staleMs
-}
 
 /** The one error every lock failure ends in: which file, who holds it, how to clear it. */
 export function lockedError(file: string, why: LockWhy): AppError {
@@ -169,20 +77,20 @@ type LockWhy =
   | { kind: 'unwritable'; code: string }
   | { kind: 'busy' }
 
-/** Creates `file` exclusively with `content`; false when something is already there. */
-async function tryCreate(file: string, content: string): Promise<boolean> {
-  let fh: fs.FileHandle
+/** Creates `file` exclusively with `content`; false when something is already there (sync: see inspect). */
+function tryCreate(file: string, content: string): boolean {
+  let fd: number
   try {
-    fh = await fs.open(file, 'wx', 0o600)
+    fd = fs.openSync(file, 'wx', 0o600)
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? 'unknown'
     if (code === 'EEXIST') return false
     throw lockedError(file, { kind: 'unwritable', code })
   }
   try {
-    await fh.writeFile(content)
+    fs.writeFileSync(fd, content)
   } finally {
-    await fh.close()
+    fs.closeSync(fd)
   }
   return true
 }
@@ -191,31 +99,30 @@ async function tryCreate(file: string, content: string): Promise<boolean> {
  * Removes `file` if it still is `seen`, under the breaker lock. Returns true when the lock path is
  * free now (or was changed by someone else), false when another waiter is breaking it.
  */
-async function breakStale(
-  file: string,
-  seen: Seen & { kind: 'lock' },
-  watch: Watch,
-): Promise<boolean> {
+function breakStale(file: string, seen: Seen & { kind: 'lock' }, watch: Watch): boolean {
   const breaker = `${file}.break`
-  if (!(await tryCreate(breaker, JSON.stringify({ pid: process.pid, time: Date.now() })))) {
-    const b = await inspect(breaker)
+  if (!tryCreate(breaker, JSON.stringify({ pid: process.pid, time: Date.now() }))) {
+    const b = inspect(breaker)
     if (b.kind === 'odd') throw lockedError(breaker, { kind: 'odd', what: b.what })
     if (b.kind === 'lock' && isStale(b, watch.age(breaker, b.key), BREAKER_STALE_MS)) {
-      const again = await inspect(breaker)
-      if (again.kind === 'lock' && again.key === b.key) await fs.rm(breaker, { force: true })
+      const again = inspect(breaker)
+      if (again.kind === 'lock' && again.key === b.key) fs.rmSync(breaker, { force: true })
     }
     return false
   }
   try {
-    const again = await inspect(file)
-    if (again.kind === 'lock' && again.key === seen.key) await fs.rm(file, { force: true })
+    const again = inspect(file)
+    if (again.kind === 'lock' && again.key === seen.key) fs.rmSync(file, { force: true })
   } finally {
-    await fs.rm(breaker, { force: true })
+    fs.rmSync(breaker, { force: true })
   }
   return true
 }
 
-/** Runs `fn` while holding the lock file; always releases it (only if it is still ours). */
+/**
+ * Runs `fn` while holding the lock file; always releases it (only if it is still ours). Waiters
+ * first queue up (lock-queue.ts) so they take the lock in the order they came.
+ */
 export async function withLock<T>(
   file: string,
   fn: () => Promise<T>,
@@ -224,30 +131,88 @@ export async function withLock<T>(
   const staleMs = opts.staleMs ?? 10_000
   const started = performance.now()
   const deadline = started + (opts.timeoutMs ?? 20_000)
+  const ticket = joinQueue(file)
+  const held = { content: null as string | null }
+  // While we wait and while we hold, our ticket and our lock show we are alive, so a long hold
+  // on a loaded machine is never judged stale and broken under us.
+  const heartbeat = setInterval(
+    () => {
+      ticket?.beat()
+      if (held.content) beat(file, held.content)
+    },
+    Math.max(20, staleMs / 4),
+  )
+  heartbeat.unref()
+  try {
+    if (ticket && !(await ticket.turn(deadline, staleMs))) throw lockedError(file, why(file))
+    return await lockAndRun(file, fn, opts, { started, deadline, staleMs, queued: !!ticket, held })
+  } finally {
+    clearInterval(heartbeat)
+    // Only after the lock is released: the next in line wakes when this ticket goes.
+    ticket?.leave()
+  }
+}
+
+/** Why the lock is not ours yet, for the error at the deadline while still queued. */
+function why(file: string): LockWhy {
+  let seen: Seen | null = null
+  try {
+    seen = inspect(file)
+  } catch {
+    // Unreadable: say only that it is busy.
+  }
+  if (seen?.kind === 'odd') return { kind: 'odd', what: seen.what }
+  if (seen?.kind === 'lock' && seen.info && pidAlive(seen.info.pid)) {
+    return { kind: 'held', pid: seen.info.pid }
+  }
+  return { kind: 'busy' }
+}
+
+async function lockAndRun<T>(
+  file: string,
+  fn: () => Promise<T>,
+  opts: LockOptions,
+  wait: {
+    started: number
+    deadline: number
+    staleMs: number
+    queued: boolean
+    held: { content: string | null }
+  },
+): Promise<T> {
+  const { started, deadline, staleMs, queued, held } = wait
   const token = randomBytes(8).toString('hex')
   const watch = new Watch()
   let attempt = 0
   let last: LockWhy = { kind: 'busy' }
   for (;;) {
-    const content = JSON.stringify({ pid: process.pid, time: Date.now(), token })
-    if (await tryCreate(file, content)) {
+    const content = JSON.stringify({ pid: process.pid, time: Date.now(), token, beat: true })
+    if (tryCreate(file, content)) {
       const acquired = performance.now()
       opts.onAcquired?.(acquired - started)
+      held.content = content
       try {
         return await fn()
       } finally {
-        const cur = await inspect(file).catch(() => null)
-        if (cur?.kind === 'lock' && cur.raw === content) await fs.rm(file, { force: true })
+        held.content = null
+        // Removed only if it is still ours (a waiter may have judged it stale and taken over).
+        let cur: Seen | null = null
+        try {
+          cur = inspect(file)
+        } catch {
+          // Unreadable now: not ours to remove.
+        }
+        if (cur?.kind === 'lock' && cur.raw === content) fs.rmSync(file, { force: true })
         opts.onReleased?.(performance.now() - acquired)
       }
     }
-    const seen = await inspect(file)
+    const seen = inspect(file)
     let retryNow = seen.kind === 'gone'
     if (seen.kind === 'odd') throw lockedError(file, { kind: 'odd', what: seen.what })
     if (seen.kind === 'lock') {
       last = seen.info && pidAlive(seen.info.pid) ? { kind: 'held', pid: seen.info.pid } : last
       if (isStale(seen, watch.age(file, seen.key), staleMs)) {
-        retryNow = await breakStale(file, seen, watch)
+        retryNow = breakStale(file, seen, watch)
       }
     }
     // Checked on every path, also right after breaking a lock (a stuck breaker spun forever).
@@ -257,13 +222,13 @@ export async function withLock<T>(
       continue
     }
     attempt += 1
-    // Wait for the lock file to go (or a capped exponential backoff, whichever comes first),
-    // then a jittered head start that shrinks with the time already waited: when the holder
-    // lets go, the longest waiter most likely tries first, so newcomers cannot starve it.
+    // Wait for the lock file to go (or a capped exponential backoff, whichever comes first).
     const cap = Math.min(2 ** attempt, 64)
     await lockReleased(file, Math.random() * cap)
-    const waited = performance.now() - started
-    await sleep((Math.random() * 8) / (1 + waited / 100))
+    // Without the queue (it could not be used), a jittered head start that shrinks with the
+    // time already waited: the longest waiter most likely tries first. A queued waiter is
+    // first in line already.
+    if (!queued) await sleep((Math.random() * 8) / (1 + (performance.now() - started) / 100))
   }
 }
 
