@@ -103,6 +103,7 @@ export function createCredentialsService(deps: CredentialsDeps): CredentialsServ
 
   let listCache: {
     data: StoreData
+    anySealed: boolean
     state: Opener['state'] | null
     views: CredentialView[]
   } | null = null
@@ -110,19 +111,25 @@ export function createCredentialsService(deps: CredentialsDeps): CredentialsServ
   const service: CredentialsService = {
     async list(filter = {}) {
       const data = await store.read()
-      const opener = await openerFor(data, data.credentials)
+      // One view list per store version and vault state (issue 17): opening 1,000 secrets to
+      // tell their status on every list was most of its cost. The store hands out the same
+      // frozen data object until the file changes, so identity is the version. Whether any
+      // secret is sealed is remembered with it (a scan of every credential per call).
+      const same = listCache?.data === data
+      const anySealed = same
+        ? listCache!.anySealed
+        : data.credentials.some((c) => sealedFields(c).length)
+      const opener = anySealed ? await vault.opener(data) : null
       const state = opener?.state ?? null
-      // One view per store version and vault state (issue 17): opening 1,000 secrets to tell
-      // their status on every list was most of its cost. The store hands out the same frozen
-      // data object until the file changes, so identity is the version.
-      if (listCache?.data !== data || listCache.state !== state) {
+      if (!same || listCache!.state !== state) {
         const counts = countModels(data)
         const views = data.credentials.map((c) =>
           Object.freeze(toCredentialView(c, counts.get(c.id) ?? 0, statusOf(c, opener))),
         )
-        listCache = { data, state, views }
+        listCache = { data, anySealed, state, views }
       }
-      const { views } = listCache
+      const { views } = listCache!
+      // Callers get their own array of the shared, frozen views.
       return filter.provider ? views.filter((v) => v.provider === filter.provider) : [...views]
     },
 

@@ -84,9 +84,17 @@ export const wrongKeyError = () =>
     'The master key does not match the one that encrypted the stored secrets.',
   )
 
+/** Key checks each key is known to open: the same key and check always give the same answer. */
+const opensCheck = new WeakMap<Buffer, string>()
+
 function checks(key: Buffer, keyCheck: string): boolean {
+  // Issue 17: every list and show opened the key check (an AES-GCM open) to tell the vault's
+  // state; a key (the cached Buffer) that opened this very check before opens it again.
+  if (opensCheck.get(key) === keyCheck) return true
   try {
-    return openValue(key, keyCheck, KEY_CHECK_AAD) === KEY_CHECK_TEXT
+    const ok = openValue(key, keyCheck, KEY_CHECK_AAD) === KEY_CHECK_TEXT
+    if (ok) opensCheck.set(key, keyCheck)
+    return ok
   } catch {
     return false
   }
