@@ -2,13 +2,11 @@ import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { EmptyState } from '../components/EmptyState'
 import { PageHeader } from '../components/PageHeader'
-import { Skeleton } from '../components/Skeleton'
 import { AddTarget } from '../features/local/components/AddTarget'
 import { LocalError } from '../features/local/components/LocalError'
 import { OfflineSetup } from '../features/local/components/OfflineSetup'
 import { OllamaLibrary } from '../features/local/components/OllamaLibrary'
-import { ServerCard } from '../features/local/components/ServerCard'
-import { credentialFor } from '../features/local/format'
+import { ServerCards } from '../features/local/components/ServerCards'
 import { useLocalLive } from '../features/local/hooks/use-local-live'
 import { describeError } from '../lib/errors'
 import { useLocalStore } from '../stores/use-local-store'
@@ -23,7 +21,6 @@ export function LocalPage() {
   const detectError = useLocalStore((s) => s.detectError)
   const scanning = useLocalStore((s) => s.scanning)
   const scan = useLocalStore((s) => s.scan)
-  const credentials = useLocalStore((s) => s.credentials)
   const [chosenOllama, setChosenOllama] = useState<string | null>(null)
 
   const servers = detect?.servers ?? []
@@ -62,21 +59,12 @@ export function LocalPage() {
             {detect && !scanning ? t('servers.found', { count: servers.length }) : ''}
           </span>
           {err ? <LocalError error={err} /> : null}
-          {status === 'loading' && !detect ? (
-            <Skeleton rows={2} />
-          ) : servers.length ? (
-            <div className="local-servers">
-              {servers.map((s) => (
-                <ServerCard
-                  key={s.baseUrl}
-                  server={s}
-                  connected={credentialFor(s, credentials) !== null}
-                />
-              ))}
-            </div>
-          ) : detect ? (
-            <EmptyState title={t('servers.noneTitle')} body={t('servers.noneBody')} />
-          ) : null}
+          <ServerCards
+            servers={servers}
+            loading={status === 'loading'}
+            swept={Boolean(detect)}
+            empty={<EmptyState title={t('servers.noneTitle')} body={t('servers.noneBody')} />}
+          />
         </section>
 
         {ollama ? (

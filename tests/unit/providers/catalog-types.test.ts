@@ -8,32 +8,7 @@
 import { describe, expect, expectTypeOf, it } from 'vitest'
 import { catalog, providerIds } from '../../../src-main/providers/catalog'
 import type { CatalogEntry, ProviderId } from '../../../src-main/providers/catalog-types'
-
-const DESIGN_PROVIDERS = [
-  'openai',
-  'anthropic',
-  'google',
-  'groq',
-  'mistral',
-  'deepseek',
-  'xai',
-  'openrouter',
-  'dashscope',
-  'minimax',
-  'novita',
-  'ppq',
-  'cohere',
-  'voyage',
-  'elevenlabs',
-  'deepgram',
-  'ollama',
-  'omlx',
-  'azure',
-  'vertex',
-  'openai_compatible',
-  'anthropic_compatible',
-  'lmstudio',
-] as const
+import { DESIGN_PROVIDERS } from '../../fixtures/design-providers'
 
 describe('ProviderId', () => {
   it('is a union of literals, not string', () => {

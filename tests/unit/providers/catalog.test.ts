@@ -8,32 +8,7 @@ import {
 } from '../../../src-main/providers/catalog'
 import { AppError } from '../../../src-main/errors'
 import { isSafeExternalUrl } from '../../../src-main/providers/external-links'
-
-const DESIGN_PROVIDERS = [
-  'openai',
-  'anthropic',
-  'google',
-  'groq',
-  'mistral',
-  'deepseek',
-  'xai',
-  'openrouter',
-  'dashscope',
-  'minimax',
-  'novita',
-  'ppq',
-  'cohere',
-  'voyage',
-  'elevenlabs',
-  'deepgram',
-  'ollama',
-  'omlx',
-  'azure',
-  'vertex',
-  'openai_compatible',
-  'anthropic_compatible',
-  'lmstudio',
-]
+import { DESIGN_PROVIDERS } from '../../fixtures/design-providers'
 
 describe('catalog', () => {
   it('holds exactly the 23 providers of DESIGN §5, once each', () => {

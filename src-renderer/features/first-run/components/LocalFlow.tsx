@@ -5,11 +5,10 @@
  */
 import { useEffect, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Skeleton } from '../../../components/Skeleton'
 import { useLocalStore } from '../../../stores/use-local-store'
 import { useOfflineSetupStore } from '../../../stores/use-offline-setup-store'
 import { OfflineSetup } from '../../local/components/OfflineSetup'
-import { ServerCard } from '../../local/components/ServerCard'
+import { ServerCards } from '../../local/components/ServerCards'
 import { credentialFor } from '../../local/format'
 import { useLocalLive } from '../../local/hooks/use-local-live'
 import { FLOW_STEPS, type FlowStep } from '../choices'
@@ -48,21 +47,12 @@ export function LocalFlow({ onFinished }: { onFinished: () => void }) {
       ) : (
         <>
           <p className="muted">{t('local.body')}</p>
-          {status === 'loading' && !detect ? (
-            <Skeleton rows={2} />
-          ) : servers.length ? (
-            <div className="local-servers">
-              {servers.map((s) => (
-                <ServerCard
-                  key={s.baseUrl}
-                  server={s}
-                  connected={credentialFor(s, credentials) !== null}
-                />
-              ))}
-            </div>
-          ) : detect ? (
-            <p>{t('local.none')}</p>
-          ) : null}
+          <ServerCards
+            servers={servers}
+            loading={status === 'loading'}
+            swept={Boolean(detect)}
+            empty={<p>{t('local.none')}</p>}
+          />
           {connected.length && !running ? (
             <div className="row">
               <button type="button" className="btn primary" onClick={() => setVerify(null)}>
