@@ -5,6 +5,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { defaultSlots } from '../../src-preload/contract/defaults'
 import { AppError } from '../errors'
 import type { StoreData, StoredGatewayToken } from '../store/schema'
 import {
@@ -269,17 +270,7 @@ function listModels(
   res: ServerResponse,
 ): void {
   const names = publicNames(data).filter((n) => allowed(data, token.models, n.id, n.model))
-  const aliases = (
-    [
-      'chat',
-      'embedding',
-      'textToSpeech',
-      'speechToText',
-      'transformation',
-      'tools',
-      'largeContext',
-    ] as const
-  )
+  const aliases = defaultSlots
     .map((slot) => ({ slot, r: resolveModel(data, `default:${slot}`) }))
     .filter((a) => a.r.ok && allowed(data, token.models, `default:${a.slot}`, a.r.model))
   const ids = [

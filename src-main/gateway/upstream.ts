@@ -6,6 +6,7 @@
  * endpoints (Google, Vertex, Cohere) or their OpenAI-shaped routes (Azure deployments, Voyage
  * embeddings); the facts and their sources are in ./upstream-routes.ts.
  */
+import { MODEL_TYPE_KEYS } from '../../src-preload/contract/model-types'
 import type { ModelType } from '../../src-preload/contract/models-shared'
 import type { DecryptedCredential } from '../providers/adapter-types'
 import { anthropicAuth } from '../providers/adapters/anthropic'
@@ -47,7 +48,7 @@ export function upstreamOf(cred: DecryptedCredential, entry: CatalogEntry): Upst
     if (!main) return null
     const apiVersion = cred.apiVersion?.trim() || '2024-10-21'
     const endpointFor = (type: ModelType) => {
-      const override = cred.endpoints?.[AZURE_ENDPOINT_KEY[type]]
+      const override = cred.endpoints?.[MODEL_TYPE_KEYS[type]]
       return override?.trim() ? normalizeBaseUrl(override, entry) : main
     }
     return {
@@ -76,14 +77,4 @@ export function upstreamOf(cred: DecryptedCredential, entry: CatalogEntry): Upst
     default: // openai, lmstudio, voyage
       return { ...base, url: at(root), headers: bearer }
   }
-}
-
-const AZURE_ENDPOINT_KEY: Record<
-  ModelType,
-  'language' | 'embedding' | 'speechToText' | 'textToSpeech'
-> = {
-  language: 'language',
-  embedding: 'embedding',
-  speech_to_text: 'speechToText',
-  text_to_speech: 'textToSpeech',
 }

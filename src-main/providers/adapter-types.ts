@@ -4,7 +4,7 @@
  * guarded fetch; they never import the store or the vault.
  */
 import type { ErrorParams, TestCode } from '../../src-preload/contract/errors'
-import type { ModelType } from '../../src-preload/contract/models-shared'
+import type { ModelType, ModelTypeKey } from '../../src-preload/contract/models-shared'
 import type { CatalogEntry, ProviderId } from './catalog-types'
 import type { Limits } from './limits'
 
@@ -16,9 +16,7 @@ export interface DecryptedCredential {
   baseUrl?: string | null
   endpoint?: string | null
   apiVersion?: string | null
-  endpoints?: Partial<
-    Record<'language' | 'embedding' | 'speechToText' | 'textToSpeech', string>
-  > | null
+  endpoints?: Partial<Record<ModelTypeKey, string>> | null
   project?: string | null
   location?: string | null
   credentialsPath?: string | null

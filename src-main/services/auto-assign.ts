@@ -4,6 +4,7 @@
  * decrypts a secret or talks to the network.
  */
 import type { AutoAssignResult } from '../../src-preload/contract/defaults'
+import { slotOfType } from '../../src-preload/contract/model-types'
 import type { ModelType } from '../../src-preload/contract/models-shared'
 import { classifyIp } from '../net/ip-address'
 import type { ProviderId } from '../providers/catalog-types'
@@ -58,14 +59,6 @@ export function autoAssignInto(
   return result
 }
 
-/** The slot whose recommendations rank models of a type when no slot is named. */
-const SLOT_OF_TYPE: Record<ModelType, DefaultSlot> = {
-  language: 'chat',
-  embedding: 'embedding',
-  text_to_speech: 'textToSpeech',
-  speech_to_text: 'speechToText',
-}
-
 /**
  * Orders models of one type best first: provider (cloud order when a cloud credential exists,
  * local first otherwise), then the provider guide's recommended models for the slot (issue 16;
@@ -77,7 +70,7 @@ export function rankModels(
   models: readonly StoredModel[],
   credentials: readonly StoredCredential[],
   type: ModelType,
-  slot: DefaultSlot = SLOT_OF_TYPE[type],
+  slot: DefaultSlot = slotOfType(type),
 ): StoredModel[] {
   const hasCloud = credentials.some(isCloudCredential)
   const credById = new Map(credentials.map((c) => [c.id, c]))

@@ -15,23 +15,13 @@ import type {
   PullProgress,
 } from '../../src-preload/contract/local'
 import type { ModelTestResult, ModelView } from '../../src-preload/contract/models'
+import { slotOfType } from '../../src-preload/contract/model-types'
 import type { ModelType } from '../../src-preload/contract/models-shared'
 import type { OfflineSetupProgress, OfflineSetupStep } from '../../src-preload/contract/setup'
 import { AppError } from '../errors'
 import { createJobRegistry } from '../local/job-registry'
 import { bundledModels, installedNameFor } from '../local/recommended'
 import type { Emit } from '../platform'
-
-/** The default slot a model of this type fills. */
-export function slotForType(type: ModelType): DefaultSlotName {
-  const table: Record<ModelType, DefaultSlotName> = {
-    language: 'chat',
-    embedding: 'embedding',
-    text_to_speech: 'textToSpeech',
-    speech_to_text: 'speechToText',
-  }
-  return table[type]
-}
 
 /** What the job needs from the other services (wired in app-context.ts; fakes never needed). */
 export interface OfflineSetupDeps {
@@ -76,7 +66,7 @@ function initialReport(jobId: string, o: StartOptions): OfflineSetupProgress {
     model: o.model,
     baseUrl: o.baseUrl,
     type,
-    slot: slotForType(type),
+    slot: slotOfType(type),
     steps: { pull: 'pending', register: 'pending', default: 'pending', test: 'pending' },
     pullJobId: null,
     credentialId: null,
@@ -149,7 +139,7 @@ export function createOfflineSetup(deps: OfflineSetupDeps): OfflineSetupService 
       report(
         {
           type: model.type,
-          slot: slotForType(model.type),
+          slot: slotOfType(model.type),
           credentialId: conn.credentialId,
           modelId: registered.id,
         },
@@ -161,7 +151,7 @@ export function createOfflineSetup(deps: OfflineSetupDeps): OfflineSetupService 
       step = 'default'
       if (o.makeDefault ?? true) {
         report({}, { default: 'running' })
-        await deps.setDefault(slotForType(model.type), registered.id)
+        await deps.setDefault(slotOfType(model.type), registered.id)
         report({}, { default: 'done' })
       } else {
         report({}, { default: 'skipped' })

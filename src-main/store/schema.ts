@@ -3,7 +3,7 @@
  * reading, locking, atomic writes and migrations; everyone else reads and updates through the
  * Store interface below.
  */
-import type { ModelType } from '../../src-preload/contract/models-shared'
+import type { ModelType, ModelTypeKey } from '../../src-preload/contract/models-shared'
 import type { TestCode } from '../../src-preload/contract/errors'
 import type { TestLimits } from '../../src-preload/contract/credentials'
 import type { ProviderId } from '../providers/catalog-types'
@@ -20,9 +20,7 @@ export interface StoredCredential {
   baseUrl: string | null
   endpoint: string | null
   apiVersion: string | null
-  endpoints: Partial<
-    Record<'language' | 'embedding' | 'speechToText' | 'textToSpeech', string>
-  > | null
+  endpoints: Partial<Record<ModelTypeKey, string>> | null
   project: string | null
   location: string | null
   credentialsPath: string | null

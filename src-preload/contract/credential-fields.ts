@@ -8,6 +8,7 @@
  * imports this file too.
  */
 import { trimKey } from './key-input'
+import type { ModelTypeKey } from './model-types'
 
 /** What a field holds; decides the input, the CLI parsing and the checks. */
 export type FieldKind = 'text' | 'secret' | 'url' | 'number' | 'boolean' | 'json'
@@ -45,7 +46,7 @@ export interface FieldDef {
   /** The label's i18n key (namespace `apiKeys`). */
   label: string
   /** `endpoints.<modality>` for endpoint fields. */
-  modality?: 'language' | 'embedding' | 'speechToText' | 'textToSpeech'
+  modality?: ModelTypeKey
   /** Present on every credential (not listed per provider in the catalog). */
   always?: true
   /** Allowed when the provider has this other catalog field (the service account and its file). */

@@ -11,6 +11,7 @@
  * (`ok_listing_unsupported`) and discovery says to add deployment names by hand. Model tests use
  * the credential's own api-version and the per-modality endpoint when one is set.
  */
+import { MODEL_TYPE_KEYS } from '../../../src-preload/contract/model-types'
 import { AppError } from '../../errors'
 import { normalizeBaseUrl } from '../base-url'
 import type {
@@ -38,14 +39,6 @@ import {
 export const DEPLOYMENTS_API_VERSION = '2023-03-15-preview'
 /** Used when the credential names none (Open Notebook's default, a GA version). */
 export const DEFAULT_API_VERSION = '2024-10-21'
-
-const ENDPOINT_KEY: Record<ModelType, 'language' | 'embedding' | 'speechToText' | 'textToSpeech'> =
-  {
-    language: 'language',
-    embedding: 'embedding',
-    speech_to_text: 'speechToText',
-    text_to_speech: 'textToSpeech',
-  }
 
 interface Deployment {
   id: string
@@ -184,7 +177,7 @@ async function modelTest(
   const s = setup(cred, ctx)
   if ('code' in s) return { ok: false, code: s.code, message: s.message }
   let endpoint = s.endpoint
-  const override = cred.endpoints?.[ENDPOINT_KEY[model.type]]
+  const override = cred.endpoints?.[MODEL_TYPE_KEYS[model.type]]
   if (override?.trim()) {
     try {
       endpoint = normalizeBaseUrl(override, ctx.entry)

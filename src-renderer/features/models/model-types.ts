@@ -1,21 +1,15 @@
-/** The four model types in display order, and small formatting helpers shared by the Models page. */
+/**
+ * Model-type helpers shared by the Models page. The type list and its camelCase i18n keys come
+ * from the contract's one table (issue 13); this file only formats.
+ */
+import { MODEL_TYPE_KEYS, MODEL_TYPE_NAMES } from '../../../src-preload/contract'
 import type { ModelType } from '../../../src-preload/contract'
 
 /** Display order of the model types (DESIGN §3). */
-export const MODEL_TYPES = [
-  'language',
-  'embedding',
-  'text_to_speech',
-  'speech_to_text',
-] as const satisfies readonly ModelType[]
+export const MODEL_TYPES: readonly ModelType[] = MODEL_TYPE_NAMES
 
 /** i18n key suffix of a type (camelCase keys under `models:types`). */
-export const TYPE_KEY: Record<ModelType, string> = {
-  language: 'language',
-  embedding: 'embedding',
-  text_to_speech: 'textToSpeech',
-  speech_to_text: 'speechToText',
-}
+export const TYPE_KEY = MODEL_TYPE_KEYS
 
 /** True when the value is one of the four model types. */
 export function isModelType(value: string): value is ModelType {

@@ -9,7 +9,7 @@ import {
 } from '../../../src-renderer/features/local/format'
 import { nameFromPath } from '../../../src-renderer/features/local/components/ImportGguf'
 import { installedNameFor } from '../../../src-main/local/recommended'
-import { slotForType } from '../../../src-main/services/offline-setup'
+import { slotOfType as slotForType } from '../../../src-preload/contract/model-types'
 
 describe('local page formatting', () => {
   it('formats sizes in decimal units like Ollama does', () => {
