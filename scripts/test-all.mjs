@@ -38,7 +38,7 @@ function step(label, cmd, args, opts) {
 }
 const have = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0
 
-step('typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit'])
+step('typecheck', 'npm', ['run', '-s', 'typecheck'])
 step('eslint', bin('eslint'), ['.', '--max-warnings', '0'])
 step('prettier', 'npm', ['run', '-s', 'format:check'])
 step('boundaries', bin('depcruise'), [

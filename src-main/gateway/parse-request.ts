@@ -41,7 +41,7 @@ export async function parseRequest(
       form = await new Request('http://gateway.invalid/', {
         method: 'POST',
         headers: { 'content-type': contentType },
-        body: body as unknown as BodyInit,
+        body: body as unknown as NonNullable<RequestInit['body']>,
       }).formData()
     } catch {
       return { ok: false, message: 'The multipart body could not be read.' }

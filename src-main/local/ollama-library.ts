@@ -258,7 +258,7 @@ function sdkFetch(
   signal?: AbortSignal,
   timeoutMs?: number,
 ): typeof fetch {
-  return ((input: RequestInfo | URL, init?: RequestInit) => {
+  return ((input: string | URL | Request, init?: RequestInit) => {
     const url = typeof input === 'string' || input instanceof URL ? input : input.url
     const signals = [init?.signal, signal].filter((s): s is AbortSignal => !!s)
     return opts.fetch(url, {

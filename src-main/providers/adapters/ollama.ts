@@ -41,7 +41,7 @@ function client(
   ctx: AdapterContext,
   timeoutMs?: number,
 ): Ollama {
-  const fetchVia = ((input: RequestInfo | URL, init?: RequestInit) => {
+  const fetchVia = ((input: string | URL | Request, init?: RequestInit) => {
     const url = typeof input === 'string' || input instanceof URL ? input : input.url
     return ctx.fetch(url, {
       ...init,
