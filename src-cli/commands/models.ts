@@ -119,10 +119,13 @@ export const modelCommands: CliCommand[] = [
   {
     name: 'discover',
     usage: '<id>',
-    summary: 'List the models a credential can use, typed (registered ones marked)',
+    summary: 'List the models a credential can use, typed (registered and recommended ones marked)',
     positionals: [1, 1],
-    run: async ({ app, positionals }) => {
+    run: async ({ app, positionals, io }) => {
       const r = await app().models.discover(positionals[0]!)
+      // The human table also names the slots the provider's guide recommends each model for
+      // (issue 16); the JSON stays DESIGN §9's discover shape.
+      if (!io.json) return r
       return {
         credentialId: r.credentialId,
         provider: r.provider,
@@ -143,11 +146,22 @@ export const modelCommands: CliCommand[] = [
       }
       io.out(
         table([
-          ['NAME', 'TYPE', 'REGISTERED'],
-          ...d.models.map((m) => [m.name, m.type, m.registered ? 'yes' : '']),
+          ['NAME', 'TYPE', 'REGISTERED', 'RECOMMENDED FOR'],
+          ...d.models.map((m) => [
+            m.name,
+            m.type,
+            m.registered ? 'yes' : '',
+            m.recommended?.length ? `★ ${m.recommended.join(', ')}` : '',
+          ]),
         ]),
       )
-      io.err(plural(d.models.length, 'model'))
+      const recommended = d.models.filter((m) => m.recommended?.length).length
+      io.err(
+        plural(d.models.length, 'model') +
+          (recommended
+            ? `; ★ ${recommended} recommended by the provider's guide for the slots named`
+            : ''),
+      )
     },
     exitCode: (r) => ((r as DiscoverResult).error ? EXIT.failed : EXIT.ok),
   },

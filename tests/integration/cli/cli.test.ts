@@ -227,6 +227,23 @@ describe('switchboard CLI (built binary)', () => {
     })
   })
 
+  it('human discover marks the models the provider guide recommends; --json keeps §9', async () => {
+    const d = await cli(['discover', id], { home })
+    expect(d.code).toBe(0)
+    const rows = d.stdout.trim().split('\n')
+    expect(rows[0]).toMatch(/^NAME\s+TYPE\s+REGISTERED\s+RECOMMENDED FOR$/)
+    const row = (name: string) => rows.find((r) => r.startsWith(`${name} `)) ?? ''
+    // recommended.ts (openai): gpt-4o-mini is the listed pick for chat, transformation, tools;
+    // text-embedding-3-small for embedding; whisper-1 for speechToText.
+    expect(row('gpt-4o-mini')).toMatch(/★ chat, transformation, tools$/)
+    expect(row('text-embedding-3-small')).toMatch(/★ embedding$/)
+    expect(row('whisper-1')).toMatch(/★ speechToText$/)
+    expect(d.stderr).toContain('3 recommended')
+    const j = await cli(['--json', 'discover', id], { home })
+    for (const m of (j.json as { models: object[] }).models)
+      expect(Object.keys(m)).toEqual(['id', 'name', 'type', 'registered'])
+  })
+
   it('a 401 during discovery prints the error and exits 1', async () => {
     const bad = await cli(
       ['--json', 'add', 'openai', '--name', 'Bad', '--base-url', server.url, '--key-stdin'],
