@@ -17,6 +17,7 @@ import { cliChannels, cliEvents } from './contract/cli'
 import { dialogChannels, dialogEvents } from './contract/dialog'
 import { homeChannels, homeEvents } from './contract/home'
 import { setupChannels, setupEvents } from './contract/setup'
+import { verifyChannels, verifyEvents } from './contract/verify'
 import type { ChannelDef, EventDef } from './contract/define'
 import { CHANNEL_NAMES, EVENT_NAMES } from './contract/names'
 
@@ -36,6 +37,7 @@ export * from './contract/cli'
 export * from './contract/dialog'
 export * from './contract/home'
 export * from './contract/setup'
+export * from './contract/verify'
 
 export const channels = {
   ...appChannels,
@@ -51,6 +53,7 @@ export const channels = {
   ...dialogChannels,
   ...homeChannels,
   ...setupChannels,
+  ...verifyChannels,
 }
 
 export const events = {
@@ -67,6 +70,7 @@ export const events = {
   ...dialogEvents,
   ...homeEvents,
   ...setupEvents,
+  ...verifyEvents,
 }
 
 export type Channels = typeof channels

@@ -77,6 +77,9 @@ export const CHANNEL_NAMES = [
   'updates:status',
   'vault:rotate',
   'vault:status',
+  'verify:cancel',
+  'verify:start',
+  'verify:takeOpenRequest',
 ] as const
 
 /** Every main → renderer event of the contract, sorted. */
@@ -90,6 +93,8 @@ export const EVENT_NAMES = [
   'settings:preferencesChanged',
   'setup:offlineProgress',
   'updates:changed',
+  'verify:event',
+  'verify:openRequested',
 ] as const
 
 /** Splits `domain:verb` into its parts. */

@@ -13,6 +13,7 @@ import { cliHandlers } from './cli'
 import { dialogHandlers } from './dialog'
 import { homeHandlers } from './home'
 import { setupHandlers } from './setup'
+import { verifyHandlers } from './verify'
 
 /** Every channel's handler, built over one app context. */
 export function createHandlers(app: AppContext): Handlers {
@@ -30,5 +31,6 @@ export function createHandlers(app: AppContext): Handlers {
     ...dialogHandlers(app),
     ...homeHandlers(app),
     ...setupHandlers(app),
+    ...verifyHandlers(app),
   }
 }
