@@ -16,14 +16,14 @@ import { createDefaultsService, type DefaultsService } from './services/defaults
 import { createModelsService, type ModelsService } from './services/models'
 import { createSttClipLoader, sttClipCandidates } from './services/stt-clip'
 import { createCredentialsService, type CredentialsService } from './services/credentials'
-import { createConnectionTests, testHost, type ConnectionTests } from './services/connection-tests'
+import { createConnectionTests, type ConnectionTests } from './services/connection-tests'
+import { createConnectionTestStore } from './services/connection-test-store'
 import { createFileStore } from './store/file-store'
 import { createGatewayService, type GatewayService } from './gateway/service'
 import { createOfflineSetup, type OfflineSetupService } from './services/offline-setup'
 import { createOverviewService, type OverviewService } from './services/overview'
 import { createLocalService, type LocalService } from './local/service'
-import { createBatchWriter } from './store/batch-writer'
-import type { LastTestResult, Store } from './store/schema'
+import type { Store } from './store/schema'
 import type { Preferences } from '../src-preload/contract/preferences'
 import { createDefaultVault, type Vault } from './vault/vault'
 import { createUpdateMachine, type UpdateMachine } from './updates/update-machine'
@@ -167,31 +167,14 @@ export function createAppContext(options: AppContextOptions): AppContext {
   })
   // connection tests (DESIGN §5, issue 5): last results kept per credential in the store.
   let testFetch: ReturnType<typeof createGuardedFetch> | undefined
-  const saveTestResult = createBatchWriter<{ id: string; result: LastTestResult }>((batch) =>
-    store.update((data) => {
-      for (const { id, result } of batch) {
-        // A credential deleted while its test ran gets no stale entry back.
-        if (data.credentials.some((c) => c.id === id)) data.lastTests[id] = result
-      }
-    }),
-  )
   const tests = createConnectionTests({
+    ...createConnectionTestStore({ store, getEntry: getProvider }),
     getDecrypted: (id) => credentials.getDecrypted(id),
-    listCredentialIds: async () => (await store.read()).credentials.map((c) => c.id),
     getEntry: getProvider,
     getAdapter,
     fetch: (url, init) => (testFetch ??= createGuardedFetch({ env: base.env }))(url, init),
-    saveResult: (id, result) => saveTestResult({ id, result }),
     clock: base.clock,
-    // One read for every credential's host (an unknown provider is grouped by itself).
-    listTargets: async () =>
-      (await store.read()).credentials.map((c) => {
-        try {
-          return { id: c.id, host: testHost(c, getProvider(c.provider)) }
-        } catch {
-          return { id: c.id, host: c.id }
-        }
-      }),
+    publish: (result) => ctx.emit('credentials:testResult', { result }),
   })
   // Services emit through `ctx.emit` (read at call time), so a host that re-points the context's
   // emit after construction (the e2e bridge does) reaches every service's events.

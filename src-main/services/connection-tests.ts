@@ -4,10 +4,8 @@
  * only Switchboard's own state (vault locked, credential gone, cancel) throws. Every message is
  * scrubbed of the credential's secrets before it is returned or saved.
  */
-import { testCodes, type ErrorParams, type TestCode } from '../../src-preload/contract/errors'
-import { AppError, scrub } from '../errors'
+import { AppError } from '../errors'
 import { credentialSecrets } from '../secrets/scrub'
-import { hintFor } from '../net/classify-error'
 import type {
   DecryptedCredential,
   GuardedFetch,
@@ -16,7 +14,15 @@ import type {
 } from '../providers/adapter-types'
 import type { CatalogEntry, ProviderId } from '../providers/catalog-types'
 import type { LastTestResult } from '../store/schema'
-import { mergeLimits, type Limits } from '../providers/limits'
+import {
+  buildResult as build,
+  RETHROWN,
+  thrownToOutcome,
+  type ConnectionTestResult,
+} from './connection-test-result'
+import { createSingleRun } from './single-run'
+
+export type { ConnectionTestResult } from './connection-test-result'
 
 export interface ConnectionTestDeps {
   getDecrypted(id: string): Promise<DecryptedCredential>
@@ -33,22 +39,10 @@ export interface ConnectionTestDeps {
    * hostOf in testAll: one read instead of one per credential, issue 17).
    */
   listTargets?(): Promise<{ id: string; host: string }[]>
-}
-
-/** One test's result, as the CLI prints it and the UI shows it. */
-export interface ConnectionTestResult {
-  credentialId: string
-  /** Null only when the credential could not be decrypted and its provider is unknown here. */
-  provider: ProviderId | null
-  ok: boolean
-  code: TestCode
-  message: string
-  hint: string | null
-  params: ErrorParams
-  latencyMs: number
-  details: TestOutcome['details'] | null
-  /** Rate-limit / quota signals of the test call (issue 12); null when it carried none. */
-  limits: Limits | null
+  /** The last result per credential id (`lastResults`); none when not given. */
+  lastResults?(): Promise<Record<string, LastTestResult>>
+  /** Tells every window about a finished test (`credentials:testResult`); a no-op when absent. */
+  publish?(result: ConnectionTestResult): void
 }
 
 export interface TestAllOptions {
@@ -69,27 +63,32 @@ export interface TestAllResult {
 }
 
 export interface ConnectionTests {
+  /** Tests one credential; the result is saved and published. */
   testOne(id: string, signal?: AbortSignal): Promise<ConnectionTestResult>
+  /**
+   * Tests every credential, each result saved and published as it arrives. One run at a time per
+   * context, whoever starts it (window, tray, CLI): a second start answers `conflict`.
+   */
   testAll(options?: TestAllOptions): Promise<TestAllResult>
+  /** Stops the running test-all (its finished results stay); true when one was running. */
+  cancelAll(): boolean
+  /** The last result of every credential that has one, by credential id. */
+  lastResults(): Promise<Record<string, LastTestResult>>
 }
-
-/** Errors about Switchboard's own state: they propagate instead of becoming a result. */
-// A wrong master key is the vault's problem, not one credential's: the caller says so once
-// (CLI exit 3, the UI's vault banner) instead of a failed result per credential.
-const RETHROWN = new Set([
-  'vault_locked',
-  'vault_wrong_key',
-  'not_found',
-  'store_corrupt',
-  'store_locked',
-  'cancelled',
-  'validation',
-])
 
 const cancelledError = () => new AppError('cancelled', 'The test was cancelled.')
 
 /** Builds the connection-test service over its dependencies. */
 export function createConnectionTests(deps: ConnectionTestDeps): ConnectionTests {
+  const publish = deps.publish ?? (() => undefined)
+  // The renderer translates the context (`errors.conflict_running`); the message is for the CLI.
+  const gate = createSingleRun(
+    () =>
+      new AppError('conflict', 'A test of every credential is already running.', {
+        context: 'running',
+      }),
+  )
+
   async function testOne(id: string, signal?: AbortSignal): Promise<ConnectionTestResult> {
     if (signal?.aborted) throw cancelledError()
     const started = performance.now()
@@ -134,6 +133,19 @@ export function createConnectionTests(deps: ConnectionTestDeps): ConnectionTests
   }
 
   async function testAll(options: TestAllOptions = {}): Promise<TestAllResult> {
+    return gate.run((stopped) =>
+      runAll({
+        ...options,
+        signal: options.signal ? AbortSignal.any([stopped, options.signal]) : stopped,
+        onResult: (result) => {
+          publish(result)
+          options.onResult?.(result)
+        },
+      }),
+    )
+  }
+
+  async function runAll(options: TestAllOptions): Promise<TestAllResult> {
     const started = performance.now()
     const { signal, onResult } = options
     // The bound protects each server (rate limits, a small local box), so it applies per
@@ -210,68 +222,14 @@ export function createConnectionTests(deps: ConnectionTestDeps): ConnectionTests
     }
   }
 
-  function build(
-    id: string,
-    provider: ProviderId | null,
-    started: number,
-    secrets: string[],
-    outcome: Pick<TestOutcome, 'code' | 'message' | 'hint' | 'params' | 'details' | 'limits'>,
-  ): ConnectionTestResult {
-    const params: ErrorParams = Object.fromEntries(
-      Object.entries(outcome.params ?? {}).map(([k, v]) => [
-        k,
-        typeof v === 'string' ? scrub(v, secrets) : v,
-      ]),
-    )
-    const hint = outcome.hint ?? hintFor(outcome.code, outcome.params) ?? null
-    return {
-      credentialId: id,
-      provider,
-      ok: outcome.code.startsWith('ok'),
-      code: outcome.code,
-      message: scrub(outcome.message, secrets, 500),
-      hint: hint ? scrub(hint, secrets, 500) : null,
-      params,
-      latencyMs: Math.round(performance.now() - started),
-      details: outcome.details ?? null,
-      // A credit the adapter reported in its details counts as a quota signal too.
-      limits: mergeLimits(outcome.limits, { credit: outcome.details?.credit ?? null }),
-    }
+  return {
+    testOne: async (id, signal) => {
+      const result = await testOne(id, signal)
+      publish(result)
+      return result
+    },
+    testAll,
+    cancelAll: () => gate.cancel(),
+    lastResults: async () => (deps.lastResults ? deps.lastResults() : {}),
   }
-
-  return { testOne, testAll }
-}
-
-const TEST_CODES: ReadonlySet<string> = new Set(testCodes)
-
-/**
- * Adapters should not throw from test(), but a coded AppError still becomes a result; anything
- * else is reported as a server error without its raw text (it may hold a key).
- */
-function thrownToOutcome(err: unknown): TestOutcome {
-  if (err instanceof AppError && err.code === 'cancelled') throw err
-  if (err instanceof AppError && RETHROWN.has(err.code)) throw err
-  if (err instanceof AppError && TEST_CODES.has(err.code)) {
-    return { code: err.code as TestCode, message: err.message, params: err.params }
-  }
-  return { code: 'server_error', message: 'The test failed unexpectedly.' }
-}
-
-/** The host a credential's test talks to (override, endpoint, or the provider's default). */
-export function testHost(
-  cred: {
-    baseUrl: string | null
-    endpoint: string | null
-    location?: string | null
-    provider: string
-  },
-  entry: Pick<CatalogEntry, 'defaultBaseUrl'>,
-): string {
-  const url = cred.baseUrl ?? cred.endpoint ?? entry.defaultBaseUrl
-  try {
-    if (url) return new URL(url).host
-  } catch {
-    // An unparsable URL fails its own test; group it by provider meanwhile.
-  }
-  return `${cred.provider}:${cred.location ?? ''}`
 }

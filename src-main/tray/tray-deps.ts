@@ -9,9 +9,12 @@ export function trayDepsFrom(
 ): Pick<TrayModelDeps, 'listCredentials' | 'testAll' | 'detectLocal' | 'gatewayStatus'> {
   return {
     listCredentials: async () => {
-      const [creds, data] = await Promise.all([app.credentials.list(), app.store.read()])
+      const [creds, lastTests] = await Promise.all([
+        app.credentials.list(),
+        app.tests.lastResults(),
+      ])
       return creds.map((c) => {
-        const last = data.lastTests[c.id]
+        const last = lastTests[c.id]
         return {
           id: c.id,
           name: c.name,

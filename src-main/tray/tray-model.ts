@@ -85,8 +85,12 @@ export function createTrayModel(deps: TrayModelDeps): TrayModel {
         })
       } catch (err) {
         // A locked vault or a wrong master key stops the whole run: say that, not "0 failing".
-        const code = (err as { code?: string })?.code ?? 'internal'
-        problem = deps.t(`errors:${code}`, { defaultValue: deps.t('errors:internal') })
+        // A run already going (from a window) is `conflict` with its context, as IPC answers it.
+        const { code = 'internal', params } = (err ?? {}) as {
+          code?: string
+          params?: Record<string, unknown>
+        }
+        problem = deps.t(`errors:${code}`, { ...params, defaultValue: deps.t('errors:internal') })
       } finally {
         publish({ testing: false, credentials: await safeList() })
         deps.notify(

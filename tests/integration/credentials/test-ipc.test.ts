@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { createAppContext } from '../../../src-main/app-context'
 import { createDispatcher, isOwnRendererUrl } from '../../../src-main/ipc/dispatch'
 import { createHandlers } from '../../../src-main/ipc/handlers'
+import { trayDepsFrom } from '../../../src-main/tray/tray-deps'
 import { startAnthropicServer } from '../../fixtures/anthropic-server'
 import { startOpenAiServer } from '../../fixtures/openai-server'
 import { closedPortUrl, type FakeServer } from '../../fixtures/recording-server'
@@ -270,6 +271,22 @@ describe('credentials:testAll', () => {
     expect(Date.now() - started).toBeLessThan(3_000)
     expect((await h.call('credentials:cancelTests', {})).data).toEqual({ cancelled: false })
     expect((await h.call('credentials:lastTests', {})).data).toEqual({})
+  })
+})
+
+describe('credentials:testAll and the tray share one run (issue 13)', () => {
+  it("refuses a window's run while the tray's runs, and cancelTests stops the tray's", async () => {
+    const slow = await serve(startOpenAiServer({ key: OPENAI_KEY }))
+    slow.mode = 'slow'
+    slow.slowMs = 5_000
+    const h = harness(ENV_KEY)
+    await h.create({ provider: 'openai', name: 'S', apiKey: OPENAI_KEY, baseUrl: slow.url })
+    const tray = trayDepsFrom(h.app).testAll(() => undefined)
+    await new Promise((r) => setTimeout(r, 150))
+    const refused = await h.call('credentials:testAll', {})
+    expect(refused.error).toMatchObject({ code: 'conflict', params: { context: 'running' } })
+    expect((await h.call('credentials:cancelTests', {})).data).toEqual({ cancelled: true })
+    expect(await tray).toMatchObject({ cancelled: true, results: [] })
   })
 })
 
