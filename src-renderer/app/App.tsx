@@ -8,6 +8,7 @@ import {
   loadDiscoveryDialog,
 } from '../features/models/components/DiscoveryDialogHost'
 import { EnvKeysBanner } from '../features/settings/EnvKeysBanner'
+import { VerifyDialogHost } from '../features/verify/components/VerifyDialogHost'
 import { CliHintBanner, UpdateReadyBanner } from '../features/installed/InstalledBanners'
 import { NAV_PAGES, useNavStore } from '../stores/use-nav-store'
 import { applyTheme, useThemeStore } from '../stores/use-theme-store'
@@ -47,6 +48,8 @@ export function App() {
       </main>
       {/* One discovery dialog for the whole app: API Keys and Models both open it. */}
       <DiscoveryDialogHost />
+      {/* One Verify dialog: a registered model's row and the tray open it. */}
+      <VerifyDialogHost />
       <Toaster />
     </div>
   )

@@ -1,3 +1,4 @@
+import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { RENDERER_CSP, contentTypeOf, resolveRendererFile } from '../../../src-main/renderer-files'
@@ -25,5 +26,14 @@ describe('renderer files for app://', () => {
       expect(RENDERER_CSP).toContain(d)
     }
     expect(RENDERER_CSP).not.toContain('unsafe')
+    // Media only from blob: URLs the renderer made itself (the verification check's TTS clip).
+    expect(RENDERER_CSP).toMatch(/(^|; )media-src blob:(;|$)/)
+  })
+
+  it('sends the same policy as the page’s meta tag (plus frame-ancestors, header-only)', () => {
+    const html = fs.readFileSync(path.join(__dirname, '../../../src-renderer/index.html'), 'utf8')
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1]
+    expect(meta).toBeTruthy()
+    expect(RENDERER_CSP).toBe(`${meta}; frame-ancestors 'none'`)
   })
 })

@@ -6,6 +6,7 @@ import { ListHead } from '../../../components/ListHead'
 import { errorBodyOf } from '../../../lib/errors'
 import { useDefaultsStore } from '../../../stores/use-defaults-store'
 import { useModelsStore } from '../../../stores/use-models-store'
+import { useVerifyStore } from '../../../stores/use-verify-store'
 import { toast } from '../../../stores/use-toast-store'
 import { slotList, slotsUsing } from '../../defaults/slots'
 import { MODEL_TYPES, TYPE_KEY } from '../model-types'
@@ -13,7 +14,7 @@ import { ErrorNote } from './ErrorNote'
 import { TestOutcome } from './TestOutcome'
 import { useProviderName } from '../../../lib/use-provider-name'
 
-/** Registered models grouped by type, each with Test and Remove. */
+/** Registered models grouped by type, each with Test, Verify and Remove. */
 export function RegisteredModels() {
   const { t } = useTranslation('models')
   const models = useModelsStore((s) => s.models)
@@ -47,6 +48,7 @@ function TypeGroup(props: {
   const credentials = useModelsStore((s) => s.credentials)
   const tests = useModelsStore((s) => s.tests)
   const testModel = useModelsStore((s) => s.testModel)
+  const openVerify = useVerifyStore((s) => s.openDialog)
   const headingId = useId()
   const names = useMemo(() => new Map(credentials.map((c) => [c.id, c.name])), [credentials])
   const key = TYPE_KEY[props.type]
@@ -96,6 +98,14 @@ function TypeGroup(props: {
                     onClick={() => void testModel(m.id)}
                   >
                     {test?.running ? t('test.running') : t('registered.test')}
+                  </button>
+                  <button
+                    type="button"
+                    className="btn small"
+                    aria-label={t('verify:buttonLabel', { name: m.name })}
+                    onClick={() => openVerify({ credentialId: m.credentialId, modelId: m.id })}
+                  >
+                    {t('verify:button')}
                   </button>
                   <button
                     type="button"
