@@ -178,6 +178,7 @@ async function main() {
       `  10,000 vs 100 models: painted p50 ratio ${ratio(quantile(big.paint, 0.5), quantile(small.paint, 0.5))}, DOM update p50 ratio ${ratio(quantile(big.update, 0.5), quantile(small.update, 0.5))}`,
     )
   }
+  let first = true
   try {
     // Unthrottled frames: rAF ×2 then measures the work of the update and two frames, not the
     // wait for a 60 Hz vsync (which alone puts a floor of one to two frame intervals, 17–33 ms,
@@ -202,7 +203,13 @@ async function main() {
       await wirePage(page, dispatch, root)
       await page.goto(`${HARNESS_ORIGIN}/index.html#/models`)
       await page.getByRole('button', { name: 'Discover models' }).first().waitFor()
+      // BENCH_TRACE=<file>: a Chromium performance trace of the 10,000-model keystrokes of the
+      // first run (open it in DevTools' Performance panel), to profile rather than guess.
+      const trace = first ? process.env.BENCH_TRACE : undefined
+      first = false
+      if (trace) await browser.startTracing(page, { path: trace, screenshots: false })
       const bigRun = await measure(page, 'Big listing', 10_000)
+      if (trace) await browser.stopTracing()
       const smallRun = await measure(page, 'Small listing', 100)
       return { big: bigRun, small: smallRun }
     } finally {

@@ -159,6 +159,21 @@ export function selectionSummary(
   return { selectable, chosen, state }
 }
 
+/**
+ * `selectionSummary` for one selection, remembered per rows array: the incremental filter hands
+ * back the same array for a query seen before (Backspace), so its counts are a lookup too.
+ */
+export function createSummaryCache(
+  selected: ReadonlySet<string>,
+): (rows: readonly DiscoveryRow[]) => ReturnType<typeof selectionSummary> {
+  const known = new WeakMap<readonly DiscoveryRow[], ReturnType<typeof selectionSummary>>()
+  return (rows) => {
+    let summary = known.get(rows)
+    if (!summary) known.set(rows, (summary = selectionSummary(rows, selected)))
+    return summary
+  }
+}
+
 /** Whether every, some or none of the selectable rows in `rows` are selected. */
 export function selectionState(
   rows: readonly DiscoveryRow[],

@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { DiscoveredModelView } from '../../../src-preload/contract'
 import {
+  createSummaryCache,
   canAddCustom,
   createIncrementalFilter,
   customRow,
@@ -186,6 +187,17 @@ describe('incremental filter (issue 17)', () => {
     expect(filter('e')).toHaveLength(2)
     expect(filter('')).toBe(counted)
     expect(reads).toBe(0)
+  })
+
+  it('remembers the summary per rows array for one selection (Backspace is a lookup)', () => {
+    const rows = toRows(LISTING)
+    const selected = new Set([rows[0]!.key])
+    const summaryOf = createSummaryCache(selected)
+    const first = summaryOf(rows)
+    expect(first).toEqual(selectionSummary(rows, selected))
+    expect(summaryOf(rows)).toBe(first)
+    const fewer = rows.slice(1)
+    expect(summaryOf(fewer)).toEqual(selectionSummary(fewer, selected))
   })
 
   it('summarises the selection in one pass; a listed-name set answers canAddCustom', () => {

@@ -11,7 +11,7 @@ import {
   customRow,
   recommendedKeys,
   registerItems,
-  selectionSummary,
+  createSummaryCache,
   setAll,
   sourceOf,
   toggle,
@@ -19,10 +19,10 @@ import {
   typeOf,
   type DiscoveryRow,
 } from '../discovery-list'
-import { MODEL_TYPES, TYPE_KEY } from '../model-types'
+import { DiscoveryCredentialField } from './DiscoveryCredentialField'
+import { DiscoveryCustom } from './DiscoveryCustom'
 import { DiscoveryList } from './DiscoveryList'
 import { ErrorNote } from './ErrorNote'
-import { useProviderName } from '../../../lib/use-provider-name'
 
 interface Picks {
   jobId: string | null
@@ -51,7 +51,6 @@ const freshPicks = (jobId: string | null): Picks => ({
  */
 export function DiscoveryDialog() {
   const { t } = useTranslation('models')
-  const providerName = useProviderName()
   const discovery = useModelsStore((s) => s.discovery)
   const credentials = useModelsStore((s) => s.credentials)
   const close = useModelsStore((s) => s.closeDiscovery)
@@ -90,7 +89,8 @@ export function DiscoveryDialog() {
   // selection counts, and a set lookup for "is the typed name listed?" (issue 17).
   const filter = useMemo(() => createIncrementalFilter(allRows), [allRows])
   const shown = useMemo(() => filter(picks.query), [filter, picks.query])
-  const summary = useMemo(() => selectionSummary(shown, picks.selected), [shown, picks.selected])
+  const summaryOf = useMemo(() => createSummaryCache(picks.selected), [picks.selected])
+  const summary = summaryOf(shown)
   const state = summary.state
   const listed = useMemo(() => new Set(allRows.map((r) => r.lowerName)), [allRows])
   const items = useMemo(
@@ -130,27 +130,61 @@ export function DiscoveryDialog() {
     [picks.overrides],
   )
 
-  const addCustom = () => {
-    const row = customRow(picks.query, picks.customType)
-    setPicks((p) => ({
-      ...p,
-      customs: [row, ...p.customs],
-      selected: new Set(p.selected).add(row.key),
-    }))
-  }
-
-  const onRegister = async () => {
-    const res = await register(items)
-    if (!res) return
-    const created = res.created.length
-    const existing = res.existing.length
-    toast({
-      kind: 'success',
-      title: t('discovery.registeredToast', { count: created }),
-      body: existing ? t('discovery.existingToast', { count: existing }) : undefined,
+  // Stable callbacks (they read the picks they are given), so the memoised parts stay put.
+  const addCustom = useCallback(() => {
+    setPicks((p) => {
+      const row = customRow(p.query, p.customType)
+      return { ...p, customs: [row, ...p.customs], selected: new Set(p.selected).add(row.key) }
     })
-    close()
-  }
+  }, [])
+  const onCustomType = useCallback(
+    (customType: ModelType) => setPicks((p) => ({ ...p, customType })),
+    [],
+  )
+  const onPickCredential = useCallback((id: string) => void discover(id), [discover])
+
+  const { registerError, registering, status } = discovery
+  // The footer changes with the selection, not with the query: built once per selection.
+  const footer = useMemo(() => {
+    const onRegister = async () => {
+      const res = await register(items)
+      if (!res) return
+      const created = res.created.length
+      const existing = res.existing.length
+      toast({
+        kind: 'success',
+        title: t('discovery.registeredToast', { count: created }),
+        body: existing ? t('discovery.existingToast', { count: existing }) : undefined,
+      })
+      close()
+    }
+    return (
+      <>
+        {registerError ? (
+          <div className="spacer">
+            <ErrorNote error={registerError} title={t('discovery.registerFailed')} />
+          </div>
+        ) : (
+          <span className="spacer muted" role="status">
+            {status === 'ready' ? t('discovery.selectedCount', { count: items.length }) : null}
+          </span>
+        )}
+        <button type="button" className="btn" onClick={close}>
+          {t('common:cancel')}
+        </button>
+        <button
+          type="button"
+          className="btn primary"
+          disabled={items.length === 0 || registering || status !== 'ready'}
+          onClick={() => void onRegister()}
+        >
+          {registering
+            ? t('discovery.registering')
+            : t('discovery.register', { count: items.length })}
+        </button>
+      </>
+    )
+  }, [registerError, registering, status, items, register, close, t])
 
   const credential = credentials.find((c) => c.id === discovery.credentialId) ?? null
   const title = credential
@@ -158,73 +192,15 @@ export function DiscoveryDialog() {
     : t('discovery.title')
 
   return (
-    <Dialog
-      open
-      size="wide"
-      title={title}
-      onClose={close}
-      footer={
-        <>
-          {discovery.registerError ? (
-            <div className="spacer">
-              <ErrorNote error={discovery.registerError} title={t('discovery.registerFailed')} />
-            </div>
-          ) : (
-            <span className="spacer muted" role="status">
-              {discovery.status === 'ready'
-                ? t('discovery.selectedCount', { count: items.length })
-                : null}
-            </span>
-          )}
-          <button type="button" className="btn" onClick={close}>
-            {t('common:cancel')}
-          </button>
-          <button
-            type="button"
-            className="btn primary"
-            disabled={items.length === 0 || discovery.registering || discovery.status !== 'ready'}
-            onClick={() => void onRegister()}
-          >
-            {discovery.registering
-              ? t('discovery.registering')
-              : t('discovery.register', { count: items.length })}
-          </button>
-        </>
-      }
-    >
+    <Dialog open size="wide" title={title} onClose={close} footer={footer}>
       <div className="discovery">
         <div className="discovery-top">
-          <div className="field">
-            <label htmlFor={credentialFieldId}>{t('discovery.credential')}</label>
-            {credentials.length ? (
-              <select
-                id={credentialFieldId}
-                value={discovery.credentialId ?? ''}
-                onChange={(e) => void discover(e.target.value)}
-              >
-                {discovery.credentialId ? null : (
-                  <option value="">{t('discovery.pickCredential')}</option>
-                )}
-                {credentials.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.status === 'decryption_error'
-                      ? t('discovery.credentialBroken', {
-                          name: c.name,
-                          provider: providerName(c.provider),
-                        })
-                      : t('discovery.credentialOption', {
-                          name: c.name,
-                          provider: providerName(c.provider),
-                        })}
-                  </option>
-                ))}
-              </select>
-            ) : (
-              <p className="muted" id={credentialFieldId}>
-                {t('discovery.noCredentials')}
-              </p>
-            )}
-          </div>
+          <DiscoveryCredentialField
+            id={credentialFieldId}
+            credentials={credentials}
+            credentialId={discovery.credentialId}
+            onPick={onPickCredential}
+          />
           <div className="field discovery-search">
             <label htmlFor={searchId}>{t('discovery.search')}</label>
             <input
@@ -276,26 +252,12 @@ export function DiscoveryDialog() {
         {discovery.status === 'ready' ? (
           <>
             {showCustom ? (
-              <div className="discovery-custom">
-                <span>{t('discovery.notListed', { name: picks.query.trim() })}</span>
-                <select
-                  aria-label={t('discovery.customType')}
-                  value={picks.customType}
-                  onChange={(e) => {
-                    const customType = e.target.value as ModelType
-                    setPicks((p) => ({ ...p, customType }))
-                  }}
-                >
-                  {MODEL_TYPES.map((type) => (
-                    <option key={type} value={type}>
-                      {t(`types.${TYPE_KEY[type]}.one`)}
-                    </option>
-                  ))}
-                </select>
-                <button type="button" className="btn small" onClick={addCustom}>
-                  {t('discovery.addCustom')}
-                </button>
-              </div>
+              <DiscoveryCustom
+                name={picks.query.trim()}
+                type={picks.customType}
+                onType={onCustomType}
+                onAdd={addCustom}
+              />
             ) : null}
 
             <div className="discovery-toolbar">

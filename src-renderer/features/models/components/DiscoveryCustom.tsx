@@ -1,0 +1,44 @@
+import { memo, useMemo } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { ModelType } from '../../../../src-preload/contract'
+import { MODEL_TYPES, TYPE_KEY } from '../model-types'
+
+interface Props {
+  /** The typed name the listing lacks (already trimmed). */
+  name: string
+  type: ModelType
+  onType: (type: ModelType) => void
+  onAdd: () => void
+}
+
+/**
+ * "X is not listed: add it as …": offered while the query names no listed model. Memoised with
+ * its type options translated once, so a keystroke only changes the name shown.
+ */
+export const DiscoveryCustom = memo(function DiscoveryCustom({ name, type, onType, onAdd }: Props) {
+  const { t } = useTranslation('models')
+  const options = useMemo(
+    () =>
+      MODEL_TYPES.map((value) => (
+        <option key={value} value={value}>
+          {t(`types.${TYPE_KEY[value]}.one`)}
+        </option>
+      )),
+    [t],
+  )
+  return (
+    <div className="discovery-custom">
+      <span>{t('discovery.notListed', { name })}</span>
+      <select
+        aria-label={t('discovery.customType')}
+        value={type}
+        onChange={(e) => onType(e.target.value as ModelType)}
+      >
+        {options}
+      </select>
+      <button type="button" className="btn small" onClick={onAdd}>
+        {t('discovery.addCustom')}
+      </button>
+    </div>
+  )
+})
