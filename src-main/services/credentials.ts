@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto'
 import type {
   CredentialCreateRequest,
+  CredentialDeleteImpact,
   CredentialDeleteResult,
   CredentialPatch,
   CredentialsChange,
@@ -25,13 +26,12 @@ import {
   countModels,
   draftOf,
   find,
-  repairPrimaries,
   sealedFields,
   statusOf,
   withSecretMarks,
 } from './credential-records'
 import { toCredentialView } from './credential-view'
-import { clearSlotsForModels } from './default-slots'
+import { deleteImpactOf, removeCredential } from './credential-delete'
 import { updateWithSecrets } from './secret-sealing'
 
 export interface CredentialsDeps {
@@ -58,6 +58,8 @@ export interface CredentialsService {
   update(id: string, patch: CredentialPatch): Promise<CredentialView>
   /** Removes a credential (also an undecryptable one), its models and the slots that used them. */
   delete(id: string): Promise<CredentialDeleteResult>
+  /** What `delete(id)` would take with it or leave pointing nowhere; writes nothing. */
+  deleteImpact(id: string): Promise<CredentialDeleteImpact>
   /** Makes a credential its provider's primary one. */
   setPrimary(id: string): Promise<CredentialView>
   /** The credential with secrets decrypted, for adapters only. Never send it to a renderer. */
@@ -206,22 +208,16 @@ export function createCredentialsService(deps: CredentialsDeps): CredentialsServ
     },
 
     async delete(id) {
-      // Deleting needs no key, so an undecryptable credential can always be removed. Its models
-      // go with it (a model without its credential cannot be used, and a second provider
-      // credential may have another key or account), and every default slot that pointed at one
-      // of them is emptied — not marked as cleared by the user, so auto-assign may refill it.
       const result = await store.update((data) => {
-        const cred = find(data, id)
-        data.credentials = data.credentials.filter((c) => c.id !== id)
-        const gone = data.models.filter((m) => m.credentialId === id).map((m) => m.id)
-        data.models = data.models.filter((m) => m.credentialId !== id)
-        const clearedSlots = clearSlotsForModels(data, gone)
-        for (const key of [id, ...gone]) delete data.lastTests[key]
-        if (cred.isPrimary) repairPrimaries(data)
-        return { id, deletedModels: gone.length, clearedSlots: clearedSlots as string[] }
+        const { modelIds, clearedSlots } = removeCredential(data, id)
+        return { id, deletedModels: modelIds.length, clearedSlots: clearedSlots as string[] }
       })
       changed('deleted', [id])
       return result
+    },
+
+    async deleteImpact(id) {
+      return deleteImpactOf(await store.read(), id)
     },
 
     async setPrimary(id) {

@@ -6,6 +6,7 @@
 import { z } from 'zod'
 import { channel, event } from './define'
 import type { ErrorParams, TestCode } from './errors'
+import type { DefaultSlotName } from './defaults'
 import type { ProviderGuideView } from './guides'
 import type { ModelType } from './models-shared'
 import {
@@ -166,6 +167,24 @@ export interface CredentialDeleteResult {
   clearedSlots: string[]
 }
 
+/**
+ * `credentials:deleteImpact`: what deleting a credential would take with it or leave pointing
+ * nowhere, answered by main from the delete's own rule (the confirmation shows it).
+ */
+export interface CredentialDeleteImpact {
+  id: string
+  /** Registered models removed with it. */
+  models: number
+  /** Default slots that use one of them: emptied (auto-assign may refill them). */
+  slots: DefaultSlotName[]
+  /** The credential that becomes its provider's primary, when this one is primary. */
+  nextPrimary: { id: string; name: string } | null
+  /** Model names the running gateway serves now and would no longer (no other credential has them). */
+  gatewayModels: string[]
+  /** Gateway tokens whose model list names one of those models: they lose it. */
+  gatewayTokens: { id: string; name: string }[]
+}
+
 /** Why the credentials list changed (the renderer re-reads on any of these). */
 export type CredentialsChange = 'created' | 'updated' | 'deleted' | 'primary' | 'rotated'
 
@@ -247,6 +266,8 @@ export const credentialsChannels = {
   'credentials:create': channel<CredentialView>()(CredentialCreateRequest),
   'credentials:update': channel<CredentialView>()(CredentialUpdateRequest),
   'credentials:delete': channel<CredentialDeleteResult>()(ById),
+  /** What a delete would take with it (models, default slots, gateway names and tokens). */
+  'credentials:deleteImpact': channel<CredentialDeleteImpact>()(ById),
   'credentials:setPrimary': channel<CredentialView>()(ById),
   'credentials:providers': channel<ProviderFormView[]>()(z.object({}).strict()),
   'credentials:test': channel<ConnectionTestView>()(ById),

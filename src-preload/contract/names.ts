@@ -18,6 +18,7 @@ export const CHANNEL_NAMES = [
   'credentials:cancelTests',
   'credentials:create',
   'credentials:delete',
+  'credentials:deleteImpact',
   'credentials:get',
   'credentials:lastTests',
   'credentials:list',

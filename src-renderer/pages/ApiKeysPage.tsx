@@ -135,9 +135,6 @@ export function ApiKeysPage() {
         <DeleteDialog
           credential={find(open.id)!}
           providerName={providerOf(find(open.id)!)?.displayName ?? find(open.id)!.provider}
-          siblings={
-            (credentials ?? []).filter((c) => c.provider === find(open.id)!.provider).length - 1
-          }
           onClose={close}
         />
       ) : null}

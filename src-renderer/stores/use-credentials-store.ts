@@ -8,6 +8,7 @@ import { create } from 'zustand'
 import type {
   ConnectionTestView,
   CredentialCreateRequest,
+  CredentialDeleteImpact,
   CredentialDeleteResult,
   CredentialView,
   ErrorBody,
@@ -38,6 +39,8 @@ interface CredentialsState {
   create: (req: CredentialCreateRequest) => Promise<CredentialView>
   update: (req: RequestOf<'credentials:update'>) => Promise<CredentialView>
   remove: (id: string) => Promise<CredentialDeleteResult>
+  /** What deleting `id` would take with it, as main answers it (the delete's own rule). */
+  deleteImpact: (id: string) => Promise<CredentialDeleteImpact>
   setPrimary: (id: string) => Promise<void>
   test: (id: string) => Promise<ConnectionTestView | null>
   testAll: () => Promise<{
@@ -116,6 +119,8 @@ export const useCredentialsStore = create<CredentialsState>((set, get) => ({
     await get().refresh()
     return view
   },
+
+  deleteImpact: (id) => unwrap(api().credentials.deleteImpact({ id })),
 
   remove: async (id) => {
     const result = await unwrap(api().credentials.delete({ id }))

@@ -27,6 +27,7 @@ export function credentialsHandlers(app: AppContext): DomainHandlers<'credential
     'credentials:create': (req) => svc.create(req),
     'credentials:update': ({ id, ...patch }) => svc.update(id, patch),
     'credentials:delete': ({ id }) => svc.delete(id),
+    'credentials:deleteImpact': ({ id }) => svc.deleteImpact(id),
     'credentials:setPrimary': ({ id }) => svc.setPrimary(id),
     'credentials:providers': () => providerForms(),
     'credentials:test': ({ id }) => app.tests.testOne(id),

@@ -1,46 +1,46 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { CredentialView, DefaultSlotName } from '../../../../src-preload/contract'
+import type { TFunction } from 'i18next'
+import type { CredentialDeleteImpact, CredentialView } from '../../../../src-preload/contract'
 import { ConfirmDialog } from '../../../components/ConfirmDialog'
 import { ErrorText } from '../../../components/ErrorText'
-import { api, unwrap } from '../../../lib/api'
 import { errorText } from '../../../lib/errors'
 import { useCredentialsStore } from '../../../stores/use-credentials-store'
 import { toast } from '../../../stores/use-toast-store'
 
-interface Impact {
-  models: number
-  slots: DefaultSlotName[]
+/** Main's answer, or (when it cannot answer) the model count the view already has. */
+async function impactOf(cred: CredentialView): Promise<CredentialDeleteImpact> {
+  try {
+    return await useCredentialsStore.getState().deleteImpact(cred.id)
+  } catch {
+    return {
+      id: cred.id,
+      models: cred.modelCount,
+      slots: [],
+      nextPrimary: null,
+      gatewayModels: [],
+      gatewayTokens: [],
+    }
+  }
 }
 
-/** Reads what deleting a credential takes with it: its models and the default slots using them. */
-async function impactOf(cred: CredentialView): Promise<Impact> {
-  try {
-    const [models, defaults] = await Promise.all([
-      unwrap(api().models.list({ credentialId: cred.id })),
-      unwrap(api().defaults.get({})),
-    ])
-    const ids = new Set(models.map((m) => m.id))
-    const slots = Object.values(defaults.slots)
-      .filter((s) => s.modelId !== null && ids.has(s.modelId))
-      .map((s) => s.slot)
-    return { models: models.length, slots }
-  } catch {
-    // The count from the credential view is still right; slots are a bonus.
-    return { models: cred.modelCount, slots: [] }
-  }
+/** The first few names of a list, then how many more (a provider may list hundreds). */
+function shortList(t: TFunction, names: string[], most = 5): string {
+  const shown = names.slice(0, most).join(', ')
+  return names.length > most
+    ? t('delete.andMore', { list: shown, count: names.length - most })
+    : shown
 }
 
 /** Confirms a delete and says what else goes with it. */
 export function DeleteDialog(props: {
   credential: CredentialView
   providerName: string
-  siblings: number
   onClose: () => void
 }) {
   const { t } = useTranslation('apiKeys')
   const cred = props.credential
-  const [impact, setImpact] = useState<Impact | null>(null)
+  const [impact, setImpact] = useState<CredentialDeleteImpact | null>(null)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
 
@@ -88,11 +88,26 @@ export function DeleteDialog(props: {
                 {t('delete.slots', { slots: impact.slots.map((s) => t(`slots.${s}`)).join(', ') })}
               </p>
             ) : null}
+            {impact.gatewayModels.length ? (
+              <p className="warn-text">
+                {t('delete.gatewayModels', { models: shortList(t, impact.gatewayModels) })}
+              </p>
+            ) : null}
+            {impact.gatewayTokens.length ? (
+              <p className="warn-text">
+                {t('delete.gatewayTokens', {
+                  tokens: shortList(
+                    t,
+                    impact.gatewayTokens.map((k) => k.name),
+                  ),
+                })}
+              </p>
+            ) : null}
+            {impact.nextPrimary ? (
+              <p className="muted">{t('delete.primaryNext', { provider: props.providerName })}</p>
+            ) : null}
           </>
         )}
-        {cred.isPrimary && props.siblings > 0 ? (
-          <p className="muted">{t('delete.primaryNext', { provider: props.providerName })}</p>
-        ) : null}
         <ErrorText message={error} />
       </div>
     </ConfirmDialog>

@@ -1,0 +1,88 @@
+/**
+ * `credentials:deleteImpact` (src-main/services/credential-delete.ts) through the real
+ * dispatcher: the models, default slots, next primary, gateway names and tokens a delete would
+ * take — the same as the delete then does — and nothing written by asking.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { createAppContext } from '../../../src-main/app-context'
+import { createDispatcher, isOwnRendererUrl } from '../../../src-main/ipc/dispatch'
+import { createHandlers } from '../../../src-main/ipc/handlers'
+import { ENV_KEY, tmpHome } from '../vault/helpers'
+
+const OWN = 'app://switchboard/index.html'
+
+async function setup() {
+  const home = tmpHome()
+  const app = createAppContext({ home, env: ENV_KEY })
+  const dispatch = createDispatcher(createHandlers(app), {
+    isTrustedSender: (u) => isOwnRendererUrl(u),
+  })
+  const call = (channel: string, payload: unknown, sender = OWN) =>
+    dispatch(channel, payload, sender) as Promise<{
+      ok: boolean
+      data?: Record<string, unknown>
+      error?: { code: string }
+    }>
+  const key = 'sk-delete-impact-000000000001'
+  const first = await app.credentials.create({ provider: 'openai', name: 'First', apiKey: key })
+  const second = await app.credentials.create({ provider: 'openai', name: 'Second', apiKey: key })
+  const reg = await app.models.register(first.id, [
+    { name: 'gpt-4o-mini', type: 'language' },
+    { name: 'only-first', type: 'language' },
+  ])
+  await app.models.register(second.id, [{ name: 'gpt-4o-mini', type: 'language' }])
+  const chat = reg.created.find((m) => m.name === 'only-first')!
+  await app.defaults.set('chat', chat.id)
+  await app.gateway.createToken({ name: 'Narrow', models: ['only-first'] })
+  await app.gateway.createToken({ name: 'Shared', models: ['gpt-4o-mini'] })
+  await app.store.update((d) => {
+    d.gateway.enabled = true
+  })
+  return { home, app, call, first, second }
+}
+
+describe('credentials:deleteImpact', () => {
+  it('names what the delete takes, and the delete then does exactly that', async () => {
+    const { home, app, call, first, second } = await setup()
+    const file = path.join(home, 'switchboard.json')
+    const before = fs.readFileSync(file, 'utf8')
+    const impact = await call('credentials:deleteImpact', { id: first.id })
+    expect(impact.data).toEqual({
+      id: first.id,
+      models: 2,
+      slots: ['chat'],
+      nextPrimary: { id: second.id, name: 'Second' },
+      // gpt-4o-mini is still served through Second; only-first is not.
+      gatewayModels: ['only-first'],
+      gatewayTokens: [{ id: expect.any(String), name: 'Narrow' }],
+    })
+    expect(fs.readFileSync(file, 'utf8')).toBe(before)
+
+    const done = await call('credentials:delete', { id: first.id })
+    expect(done.data).toEqual({ id: first.id, deletedModels: 2, clearedSlots: ['chat'] })
+    expect((await app.credentials.show(second.id)).isPrimary).toBe(true)
+    expect(await app.gateway.models()).not.toContain('only-first')
+  })
+
+  it('says nothing about the gateway while it is off, and not_found for an unknown id', async () => {
+    const { app, call, second } = await setup()
+    await app.store.update((d) => {
+      d.gateway.enabled = false
+    })
+    const impact = await call('credentials:deleteImpact', { id: second.id })
+    expect(impact.data).toMatchObject({
+      models: 1,
+      slots: [],
+      nextPrimary: null,
+      gatewayModels: [],
+    })
+    expect((await call('credentials:deleteImpact', { id: 'nope' })).error?.code).toBe('not_found')
+    expect((await call('credentials:deleteImpact', { id: '../x' })).error?.code).toBe('validation')
+    expect(
+      (await call('credentials:deleteImpact', { id: second.id }, 'https://evil.example/')).error
+        ?.code,
+    ).toBe('forbidden_sender')
+  })
+})
