@@ -21,6 +21,11 @@ import { createConnectionTestStore } from './services/connection-test-store'
 import { createFileStore } from './store/file-store'
 import { createGatewayService, type GatewayService } from './gateway/service'
 import { createOfflineSetup, type OfflineSetupService } from './services/offline-setup'
+import {
+  createVerifyService,
+  DEFAULT_VERIFY_PROMPT,
+  type VerifyService,
+} from './services/verify-model'
 import { createOverviewService, type OverviewService } from './services/overview'
 import { createLocalService, type LocalService } from './local/service'
 import type { Store } from './store/schema'
@@ -89,6 +94,8 @@ export interface AppContext {
   overview: OverviewService
   /** Offline setup (DESIGN §8) as one job with progress events (issue 13). */
   offlineSetup: OfflineSetupService
+  /** The verification check: one prompt to one model, the answer streamed as events (issue 16). */
+  verify: VerifyService
 }
 
 /** Builds the context. Domain services are created here, each from the ones before it. */
@@ -116,14 +123,29 @@ export function createAppContext(options: AppContextOptions): AppContext {
     onChanged: (reason, ids) => ctx.emit('credentials:changed', { reason, ids }),
   })
   // models + defaults (DESIGN §3, §5): discovery and model tests through the adapters.
+  const modelFetch = createGuardedFetch({ env: base.env })
+  const sttClip = createSttClipLoader(sttClipCandidates())
   const models = createModelsService({
     store,
     getDecrypted: (id) => credentials.getDecrypted(id),
     getEntry: getProvider,
     getAdapter,
-    fetch: createGuardedFetch({ env: base.env }),
+    fetch: modelFetch,
     clock: base.clock,
-    sttClip: createSttClipLoader(sttClipCandidates()),
+    sttClip,
+  })
+  // The verification check (issue 16): the same adapters, fetch and clip as model tests.
+  const verify = createVerifyService({
+    store,
+    getDecrypted: (id) => credentials.getDecrypted(id),
+    getEntry: getProvider,
+    getAdapter,
+    fetch: modelFetch,
+    sttClip,
+    emitEvent: (payload) => ctx.emit('verify:event', payload),
+    emitOpenRequested: (target) => ctx.emit('verify:openRequested', target),
+    // The app sets platform.translate (the language chosen in Settings); elsewhere English.
+    defaultPrompt: () => base.platform.translate?.('common:verifyPrompt') ?? DEFAULT_VERIFY_PROMPT,
   })
   const defaults = createDefaultsService({
     store,
@@ -243,6 +265,7 @@ export function createAppContext(options: AppContextOptions): AppContext {
     ...base,
     overview,
     offlineSetup,
+    verify,
     cliInstaller,
     preferences,
     updates,

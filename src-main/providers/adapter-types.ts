@@ -80,8 +80,15 @@ export interface ModelTestOutcome {
   ok: boolean
   code: TestCode
   message: string
-  /** language: the reply; embedding: dimensions; tts: bytes; stt: transcript. */
-  result?: { reply?: string; dimensions?: number; bytes?: number; transcript?: string }
+  /** language: the reply; embedding: dimensions; tts: bytes (and the clip); stt: transcript. */
+  result?: {
+    reply?: string
+    dimensions?: number
+    bytes?: number
+    transcript?: string
+    /** The generated clip (main only: the verification check checks and sends it; models:test drops it). */
+    audio?: { mime: string; data: Uint8Array }
+  }
   latencyMs?: number
 }
 

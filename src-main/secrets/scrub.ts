@@ -21,9 +21,9 @@ export const REDACTED = '[redacted]'
 export const SCAN_LIMIT = 64 * 1024
 
 /** Secrets shorter than this are not searched for (they would redact ordinary words). */
-const MIN_SECRET = 4
+export const MIN_SECRET = 4
 
-const hexCI = (hex: string) =>
+export const hexCI = (hex: string) =>
   hex.replace(/[a-f]/gi, (c) => `[${c.toLowerCase()}${c.toUpperCase()}]`)
 /** Letters either case (HTML entity names, hex digits). */
 const anyCase = (s: string) => s.replace(/[a-z]/gi, (c) => `[${c.toLowerCase()}${c.toUpperCase()}]`)
@@ -70,7 +70,7 @@ const SHORT_ESCAPE: Record<string, string> = {
  * atomically (a lookahead capture plus a back-reference, JavaScript's atomic group), so a hostile
  * body of thousands of backslashes cannot make the match backtrack exponentially.
  */
-class PatternBuilder {
+export class PatternBuilder {
   private n = 0
   atomic(source: string): string {
     const name = `a${this.n++}`
@@ -147,6 +147,15 @@ class PatternBuilder {
 
   /** `text` in any mix of the per-character encodings. */
   encoded(text: string): string {
+    return this.parts(text).join('')
+  }
+
+  /**
+   * The pattern of `text` as one source per character (a run of whitespace or backslashes is one
+   * part), in order: joined they match the text; nested as optional groups they match any of its
+   * prefixes (secrets/stream-scrub.ts).
+   */
+  parts(text: string): string[] {
     const parts: string[] = []
     const chars = [...text]
     const isSpace = (c: string | undefined) => c !== undefined && /\s/u.test(c)
@@ -160,16 +169,16 @@ class PatternBuilder {
     while (i < chars.length) {
       if (chars[i] === '\\') {
         // A match may only start where the text's run of backslashes starts (linear scan).
-        if (i === 0) parts.push('(?<!\\\\)')
+        const guard = i === 0 ? '(?<!\\\\)' : ''
         while (chars[i] === '\\') i++
         if (i >= chars.length) {
-          parts.push(this.backslashes(null, () => '', false))
+          parts.push(guard + this.backslashes(null, () => '', false))
         } else if (isSpace(chars[i])) {
           const [first, run] = spaceRun()
-          parts.push(this.backslashes(first, () => this.whitespace(run), true))
+          parts.push(guard + this.backslashes(first, () => this.whitespace(run), true))
         } else {
           const c = chars[i++]!
-          parts.push(this.backslashes(c, () => this.char(c), false))
+          parts.push(guard + this.backslashes(c, () => this.char(c), false))
         }
       } else if (isSpace(chars[i])) {
         parts.push(this.whitespace(spaceRun()[1]))
@@ -177,7 +186,7 @@ class PatternBuilder {
         parts.push(this.char(chars[i++]!))
       }
     }
-    return parts.join('')
+    return parts
   }
 }
 
@@ -186,7 +195,7 @@ class PatternBuilder {
  * byte alignments a key can have inside a longer base64 blob (padding and the partial characters
  * at either end dropped), plus the whole padded encoding.
  */
-function base64Forms(secret: string): string[] {
+export function base64Forms(secret: string): string[] {
   const bytes = Buffer.from(secret, 'utf8')
   const out = new Set<string>([bytes.toString('base64')])
   for (const k of [0, 1, 2]) {

@@ -231,7 +231,9 @@ function secretsOf(c: DecryptedCredential): string[] {
 }
 
 function scrubResult(r: NonNullable<ModelTestResult['result']>, secrets: readonly string[]) {
-  const out: NonNullable<ModelTestResult['result']> = { ...r }
+  // The clip stays in main: a model test answers its size only.
+  const { audio: _audio, ...rest } = r as typeof r & { audio?: unknown }
+  const out: NonNullable<ModelTestResult['result']> = { ...rest }
   if (typeof r.reply === 'string') out.reply = scrub(r.reply, secrets)
   if (typeof r.transcript === 'string') out.transcript = scrub(r.transcript, secrets)
   return out

@@ -1,17 +1,12 @@
 import type { AppContext } from '../../app-context'
-import { fail } from '../../errors'
 import type { DomainHandlers } from './types'
 
-/**
- * Handlers of the `verify:*` channels (issue 16). The contract lands first so the renderer can
- * be built against it; until the streaming service is wired, a start answers `unsupported`.
- */
-export function verifyHandlers(_app: AppContext): DomainHandlers<'verify'> {
+/** Handlers of the `verify:*` channels; the runs are src-main/services/verify-model.ts. */
+export function verifyHandlers(app: AppContext): DomainHandlers<'verify'> {
   return {
-    'verify:start': () => {
-      throw fail.unsupported('The verification check is not available yet.')
-    },
-    'verify:cancel': () => ({ cancelled: false }),
-    'verify:takeOpenRequest': () => ({ request: null }),
+    'verify:start': ({ credentialId, modelId, prompt }) =>
+      app.verify.start({ credentialId, modelId, ...(prompt !== undefined ? { prompt } : {}) }),
+    'verify:cancel': ({ runId }) => ({ cancelled: app.verify.cancel(runId) }),
+    'verify:takeOpenRequest': () => ({ request: app.verify.takeOpenRequest() }),
   }
 }

@@ -52,7 +52,7 @@ export const deepgramAdapter = keyedAdapter({
             accept: 'audio/mpeg',
           }),
         )
-        return audioResult(audio.length)
+        return audioResult(audio, 'audio/mpeg')
       },
       speech_to_text: async (s) => {
         const clip = await speechClip(s.ctx.sttClip)

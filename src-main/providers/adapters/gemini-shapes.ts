@@ -21,7 +21,9 @@ import {
 } from './model-test'
 
 export interface GenerateAnswer {
-  candidates?: { content?: { parts?: { text?: string; inlineData?: { data?: string } }[] } }[]
+  candidates?: {
+    content?: { parts?: { text?: string; inlineData?: { data?: string; mimeType?: string } }[] }
+  }[]
 }
 
 /** A generateContent answer (possibly with no candidates when the output was blocked). */
@@ -67,10 +69,12 @@ export function answerText(a: GenerateAnswer): string {
   return (a.candidates?.[0]?.content?.parts ?? []).map((p) => p.text ?? '').join('')
 }
 
-/** Byte count of the first inline audio part (base64-decoded); 0 when there is none. */
-export function answerAudioBytes(a: GenerateAnswer): number {
-  const data = a.candidates?.[0]?.content?.parts?.find((p) => p.inlineData?.data)?.inlineData?.data
-  return data ? Buffer.from(data, 'base64').length : 0
+/** The first inline audio part (base64-decoded) and its MIME type; null when there is none. */
+export function answerAudio(a: GenerateAnswer): { data: Uint8Array; mime: string } | null {
+  const part = a.candidates?.[0]?.content?.parts?.find((p) => p.inlineData?.data)?.inlineData
+  if (!part?.data) return null
+  const data = Buffer.from(part.data, 'base64')
+  return data.length ? { data, mime: part.mimeType ?? 'audio/L16;codec=pcm;rate=24000' } : null
 }
 
 /** embedContent answer (Gemini API). */
@@ -103,13 +107,13 @@ const GEMINI_TESTS: Record<ModelType, (t: GeminiTest) => Promise<ModelTestResult
   embedding: async ({ embedDimensions }) => dimensionsResult(await embedDimensions()),
   text_to_speech: async ({ post }) => {
     const answer = await post('generateContent', speechBody(), isGenerateAnswer, AUDIO_TEST_MS)
-    const bytes = answerAudioBytes(answer)
-    if (!bytes) {
+    const audio = answerAudio(answer)
+    if (!audio) {
       throw new AppError('server_error', 'The model answered without audio.', {
         reason: 'invalid_body',
       })
     }
-    return audioResult(bytes)
+    return audioResult(audio.data, audio.mime)
   },
   speech_to_text: async ({ post, sttClip }) => {
     const clip = await speechClip(sttClip)

@@ -49,7 +49,8 @@ export const googleBodyRule: BodyRule = (status, body) => {
   return null
 }
 
-const modelPath = (name: string) => `models/${encodeURIComponent(name.replace(/^models\//, ''))}`
+export const modelPath = (name: string) =>
+  `models/${encodeURIComponent(name.replace(/^models\//, ''))}`
 
 /** The Google AI adapter (apiShape `google`). */
 export const googleAdapter = keyedAdapter({

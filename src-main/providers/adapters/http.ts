@@ -113,7 +113,7 @@ async function readBytes(res: Response, max: number): Promise<Uint8Array> {
 }
 
 /** A body read that stopped half way: the timeout or cancel signal fired, or the peer hung up. */
-function bodyReadError(err: unknown, ctx: AdapterContext): AppError {
+export function bodyReadError(err: unknown, ctx: AdapterContext): AppError {
   if (err instanceof AppError) return err
   if (ctx.signal?.aborted) return new AppError('cancelled', 'The request was cancelled.')
   const name = (err as Error)?.name

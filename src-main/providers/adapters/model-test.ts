@@ -98,9 +98,10 @@ export function dimensionsResult(dimensions: number): ModelTestResult {
   return { message: `Embedding dimensions: ${dimensions}`, result: { dimensions } }
 }
 
-/** A text-to-speech test's result. */
-export function audioResult(bytes: number): ModelTestResult {
-  return { message: `Audio generated: ${bytes} bytes`, result: { bytes } }
+/** A text-to-speech test's result; the clip itself rides along for the verification check. */
+export function audioResult(data: Uint8Array, mime: string): ModelTestResult {
+  const bytes = data.length
+  return { message: `Audio generated: ${bytes} bytes`, result: { bytes, audio: { mime, data } } }
 }
 
 /** A speech-to-text test's result; `empty` stands in for an empty transcript. */

@@ -49,7 +49,7 @@ export async function speakXai(c: SpeechCall): Promise<ModelTestResult> {
     c.secrets,
     c.rule,
   )
-  return audioResult(bytes.length)
+  return audioResult(bytes, 'audio/mpeg')
 }
 
 interface MistralSpeech {
@@ -73,5 +73,5 @@ export async function speakMistral(c: SpeechCall): Promise<ModelTestResult> {
   if (bytes.length === 0) {
     throw new AppError('server_error', 'The answer held no audio.', { reason: 'invalid_body' })
   }
-  return audioResult(bytes.length)
+  return audioResult(bytes, 'audio/mpeg')
 }

@@ -440,11 +440,11 @@ const RUNNERS: Record<ModelType, (p: ModelTestPlan) => Promise<ModelTestResult>>
       response_format: 'mp3',
     })
     const type = res.headers.get('content-type') ?? ''
-    const bytes = (await res.arrayBuffer()).byteLength
-    if (!bytes || /json|html|text/i.test(type)) {
+    const data = new Uint8Array(await res.arrayBuffer())
+    if (!data.length || /json|html|text/i.test(type)) {
       throw new AppError('server_error', 'The answer was not audio.', { reason: 'invalid_body' })
     }
-    return audioResult(bytes)
+    return audioResult(data, type.split(';')[0]?.trim() || 'audio/mpeg')
   },
   async speech_to_text(p) {
     const clip = await speechClip(p.sttClip)

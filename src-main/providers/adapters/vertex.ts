@@ -214,7 +214,7 @@ export async function vertexAccessToken(
   return token
 }
 
-const modelUrl = (s: VertexSetup, model: string, method: string) =>
+export const modelUrl = (s: VertexSetup, model: string, method: string) =>
   `${s.root}/projects/${encodeURIComponent(s.project)}/locations/${encodeURIComponent(s.location)}` +
   `/publishers/google/models/${encodeURIComponent(model)}:${method}`
 

@@ -12,64 +12,7 @@ import {
   secretMatcher,
 } from '../../../src-main/secrets/scrub'
 import { upstreamText } from '../../../src-main/providers/adapters/outcome'
-
-const htmlEscape = (s: string, apos: string) =>
-  s
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, apos)
-const lowerHex = (s: string) => s.replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase())
-const jsonInner = (s: string) => JSON.stringify(s).slice(1, -1)
-const asciiJson = (s: string, upper: boolean) =>
-  jsonInner(s).replace(/[\u007f-\uffff]/g, (c) => {
-    const h = c.charCodeAt(0).toString(16).padStart(4, '0')
-    return `\\u${upper ? h.toUpperCase() : h}`
-  })
-
-/** The ways a server (or a proxy in front of it) may echo a key back. */
-export const ENCODINGS: Record<string, (s: string) => string> = {
-  raw: (s) => s,
-  json: jsonInner,
-  jsonSlashes: (s) => jsonInner(s).replace(/\//g, '\\/'),
-  jsonAscii: (s) => asciiJson(s, false),
-  jsonAsciiUpper: (s) => asciiJson(s, true),
-  jsonTwice: (s) => jsonInner(JSON.stringify(s)),
-  html: (s) => htmlEscape(s, '&#39;'),
-  htmlHex: (s) => htmlEscape(s, '&#x27;'),
-  htmlApos: (s) => htmlEscape(s, '&apos;'),
-  htmlNumeric: (s) =>
-    [...s].map((c) => (/[A-Za-z0-9]/.test(c) ? c : `&#${c.codePointAt(0)};`)).join(''),
-  uri: encodeURIComponent,
-  uriLower: (s) => lowerHex(encodeURIComponent(s)),
-  form: (s) => new URLSearchParams({ k: s }).toString().slice(2),
-  formLower: (s) => lowerHex(new URLSearchParams({ k: s }).toString().slice(2)),
-  uriTwice: (s) => encodeURIComponent(encodeURIComponent(s)),
-  base64: (s) => Buffer.from(s).toString('base64'),
-  base64url: (s) => Buffer.from(s).toString('base64url'),
-  basicAuth: (s) => Buffer.from(`user:${s}`).toString('base64'),
-  basicAuthUrl: (s) => Buffer.from(`u:${s}`).toString('base64url'),
-  hex: (s) => Buffer.from(s).toString('hex'),
-  hexUpper: (s) => Buffer.from(s).toString('hex').toUpperCase(),
-  collapsed: (s) => s.replace(/\s+/g, ' '),
-  respaced: (s) => s.replace(/\s+/g, '\t  '),
-}
-
-const META = [...'.*+?^${}()|[]\\/-&%#=!"\'<>:;,`~@']
-/** Keys as people paste them: ASCII, regex metacharacters, unicode, runs of spaces inside. */
-const keyArb = fc
-  .array(
-    fc.oneof(
-      fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'),
-      fc.constantFrom(...META),
-      fc.constantFrom(' ', '  ', '\t'),
-      fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 }),
-    ),
-    { minLength: 8, maxLength: 48 },
-  )
-  .map((parts) => parts.join('').trim())
-  .filter((k) => [...k].length >= 8 && !k.includes('redacted'))
+import { ENCODINGS, keyArb } from '../../fixtures/secret-encodings'
 
 const textArb = fc.string({ unit: 'grapheme-ascii', maxLength: 40 })
 const encodingArb = fc.constantFrom(...Object.keys(ENCODINGS))

@@ -1,0 +1,84 @@
+/**
+ * A streamed chat in OpenAI's shape (`POST {root}/chat/completions`, `stream: true`): OpenAI and
+ * every OpenAI-shaped provider, LM Studio, and Azure deployments. URL and auth come from the
+ * gateway's `upstreamOf` (the one place that turns a credential into a chat URL and headers,
+ * itself built on the adapters' `apiRoot`), so a base-URL override, a DashScope region or an
+ * Azure per-modality endpoint reach the same server here as there.
+ *
+ * Frames (platform.openai.com/docs/api-reference/chat-streaming): `data: {chat.completion.chunk}`
+ * with `choices[0].delta.content`, a `finish_reason` on the last choice chunk, and with
+ * `stream_options: {include_usage: true}` one more chunk with `choices: []` and `usage`
+ * (sent only where the provider accepts the field, ../../gateway/upstream-routes.ts), then
+ * `data: [DONE]`. An `{"error": …}` chunk is a failure reported mid-stream.
+ */
+import { AppError } from '../../errors'
+import { upstreamOf } from '../../gateway/upstream'
+import type { AdapterContext, DecryptedCredential } from '../adapter-types'
+import { isObject } from '../adapters/http'
+import type { SseFrame } from './frames'
+import { frameJson } from './run-chat-stream'
+import { count, streamError } from './stream-error'
+import type { ChatStreamPlan, ChatStreamRequest, FrameRead } from './types'
+
+/** The plan of an OpenAI-shaped streamed chat. */
+export async function openAiChatPlan(
+  cred: DecryptedCredential,
+  ctx: AdapterContext,
+  req: ChatStreamRequest,
+): Promise<ChatStreamPlan> {
+  const up = upstreamOf(cred, ctx.entry)
+  const url = up?.url('/chat/completions', req.model, 'language')
+  if (!up || !url || up.shape !== 'openai') {
+    throw new AppError('not_configured', `${ctx.entry.displayName} has no chat endpoint set.`, {
+      provider: ctx.entry.id,
+    })
+  }
+  const signal = ctx.signal ?? new AbortController().signal
+  const headers = await up.headers(ctx.fetch, signal)
+  // OpenAI's reasoning models refuse `max_tokens`; Azure takes the new name from 2024-09-01.
+  const newName =
+    ctx.entry.id === 'openai' ||
+    (ctx.entry.id === 'azure' && (cred.apiVersion?.trim() || '2024-10-21') >= '2024-09-01')
+  const body = {
+    model: up.bodyModel(req.model),
+    messages: [{ role: 'user', content: req.prompt }],
+    stream: true,
+    [newName ? 'max_completion_tokens' : 'max_tokens']: req.maxTokens,
+    ...(up.streamUsage ? { stream_options: { include_usage: true } } : {}),
+  }
+  const facts = { entry: ctx.entry, secrets: up.secrets, url }
+  return {
+    url,
+    headers,
+    body,
+    framing: 'sse',
+    secrets: up.secrets,
+    rule: up.bodyRule,
+    read: (frame) => readOpenAiFrame(frame as SseFrame, facts),
+  }
+}
+
+/** Reads one OpenAI chat-completion chunk. */
+export function readOpenAiFrame(
+  frame: SseFrame,
+  facts: { entry: AdapterContext['entry']; secrets: readonly string[]; url: string },
+): FrameRead {
+  if (frame.data.trim() === '[DONE]') return { done: true }
+  const chunk = frameJson(frame.data, facts)
+  if (chunk.error !== undefined)
+    return { error: streamError(facts.entry, facts.secrets, chunk.error) }
+  const out: FrameRead = {}
+  const choice = Array.isArray(chunk.choices) ? chunk.choices[0] : undefined
+  if (isObject(choice)) {
+    const delta = isObject(choice.delta) ? choice.delta : {}
+    if (typeof delta.content === 'string' && delta.content) out.text = delta.content
+    if (typeof choice.finish_reason === 'string' && choice.finish_reason) out.finished = true
+  }
+  if (isObject(chunk.usage)) {
+    out.usage = {
+      input: count(chunk.usage.prompt_tokens),
+      output: count(chunk.usage.completion_tokens),
+    }
+  }
+  return out
+}

@@ -1,0 +1,22 @@
+/** The coded error of a failure a provider reports inside a stream (after a 200). */
+import { AppError } from '../../errors'
+import { upstreamText } from '../adapters/outcome'
+import type { CatalogEntry } from '../catalog-types'
+
+/** `server_error` / `stream_error` with the provider's own words, scrubbed and cut. */
+export function streamError(
+  entry: CatalogEntry,
+  secrets: readonly string[],
+  said: unknown,
+): AppError {
+  const text = upstreamText(typeof said === 'string' ? said : JSON.stringify(said ?? ''), secrets)
+  return new AppError(
+    'server_error',
+    `${entry.displayName} reported an error while answering${text ? `: ${text}` : '.'}`,
+    { provider: entry.id, reason: 'stream_error' },
+  )
+}
+
+/** A finite, non-negative count, else undefined (the field stays as it was). */
+export const count = (v: unknown): number | undefined =>
+  typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : undefined

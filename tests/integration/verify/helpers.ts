@@ -1,0 +1,100 @@
+/**
+ * The verification check's test world: a real app context on a temp data directory behind the
+ * real IPC dispatcher (tests/fixtures/ipc-harness.ts), a credential pointed at a fake server, a
+ * registered model, and a way to run one check and collect its events.
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { expect } from 'vitest'
+import type { VerifyEvent, VerifyEventPayload } from '../../../src-preload/contract/verify'
+import { ipcHarness } from '../../fixtures/ipc-harness'
+
+export const MASTER = { SWITCHBOARD_ENCRYPTION_KEY: 'verify test master passphrase' }
+
+const homes: string[] = []
+/** Removes the temp data directories made so far. */
+export function cleanHomes(): void {
+  for (const h of homes.splice(0)) fs.rmSync(h, { recursive: true, force: true })
+}
+
+/** A harness with one credential and one registered model on it. */
+export async function verifyWorld(
+  credential: Record<string, unknown>,
+  model: { name: string; type: string },
+) {
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-verify-'))
+  homes.push(home)
+  const h = ipcHarness(home, {
+    ...MASTER,
+    SWITCHBOARD_HOME: home,
+    SWITCHBOARD_DETECT_DEFAULTS: '0',
+  })
+  const created = await h.call('credentials:create', credential)
+  expect(created.ok, JSON.stringify(created.error)).toBe(true)
+  const credentialId = created.data.id as string
+  const reg = await h.call('models:register', { credentialId, models: [model] })
+  expect(reg.ok, JSON.stringify(reg.error)).toBe(true)
+  const modelId = reg.data.created[0].id as string
+  return { h, credentialId, modelId }
+}
+
+type Harness = Awaited<ReturnType<typeof verifyWorld>>['h']
+
+/** The `verify:event` payloads of one run, in the order main sent them. */
+export function runEvents(h: Harness, runId: string): VerifyEventPayload[] {
+  return h.events
+    .filter((e) => (e as [string])[0] === 'verify:event')
+    .map((e) => (e as [string, VerifyEventPayload])[1])
+    .filter((p) => p.runId === runId)
+}
+
+const END = new Set(['done', 'failed', 'cancelled'])
+
+/** Waits for the run's end event (or fails after `ms`). */
+export async function waitForEnd(h: Harness, runId: string, ms = 20_000): Promise<VerifyEvent[]> {
+  const until = Date.now() + ms
+  for (;;) {
+    const events = runEvents(h, runId)
+    if (events.some((p) => END.has(p.event.kind))) return events.map((p) => p.event)
+    if (Date.now() > until) throw new Error(`run ${runId} did not end: ${JSON.stringify(events)}`)
+    await new Promise((r) => setTimeout(r, 10))
+  }
+}
+
+/** Waits until `check` holds (state, not timing). */
+export async function until(check: () => boolean, ms = 20_000): Promise<void> {
+  const end = Date.now() + ms
+  while (!check()) {
+    if (Date.now() > end) throw new Error('condition not reached in time')
+    await new Promise((r) => setTimeout(r, 10))
+  }
+}
+
+/** Starts a check through IPC and waits for its end; the run's events in order. */
+export async function check(
+  h: Harness,
+  target: { credentialId: string; modelId: string },
+  prompt?: string,
+) {
+  const res = await h.call('verify:start', { ...target, ...(prompt ? { prompt } : {}) })
+  expect(res.ok, JSON.stringify(res.error)).toBe(true)
+  const runId = res.data.runId as string
+  const events = await waitForEnd(h, runId)
+  const payloads = runEvents(h, runId)
+  // seq grows by one from 0, and nothing follows the end event.
+  expect(payloads.map((p) => p.seq)).toEqual(payloads.map((_, i) => i))
+  expect(events.filter((e) => END.has(e.kind))).toHaveLength(1)
+  expect(END.has(events.at(-1)!.kind)).toBe(true)
+  return { runId, events, text: replyText(events) }
+}
+
+/** The reply as the renderer would show it: the deltas joined. */
+export function replyText(events: VerifyEvent[]): string {
+  return events.map((e) => (e.kind === 'delta' ? e.text : '')).join('')
+}
+
+/** The end event of a run. */
+export function endOf(events: VerifyEvent[]): VerifyEvent {
+  return events.at(-1)!
+}
