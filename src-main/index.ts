@@ -144,6 +144,13 @@ if (!app.requestSingleInstanceLock()) {
     const tray = new TrayService(assetsDir, t, {
       testAll: () => void model.testAll(),
       detectLocal: () => void model.detectLocal(),
+      // The check of the chat default (issue 16): kept in main until the window takes it.
+      quickTestChat: () => {
+        const target = model.state().chatDefault
+        if (!target) return
+        showWindow()
+        ctx.verify.requestOpen(target)
+      },
       copyGatewayUrl: () => {
         const url = model.state().gateway?.url
         if (url) clipboard.writeText(url)

@@ -6,7 +6,13 @@ import type { TestCode } from '../../src-preload/contract/errors'
 
 export type TrayHealth = 'healthy' | 'degraded' | 'failing' | 'untested'
 export type TrayAction =
-  'testAll' | 'detectLocal' | 'copyGatewayUrl' | 'open' | 'quit' | 'restartToUpdate'
+  | 'testAll'
+  | 'detectLocal'
+  | 'quickTestChat'
+  | 'copyGatewayUrl'
+  | 'open'
+  | 'quit'
+  | 'restartToUpdate'
 
 export interface TrayCredential {
   id: string
@@ -29,6 +35,8 @@ export interface TrayState {
   gateway?: TrayGateway
   /** The version of a downloaded update waiting for a restart (never installed without a click). */
   updateReady?: string | null
+  /** The chat default, which "Quick test chat model" checks; absent or null: none set. */
+  chatDefault?: { credentialId: string; modelId: string } | null
 }
 
 export interface TrayItem {
@@ -93,6 +101,11 @@ export function buildTrayMenu(state: TrayState, t: T): TrayItem[] {
       action: 'testAll',
     },
     { label: t('tray:detectLocal'), action: 'detectLocal' },
+    {
+      label: t('tray:quickTestChat'),
+      enabled: Boolean(state.chatDefault),
+      action: 'quickTestChat',
+    },
     { type: 'separator' },
     ...gatewayItems(state.gateway, t),
     { label: t('tray:open'), action: 'open' },

@@ -6,7 +6,10 @@ import type { TrayModelDeps } from './tray-model'
 /** The tray's data sources and actions over one app context. */
 export function trayDepsFrom(
   app: AppContext,
-): Pick<TrayModelDeps, 'listCredentials' | 'testAll' | 'detectLocal' | 'gatewayStatus'> {
+): Pick<
+  TrayModelDeps,
+  'listCredentials' | 'testAll' | 'detectLocal' | 'gatewayStatus' | 'chatDefault'
+> {
   return {
     listCredentials: async () => {
       const [creds, lastTests] = await Promise.all([
@@ -28,6 +31,12 @@ export function trayDepsFrom(
         onResult: (r) => onResult({ credentialId: r.credentialId, code: r.code }),
       }),
     detectLocal: async () => (await app.local.detect()).servers.length,
+    chatDefault: async () => {
+      const [defaults, data] = await Promise.all([app.defaults.get(), app.store.read()])
+      const modelId = defaults.slots.chat.modelId
+      const model = modelId ? data.models.find((m) => m.id === modelId) : undefined
+      return model ? { credentialId: model.credentialId, modelId: model.id } : null
+    },
     gatewayStatus: async () => {
       const s = await app.gateway.status()
       return { running: s.running, url: s.url }

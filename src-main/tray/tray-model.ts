@@ -18,6 +18,8 @@ export interface TrayModelDeps {
   detectLocal: () => Promise<number>
   /** The local gateway's state (running, URL); absent: the tray shows it off. */
   gatewayStatus?: () => Promise<TrayGateway>
+  /** The chat default model and its credential; null when none is set. */
+  chatDefault?: () => Promise<TrayState['chatDefault']>
   notify: (title: string, body: string) => void
   t: Translate
   clock?: () => Date
@@ -64,7 +66,14 @@ export function createTrayModel(deps: TrayModelDeps): TrayModel {
       const gateway = deps.gatewayStatus
         ? await deps.gatewayStatus().catch(() => current.gateway)
         : undefined
-      publish({ credentials: await safeList(), ...(gateway ? { gateway } : {}) })
+      const chatDefault = deps.chatDefault
+        ? await deps.chatDefault().catch(() => current.chatDefault ?? null)
+        : undefined
+      publish({
+        credentials: await safeList(),
+        ...(gateway ? { gateway } : {}),
+        ...(chatDefault !== undefined ? { chatDefault } : {}),
+      })
     },
     async testAll() {
       if (current.testing) return

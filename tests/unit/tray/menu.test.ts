@@ -21,10 +21,24 @@ describe('tray menu', () => {
     expect(menu.map((i) => i.action).filter(Boolean)).toEqual([
       'testAll',
       'detectLocal',
+      'quickTestChat',
       'copyGatewayUrl',
       'open',
       'quit',
     ])
+  })
+
+  it('enables "Quick test chat model" only when a chat default exists', () => {
+    const none = buildTrayMenu({ credentials: [], testing: false, now }, t)
+    expect(none.find((i) => i.action === 'quickTestChat')).toMatchObject({
+      label: 'Quick test chat model',
+      enabled: false,
+    })
+    const set = buildTrayMenu(
+      { credentials: [], testing: false, now, chatDefault: { credentialId: 'c', modelId: 'm' } },
+      t,
+    )
+    expect(set.find((i) => i.action === 'quickTestChat')?.enabled).toBe(true)
   })
 
   it('shows the gateway off with Copy disabled, and on with its URL', () => {
