@@ -1,8 +1,8 @@
 /**
  * The first run end to end (issue 16): a fresh store lands on "What do you want?"; the private
  * path finds a fake Ollama (tests/fixtures/ollama-server.ts, Ollama's documented API) on the
- * choice screen, sets a model up offline through main's offline-setup job, and the check gets the
- * fake's reply; the cloud path adds a key for a fake OpenAI (tests/fixtures/openai-server.ts),
+ * choice screen, sets a model up offline through main's offline-setup job, and the verification
+ * chat streams the fake's reply; the cloud path adds a key for a fake OpenAI (tests/fixtures/openai-server.ts),
  * tests it on its own, opens discovery on it, assigns defaults and the check answers. Both end on
  * the Overview, which lists the credential and the chat default.
  */
@@ -73,6 +73,7 @@ test('private: a fake Ollama is offered, a model is set up offline, defaults set
   mode,
   sb,
 }) => {
+  ollama.chat.hold = true
   await start(page, mode)
   // The server appears on this machine (a target the detection probes), then the screen opens.
   await sb('local.addTarget', { baseUrl: ollama.url })
@@ -94,8 +95,17 @@ test('private: a fake Ollama is offered, a model is set up offline, defaults set
   const verify = page.getByTestId('first-run-verify')
   await expect(verify).toBeVisible({ timeout: 20_000 })
   await expect(steps.locator('[aria-current="step"]')).toHaveAttribute('data-step', 'verify')
-  await expect(verify.getByRole('status')).toContainText('qwen2.5:0.5b answered')
-  await expect(verify.locator('blockquote')).toHaveText('ready')
+  // The verification chat streams the fake's reply: the first pieces show while the last is held.
+  const reply = verify.getByTestId('verify-reply')
+  await expect(reply).toHaveAttribute('aria-live', 'polite')
+  await expect(reply).toHaveText(ollama.chat.pieces.slice(0, -1).join(''))
+  expect(ollama.chat.atHold).toBe(true)
+  ollama.chat.hold = false
+  await expect(reply).toHaveText(ollama.chat.pieces.join(''))
+  const metrics = verify.getByTestId('verify-metrics')
+  await expect(metrics).toContainText('qwen2.5:0.5b')
+  await expect(metrics.locator('[data-metric="firstToken"]')).toBeVisible()
+  await expect(metrics.locator('[data-metric="total"]')).toBeVisible()
 
   const model = await chatDefault(sb)
   expect(model).toMatchObject({ name: 'qwen2.5:0.5b', provider: 'ollama' })
@@ -141,7 +151,9 @@ test('cloud: a key for a fake OpenAI is tested on its own, discovery opens, defa
   await expect(
     page.getByRole('status').filter({ hasText: 'Default models set for' }),
   ).toContainText('Chat')
-  await expect(verify.locator('blockquote')).toHaveText('OK')
+  await expect(verify.getByTestId('verify-metrics').locator('[data-metric="total"]')).toBeVisible()
+  await expect(verify.getByTestId('verify-reply')).not.toBeEmpty()
+  await expect(verify.getByTestId('verify-metrics')).toContainText('gpt-4o-mini')
   expect(await chatDefault(sb)).toMatchObject({ name: 'gpt-4o-mini', provider: 'openai' })
   expect(openai.requests.some((r) => r.path.endsWith('/chat/completions'))).toBe(true)
 

@@ -1,71 +1,44 @@
 /**
- * The flow's last step: prove a model answers. VERIFY-PANEL: a stand-in until the verification
- * chat panel (issue 16, `verify`) lands — it runs the chat default's model test (a tiny chat
- * completion through main) and shows the reply; replace the body with that panel, keeping the
- * props, once it is on main.
+ * The flow's last step: the verification check (issue 16) on the model the flow just set up —
+ * the chat default, or the embedding default when the flow registered no chat model (the panel
+ * then shows the vector's dimensions). The panel sends its prompt on open and streams the reply.
  */
-import { useEffect, useState } from 'react'
+import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ErrorBody, ModelTestResult } from '../../../../src-preload/contract'
-import { api, unwrap } from '../../../lib/api'
-import { describeError, errorBodyOf } from '../../../lib/errors'
+import { Skeleton } from '../../../components/Skeleton'
+import { useDefaultsStore } from '../../../stores/use-defaults-store'
+import { useModelsStore } from '../../../stores/use-models-store'
+import { VerifyPanel } from '../../verify/components/VerifyPanel'
 
-/** Runs the check on `modelId` (else the chat default) and shows the reply; `onDone` finishes. */
+/** Checks `modelId` (else the chat default, else the embedding default); `onDone` finishes. */
 export function VerifyStep({ modelId, onDone }: { modelId: string | null; onDone: () => void }) {
   const { t } = useTranslation('firstRun')
-  const [result, setResult] = useState<ModelTestResult | null>(null)
-  const [error, setError] = useState<ErrorBody | null>(null)
-  const [running, setRunning] = useState(false)
-
-  const run = async () => {
-    setRunning(true)
-    setError(null)
-    setResult(null)
-    try {
-      const id =
-        modelId ?? (await unwrap(api().defaults.get({}))).slots.chat.effectiveModelId ?? null
-      if (!id) throw new Error('no model')
-      setResult(await unwrap(api().models.test({ modelId: id })))
-    } catch (err) {
-      setError(errorBodyOf(err))
-    } finally {
-      setRunning(false)
-    }
-  }
+  const view = useDefaultsStore((s) => s.view)
+  const loadDefaults = useDefaultsStore((s) => s.load)
+  const models = useModelsStore((s) => s.models)
+  const loadModels = useModelsStore((s) => s.load)
+  // The flow has just registered models and set defaults: read both afresh.
   useEffect(() => {
-    void run()
-    // Once per model: the user re-runs it with the button.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [modelId])
+    void loadDefaults()
+    void loadModels()
+  }, [loadDefaults, loadModels])
 
-  const failed =
-    error ?? (result && !result.ok ? { code: result.code, message: result.message } : null)
-  const err = failed ? describeError(t, failed as ErrorBody) : null
+  const id =
+    modelId ?? view?.slots.chat.effectiveModelId ?? view?.slots.embedding.effectiveModelId ?? null
+  const model = id ? models.find((m) => m.id === id) : undefined
   return (
     <div className="first-run-verify stack" data-testid="first-run-verify">
       <p>{t('verify.body')}</p>
-      {running ? <p role="status">{t('verify.running')}</p> : null}
-      {result?.ok ? (
-        <div className="first-run-reply" role="status">
-          <span className="muted">
-            {t('verify.answered', { model: result.name, ms: result.latencyMs })}
-          </span>
-          {result.result?.reply !== undefined ? (
-            <blockquote>{result.result.reply}</blockquote>
-          ) : (
-            <p>{t('verify.dimensions', { dimensions: result.result?.dimensions ?? 0 })}</p>
-          )}
-        </div>
-      ) : null}
-      {err ? (
+      {model ? (
+        <VerifyPanel target={{ credentialId: model.credentialId, modelId: model.id }} autoStart />
+      ) : view && !id ? (
         <p className="error" role="alert">
-          {err.message} {err.hint}
+          {t('verify.noModel')}
         </p>
-      ) : null}
+      ) : (
+        <Skeleton rows={3} />
+      )}
       <div className="row">
-        <button type="button" className="btn" disabled={running} onClick={() => void run()}>
-          {t('verify.again')}
-        </button>
         <button type="button" className="btn primary" onClick={onDone}>
           {t('verify.done')}
         </button>
