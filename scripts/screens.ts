@@ -43,6 +43,19 @@ const DIALOGS: Shot[] = [
       await page.getByText(/Showing \d+ of \d+/).waitFor()
     },
   },
+  {
+    // The first registered model is a chat model (the list is grouped by type, chat first): its
+    // reply streams from the seeded fake server, then the measurements show.
+    name: 'dialog-verify',
+    route: 'models',
+    act: async (page) => {
+      await page
+        .getByRole('button', { name: /^Verify / })
+        .first()
+        .click()
+      await page.locator('dialog[open] [data-metric="total"]').waitFor()
+    },
+  },
 ]
 
 /** The first-run screens over an empty store (a fake Ollama is running on "this machine"). */
