@@ -98,7 +98,8 @@ test('private: a fake Ollama is offered, a model is set up offline, defaults set
   // The verification chat streams the fake's reply: the first pieces show while the last is held.
   const reply = verify.getByTestId('verify-reply')
   await expect(reply).toHaveAttribute('aria-live', 'polite')
-  await expect(reply).toHaveText(ollama.chat.pieces.slice(0, -1).join(''))
+  // (main's stream scrubber may hold back a tail that could start a secret: the first piece shows)
+  await expect(reply).toContainText(ollama.chat.pieces[0]!.trim())
   expect(ollama.chat.atHold).toBe(true)
   ollama.chat.hold = false
   await expect(reply).toHaveText(ollama.chat.pieces.join(''))

@@ -49,8 +49,9 @@ test('Verify on a model row streams the reply and shows the measurements', async
   open,
   sb,
 }) => {
-  await registered(sb, KEY, 'Fake OpenAI')
   await open('models')
+  await registered(sb, KEY, 'Fake OpenAI')
+  await page.reload()
   const { opener, dialog } = await openVerify(page)
   await expect(dialog.getByLabel('Prompt')).toHaveValue(/say hello/)
   const reply = dialog.getByTestId('verify-reply')
@@ -78,8 +79,9 @@ test('a key the provider refuses shows the translated error and the guide’s hi
   open,
   sb,
 }) => {
-  await registered(sb, 'sk-wrong-key-0000000000000000', 'Wrong key')
   await open('models')
+  await registered(sb, 'sk-wrong-key-0000000000000000', 'Wrong key')
+  await page.reload()
   const { dialog } = await openVerify(page)
   const alert = dialog.getByRole('alert')
   await expect(alert).toHaveAttribute('data-code', 'auth_invalid')
