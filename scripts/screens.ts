@@ -93,7 +93,10 @@ const FIRST_RUN: Shot[] = [
         .getByRole('button', { name: /^(Set up|Use) / })
         .first()
         .click()
-      await page.getByTestId('first-run-verify').locator('blockquote').waitFor({ timeout: 30_000 })
+      await page
+        .getByTestId('first-run-verify')
+        .locator('[data-metric="total"]')
+        .waitFor({ timeout: 30_000 })
     },
   },
 ]
