@@ -6,6 +6,8 @@ import { parseArgs } from 'node:util'
 import type { AppContext } from '../src-main/app-context'
 import { AppError, toErrorBody } from '../src-main/errors'
 import { resolveHome } from '../src-main/store/home'
+import { errorFields } from '../src-main/log/logger'
+import { scrubAll } from '../src-main/secrets/scrub'
 import type { ErrorParams } from '../src-preload/contract'
 import type { CliCommand, CliIo } from './command'
 import { EXIT, exitCodeFor } from './exit-codes'
@@ -51,17 +53,6 @@ export function helpText(table: CliCommand[]): string {
 
 function commandHelp(cmd: CliCommand): string {
   return `Usage: switchboard [--json] ${cmd.name} ${cmd.usage}`.trimEnd() + `\n\n${cmd.summary}`
-}
-
-/**
- * parseArgs' refusal in one line. A value starting with `-` after a flag (`--name -x`) is refused
- * as ambiguous (it may be a forgotten value); node's own hint names the form that carries any
- * text, `--name=-x`, so it is kept.
- */
-function usageProblem(err: unknown): string {
-  const lines = (err instanceof Error ? err.message : String(err)).split('\n')
-  const hint = lines.find((l) => l.startsWith('To specify an option argument starting with a dash'))
-  return hint ? `${lines[0]} ${hint}` : lines[0]!
 }
 
 /** Runs one invocation; resolves with the exit code. Never throws. */
@@ -138,7 +129,7 @@ export async function runCli(
   } catch (err) {
     return fail(
       'validation',
-      `${usageProblem(err)} (see switchboard ${cmd.name} --help)`,
+      `${(err as Error).message.split('\n')[0]} (see switchboard ${cmd.name} --help)`,
       EXIT.usage,
     )
   }
@@ -151,7 +142,8 @@ export async function runCli(
     )
   }
 
-  let app: AppContext | null = null
+  // A holder, not a `let`: the context is made inside a closure, which narrowing cannot see.
+  const made: { app?: AppContext } = {}
   try {
     // The app context pulls in the services, SDKs, undici and the zod schemas: loaded only now
     // that a command runs, so `--help`, `--version` and usage errors start fast (issue 17).
@@ -162,10 +154,11 @@ export async function runCli(
       rest,
       io: fullIo,
       app: () =>
-        (app ??= createAppContext({
+        (made.app ??= createAppContext({
           home: resolveHome(io.env, process.platform),
           env: io.env,
           version: options.version,
+          logName: 'cli.log',
         })),
     })
     if (json) {
@@ -174,10 +167,15 @@ export async function runCli(
     else if (result !== undefined) fullIo.out(jsonForTerminal(result, 2))
     return cmd.exitCode?.(result) ?? EXIT.ok
   } catch (err) {
-    const body = toErrorBody(err)
+    // The secrets this run handled are scrubbed from the message, the debug stack and the log.
+    const secrets = made.app?.vault.known.list() ?? []
+    const body = toErrorBody(err, secrets)
     const exit = err instanceof AppError ? exitCodeFor(body.code) : EXIT.failed
-    if (!(err instanceof AppError) && io.env.SWITCHBOARD_DEBUG)
-      fullIo.err(String((err as Error)?.stack ?? err))
+    if (!(err instanceof AppError)) {
+      made.app?.log.for('cli').error(`${cmd.name} failed`, errorFields(err))
+      if (io.env.SWITCHBOARD_DEBUG)
+        fullIo.err(scrubAll(String((err as Error)?.stack ?? err), secrets))
+    }
     return fail(body.code, body.message, exit, body.params)
   }
 }

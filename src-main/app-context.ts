@@ -35,6 +35,9 @@ import { createUpdateMachine, type UpdateMachine } from './updates/update-machin
 import { createCliInstaller, type CliInstaller } from './system/cli-install'
 import { elevateFor, regRunner } from './system/os-runners'
 import os from 'node:os'
+import path from 'node:path'
+import { createLog, parseLogLevel, type Log } from './log/logger'
+import { createRotatingFile } from './log/rotating-file'
 import {
   createPreferences,
   memoryPreferencesBackend,
@@ -58,11 +61,15 @@ export interface AppContextOptions {
   updates?: (settings: Preferences['updates']) => UpdateMachine
   /** The PATH installer of the command-line tool; built for this OS when not given. */
   cliInstaller?: CliInstaller
+  /** The log file's name in `<home>/logs` (`main.log` for the app, `cli.log` for the CLI). */
+  logName?: string
 }
 
 /** The services every handler and command can use. Domains add their service here. */
 export interface AppContext {
   home: string
+  /** Per-module logger: scrubbed lines in a rotating file in the data folder (issue 13). */
+  log: Log
   env: NodeJS.ProcessEnv
   emit: Emit
   clock: () => Date
@@ -114,6 +121,14 @@ export function createAppContext(options: AppContextOptions): AppContext {
     env: base.env,
     store,
     platform: base.platform,
+  })
+  const log = createLog({
+    sink: createRotatingFile({
+      dir: path.join(base.home, 'logs'),
+      name: options.logName ?? 'main.log',
+    }),
+    level: parseLogLevel(base.env.SWITCHBOARD_LOG_LEVEL),
+    secrets: vault.known,
   })
   const credentials = createCredentialsService({
     store,
@@ -263,6 +278,7 @@ export function createAppContext(options: AppContextOptions): AppContext {
   })
   const ctx: AppContext = {
     ...base,
+    log,
     overview,
     offlineSetup,
     verify,

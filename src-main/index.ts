@@ -13,6 +13,7 @@ import {
   type BrowserWindow,
 } from 'electron'
 import { createAppContext } from './app-context'
+import { dispatchLogging } from './ipc/dispatch-logging'
 import { broadcast, registerIpc } from './electron/ipc'
 import { installGuards, openExternalSafe } from './electron/guards'
 import { applyLaunchAtLogin, startedAtLogin } from './electron/login-item'
@@ -127,7 +128,7 @@ if (!app.requestSingleInstanceLock()) {
     registerIpc(
       createDispatcher(createHandlers(ctx), {
         isTrustedSender: trustedByIdentity({ isOwnUrl: isOwn, isOwnWebContents }),
-        log: (line) => console.warn(line),
+        ...dispatchLogging(ctx),
       }),
     )
 

@@ -147,7 +147,7 @@ function refusedLine(channel: string, sender: Sender): string {
   }
   const safe = (v: string) => v.replace(/[^\w:./@-]/g, '?').slice(0, 120)
   return (
-    `ipc: refused ${safe(channel)} from origin ${safe(origin)}` +
+    `refused ${safe(channel)} from origin ${safe(origin)}` +
     ` webContents ${sender.webContentsId ?? '-'} mainFrame ${sender.isMainFrame ?? '-'}`
   )
 }

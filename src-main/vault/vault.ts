@@ -7,6 +7,7 @@
 import type { PlatformBridge } from '../platform'
 import { AppError } from '../errors'
 import type { SealedSecret, Store, StoreData } from '../store/schema'
+import { createKnownSecrets, type KnownSecrets } from '../secrets/known-secrets'
 import { fieldAad, openValue, sealValue } from './cipher'
 import { createEnvSource, newSalt } from './env-source'
 import { createKeyChain, type KeyChain, type SourceReport } from './key-chain'
@@ -63,6 +64,8 @@ export interface Vault {
   opener(data: StoreData): Promise<Opener>
   /** Re-encrypts every secret with a new key; an interruption at any step loses nothing. */
   rotate(hooks?: RotateHooks): Promise<RotateResult>
+  /** Secrets this process sealed or opened lately, to scrub from logs and error messages. */
+  readonly known: KnownSecrets
 }
 
 const KEY_CHECK_AAD = 'vault:keyCheck'
@@ -122,7 +125,11 @@ export function hasSealedSecrets(data: StoreData): boolean {
 }
 
 /** Builds the vault over a store and a source chain. */
-export function createVault(store: Store, chain: KeyChain): Vault {
+export function createVault(
+  store: Store,
+  chain: KeyChain,
+  known: KnownSecrets = createKnownSecrets(),
+): Vault {
   // Keys found per source and salt; dropped when the key check stops matching (another process
   // rotated) so the next resolve reads the source again.
   const cache = new Map<string, Buffer>()
@@ -164,11 +171,14 @@ export function createVault(store: Store, chain: KeyChain): Vault {
   const resolve = async (data: StoreData) => resolveWith((await chain.pick()).source, data)
 
   const sealerFor = (key: Buffer): Sealer => ({
-    seal: (credentialId, field, plaintext) =>
-      sealValue(key, plaintext, fieldAad(credentialId, field)),
+    seal: (credentialId, field, plaintext) => {
+      known.remember(plaintext)
+      return sealValue(key, plaintext, fieldAad(credentialId, field))
+    },
   })
 
   const vault: Vault = {
+    known,
     async status() {
       const [data, reports] = await Promise.all([store.read(), chain.probeAll()])
       const first = reports.find((r) => r.available)
@@ -209,7 +219,9 @@ export function createVault(store: Store, chain: KeyChain): Vault {
           if (r.state === 'wrong_key') return { ok: false, reason: 'wrong_key' }
           if (!r.key) return { ok: false, reason: 'corrupt' }
           try {
-            return { ok: true, value: openValue(r.key, sealed, fieldAad(credentialId, field)) }
+            const value = openValue(r.key, sealed, fieldAad(credentialId, field))
+            known.remember(value)
+            return { ok: true, value }
           } catch {
             return { ok: false, reason: 'corrupt' }
           }
@@ -281,5 +293,9 @@ export function createDefaultVault(options: DefaultVaultOptions): Vault {
       platform: options.os,
     }),
   ])
-  return createVault(options.store, chain)
+  const known = createKnownSecrets()
+  // The env passphrase opens every secret: it is scrubbed like one.
+  const passphrase = options.env.SWITCHBOARD_ENCRYPTION_KEY
+  if (passphrase) known.remember(passphrase)
+  return createVault(options.store, chain, known)
 }

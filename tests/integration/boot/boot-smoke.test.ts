@@ -159,8 +159,12 @@ describe('boot smoke: the built main bundle under a stand-in electron', () => {
         }),
       ])
     }
-    // One log line per refusal, naming the channel, never the payload.
-    const refused = record.warnings.filter((l) => l.startsWith('ipc: refused app:info'))
+    // One line per refusal in the app's log file, naming the channel, never the payload.
+    const logFile = path.join(home, 'logs', 'main.log')
+    const refused = fs
+      .readFileSync(logFile, 'utf8')
+      .split('\n')
+      .filter((l) => l.includes(' warn  ipc: refused app:info '))
     expect(refused).toHaveLength(4)
     expect(refused.some((l) => l.includes('webContents 999'))).toBe(true)
   })

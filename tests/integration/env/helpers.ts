@@ -20,16 +20,7 @@ export function appWith(
   return createAppContext({ home, env: { ...(options.locked ? {} : PASS), ...env } })
 }
 
-/** Every file under `dir` with its bytes. */
-export function snapshot(dir: string): Map<string, Buffer> {
-  const out = new Map<string, Buffer>()
-  if (!fs.existsSync(dir)) return out
-  for (const name of fs.readdirSync(dir, { recursive: true }) as string[]) {
-    const p = path.join(dir, name)
-    if (fs.statSync(p).isFile()) out.set(name, fs.readFileSync(p))
-  }
-  return out
-}
+export { snapshot } from '../vault/helpers'
 
 /** The code of the error a promise rejects with ('resolved' when it does not). */
 export async function codeOf(p: Promise<unknown>): Promise<string> {

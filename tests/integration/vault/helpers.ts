@@ -56,8 +56,8 @@ export function setup(home: string, options: SetupOptions = {}) {
   return { store, vault, credentials }
 }
 
-/** Every file under `dir` with its bytes (recursive). */
-export function snapshot(dir: string): Map<string, Buffer> {
+/** Every file under `dir` with its bytes (recursive), the log folder included. */
+export function everyFile(dir: string): Map<string, Buffer> {
   const out = new Map<string, Buffer>()
   if (!fs.existsSync(dir)) return out
   for (const name of fs.readdirSync(dir, { recursive: true }) as string[]) {
@@ -67,9 +67,19 @@ export function snapshot(dir: string): Map<string, Buffer> {
   return out
 }
 
-/** Concatenated bytes of every file in `dir`, as latin1 text for substring checks. */
+/**
+ * The data under `dir`: every file but the log folder's. A refused request may leave a log line
+ * (a refused sender is worth a warning) yet must change no data.
+ */
+export function snapshot(dir: string): Map<string, Buffer> {
+  const out = everyFile(dir)
+  for (const name of [...out.keys()]) if (name.split(path.sep)[0] === 'logs') out.delete(name)
+  return out
+}
+
+/** Concatenated bytes of every file in `dir` (logs too), as latin1 text for substring checks. */
 export function allBytes(dir: string): string {
-  return [...snapshot(dir).values()].map((b) => b.toString('latin1')).join('\n')
+  return [...everyFile(dir).values()].map((b) => b.toString('latin1')).join('\n')
 }
 
 /** The code of the AppError a promise rejects with. */
