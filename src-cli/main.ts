@@ -55,6 +55,17 @@ function commandHelp(cmd: CliCommand): string {
   return `Usage: switchboard [--json] ${cmd.name} ${cmd.usage}`.trimEnd() + `\n\n${cmd.summary}`
 }
 
+/**
+ * parseArgs' refusal in one line. A value starting with `-` after a flag (`--name -x`) is refused
+ * as ambiguous (it may be a forgotten value); node's own hint names the form that carries any
+ * text, `--name=-x`, so it is kept.
+ */
+function usageProblem(err: unknown): string {
+  const lines = (err instanceof Error ? err.message : String(err)).split('\n')
+  const hint = lines.find((l) => l.startsWith('To specify an option argument starting with a dash'))
+  return hint ? `${lines[0]} ${hint}` : lines[0]!
+}
+
 /** Runs one invocation; resolves with the exit code. Never throws. */
 export async function runCli(
   argv: string[],
@@ -129,7 +140,7 @@ export async function runCli(
   } catch (err) {
     return fail(
       'validation',
-      `${(err as Error).message.split('\n')[0]} (see switchboard ${cmd.name} --help)`,
+      `${usageProblem(err)} (see switchboard ${cmd.name} --help)`,
       EXIT.usage,
     )
   }

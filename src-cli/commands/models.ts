@@ -9,6 +9,7 @@ import type {
 } from '../../src-preload/contract'
 // Plain data, not the zod enum: the command table loads before any schema library (issue 17).
 import { isModelTypeName, MODEL_TYPE_NAMES } from '../../src-preload/contract/model-types'
+import { TEST_ALL_CONCURRENCY } from '../../src-preload/contract/test-all'
 import { AppError } from '../../src-main/errors'
 import { DEFAULT_SLOTS, type DefaultSlot } from '../../src-main/store/schema'
 import type { CliCommand } from '../command'
@@ -72,9 +73,11 @@ export const modelCommands: CliCommand[] = [
       const tests = app().tests
       if (flags.all) {
         if (positionals.length) throw bad('give an id or --all, not both')
-        const concurrency = flags.concurrency === undefined ? 8 : Number(flags.concurrency)
-        if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64)
-          throw bad('--concurrency takes 1 to 64', 'concurrency')
+        const { min, max } = TEST_ALL_CONCURRENCY
+        const concurrency =
+          flags.concurrency === undefined ? TEST_ALL_CONCURRENCY.default : Number(flags.concurrency)
+        if (!Number.isInteger(concurrency) || concurrency < min || concurrency > max)
+          throw bad(`--concurrency takes ${min} to ${max}`, 'concurrency')
         const run = await tests.testAll({
           concurrency,
           onResult: (r) =>

@@ -21,6 +21,7 @@ import {
   type ConnectionTestResult,
 } from './connection-test-result'
 import { createSingleRun } from './single-run'
+import { TEST_ALL_CONCURRENCY } from '../../src-preload/contract/test-all'
 
 export type { ConnectionTestResult } from './connection-test-result'
 
@@ -150,7 +151,7 @@ export function createConnectionTests(deps: ConnectionTestDeps): ConnectionTests
     const { signal, onResult } = options
     // The bound protects each server (rate limits, a small local box), so it applies per
     // host: twenty providers are tested at once, twenty keys of one provider eight at a time.
-    const perHost = Math.max(1, Math.floor(options.concurrency ?? 8))
+    const perHost = Math.max(1, Math.floor(options.concurrency ?? TEST_ALL_CONCURRENCY.default))
     const maxTotal = Math.max(perHost, Math.floor(options.maxTotal ?? 32))
     const targets = deps.listTargets
       ? await deps.listTargets()

@@ -9,6 +9,7 @@ import type { ErrorParams, TestCode } from './errors'
 import type { DefaultSlotName } from './defaults'
 import type { ProviderGuideView } from './guides'
 import type { ModelType } from './models-shared'
+import { TEST_ALL_CONCURRENCY } from './test-all'
 import {
   CREDENTIAL_FIELDS,
   ENDPOINT_FIELDS,
@@ -273,7 +274,16 @@ export const credentialsChannels = {
   'credentials:test': channel<ConnectionTestView>()(ById),
   /** Runs every test (bounded parallelism); each result is also pushed as `credentials:testResult`. */
   'credentials:testAll': channel<TestAllView>()(
-    z.object({ concurrency: z.number().int().min(1).max(32).optional() }).strict(),
+    z
+      .object({
+        concurrency: z
+          .number()
+          .int()
+          .min(TEST_ALL_CONCURRENCY.min)
+          .max(TEST_ALL_CONCURRENCY.max)
+          .optional(),
+      })
+      .strict(),
   ),
   /** Stops a running test-all; the finished results stay. */
   'credentials:cancelTests': channel<{ cancelled: boolean }>()(z.object({}).strict()),

@@ -1,4 +1,5 @@
 import type { ProviderFormView } from '../../../src-preload/contract/credentials'
+import { TEST_ALL_CONCURRENCY } from '../../../src-preload/contract/test-all'
 import type { AppContext } from '../../app-context'
 import { catalogView } from '../../providers/catalog'
 import { guideView } from '../../providers/guides'
@@ -33,7 +34,7 @@ export function credentialsHandlers(app: AppContext): DomainHandlers<'credential
     'credentials:test': ({ id }) => app.tests.testOne(id),
     // One run at a time, cancel and the result events are the service's (the tray uses it too).
     'credentials:testAll': ({ concurrency }) =>
-      app.tests.testAll({ concurrency: concurrency ?? 8 }),
+      app.tests.testAll({ concurrency: concurrency ?? TEST_ALL_CONCURRENCY.default }),
     'credentials:cancelTests': () => ({ cancelled: app.tests.cancelAll() }),
     'credentials:lastTests': () => app.tests.lastResults(),
   }

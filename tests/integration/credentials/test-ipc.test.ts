@@ -297,6 +297,8 @@ describe('schema and sender checks', () => {
     ['credentials:test', {}],
     ['credentials:testAll', { concurrency: 0 }],
     ['credentials:testAll', { concurrency: 'many' }],
+    // One range for IPC and the CLI's --concurrency (src-preload/contract/test-all.ts).
+    ['credentials:testAll', { concurrency: 65 }],
     ['credentials:cancelTests', { id: 'x' }],
     ['credentials:lastTests', { since: 1 }],
   ]

@@ -116,16 +116,18 @@ describe('the CLI', () => {
 
   it('neutralises hostile names in human output and keeps them exact in JSON', async () => {
     await fc.assert(
+      // `--name=<text>` carries any text, one starting with `-` too (`--name -x` is ambiguous:
+      // see the next test).
       fc.asyncProperty(hostileArb, async (name) => {
         const human = capture()
         expect(
-          await runCli(['names', '--name', name], human.io, { version: '1', commands: table_ }),
+          await runCli(['names', `--name=${name}`], human.io, { version: '1', commands: table_ }),
         ).toBe(0)
         const text = human.out.join('\n')
         expect(text).not.toMatch(ACTS_BESIDES_LINES)
         expect(text.split('\n')).toHaveLength(2) // the header and one row, whatever the name holds
         const json = capture()
-        await runCli(['--json', 'names', '--name', name], json.io, {
+        await runCli(['--json', 'names', `--name=${name}`], json.io, {
           version: '1',
           commands: table_,
         })
@@ -134,6 +136,25 @@ describe('the CLI', () => {
       }),
       { numRuns: 200 },
     )
+  })
+
+  it('refuses a value starting with `-` after a flag as ambiguous and names the `--name=` form', async () => {
+    const name = '-\u001b]0;pwned\u0007' // fast-check's counterexample (seed 1106330090)
+    const refused = capture()
+    expect(
+      await runCli(['names', '--name', name], refused.io, { version: '1', commands: table_ }),
+    ).toBe(2)
+    expect(refused.err).toEqual([
+      "switchboard: Option '--name' argument is ambiguous. To specify an option argument starting with a dash use '--name=-XYZ'. (see switchboard names --help)",
+    ])
+    const taken = capture()
+    expect(
+      await runCli(['--json', 'names', `--name=${name}`], taken.io, {
+        version: '1',
+        commands: table_,
+      }),
+    ).toBe(0)
+    expect(JSON.parse(taken.out.join(''))).toEqual([{ name, note: 'ok' }])
   })
 
   it('neutralises server text in error messages (human and JSON)', async () => {
