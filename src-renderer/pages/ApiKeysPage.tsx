@@ -37,6 +37,7 @@ export function ApiKeysPage() {
   const results = useCredentialsStore((s) => s.results)
   const testing = useCredentialsStore((s) => s.testing)
   const loadError = useCredentialsStore((s) => s.loadError)
+  const lastTestsRead = useCredentialsStore((s) => s.lastTestsRead)
   const vault = useVaultStore((s) => s.status)
   const [open, setOpen] = useState<Open>(null)
 
@@ -61,7 +62,8 @@ export function ApiKeysPage() {
     else setOpen({ kind: 'insecure', id: c.id, host: a.host })
   }
   const close = () => setOpen(null)
-  const loading = credentials === null || providers === null
+  // The list may already be cached by another page; rows wait for their last results too.
+  const loading = credentials === null || providers === null || !lastTestsRead
 
   return (
     <>

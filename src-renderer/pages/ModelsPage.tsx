@@ -10,6 +10,7 @@ import { api } from '../lib/api'
 import { useDefaultsStore } from '../stores/use-defaults-store'
 import { useModelsStore } from '../stores/use-models-store'
 import { useNavStore } from '../stores/use-nav-store'
+import { selectCredentialList, useCredentialsStore } from '../stores/use-credentials-store'
 
 /** The Models page: default models per job, registered models by type, discovery. */
 export function ModelsPage() {
@@ -17,7 +18,7 @@ export function ModelsPage() {
   const status = useModelsStore((s) => s.status)
   const loadError = useModelsStore((s) => s.loadError)
   const models = useModelsStore((s) => s.models)
-  const credentials = useModelsStore((s) => s.credentials)
+  const credentials = useCredentialsStore(selectCredentialList)
   const load = useModelsStore((s) => s.load)
   const openDiscovery = useModelsStore((s) => s.openDiscovery)
   const loadDefaults = useDefaultsStore((s) => s.load)

@@ -1,6 +1,8 @@
 /**
  * The credentials domain in the renderer: what main says about credentials, the provider forms,
  * and connection-test results. Main is the source of truth; this store only caches its answers.
+ * It is the renderer's one credentials cache: the only code that asks main for the list
+ * (`loadList`); the Models and Local pages read it through `selectCredentialList`.
  * It NEVER holds a secret: create / update pass the request straight through to main and keep
  * only the returned view (hasKey + keyHint).
  */
@@ -24,6 +26,8 @@ interface CredentialsState {
   providers: ProviderFormView[] | null
   /** Last stored result per credential (code, message, time, latency). */
   lastTests: Record<string, LastTestView>
+  /** `lastTests` was read from main (the list may be cached before, by another page). */
+  lastTestsRead: boolean
   /** Full results seen in this session (with hint and params), per credential. */
   results: Record<string, ConnectionTestView>
   /** Credentials whose test is running. */
@@ -36,6 +40,11 @@ interface CredentialsState {
   loadProviders: () => Promise<void>
   /** Re-reads credentials and last results (after a change elsewhere). */
   refresh: () => Promise<void>
+  /**
+   * Re-reads the credential list alone and caches it; rejects with the ApiError (keeping the last
+   * list) so each page can show the failure its own way.
+   */
+  loadList: () => Promise<CredentialView[]>
   create: (req: CredentialCreateRequest) => Promise<CredentialView>
   update: (req: RequestOf<'credentials:update'>) => Promise<CredentialView>
   remove: (id: string) => Promise<CredentialDeleteResult>
@@ -60,10 +69,24 @@ const asLast = (r: ConnectionTestView): LastTestView => ({
   latencyMs: r.latencyMs,
 })
 
+/** A new list, with the session results of credentials that are gone dropped. */
+function withList(state: CredentialsState, credentials: CredentialView[]) {
+  const ids = new Set(credentials.map((c) => c.id))
+  const results = Object.fromEntries(Object.entries(state.results).filter(([id]) => ids.has(id)))
+  return { credentials, results }
+}
+
+const NO_CREDENTIALS: CredentialView[] = []
+
+/** The cached credential list, empty until it is first read (one stable array, for selectors). */
+export const selectCredentialList = (s: { credentials: CredentialView[] | null }) =>
+  s.credentials ?? NO_CREDENTIALS
+
 export const useCredentialsStore = create<CredentialsState>((set, get) => ({
   credentials: null,
   providers: null,
   lastTests: {},
+  lastTestsRead: false,
   results: {},
   testing: {},
   testAllRunning: false,
@@ -94,15 +117,16 @@ export const useCredentialsStore = create<CredentialsState>((set, get) => ({
         unwrap(api().credentials.list({})),
         unwrap(api().credentials.lastTests({})),
       ])
-      // Drop session results of credentials that are gone.
-      const ids = new Set(credentials.map((c) => c.id))
-      const results = Object.fromEntries(
-        Object.entries(get().results).filter(([id]) => ids.has(id)),
-      )
-      set({ credentials, lastTests, results, loadError: null })
+      set({ ...withList(get(), credentials), lastTests, lastTestsRead: true, loadError: null })
     } catch (err) {
       set({ loadError: errorBodyOf(err) })
     }
+  },
+
+  loadList: async () => {
+    const credentials = await unwrap(api().credentials.list({}))
+    set(withList(get(), credentials))
+    return credentials
   },
 
   create: async (req) => {

@@ -3,8 +3,8 @@
  * have a credential, user-added targets, the Ollama library per server, running pulls with their
  * latest progress (main keeps them too, so a page opened later catches up with
  * `local:activePulls`), GGUF imports likewise, and the machine facts / recommended models for
- * offline setup. No secrets:
- * local servers need no key, and credentials are kept as id / provider / base URL only.
+ * offline setup. No secrets: local servers need no key. Which servers have a credential is read
+ * from the one credentials cache (`use-credentials-store`, `selectCredentialList`).
  */
 import { create } from 'zustand'
 import type {
@@ -21,6 +21,7 @@ import type {
 } from '../../src-preload/contract'
 import { api, unwrap } from '../lib/api'
 import { errorBodyOf } from '../lib/errors'
+import { selectCredentialList, useCredentialsStore } from './use-credentials-store'
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error'
 
@@ -62,7 +63,6 @@ interface LocalState {
   /** A scan is running (also the background ones, which keep the old result on screen). */
   scanning: boolean
   lastScanAt: number | null
-  credentials: CredentialRef[]
   targets: string[]
   library: Record<string, LibraryState>
   pulls: Record<string, PullEntry>
@@ -76,6 +76,7 @@ interface LocalState {
   } | null
 
   scan: () => Promise<void>
+  /** Refreshes the credentials cache (which servers are connected); a failure keeps the last list. */
   loadCredentials: () => Promise<void>
   loadTargets: () => Promise<void>
   addTarget: (baseUrl: string) => Promise<void>
@@ -125,7 +126,6 @@ export function createLocalStore() {
     detectError: null,
     scanning: false,
     lastScanAt: null,
-    credentials: [],
     targets: [],
     library: {},
     pulls: {},
@@ -152,16 +152,12 @@ export function createLocalStore() {
     },
 
     loadCredentials: async () => {
-      try {
-        const list = await unwrap(api().credentials.list({}))
-        set({
-          credentials: list.map((c) => ({ id: c.id, provider: c.provider, baseUrl: c.baseUrl })),
-        })
-      } catch {
-        // A locked vault or a broken store is shown by its own banner; here it only means
-        // "cannot tell which servers are connected", so every server offers Connect.
-        set({ credentials: [] })
-      }
+      // A broken store is shown by its own banner; here a failure only means "cannot tell which
+      // servers are connected": servers not known to be connected offer Connect.
+      await useCredentialsStore
+        .getState()
+        .loadList()
+        .catch(() => undefined)
     },
 
     loadTargets: async () => {
@@ -182,7 +178,7 @@ export function createLocalStore() {
     },
 
     connect: async (baseUrl, autoAssignDefaults, apiKey) => {
-      const before = new Set(get().credentials.map((c) => c.id))
+      const before = new Set(selectCredentialList(useCredentialsStore.getState()).map((c) => c.id))
       const result = await unwrap(
         api().local.connect({ baseUrl, autoAssignDefaults, ...(apiKey ? { apiKey } : {}) }),
       )

@@ -1,11 +1,11 @@
 /**
- * Registered models, the credentials they belong to, model tests and the discovery dialog's
- * session. A cache of what main says (main stays the source of truth); holds no secret.
+ * Registered models, model tests and the discovery dialog's session. A cache of what main says
+ * (main stays the source of truth); holds no secret. The credentials the models belong to are
+ * read from the one credentials cache (`use-credentials-store`), which `load` refreshes.
  * `openDiscovery(credentialId)` opens the dialog from anywhere that mounts DiscoveryDialogHost.
  */
 import { create } from 'zustand'
 import type {
-  CredentialView,
   DiscoverResult,
   ErrorBody,
   ModelTestResult,
@@ -16,6 +16,7 @@ import type {
 } from '../../src-preload/contract'
 import { api, unwrap } from '../lib/api'
 import { errorBodyOf } from '../lib/errors'
+import { useCredentialsStore } from './use-credentials-store'
 
 /** A model test in flight or finished. */
 export interface ModelTestState {
@@ -40,12 +41,11 @@ export interface DiscoveryState {
 
 interface ModelsState {
   models: ModelView[]
-  credentials: CredentialView[]
   status: 'idle' | 'loading' | 'ready' | 'failed'
   loadError: ErrorBody | null
   tests: Record<string, ModelTestState>
   discovery: DiscoveryState
-  /** Re-reads registered models and credentials from main. */
+  /** Re-reads registered models and (into the credentials cache) credentials from main. */
   load: () => Promise<void>
   /** Opens the discovery dialog on a credential (or the first one) and starts listing. */
   openDiscovery: (credentialId?: string | null) => void
@@ -78,7 +78,6 @@ const newJobId = (kind: string) =>
 
 export const useModelsStore = create<ModelsState>((set, get) => ({
   models: [],
-  credentials: [],
   status: 'idle',
   loadError: null,
   tests: {},
@@ -87,18 +86,18 @@ export const useModelsStore = create<ModelsState>((set, get) => ({
   load: async () => {
     set((s) => ({ status: s.status === 'ready' ? 'ready' : 'loading', loadError: null }))
     try {
-      const [models, credentials] = await Promise.all([
+      const [models] = await Promise.all([
         unwrap(api().models.list({})),
-        unwrap(api().credentials.list({})),
+        useCredentialsStore.getState().loadList(),
       ])
-      set({ models, credentials, status: 'ready' })
+      set({ models, status: 'ready' })
     } catch (err) {
       set({ status: 'failed', loadError: errorBodyOf(err) })
     }
   },
 
   openDiscovery: (credentialId) => {
-    const { credentials } = get()
+    const credentials = useCredentialsStore.getState().credentials ?? []
     const chosen =
       credentialId ??
       credentials.find((c) => c.isPrimary && c.status === 'ok')?.id ??

@@ -10,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { PullProgress } from '../../../src-preload/contract'
 import { createLocalStore, useLocalStore } from '../../../src-renderer/stores/use-local-store'
 import { useLocalLive } from '../../../src-renderer/features/local/hooks/use-local-live'
+import { useCredentialsStore } from '../../../src-renderer/stores/use-credentials-store'
 
 type Handler = (req: unknown) => unknown
 const ok = (data: unknown) => Promise.resolve({ ok: true, data })
@@ -207,10 +208,9 @@ describe('local store', () => {
     await expect(store.getState().connect(server.baseUrl, true)).resolves.toMatchObject({
       created: false,
     })
-    // Only what the page needs is cached: no key fields at all.
-    expect(store.getState().credentials).toEqual([
-      { id: 'c1', provider: 'ollama', baseUrl: server.baseUrl },
-    ])
+    // The list lives in the one credentials cache, not in the Local store.
+    expect(store.getState()).not.toHaveProperty('credentials')
+    expect(useCredentialsStore.getState().credentials?.map((c) => c.id)).toEqual(['c1'])
   })
 })
 

@@ -86,7 +86,8 @@ async function stores() {
   vi.resetModules()
   const models = await import('../../../src-renderer/stores/use-models-store')
   const defaults = await import('../../../src-renderer/stores/use-defaults-store')
-  return { models, defaults }
+  const credentials = await import('../../../src-renderer/stores/use-credentials-store')
+  return { models, defaults, credentials }
 }
 
 beforeEach(() => {
@@ -99,13 +100,27 @@ beforeEach(() => {
 })
 
 describe('models store', () => {
-  it('loads models and credentials', async () => {
-    const { models } = await stores()
+  it('loads models, and credentials into the one credentials cache', async () => {
+    const { models, credentials } = await stores()
     await models.useModelsStore.getState().load()
     const s = models.useModelsStore.getState()
     expect(s.status).toBe('ready')
     expect(s.models.map((m) => m.name)).toEqual(['gpt-4o'])
-    expect(s.credentials.map((c) => c.id)).toEqual(['c1', 'c2'])
+    expect(s).not.toHaveProperty('credentials')
+    const cached = credentials.useCredentialsStore.getState().credentials
+    expect(cached?.map((c) => c.id)).toEqual(['c1', 'c2'])
+  })
+
+  it('fails the page load when the credential list fails, keeping the error', async () => {
+    handlers['credentials.list'] = () => ({
+      ok: false,
+      error: { code: 'store_corrupt', message: 'x' },
+    })
+    const { models } = await stores()
+    await models.useModelsStore.getState().load()
+    const s = models.useModelsStore.getState()
+    expect(s.status).toBe('failed')
+    expect(s.loadError?.code).toBe('store_corrupt')
   })
 
   it('opens discovery on the primary credential, and openDiscovery(id) on the one given', async () => {

@@ -13,6 +13,7 @@ import { ADVANCED_SLOTS, modelName, PRIMARY_SLOTS, PROBLEM_KEY } from '../slots'
 import { AutoAssignReport } from './AutoAssignReport'
 import { ModelCombobox, type ModelOption } from './ModelCombobox'
 import { useProviderName } from '../../../lib/use-provider-name'
+import { selectCredentialList, useCredentialsStore } from '../../../stores/use-credentials-store'
 
 /** The 7 default slots: banner with auto-assign, primary row, advanced group. */
 export function DefaultsSection() {
@@ -131,7 +132,7 @@ function SlotField({
   const setSlot = useDefaultsStore((s) => s.setSlot)
   const saving = useDefaultsStore((s) => s.saving)
   const slotError = useDefaultsStore((s) => s.slotError)
-  const credentials = useModelsStore((s) => s.credentials)
+  const credentials = useCredentialsStore(selectCredentialList)
   const [pendingEmbedding, setPendingEmbedding] = useState<string | null>(null)
   const problemId = useId()
   const label = t(`slots.${slot.slot}.label`)

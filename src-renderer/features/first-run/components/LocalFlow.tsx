@@ -14,6 +14,7 @@ import { useLocalLive } from '../../local/hooks/use-local-live'
 import { FLOW_STEPS, type FlowStep } from '../choices'
 import { FlowProgress } from './FlowProgress'
 import { VerifyStep } from './VerifyStep'
+import { selectCredentialList, useCredentialsStore } from '../../../stores/use-credentials-store'
 
 export function LocalFlow({ onFinished }: { onFinished: () => void }) {
   const { t } = useTranslation('firstRun')
@@ -21,7 +22,7 @@ export function LocalFlow({ onFinished }: { onFinished: () => void }) {
   const headingId = useId()
   const detect = useLocalStore((s) => s.detect)
   const status = useLocalStore((s) => s.detectStatus)
-  const credentials = useLocalStore((s) => s.credentials)
+  const credentials = useCredentialsStore(selectCredentialList)
   const jobs = useOfflineSetupStore((s) => s.jobs)
   // undefined: not verifying yet; null: verify the chat default; else that model.
   const [verify, setVerify] = useState<string | null | undefined>(undefined)

@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react'
 import type { DetectedServer } from '../../../../src-preload/contract'
 import { Skeleton } from '../../../components/Skeleton'
-import { useLocalStore } from '../../../stores/use-local-store'
 import { credentialFor } from '../format'
 import { ServerCard } from './ServerCard'
+import { selectCredentialList, useCredentialsStore } from '../../../stores/use-credentials-store'
 
 /**
  * The detected servers as cards (Local page and the first run's private flow): a skeleton while
@@ -20,7 +20,7 @@ export function ServerCards({
   swept: boolean
   empty: ReactNode
 }) {
-  const credentials = useLocalStore((s) => s.credentials)
+  const credentials = useCredentialsStore(selectCredentialList)
   if (loading && !swept) return <Skeleton rows={2} />
   if (servers.length)
     return (

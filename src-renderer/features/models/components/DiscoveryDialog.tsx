@@ -23,6 +23,7 @@ import { DiscoveryCredentialField } from './DiscoveryCredentialField'
 import { DiscoveryCustom } from './DiscoveryCustom'
 import { DiscoveryList } from './DiscoveryList'
 import { ErrorNote } from './ErrorNote'
+import { selectCredentialList, useCredentialsStore } from '../../../stores/use-credentials-store'
 
 interface Picks {
   jobId: string | null
@@ -52,7 +53,7 @@ const freshPicks = (jobId: string | null): Picks => ({
 export function DiscoveryDialog() {
   const { t } = useTranslation('models')
   const discovery = useModelsStore((s) => s.discovery)
-  const credentials = useModelsStore((s) => s.credentials)
+  const credentials = useCredentialsStore(selectCredentialList)
   const close = useModelsStore((s) => s.closeDiscovery)
   const discover = useModelsStore((s) => s.discover)
   const register = useModelsStore((s) => s.register)

@@ -13,6 +13,7 @@ import { MODEL_TYPES, TYPE_KEY } from '../model-types'
 import { ErrorNote } from './ErrorNote'
 import { TestOutcome } from './TestOutcome'
 import { useProviderName } from '../../../lib/use-provider-name'
+import { selectCredentialList, useCredentialsStore } from '../../../stores/use-credentials-store'
 
 /** Registered models grouped by type, each with Test, Verify and Remove. */
 export function RegisteredModels() {
@@ -45,7 +46,7 @@ function TypeGroup(props: {
 }) {
   const { t } = useTranslation('models')
   const providerName = useProviderName()
-  const credentials = useModelsStore((s) => s.credentials)
+  const credentials = useCredentialsStore(selectCredentialList)
   const tests = useModelsStore((s) => s.tests)
   const testModel = useModelsStore((s) => s.testModel)
   const openVerify = useVerifyStore((s) => s.openDialog)
