@@ -61,8 +61,16 @@ async function streamChat(input: RunInput): Promise<void> {
     prompt: input.prompt,
     maxTokens: REPLY_MAX_TOKENS,
   })
-  // The plan may add secrets of its own (Vertex's access token).
-  const scrubber = createStreamScrubber([...input.secrets, ...plan.secrets])
+  // The plan may add secrets of its own (Vertex's access token). Only what the request carries
+  // (a key or token in its URL or headers) can come back split across pieces; a service
+  // account's JSON and private key never leave the machine (Vertex gets a token for a signed
+  // assertion), so they are redacted whole but not held — holding them costs seconds before the
+  // first piece may be shown.
+  const secrets = [...input.secrets, ...plan.secrets]
+  const sent = secrets.filter(
+    (s) => plan.url.includes(s) || Object.values(plan.headers).some((v) => v.includes(s)),
+  )
+  const scrubber = createStreamScrubber(secrets, sent)
   let firstTokenMs: number | null = null
   let shown = 0
   const show = (text: string) => {

@@ -8,6 +8,12 @@ import os from 'node:os'
 import path from 'node:path'
 import { expect } from 'vitest'
 import type { VerifyEvent, VerifyEventPayload } from '../../../src-preload/contract/verify'
+import { createGuardedFetch } from '../../../src-main/net'
+import type { DecryptedCredential } from '../../../src-main/providers/adapter-types'
+import { getAdapter } from '../../../src-main/providers/adapters'
+import { getProvider } from '../../../src-main/providers/catalog'
+import { createVerifyService, type VerifyService } from '../../../src-main/services/verify-model'
+import { createSttClipLoader, sttClipCandidates } from '../../../src-main/services/stt-clip'
 import { ipcHarness } from '../../fixtures/ipc-harness'
 
 export const MASTER = { SWITCHBOARD_ENCRYPTION_KEY: 'verify test master passphrase' }
@@ -71,14 +77,42 @@ export async function until(check: () => boolean, ms = 20_000): Promise<void> {
   }
 }
 
-/** Starts a check through IPC and waits for its end; the run's events in order. */
+/**
+ * A verification service over a world's store with the two seams the IPC path does not offer: a
+ * rewrite of the decrypted credential (Vertex has no base-URL field, so the fake's URL is put in,
+ * as the Vertex adapter tests do) and a short deadline. Its events land in `h.events` as the
+ * app's would.
+ */
+export function directVerify(
+  h: Harness,
+  o: { rewrite?: (c: DecryptedCredential) => DecryptedCredential; timeoutMs?: number } = {},
+): VerifyService {
+  return createVerifyService({
+    store: h.app.store,
+    getDecrypted: async (id) => (o.rewrite ?? ((c) => c))(await h.app.credentials.getDecrypted(id)),
+    getEntry: getProvider,
+    getAdapter,
+    fetch: createGuardedFetch({ env: {} }),
+    sttClip: createSttClipLoader(sttClipCandidates()),
+    emitEvent: (payload) => void h.events.push(['verify:event', payload]),
+    emitOpenRequested: () => undefined,
+    ...(o.timeoutMs ? { timeoutMs: o.timeoutMs } : {}),
+  })
+}
+
+/**
+ * Starts a check — through IPC, or through `via` (a ./directVerify service) — and waits for its
+ * end; the run's events in order.
+ */
 export async function check(
   h: Harness,
   target: { credentialId: string; modelId: string },
   prompt?: string,
+  via?: VerifyService,
 ) {
-  const res = await h.call('verify:start', { ...target, ...(prompt ? { prompt } : {}) })
-  expect(res.ok, JSON.stringify(res.error)).toBe(true)
+  const req = { ...target, ...(prompt ? { prompt } : {}) }
+  const res = via ? { ok: true, data: await via.start(req) } : await h.call('verify:start', req)
+  expect(res.ok, JSON.stringify((res as { error?: unknown }).error)).toBe(true)
   const runId = res.data.runId as string
   const events = await waitForEnd(h, runId)
   const payloads = runEvents(h, runId)

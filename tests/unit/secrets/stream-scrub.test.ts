@@ -77,6 +77,17 @@ describe('createStreamScrubber', () => {
     expect(out).toContain('after')
   })
 
+  it('redacts a secret that is not held wherever it appears whole in what is emitted', () => {
+    const key = 'sk-test-0123456789abcdef'
+    const sa = '{"private_key":"-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBgkqhkiG9w0B\\n"}'
+    const s = createStreamScrubber([key, sa], [key])
+    expect(s.push(`one ${sa} two `)).toBe('one [redacted] two ')
+    // A held key is still held while it may grow; the other secret's prefix is not.
+    expect(s.push('sk-test-01')).toBe('')
+    expect(s.push('23456789abcdef {"private_key"')).toBe('[redacted] {"private_key"')
+    expect(s.flush()).toBe('')
+  })
+
   it('passes ordinary text on as it comes, holding at most the last word', () => {
     const s = createStreamScrubber(['sk-test-0123456789abcdef'])
     expect(s.push('Hello there, ')).toBe('Hello there, ')
