@@ -3,9 +3,13 @@ module.exports = {
   forbidden: [
     {
       name: 'electron-only-at-the-edge',
-      comment: 'Only src-main/electron/, src-main/index.ts and src-preload/index.ts import electron.',
+      comment:
+        'Only src-main/electron/, src-main/index.ts and src-preload/index.ts import electron.',
       severity: 'error',
-      from: { path: '^src-', pathNot: ['^src-main/electron/', '^src-main/index\\.ts$', '^src-preload/index\\.ts$'] },
+      from: {
+        path: '^src-',
+        pathNot: ['^src-main/electron/', '^src-main/index\\.ts$', '^src-preload/index\\.ts$'],
+      },
       to: { path: '^electron$|node_modules/electron/' },
     },
     {
@@ -19,7 +23,10 @@ module.exports = {
       name: 'renderer-preload-contract-only',
       severity: 'error',
       from: { path: '^src-renderer/' },
-      to: { path: '^src-preload/', pathNot: ['^src-preload/(contract|api)\\.ts$', '^src-preload/contract/'] },
+      to: {
+        path: '^src-preload/',
+        pathNot: ['^src-preload/(contract|api)\\.ts$', '^src-preload/contract/'],
+      },
     },
     {
       name: 'cli-not-electron-edge',
@@ -41,14 +48,16 @@ module.exports = {
     },
     {
       name: 'adapters-not-store',
-      comment: 'Provider adapters get a decrypted credential handed in; they never import the store or vault.',
+      comment:
+        'Provider adapters get a decrypted credential handed in; they never import the store or vault.',
       severity: 'error',
       from: { path: '^src-main/providers/adapters/' },
       to: { path: '^src-main/(store|vault)/' },
     },
     {
       name: 'main-not-renderer',
-      comment: 'Main and the CLI never import renderer code; what both use lives in src-shared/ (locales).',
+      comment:
+        'Main and the CLI never import renderer code; what both use lives in src-shared/ (locales).',
       severity: 'error',
       from: { path: '^(src-main|src-cli|src-preload)/' },
       to: { path: '^src-renderer/' },
@@ -59,6 +68,26 @@ module.exports = {
       severity: 'error',
       from: { path: '^src-shared/' },
       to: { path: '^src-(main|cli|preload|renderer)/' },
+    },
+    {
+      name: 'edges-not-store',
+      comment:
+        'IPC handlers, the tray and the CLI are edges: they call services, which own the store. ' +
+        'A rule that reads or writes the store from an edge is a rule one of the other edges misses ' +
+        '(issue 13: the tray skipped the single test-all run because the IPC handler owned it).',
+      severity: 'error',
+      from: { path: '^(src-main/ipc|src-main/tray|src-cli)/' },
+      to: { path: '^src-main/store/' },
+    },
+    {
+      name: 'providers-not-local',
+      comment:
+        'Providers are the inner layer: local/ (detection, the Ollama library) builds on the ' +
+        'adapters and the catalog, so the Ollama / LM Studio typing rules live in providers/ ' +
+        'and an arrow back from providers/ to local/ would tie the two into one part.',
+      severity: 'error',
+      from: { path: '^src-main/providers/' },
+      to: { path: '^src-main/local/' },
     },
     {
       name: 'no-circular',

@@ -5,7 +5,6 @@
 import { parseArgs } from 'node:util'
 import type { AppContext } from '../src-main/app-context'
 import { AppError, toErrorBody } from '../src-main/errors'
-import { resolveHome } from '../src-main/store/home'
 import { errorFields } from '../src-main/log/logger'
 import { scrubAll } from '../src-main/secrets/scrub'
 import type { ErrorParams } from '../src-preload/contract'
@@ -158,7 +157,7 @@ export async function runCli(
   try {
     // The app context pulls in the services, SDKs, undici and the zod schemas: loaded only now
     // that a command runs, so `--help`, `--version` and usage errors start fast (issue 17).
-    const { createAppContext } = await import('../src-main/app-context')
+    const { createAppContext, dataFolder } = await import('../src-main/app-context')
     const result = await cmd.run({
       flags: parsed.values as Record<string, string | boolean | string[] | undefined>,
       positionals: parsed.positionals,
@@ -166,7 +165,7 @@ export async function runCli(
       io: fullIo,
       app: () =>
         (made.app ??= createAppContext({
-          home: resolveHome(io.env, process.platform),
+          home: dataFolder(io.env),
           env: io.env,
           version: options.version,
           logName: 'cli.log',

@@ -19,6 +19,7 @@ import { createCredentialsService, type CredentialsService } from './services/cr
 import { createConnectionTests, type ConnectionTests } from './services/connection-tests'
 import { createConnectionTestStore } from './services/connection-test-store'
 import { createFileStore } from './store/file-store'
+import { resolveHome } from './store/home'
 import { createGatewayService, type GatewayService } from './gateway/service'
 import { createOfflineSetup, type OfflineSetupService } from './services/offline-setup'
 import {
@@ -27,6 +28,7 @@ import {
   type VerifyService,
 } from './services/verify-model'
 import { createOverviewService, type OverviewService } from './services/overview'
+import { createDiagnosticsService, type DiagnosticsService } from './services/diagnostics'
 import { createLocalService, type LocalService } from './local/service'
 import type { Store } from './store/schema'
 import type { Preferences } from '../src-preload/contract/preferences'
@@ -46,7 +48,7 @@ import {
 
 /** Where a context's data lives and what it may read. */
 export interface AppContextOptions {
-  /** The data directory (DESIGN §3); `resolveHome()` gives the default. */
+  /** The data directory (DESIGN §3); `dataFolder(env)` gives the default. */
   home: string
   env?: NodeJS.ProcessEnv
   emit?: Emit
@@ -103,7 +105,16 @@ export interface AppContext {
   offlineSetup: OfflineSetupService
   /** The verification check: one prompt to one model, the answer streamed as events (issue 16). */
   verify: VerifyService
+  /** "Copy diagnostics" (issue 15): versions, states and counts, nothing secret. */
+  diagnostics: DiagnosticsService
 }
+
+/**
+ * The data directory (DESIGN §3) for this environment: `SWITCHBOARD_HOME`, else the app's own
+ * folder. The CLI asks here rather than reaching into the store's module (edges-not-store).
+ */
+export const dataFolder = (env: NodeJS.ProcessEnv = process.env): string =>
+  resolveHome(env, process.platform)
 
 /** Builds the context. Domain services are created here, each from the ones before it. */
 export function createAppContext(options: AppContextOptions): AppContext {
@@ -276,9 +287,18 @@ export function createAppContext(options: AppContextOptions): AppContext {
     setDefault: (slot, modelId) => defaults.set(slot, modelId),
     testModel: (modelId, signal) => models.modelTest(modelId, signal),
   })
+  const diagnostics = createDiagnosticsService(() => ({
+    version: ctx.version,
+    versions: ctx.platform.versions,
+    store,
+    vault,
+    updates: () => ctx.updates.status(),
+    cli: () => ctx.cliInstaller.status(),
+  }))
   const ctx: AppContext = {
     ...base,
     log,
+    diagnostics,
     overview,
     offlineSetup,
     verify,

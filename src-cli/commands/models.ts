@@ -10,8 +10,8 @@ import type {
 // Plain data, not the zod enum: the command table loads before any schema library (issue 17).
 import { isModelTypeName, MODEL_TYPE_NAMES } from '../../src-preload/contract/model-types'
 import { TEST_ALL_CONCURRENCY } from '../../src-preload/contract/test-all'
+import { defaultSlots, isDefaultSlotName } from '../../src-preload/contract/slot-names'
 import { AppError } from '../../src-main/errors'
-import { DEFAULT_SLOTS, type DefaultSlot } from '../../src-main/store/schema'
 import type { CliCommand } from '../command'
 import { EXIT } from '../exit-codes'
 import { plural, table } from '../format'
@@ -317,14 +317,14 @@ export const modelCommands: CliCommand[] = [
   },
   {
     name: 'defaults set',
-    usage: `<${DEFAULT_SLOTS.join('|')}> <modelId|none>`,
+    usage: `<${defaultSlots.join('|')}> <modelId|none>`,
     summary: 'Set or clear one default slot',
     positionals: [2, 2],
     run: async ({ app, positionals }) => {
       const [slot, model] = positionals as [string, string]
-      if (!DEFAULT_SLOTS.includes(slot as DefaultSlot))
-        throw bad(`"${slot}" is not a slot (${DEFAULT_SLOTS.join(', ')})`, 'slot')
-      const res = await app().defaults.set(slot as DefaultSlot, model === 'none' ? null : model)
+      if (!isDefaultSlotName(slot))
+        throw bad(`"${slot}" is not a slot (${defaultSlots.join(', ')})`, 'slot')
+      const res = await app().defaults.set(slot, model === 'none' ? null : model)
       return res.defaults
     },
     human: (_r, io) => io.err('Saved.'),

@@ -6,7 +6,8 @@
  */
 import type { ModelType } from '../../src-preload/contract/models-shared'
 import { SLOT_SPECS } from '../services/default-slots'
-import { DEFAULT_SLOTS, type DefaultSlot, type StoreData, type StoredModel } from '../store/schema'
+import { defaultSlots, type DefaultSlotName } from '../../src-preload/contract/slot-names'
+import type { StoreData, StoredModel } from '../store/schema'
 
 export interface ResolvedModel {
   /** `provider/name`, the name usage is counted under. */
@@ -69,7 +70,8 @@ export function resolveModel(data: StoreData, requested: string, want?: ModelTyp
   if (!asked) return { ok: false, reason: 'not_found' }
   const alias = /^default:(\w+)$/.exec(asked)
   if (alias) {
-    const slot = DEFAULT_SLOTS.find((s) => lower(s) === lower(alias[1]!)) as DefaultSlot | undefined
+    const slot = defaultSlots.find((s) => lower(s) === lower(alias[1]!)) as
+      DefaultSlotName | undefined
     if (!slot) return { ok: false, reason: 'not_found' }
     let id = data.defaults.slots[slot]
     if (!id && SLOT_SPECS[slot].fallsBackToChat) id = data.defaults.slots.chat

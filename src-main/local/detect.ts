@@ -13,7 +13,7 @@ import type {
 import { AppError } from '../errors'
 import { checkUrl } from '../net'
 import type { GuardedFetch } from '../providers/adapter-types'
-import { defaultClassify, type ClassifyByName } from './model-types'
+import { classifyByName, type ClassifyByName } from '../providers/classify'
 import { parseOllamaHost } from './ollama-host'
 import {
   PROBES,
@@ -130,7 +130,7 @@ export async function detectLocalServers(opts: DetectOptions): Promise<DetectRes
   const targets = resolveTargets(opts)
   const deadline = AbortSignal.timeout(timeoutMs)
   const signal = opts.signal ? AbortSignal.any([opts.signal, deadline]) : deadline
-  const classify = opts.classify ?? defaultClassify
+  const classify = opts.classify ?? classifyByName
   const found: (DetectedServer | null)[] = targets.map(() => null)
 
   const sweep = Promise.allSettled(

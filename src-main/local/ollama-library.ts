@@ -18,7 +18,8 @@ import type {
 } from '../../src-preload/contract/local'
 import { AppError, scrub } from '../errors'
 import type { GuardedFetch } from '../providers/adapter-types'
-import { defaultClassify, typeFromOllamaCapabilities, type ClassifyByName } from './model-types'
+import { classifyByName, type ClassifyByName } from '../providers/classify'
+import { typeFromOllamaCapabilities } from '../providers/reported-type'
 import { PullTracker } from './pull-progress'
 
 export interface OllamaLibraryOptions {
@@ -57,7 +58,7 @@ export type OllamaLibrary = ReturnType<typeof createOllamaLibrary>
 /** Builds the library over one Ollama server. */
 export function createOllamaLibrary(opts: OllamaLibraryOptions) {
   const secrets = opts.apiKey ? [opts.apiKey] : []
-  const classify = opts.classify ?? defaultClassify
+  const classify = opts.classify ?? classifyByName
   const host = opts.baseUrl.replace(/\/+$/, '')
 
   const client = (signal?: AbortSignal, timeoutMs?: number) =>

@@ -6,12 +6,12 @@
  * Ollama's and OpenAI's too) come before the kinds they imitate; generic OpenAI is last.
  */
 import type { LocalModel, ServerKind, ServerState } from '../../src-preload/contract/local'
+import type { ClassifyByName } from '../providers/classify'
 import {
   isImageGenerator,
   typeFromLmStudio,
   typeFromOllamaCapabilities,
-  type ClassifyByName,
-} from './model-types'
+} from '../providers/reported-type'
 
 /** A JSON answer; null when the request failed (refused, timeout, reset). */
 export type JsonAnswer = { status: number; json: unknown } | null

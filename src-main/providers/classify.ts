@@ -9,6 +9,9 @@
 import type { ModelType } from '../../src-preload/contract/models-shared'
 import type { ProviderId } from './catalog-types'
 
+/** The shape of the name rules, so callers (local detection) can be handed other rules in tests. */
+export type ClassifyByName = (name: string, provider?: ProviderId) => ModelType
+
 interface Rule {
   type: ModelType
   test: RegExp

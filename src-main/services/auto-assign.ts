@@ -10,7 +10,8 @@ import { classifyIp } from '../net/ip-address'
 import type { ProviderId } from '../providers/catalog-types'
 import { recommendedFor } from '../providers/guides'
 import { recommendedRank } from '../../src-preload/contract/key-input'
-import type { DefaultSlot, StoreData, StoredCredential, StoredModel } from '../store/schema'
+import type { DefaultSlotName } from '../../src-preload/contract/slot-names'
+import type { StoreData, StoredCredential, StoredModel } from '../store/schema'
 import { ensureDefaults, modelProblem, REQUIRED_SLOTS, SLOT_SPECS } from './default-slots'
 import {
   ALWAYS_LOCAL_PROVIDERS,
@@ -70,7 +71,7 @@ export function rankModels(
   models: readonly StoredModel[],
   credentials: readonly StoredCredential[],
   type: ModelType,
-  slot: DefaultSlot = slotOfType(type),
+  slot: DefaultSlotName = slotOfType(type),
 ): StoredModel[] {
   const hasCloud = credentials.some(isCloudCredential)
   const credById = new Map(credentials.map((c) => [c.id, c]))

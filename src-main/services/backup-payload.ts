@@ -3,7 +3,8 @@
  * (export) and the re-linking of a backup's models and default slots to the credentials an import
  * kept or found. Runs on StoreData; the vault only opens secrets for export.
  */
-import { DEFAULT_SLOTS, type DefaultSlot, type StoreData } from '../store/schema'
+import { defaultSlots, type DefaultSlotName } from '../../src-preload/contract/slot-names'
+import type { StoreData } from '../store/schema'
 import { hasSealedSecrets, lockedError, wrongKeyError, type Vault } from '../vault/vault'
 import {
   BackupModel,
@@ -59,7 +60,7 @@ export async function payloadOf(
   const models = data.models.filter((m) => kept.has(m.credentialId)).map((m) => ({ ...m }))
   const modelIds = new Set(models.map((m) => m.id))
   const slots = Object.fromEntries(
-    DEFAULT_SLOTS.map((s) => {
+    defaultSlots.map((s) => {
       const id = data.defaults.slots[s]
       return [s, id && modelIds.has(id) ? id : null]
     }),
@@ -110,11 +111,11 @@ export function linkModels(
     modelMap.set(m.id, id)
     out.modelsImported += 1
   }
-  for (const slot of DEFAULT_SLOTS) {
+  for (const slot of defaultSlots) {
     const target = modelMap.get(payload.defaults.slots[slot] ?? '')
     if (!target || data.defaults.slots[slot]) continue
     data.defaults.slots[slot] = target
-    data.defaults.cleared = data.defaults.cleared.filter((s: DefaultSlot) => s !== slot)
+    data.defaults.cleared = data.defaults.cleared.filter((s: DefaultSlotName) => s !== slot)
     out.defaultsRestored.push(slot)
   }
   return out

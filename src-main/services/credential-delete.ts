@@ -5,14 +5,15 @@
  */
 import type { CredentialDeleteImpact } from '../../src-preload/contract/credentials'
 import { publicNames, resolveModel } from '../gateway/routing'
-import type { DefaultSlot, StoreData } from '../store/schema'
+import type { DefaultSlotName } from '../../src-preload/contract/slot-names'
+import type { StoreData } from '../store/schema'
 import { find, repairPrimaries } from './credential-records'
 import { clearSlotsForModels } from './default-slots'
 
 /** What one removal did: the models that went with the credential, the slots it emptied. */
 export interface Removal {
   modelIds: string[]
-  clearedSlots: DefaultSlot[]
+  clearedSlots: DefaultSlotName[]
 }
 
 /**

@@ -13,20 +13,11 @@ import {
 } from '../../src-preload/contract/defaults'
 import type { ModelType } from '../../src-preload/contract/models-shared'
 import { AppError } from '../errors'
-import { DEFAULT_SLOTS, type DefaultSlot, type StoreData } from '../store/schema'
-
-// The contract's slot list and the store's must be the same set; this fails the typecheck if not.
-type SameSlots = [DefaultSlot] extends [DefaultSlotName]
-  ? [DefaultSlotName] extends [DefaultSlot]
-    ? true
-    : never
-  : never
-const slotsAgree: SameSlots = true
-void slotsAgree
+import type { StoreData } from '../store/schema'
 
 /** What each slot needs: its model type, whether it is required, and whether it falls back to chat. */
 export const SLOT_SPECS: Record<
-  DefaultSlot,
+  DefaultSlotName,
   { type: ModelType; required: boolean; fallsBackToChat: boolean }
 > = {
   chat: { type: 'language', required: true, fallsBackToChat: false },
@@ -38,7 +29,7 @@ export const SLOT_SPECS: Record<
   largeContext: { type: 'language', required: false, fallsBackToChat: true },
 }
 
-export const REQUIRED_SLOTS: DefaultSlot[] = DEFAULT_SLOTS.filter((s) => SLOT_SPECS[s].required)
+export const REQUIRED_SLOTS: DefaultSlotName[] = defaultSlots.filter((s) => SLOT_SPECS[s].required)
 
 /** Exactly the CLI JSON of DESIGN §9: `{chat, embedding, …}` model ids or null. */
 export function defaultsJson(data: StoreData): DefaultsJson {
@@ -70,8 +61,8 @@ export function computeDefaultsView(
 ): DefaultsView {
   const stored = defaultsJson(data)
   const cleared = new Set(data.defaults?.cleared ?? [])
-  const slots = {} as Record<DefaultSlot, SlotView>
-  for (const slot of DEFAULT_SLOTS) {
+  const slots = {} as Record<DefaultSlotName, SlotView>
+  for (const slot of defaultSlots) {
     const spec = SLOT_SPECS[slot]
     const modelId = stored[slot]
     const fallback = modelId === null && spec.fallsBackToChat
@@ -101,11 +92,14 @@ export function computeDefaultsView(
  * returns those slots. Not recorded as user-cleared, so auto-assign may refill required ones.
  * Mutates `data`; call it inside `store.update` (the credentials service may too, on delete).
  */
-export function clearSlotsForModels(data: StoreData, modelIds: Iterable<string>): DefaultSlot[] {
+export function clearSlotsForModels(
+  data: StoreData,
+  modelIds: Iterable<string>,
+): DefaultSlotName[] {
   const gone = new Set(modelIds)
   const defaults = ensureDefaults(data)
-  const cleared: DefaultSlot[] = []
-  for (const slot of DEFAULT_SLOTS) {
+  const cleared: DefaultSlotName[] = []
+  for (const slot of defaultSlots) {
     const id = defaults.slots[slot]
     if (id !== null && gone.has(id)) {
       defaults.slots[slot] = null
@@ -115,11 +109,11 @@ export function clearSlotsForModels(data: StoreData, modelIds: Iterable<string>)
   return cleared
 }
 
-export function assertSlot(slot: string): asserts slot is DefaultSlot {
-  if (!(DEFAULT_SLOTS as readonly string[]).includes(slot)) {
+export function assertSlot(slot: string): asserts slot is DefaultSlotName {
+  if (!(defaultSlots as readonly string[]).includes(slot)) {
     throw new AppError('validation', 'Unknown default slot.', {
       slot,
-      allowed: DEFAULT_SLOTS.join(', '),
+      allowed: defaultSlots.join(', '),
     })
   }
 }
@@ -129,6 +123,6 @@ export function ensureDefaults(data: StoreData): StoreData['defaults'] {
   data.defaults ??= { slots: {} as StoreData['defaults']['slots'], cleared: [] }
   data.defaults.slots ??= {} as StoreData['defaults']['slots']
   data.defaults.cleared ??= []
-  for (const s of DEFAULT_SLOTS) data.defaults.slots[s] ??= null
+  for (const s of defaultSlots) data.defaults.slots[s] ??= null
   return data.defaults
 }

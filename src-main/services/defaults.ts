@@ -11,7 +11,8 @@ import type {
   SetDefaultResult,
 } from '../../src-preload/contract/defaults'
 import { AppError } from '../errors'
-import type { DefaultSlot, Store, StoreData } from '../store/schema'
+import type { DefaultSlotName } from '../../src-preload/contract/slot-names'
+import type { Store, StoreData } from '../store/schema'
 import { autoAssignInto } from './auto-assign'
 import {
   assertSlot,
@@ -38,7 +39,7 @@ export interface DefaultsService {
   /** The CLI's `defaults --json`: model id per slot, or null. */
   getJson(): Promise<DefaultsJson>
   /** Sets (or, with null, clears on purpose) one slot after checking the model fits it. */
-  set(slot: DefaultSlot, modelId: string | null): Promise<SetDefaultResult>
+  set(slot: DefaultSlotName, modelId: string | null): Promise<SetDefaultResult>
   /** Fills the empty required slots the user did not clear, by the preference table. */
   autoAssign(): Promise<AutoAssignResult>
 }

@@ -22,6 +22,18 @@ export interface DiagnosticsDeps {
   osRelease?: string
 }
 
+/** Diagnostics as a service, so the IPC handler needs no store (edges-not-store, issue 13). */
+export interface DiagnosticsService {
+  /** The diagnostics text of this moment. */
+  build(): Promise<string>
+}
+
+/** Builds the service; `deps` is read on every build, so it sees the context's current values. */
+export function createDiagnosticsService(deps: () => DiagnosticsDeps): DiagnosticsService {
+  return { build: () => buildDiagnostics(deps()) }
+}
+
+/** The diagnostics text: versions, OS, vault state, counts, update and CLI state; nothing secret. */
 export async function buildDiagnostics(deps: DiagnosticsDeps): Promise<string> {
   const data = await deps.store.read()
   const vault = await deps.vault.status()

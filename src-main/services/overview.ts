@@ -8,7 +8,8 @@ import type { DefaultsView } from '../../src-preload/contract/defaults'
 import type { DetectResult } from '../../src-preload/contract/local'
 import type { GatewayStatusView } from '../../src-preload/contract/gateway'
 import type { Overview, OverviewServer, OverviewSlot } from '../../src-preload/contract/home'
-import { DEFAULT_SLOTS, type Store } from '../store/schema'
+import { defaultSlots } from '../../src-preload/contract/slot-names'
+import type { Store } from '../store/schema'
 import { computeAttention, healthOf, type AttentionCredential } from './attention'
 
 export interface OverviewDeps {
@@ -39,7 +40,7 @@ export function createOverviewService(deps: OverviewDeps): OverviewService {
       const now = deps.clock()
       const modelsById = new Map(data.models.map((m) => [m.id, m]))
       const storeEmpty = data.credentials.length === 0 && data.models.length === 0
-      const slots: OverviewSlot[] = DEFAULT_SLOTS.map((slot) => {
+      const slots: OverviewSlot[] = defaultSlots.map((slot) => {
         const view = defaults.slots[slot]
         const model = view.modelId ? modelsById.get(view.modelId) : undefined
         return {

@@ -3,13 +3,8 @@
  * n+1; a v2 is one more function in the list and a bump of SCHEMA_VERSION in schema.ts.
  */
 import { AppError } from '../errors'
-import {
-  DEFAULT_GATEWAY_PORT,
-  DEFAULT_SLOTS,
-  SCHEMA_VERSION,
-  type StoreData,
-  type StoredGateway,
-} from './schema'
+import { DEFAULT_GATEWAY_PORT, SCHEMA_VERSION, type StoreData, type StoredGateway } from './schema'
+import { defaultSlots } from '../../src-preload/contract/slot-names'
 
 type Doc = Record<string, unknown>
 
@@ -24,7 +19,7 @@ export function emptyStoreData(): StoreData {
     models: [],
     defaults: {
       slots: Object.fromEntries(
-        DEFAULT_SLOTS.map((s) => [s, null]),
+        defaultSlots.map((s) => [s, null]),
       ) as StoreData['defaults']['slots'],
       cleared: [],
     },

@@ -7,6 +7,7 @@ import type { ModelType, ModelTypeKey } from '../../src-preload/contract/models-
 import type { TestCode } from '../../src-preload/contract/errors'
 import type { TestLimits } from '../../src-preload/contract/credentials'
 import type { ProviderId } from '../providers/catalog-types'
+import type { DefaultSlotName } from '../../src-preload/contract/slot-names'
 
 export const SCHEMA_VERSION = 2
 
@@ -44,21 +45,10 @@ export interface StoredModel {
   createdAt: string
 }
 
-export const DEFAULT_SLOTS = [
-  'chat',
-  'embedding',
-  'textToSpeech',
-  'speechToText',
-  'transformation',
-  'tools',
-  'largeContext',
-] as const
-export type DefaultSlot = (typeof DEFAULT_SLOTS)[number]
-
 /** Model id per slot; null = empty. `cleared` remembers slots the user emptied on purpose. */
 export interface StoredDefaults {
-  slots: Record<DefaultSlot, string | null>
-  cleared: DefaultSlot[]
+  slots: Record<DefaultSlotName, string | null>
+  cleared: DefaultSlotName[]
 }
 
 export interface LastTestResult {

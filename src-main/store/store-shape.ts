@@ -15,14 +15,14 @@ import { providerIds } from '../providers/catalog'
 import type { ProviderId } from '../providers/catalog-types'
 import {
   DEFAULT_GATEWAY_PORT,
-  DEFAULT_SLOTS,
   type StoreData,
   type StoredCredential,
   type StoredGateway,
 } from './schema'
+import { defaultSlots } from '../../src-preload/contract/slot-names'
 
 const Provider = z.enum(providerIds as unknown as [ProviderId, ...ProviderId[]])
-const Slot = z.enum(DEFAULT_SLOTS)
+const Slot = z.enum(defaultSlots)
 const text = z.string()
 const nullableText = z.string().nullable().default(null)
 
@@ -68,8 +68,8 @@ const Model = z.looseObject({
 })
 
 const Slots = z.object(
-  Object.fromEntries(DEFAULT_SLOTS.map((s) => [s, z.string().nullable().default(null)])) as {
-    [K in (typeof DEFAULT_SLOTS)[number]]: z.ZodDefault<z.ZodNullable<z.ZodString>>
+  Object.fromEntries(defaultSlots.map((s) => [s, z.string().nullable().default(null)])) as {
+    [K in (typeof defaultSlots)[number]]: z.ZodDefault<z.ZodNullable<z.ZodString>>
   },
 )
 

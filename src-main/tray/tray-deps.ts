@@ -32,9 +32,9 @@ export function trayDepsFrom(
       }),
     detectLocal: async () => (await app.local.detect()).servers.length,
     chatDefault: async () => {
-      const [defaults, data] = await Promise.all([app.defaults.get(), app.store.read()])
+      const [defaults, models] = await Promise.all([app.defaults.get(), app.models.list()])
       const modelId = defaults.slots.chat.modelId
-      const model = modelId ? data.models.find((m) => m.id === modelId) : undefined
+      const model = modelId ? models.find((m) => m.id === modelId) : undefined
       return model ? { credentialId: model.credentialId, modelId: model.id } : null
     },
     gatewayStatus: async () => {

@@ -6,17 +6,10 @@ import { z } from 'zod'
 import { channel } from './define'
 import { ModelsEntityId } from './models'
 import type { ModelType } from './models-shared'
+import { defaultSlots } from './slot-names'
 
-/** The 7 slots, in display order (primary row first, then the advanced group). */
-export const defaultSlots = [
-  'chat',
-  'embedding',
-  'textToSpeech',
-  'speechToText',
-  'transformation',
-  'tools',
-  'largeContext',
-] as const
+// The list itself is plain data in slot-names.ts (the CLI reads it before zod loads).
+export { defaultSlots }
 export const DefaultSlotName = z.enum(defaultSlots)
 export type DefaultSlotName = z.infer<typeof DefaultSlotName>
 

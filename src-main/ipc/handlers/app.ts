@@ -2,7 +2,6 @@ import os from 'node:os'
 import type { AppContext } from '../../app-context'
 import { AppError } from '../../errors'
 import { isSafeExternalUrl } from '../../providers/external-links'
-import { buildDiagnostics } from '../../services/diagnostics'
 import type { DomainHandlers } from './types'
 
 /** Handlers of the `app:*` channels. */
@@ -20,14 +19,7 @@ export function appHandlers(app: AppContext): DomainHandlers<'app'> {
       opened: (await app.platform.openPath?.(app.home)) ?? false,
     }),
     'app:diagnostics': async ({ copy }) => {
-      const text = await buildDiagnostics({
-        version: app.version,
-        versions: app.platform.versions,
-        store: app.store,
-        vault: app.vault,
-        updates: () => app.updates.status(),
-        cli: () => app.cliInstaller.status(),
-      })
+      const text = await app.diagnostics.build()
       const copied = Boolean(copy && app.platform.writeClipboard)
       if (copied) app.platform.writeClipboard!(text)
       return { text, copied }

@@ -5,7 +5,7 @@
  * OpenAI listing (typed by name) on servers without it (LM Studio before 0.3.6).
  */
 import { AppError } from '../../errors'
-import { typeFromLmStudio } from '../../local/model-types'
+import { typeFromLmStudio } from '../reported-type'
 import type {
   AdapterContext,
   DecryptedCredential,

@@ -7,8 +7,8 @@
  */
 import { Ollama } from 'ollama'
 import { AppError, scrub } from '../../errors'
-import { defaultClassify } from '../../local/model-types'
-import { isImageGenerator, typeFromOllamaCapabilities } from '../../local/model-types'
+import { classifyByName } from '../classify'
+import { isImageGenerator, typeFromOllamaCapabilities } from '../reported-type'
 import type {
   AdapterContext,
   DecryptedCredential,
@@ -171,7 +171,7 @@ async function discover(
       const apiType = typeFromOllamaCapabilities(caps)
       return {
         name: m.name,
-        type: apiType ?? defaultClassify(m.name, 'ollama'),
+        type: apiType ?? classifyByName(m.name, 'ollama'),
         typeSource: apiType ? 'api' : 'name',
         ...(typeof m.size === 'number' ? { sizeBytes: m.size } : {}),
         loaded: running.has(m.name),

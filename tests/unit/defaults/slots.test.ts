@@ -6,7 +6,6 @@ import {
   defaultsJson,
   SLOT_SPECS,
 } from '../../../src-main/services/default-slots'
-import { DEFAULT_SLOTS } from '../../../src-main/store/schema'
 import { cred, data, model } from './build'
 
 const NONE = new Set<string>()
@@ -27,10 +26,18 @@ function world() {
 }
 
 describe('slot table', () => {
-  it('has the 7 slots of DESIGN §3 in the contract and the store, in the same order', () => {
-    expect([...defaultSlots]).toEqual([...DEFAULT_SLOTS])
-    expect(DEFAULT_SLOTS.filter((s) => SLOT_SPECS[s].required)).toEqual(['chat', 'embedding'])
-    expect(DEFAULT_SLOTS.filter((s) => SLOT_SPECS[s].fallsBackToChat)).toEqual([
+  it('has the 7 slots of DESIGN §3, in display order, in one list', () => {
+    expect([...defaultSlots]).toEqual([
+      'chat',
+      'embedding',
+      'textToSpeech',
+      'speechToText',
+      'transformation',
+      'tools',
+      'largeContext',
+    ])
+    expect(defaultSlots.filter((s) => SLOT_SPECS[s].required)).toEqual(['chat', 'embedding'])
+    expect(defaultSlots.filter((s) => SLOT_SPECS[s].fallsBackToChat)).toEqual([
       'transformation',
       'tools',
       'largeContext',

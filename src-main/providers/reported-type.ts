@@ -1,17 +1,10 @@
 /**
- * How a local model's type is decided: what the server says first (Ollama `/api/show`
- * capabilities, LM Studio's `type`), then the shared name rules (`classifyByName` of
- * src-main/providers/classify.ts), injectable so tests and callers can swap them.
+ * What a server's own answer says a model's type is, before any name rule (DESIGN §5 "use what
+ * the API says before guessing from the name"): Ollama `/api/show` capabilities and LM Studio's
+ * `/api/v0/models` `type`. The Ollama and LM Studio adapters and local detection both read it;
+ * it lives with the providers so adapters never import src-main/local (providers-not-local).
  */
 import type { ModelType } from '../../src-preload/contract/models-shared'
-import type { ProviderId } from '../providers/catalog-types'
-import { classifyByName } from '../providers/classify'
-
-/** Name rules, `classifyByName(name, provider?)` of the providers module by default. */
-export type ClassifyByName = (name: string, provider?: ProviderId) => ModelType
-
-/** The default name rules. */
-export const defaultClassify: ClassifyByName = classifyByName
 
 /** Ollama `/api/show` capabilities → type; null when they say nothing useful. */
 export function typeFromOllamaCapabilities(caps: unknown): ModelType | null {

@@ -1,0 +1,20 @@
+/**
+ * The 7 default-model slots of DESIGN §3 as plain data, without zod: the CLI's command table
+ * loads before any schema library (issue 17), and the store, the services, the gateway and the
+ * renderer all read this one list (issue 13). Display order: the primary row, then the advanced.
+ */
+export const defaultSlots = [
+  'chat',
+  'embedding',
+  'textToSpeech',
+  'speechToText',
+  'transformation',
+  'tools',
+  'largeContext',
+] as const
+
+export type DefaultSlotName = (typeof defaultSlots)[number]
+
+/** True when `value` names one of the slots. */
+export const isDefaultSlotName = (value: string): value is DefaultSlotName =>
+  (defaultSlots as readonly string[]).includes(value)
