@@ -7,11 +7,11 @@
 import { expect } from 'vitest'
 import type { VerifyEvent, VerifyTokens } from '../../../src-preload/contract/verify'
 import type { VerifyService } from '../../../src-main/services/verify-model'
-import { DEFAULT_PIECES, type FakeServer } from '../../fixtures/recording-server'
+import { DEFAULT_PIECES, type FakeMode, type FakeStreaming } from '../../fixtures/recording-server'
 import { check, endOf, type verifyWorld } from './helpers'
 
 type World = Awaited<ReturnType<typeof verifyWorld>> & {
-  server: Pick<FakeServer, 'mode' | 'streaming'>
+  server: { mode: FakeMode; streaming: FakeStreaming }
   target: { credentialId: string; modelId: string }
 }
 
@@ -59,12 +59,12 @@ export async function expectEchoRedacted(
 
 /**
  * The failures, one run each: the key refused (`codes.unauthorized`), a 429 (`server_error`,
- * reason `rate_limited`: the key works), a frame that is not the provider's JSON (`invalid_body`)
+ * reason `rate_limited`: the key works; not for a local server, `rateLimit: false`), a frame that is not the provider's JSON (`invalid_body`)
  * and a connection cut before the end (`network`). Each run shows no reply it did not get.
  */
 export async function expectFailures(
   w: World,
-  codes: { unauthorized: string },
+  codes: { unauthorized: string; rateLimit?: false },
   via?: VerifyService,
 ): Promise<void> {
   const run = () => check(w.h, w.target, undefined, via)
@@ -77,11 +77,13 @@ export async function expectFailures(
       error: { code: codes.unauthorized },
     })
     expect(refused.text).toBe('')
-    w.server.mode = 'rate_limited'
-    expect(endOf((await run()).events)).toMatchObject({
-      kind: 'failed',
-      error: { code: 'server_error', params: { reason: 'rate_limited' } },
-    })
+    if (codes.rateLimit !== false) {
+      w.server.mode = 'rate_limited'
+      expect(endOf((await run()).events)).toMatchObject({
+        kind: 'failed',
+        error: { code: 'server_error', params: { reason: 'rate_limited' } },
+      })
+    }
     w.server.mode = 'ok'
     st.garbage = true
     expect(endOf((await run()).events)).toMatchObject({
