@@ -2,7 +2,7 @@
 // a command's code (SDKs, undici, zod schemas) loads only when that command runs.
 import { spawnSync } from 'node:child_process'
 import path from 'node:path'
-import { fmt, quantile, ratio, sideBySide } from './lib'
+import { fmt, loadAverage, quantile, ratio, sideBySide } from './lib'
 
 const root = process.env.SWITCHBOARD_ROOT ?? process.cwd()
 const cli = path.join(root, 'bin/switchboard.cjs')
@@ -20,5 +20,6 @@ async function main() {
   console.log(`switchboard --help  median ${fmt(c)}  (p90 ${fmt(quantile(cliTimes, 0.9))})`)
   console.log(`node -e 0           median ${fmt(n)}  (p90 ${fmt(quantile(nodeTimes, 0.9))})`)
   console.log(`ratio ${ratio(c, n)} (target ≤ ${TARGET}×) ${c / n <= TARGET ? 'OK' : 'missed'}`)
+  console.log(loadAverage())
 }
 void main()

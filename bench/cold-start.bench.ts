@@ -9,7 +9,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { createAppContext } from '../src-main/app-context'
-import { fmt, quantile, ratio } from './lib'
+import { fmt, loadAverage, quantile, ratio } from './lib'
 
 const root = process.env.SWITCHBOARD_ROOT ?? process.cwd()
 const bundle = path.join(root, 'out/main/index.js')
@@ -89,6 +89,7 @@ async function main() {
   console.log(
     `ratio ${ratio(med(cold), med(bare))} (target < ${TARGET}×) ${r < TARGET ? 'OK' : 'missed'}`,
   )
+  console.log(loadAverage())
   fs.rmSync(home, { recursive: true, force: true })
 }
 void main().catch((err) => {

@@ -12,6 +12,7 @@ import { createAppContext } from '../src-main/app-context'
 import { createDispatcher, isOwnRendererUrl } from '../src-main/ipc/dispatch'
 import { createHandlers } from '../src-main/ipc/handlers'
 import { blankCredential } from '../src-main/store/blank-credential'
+import { loadAverage } from './lib'
 
 const COUNT = 1000
 const ROUNDS = 60
@@ -83,6 +84,7 @@ async function main() {
   // Issue 17: ≤ 10× an empty call (197× before the store's read cache and the per-version view).
   const r = mList / mEmpty
   console.log(`ratio list/empty: ${r.toFixed(1)}x (target ≤ 10×) ${r <= 10 ? 'OK' : 'missed'}`)
+  console.log(loadAverage())
   fs.rmSync(home, { recursive: true, force: true })
 }
 

@@ -9,6 +9,7 @@ import type { GuardedFetch } from '../src-main/providers/adapter-types'
 import { startFakeOllama } from '../tests/fixtures/ollama-server'
 import { startFakeLmStudio } from '../tests/fixtures/lmstudio-server'
 import { closedPort, startSilentServer } from '../tests/fixtures/local-servers'
+import { loadAverage } from './lib'
 
 const TIMEOUT_MS = 500
 const RUNS = 5
@@ -71,6 +72,7 @@ async function main() {
       `detect worst: ${worst.toFixed(1)} ms = ${(worst / TIMEOUT_MS).toFixed(3)}x the ${TIMEOUT_MS} ms probe timeout (target <= ${TARGET}x; a serial sweep could take up to ${sum} ms)`,
     )
     console.log(`detect verdict: ${worst / TIMEOUT_MS <= TARGET ? 'OK' : 'missed'}`)
+    console.log(loadAverage())
   } finally {
     await guarded.close()
     await Promise.all([ollama.close(), lmstudio.close(), silent.close()])

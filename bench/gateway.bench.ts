@@ -19,7 +19,7 @@ import { createSnapshot } from '../src-main/gateway/snapshot'
 import { createUsageRecorder } from '../src-main/gateway/usage'
 import { createGuardedFetch } from '../src-main/net'
 import { getProvider } from '../src-main/providers/catalog'
-import { fmt, quantile } from './lib'
+import { fmt, loadAverage, quantile } from './lib'
 
 const KEY = 'sk-bench-fake-key-000000000000000000'
 const CHUNKS = 20
@@ -240,6 +240,7 @@ async function main() {
   const usage = (await app.gateway.usage())[0]!
   console.log(`  usage counted: ${usage.requests} requests, ${usage.inputTokens} input tokens`)
 
+  console.log(loadAverage())
   await app.gateway.stop()
   agent.destroy()
   up.close()

@@ -7,7 +7,7 @@ import path from 'node:path'
 import { createAppContext } from '../src-main/app-context'
 import { HARNESS_ORIGIN } from '../tests/e2e/harness/serve-renderer'
 import { harnessDispatch, launchChromium, wirePage } from '../tests/e2e/harness/standalone'
-import { fmt, quantile, ratio, sideBySide } from './lib'
+import { fmt, loadAverage, quantile, ratio, sideBySide } from './lib'
 
 const root = process.env.SWITCHBOARD_ROOT ?? process.cwd()
 
@@ -39,7 +39,8 @@ async function main() {
     console.log(
       `dispatcher alone (validation + handler):        median ${fmt(dm)}, p95 ${fmt(quantile(b, 0.95))}`,
     )
-    console.log(`harness transport overhead ratio ${ratio(pm, dm)}`)
+    console.log(`harness transport overhead ratio ${ratio(pm, dm)} (no target)`)
+    console.log(loadAverage())
   } finally {
     await browser.close()
     fs.rmSync(home, { recursive: true, force: true })

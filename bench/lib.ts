@@ -1,4 +1,5 @@
 /** Small timing helpers shared by the benchmarks. */
+import os from 'node:os'
 import { performance } from 'node:perf_hooks'
 
 /** Runs fn n times after a warm-up and returns the sorted durations in ms. */
@@ -46,3 +47,10 @@ export async function sideBySide(
 
 export const fmt = (ms: number) => `${ms < 1 ? ms.toFixed(3) : ms.toFixed(1)} ms`
 export const ratio = (x: number, y: number) => `${(x / y).toFixed(2)}×`
+
+/** The machine's load average (1, 5, 15 min): printed beside every figure on a shared machine. */
+export const loadAverage = () =>
+  `load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`

@@ -14,7 +14,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { build } from 'esbuild'
-import { fmt, quantile } from './lib'
+import { fmt, loadAverage, quantile } from './lib'
 
 const root = process.env.SWITCHBOARD_ROOT ?? process.cwd()
 const PROCS = 16
@@ -186,12 +186,7 @@ async function main() {
     if (base) await measure(base, false, baseCold)
     console.log(`run ${run} of ${RUNS} done`)
   }
-  console.log(
-    `load average ${os
-      .loadavg()
-      .map((l) => l.toFixed(2))
-      .join(' ')}`,
-  )
+  console.log(loadAverage())
   if (base) report(`before (${baseRoot}): vault set up, keys derived`, baseWarm, false)
   report('store lock under load: vault set up, keys derived before go', warm, true)
   if (base) report(`before (${baseRoot}): fresh store`, baseCold, false)

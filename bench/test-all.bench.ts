@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { createAppContext } from '../src-main/app-context'
-import { fmt, quantile, ratio } from './lib'
+import { fmt, loadAverage, quantile, ratio } from './lib'
 
 const SERVERS = 20
 const DELAY_MS = 300
@@ -66,6 +66,7 @@ async function main() {
   console.log(`single test (server answers in ${DELAY_MS} ms): median ${fmt(s)}`)
   console.log(`test --all over ${SERVERS} credentials:          median ${fmt(a)}`)
   console.log(`ratio ${ratio(a, s)} (target ≤ ${TARGET}×) ${a / s <= TARGET ? 'OK' : 'missed'}`)
+  console.log(loadAverage())
   await Promise.all(servers.map((sv) => new Promise((r) => sv.close(r))))
   fs.rmSync(home, { recursive: true, force: true })
 }
