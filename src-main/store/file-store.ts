@@ -8,7 +8,7 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import { AppError } from '../errors'
-import { removeOrphanTemps, writeFileAtomic } from './atomic-write'
+import { fsyncDir, removeOrphanTemps, replaceFile } from './atomic-write'
 import { withLock, type LockOptions } from './lock'
 import { emptyStoreData } from './migrations'
 import { ensurePrivateHome } from './private-home'
@@ -107,26 +107,34 @@ export function createFileStore(home: string, options: FileStoreOptions = {}): F
     async update<T>(fn: (data: StoreData) => T | Promise<T>): Promise<T> {
       await ready()
       await ensureHome()
-      return withLock(
-        lockFile,
-        async () => {
-          const text = readText(file)
-          const parsed = text === null ? null : parseStoreText(text)
-          if (parsed && parsed.kind !== 'ok') throw await moveAside()
-          const data = parsed?.kind === 'ok' ? parsed.data : emptyStoreData()
-          // Compare against the checked data so a no-op update writes nothing (not even a new file).
-          const before = JSON.stringify(data)
-          const result = await fn(data)
-          const after = JSON.stringify(data)
-          if (after !== before) {
-            removeOrphanTemps(file)
-            await writeFileAtomic(file, `${JSON.stringify(data, null, 2)}\n`, 0o600)
-            reader.invalidate()
-          }
-          return result
-        },
-        options,
-      )
+      let wrote = false
+      try {
+        return await withLock(
+          lockFile,
+          async () => {
+            const text = readText(file)
+            const parsed = text === null ? null : parseStoreText(text)
+            if (parsed && parsed.kind !== 'ok') throw await moveAside()
+            const data = parsed?.kind === 'ok' ? parsed.data : emptyStoreData()
+            // Compare against the checked data so a no-op update writes nothing (not even a new file).
+            const before = JSON.stringify(data)
+            const result = await fn(data)
+            const after = JSON.stringify(data)
+            if (after !== before) {
+              removeOrphanTemps(file)
+              replaceFile(file, `${JSON.stringify(data, null, 2)}\n`, 0o600)
+              wrote = true
+              reader.invalidate()
+            }
+            return result
+          },
+          options,
+        )
+      } finally {
+        // The rename is made durable after the lock is released (the next writer only needs to
+        // see the new bytes), and before this update reports the write as done.
+        if (wrote) fsyncDir(home)
+      }
     },
   }
 }

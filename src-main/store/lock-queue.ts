@@ -17,10 +17,11 @@
  * The folder is removed when its last ticket leaves. File calls are synchronous (tiny files; an
  * async call's thread-pool round trip waits for a CPU twice on a loaded machine, see inspect).
  */
-import fs, { watch, type FSWatcher } from 'node:fs'
+import fs from 'node:fs'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { beat, inspect, isStale, pidAlive, Watch } from './lock-record'
+import { watchUntil } from './watch-until'
 
 /** A waiter looks at the ticket ahead this often even without news (a dead owner sends none). */
 const RECHECK_MS = 250
@@ -105,7 +106,9 @@ function ticketAt(dir: string, number: number, raw: string, seenAtJoin: number[]
         const next = nearestLive(dir, ahead, watched, staleMs)
         if (!next) return true
         if (performance.now() > deadline) return false
-        await goneOrTimeout(next, Math.max(1, Math.min(RECHECK_MS, deadline - performance.now())))
+        // Any change to the ticket ahead (touched, removed) is worth a look.
+        const ms = Math.max(1, Math.min(RECHECK_MS, deadline - performance.now()))
+        await watchUntil(next, () => true, ms)
         numbers = numbersIn(dir)
       }
     },
@@ -143,24 +146,4 @@ function nearestLive(dir: string, ahead: number[], watched: Watch, staleMs: numb
     }
   }
   return null
-}
-
-/** Resolves when `file` changes or goes (its owner left), or after `ms`. */
-function goneOrTimeout(file: string, ms: number): Promise<void> {
-  return new Promise((resolve) => {
-    let watcher: FSWatcher | null = null
-    const done = () => {
-      clearTimeout(timer)
-      watcher?.close()
-      resolve()
-    }
-    const timer = setTimeout(done, ms)
-    try {
-      watcher = watch(file, done)
-      watcher.on('error', done)
-    } catch (err) {
-      // Already gone: look again now. Watching unsupported: the timer polls instead.
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') done()
-    }
-  })
 }

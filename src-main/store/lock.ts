@@ -18,12 +18,13 @@
  * outside the queue holds it; that wait uses capped exponential backoff and a directory watch.
  */
 import { randomBytes } from 'node:crypto'
-import fs, { watch, type FSWatcher } from 'node:fs'
+import fs from 'node:fs'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { AppError } from '../errors'
 import { joinQueue } from './lock-queue'
 import { beat, inspect, isStale, pidAlive, Watch, type Seen } from './lock-record'
+import { watchUntil } from './watch-until'
 
 export interface LockOptions {
   /** A lock older than this is taken over even when its pid looks alive (default 10 s). */
@@ -224,32 +225,11 @@ async function lockAndRun<T>(
     attempt += 1
     // Wait for the lock file to go (or a capped exponential backoff, whichever comes first).
     const cap = Math.min(2 ** attempt, 64)
-    await lockReleased(file, Math.random() * cap)
+    const base = path.basename(file)
+    await watchUntil(path.dirname(file), (name) => name === base, Math.random() * cap)
     // Without the queue (it could not be used), a jittered head start that shrinks with the
     // time already waited: the longest waiter most likely tries first. A queued waiter is
     // first in line already.
     if (!queued) await sleep((Math.random() * 8) / (1 + (performance.now() - started) / 100))
   }
-}
-
-/** Resolves when `file` is removed (or renamed), or after `ms` — whichever comes first. */
-function lockReleased(file: string, ms: number): Promise<void> {
-  return new Promise((resolve) => {
-    let watcher: FSWatcher | null = null
-    const done = () => {
-      clearTimeout(timer)
-      watcher?.close()
-      resolve()
-    }
-    const timer = setTimeout(done, ms)
-    try {
-      // One directory watch: inotify / FSEvents / ReadDirectoryChangesW. Unsupported → just sleep.
-      watcher = watch(path.dirname(file), (_event, name) => {
-        if (name === path.basename(file)) done()
-      })
-      watcher.on('error', () => undefined)
-    } catch {
-      watcher = null
-    }
-  })
 }
