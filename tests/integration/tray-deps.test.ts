@@ -4,8 +4,6 @@
  * emits the same result events as a window's (issue 13).
  */
 import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createAppContext } from '../../src-main/app-context'
 import { createMainTranslator } from '../../src-main/i18n'
@@ -13,6 +11,7 @@ import { buildTrayMenu } from '../../src-main/tray/menu'
 import { trayDepsFrom } from '../../src-main/tray/tray-deps'
 import { createTrayModel } from '../../src-main/tray/tray-model'
 import { startOpenAiServer } from '../fixtures/openai-server'
+import { tmpHome } from '../support/home'
 
 const KEY = 'sk-tray-test-key-0000000000001234'
 const cleanups: (() => Promise<void> | void)[] = []
@@ -23,7 +22,7 @@ afterEach(async () => {
 /** A context over a temp home with one working OpenAI credential, and a tray model over it. */
 async function trayOverServices() {
   const server = await startOpenAiServer({ key: KEY, prefix: '/v1' })
-  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-tray-'))
+  const home = tmpHome('sb-tray-')
   cleanups.push(
     () => server.close(),
     () => fs.rmSync(home, { recursive: true, force: true }),

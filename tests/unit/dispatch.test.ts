@@ -6,8 +6,7 @@ import { createHandlers } from '../../src-main/ipc/handlers'
 import { mkdtempSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-
-const OWN = 'app://switchboard/index.html'
+import { OWN } from '../support/ipc-harness'
 
 function dispatcher(overrides: Record<string, unknown> = {}) {
   const app = createAppContext({

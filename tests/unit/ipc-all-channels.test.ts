@@ -5,15 +5,14 @@
  * store, so a call that got through would show up as data in the temp dir).
  */
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { channelNames } from '../../src-preload/contract'
 import { createAppContext } from '../../src-main/app-context'
-import { createDispatcher, isOwnRendererUrl } from '../../src-main/ipc/dispatch'
-import { createHandlers } from '../../src-main/ipc/handlers'
+import { tmpHome } from '../support/home'
+import { OWN, ownDispatch } from '../support/ipc-harness'
 
-const home = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-all-channels-'))
+const home = tmpHome('sb-all-channels-')
 const app = createAppContext({
   home,
   env: {
@@ -22,10 +21,7 @@ const app = createAppContext({
     SWITCHBOARD_DETECT_DEFAULTS: '0',
   },
 })
-const dispatch = createDispatcher(createHandlers(app), {
-  isTrustedSender: (u) => isOwnRendererUrl(u),
-})
-const OWN = 'app://switchboard/index.html'
+const dispatch = ownDispatch(app)
 
 describe('every IPC channel', () => {
   it('has a handler (and nothing else does)', () => {

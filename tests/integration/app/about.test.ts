@@ -3,15 +3,13 @@
  * pipeline with the Electron-only pieces (clipboard, file manager, open dialog) recorded.
  */
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createAppContext, type PlatformBridge } from '../../../src-main/app-context'
-import { createDispatcher, isOwnRendererUrl } from '../../../src-main/ipc/dispatch'
-import { createHandlers } from '../../../src-main/ipc/handlers'
 import { createMainTranslator } from '../../../src-main/i18n'
+import { tmpHome } from '../../support/home'
+import { OWN, ownDispatch } from '../../support/ipc-harness'
 
-const OWN = 'app://switchboard/index.html'
 // Fake keys for this test only; the point is that none of them appears in any answer.
 const KEY = 'sk-proj-FAKEdiagnostics0000000000000000000000wxyz'
 const ANTHROPIC_KEY = 'sk-ant-api03-FAKEdiagnostics111111111111111111111qrst'
@@ -24,7 +22,7 @@ afterEach(() => {
 })
 
 function world(platform: PlatformBridge = {}) {
-  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-about-'))
+  const home = tmpHome('sb-about-')
   dirs.push(home)
   const app = createAppContext({
     home,
@@ -32,9 +30,7 @@ function world(platform: PlatformBridge = {}) {
     version: '1.4.2',
     platform,
   })
-  const dispatch = createDispatcher(createHandlers(app), {
-    isTrustedSender: (u) => isOwnRendererUrl(u),
-  })
+  const dispatch = ownDispatch(app)
   const outputs: string[] = []
   const call = async (channel: string, payload: unknown, sender = OWN) => {
     const r = (await dispatch(channel, payload, sender)) as {

@@ -6,11 +6,11 @@
  */
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { channelNames } from '../../../src-preload/contract'
 import { ROOT, ensureBuilt } from '../../fixtures/built'
+import { tmpHome } from '../../support/home'
 
 interface BootRecord {
   events: string[]
@@ -49,7 +49,7 @@ let stderr = ''
 
 beforeAll(() => {
   ensureBuilt()
-  home = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-boot-'))
+  home = tmpHome('sb-boot-')
   const out = path.join(home, 'boot-record.json')
   try {
     execFileSync(
@@ -110,7 +110,7 @@ describe('boot smoke: the built main bundle under a stand-in electron', () => {
   // The mode bench/cold-start.bench.ts runs: no settling, the first IPC answered as soon as the
   // handlers are registered and the window loads. Checked for order and success, never time.
   it('answers the first IPC call right after boot in the cold-start bench mode', () => {
-    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-boot-bench-'))
+    const home = tmpHome('sb-boot-bench-')
     try {
       const stdout = execFileSync(
         process.execPath,

@@ -3,12 +3,11 @@
  * read per credential (the old hostOf path re-read and re-parsed the whole file N times).
  */
 import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { createAppContext, type AppContext } from '../../../src-main/app-context'
 import { startOpenAiServer } from '../../fixtures/openai-server'
 import type { FakeServer } from '../../fixtures/recording-server'
+import { tmpHome } from '../../support/home'
 
 const KEY = 'sk-fake-test-all-reads-0123456789'
 const N = 6
@@ -17,7 +16,7 @@ let server: FakeServer
 let app: AppContext
 
 beforeAll(async () => {
-  home = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-testall-reads-'))
+  home = tmpHome('sb-testall-reads-')
   server = await startOpenAiServer({ key: KEY })
   app = createAppContext({ home, env: { SWITCHBOARD_HOME: home, SWITCHBOARD_ENCRYPTION_KEY: 'x' } })
   for (let i = 0; i < N; i++) {

@@ -4,9 +4,6 @@
  * (stored as `location`) with exactly the catalog's regions as choices. The form offers them, the
  * key link follows the region, and every way in (IPC, CLI) refuses a region that does not exist.
  */
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { ProviderFormView } from '../../../src-preload/contract'
 import { apiRoot } from '../../../src-main/providers/base-url'
@@ -16,12 +13,13 @@ import {
   validateField,
 } from '../../../src-renderer/features/api-keys/lib/form-model'
 import { cliJson } from '../../fixtures/cli-in-process'
-import { ipcHarness } from '../../fixtures/ipc-harness'
+import { ipcHarness } from '../../support/ipc-harness'
 import { snapshot } from '../vault/helpers'
+import { tmpHome } from '../../support/home'
 
 const MASTER = { SWITCHBOARD_ENCRYPTION_KEY: 'dashscope region master passphrase' }
 const KEY = 'sk-fake-dashscope-0123456789abcdef'
-const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'sb-region-'))
+const tmp = () => tmpHome('sb-region-')
 
 const cli = (home: string, args: string[], stdin = '') =>
   cliJson(args, { SWITCHBOARD_HOME: home, ...MASTER }, stdin)

@@ -7,18 +7,13 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createAppContext } from '../../../src-main/app-context'
-import { createDispatcher, isOwnRendererUrl } from '../../../src-main/ipc/dispatch'
-import { createHandlers } from '../../../src-main/ipc/handlers'
 import { ENV_KEY, tmpHome } from '../vault/helpers'
-
-const OWN = 'app://switchboard/index.html'
+import { OWN, ownDispatch } from '../../support/ipc-harness'
 
 async function setup() {
   const home = tmpHome()
   const app = createAppContext({ home, env: ENV_KEY })
-  const dispatch = createDispatcher(createHandlers(app), {
-    isTrustedSender: (u) => isOwnRendererUrl(u),
-  })
+  const dispatch = ownDispatch(app)
   const call = (channel: string, payload: unknown, sender = OWN) =>
     dispatch(channel, payload, sender) as Promise<{
       ok: boolean

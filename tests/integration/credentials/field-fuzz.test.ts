@@ -6,7 +6,6 @@
  * bug: export wrote what add accepted and import refused it).
  */
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
@@ -14,14 +13,15 @@ import { runCli } from '../../../src-cli/main'
 import { CLI_FIELD_FLAGS } from '../../../src-preload/contract/credential-fields'
 import { catalog } from '../../../src-main/providers/catalog'
 import { sealBackup } from '../../../src-main/services/backup-envelope'
-import { ipcHarness } from '../../fixtures/ipc-harness'
+import { ipcHarness } from '../../support/ipc-harness'
 import { snapshot } from '../vault/helpers'
+import { tmpHome } from '../../support/home'
 
 const MASTER = { SWITCHBOARD_ENCRYPTION_KEY: 'fuzz master passphrase' }
 const PASSPHRASE = 'fuzz backup passphrase'
 const CHEAP = { N: 1 << 14, r: 8, p: 1 }
 const REFUSALS = ['validation', 'url_blocked']
-const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'sb-fuzz-'))
+const tmp = () => tmpHome('sb-fuzz-')
 
 /** Text that mixes plausible values with the characters that break things. */
 const nasty = fc.oneof(

@@ -5,17 +5,15 @@
  * and reason everywhere, and nothing is written; base URLs are stored normalised. Backup import
  * of the same inputs is in tests/integration/env/backup-trust.test.ts.
  */
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { cliJson } from '../../fixtures/cli-in-process'
-import { ipcHarness } from '../../fixtures/ipc-harness'
+import { ipcHarness } from '../../support/ipc-harness'
 import { CRAFTED, FAKE_KEY, addArgs } from '../../fixtures/crafted-credentials'
 import { snapshot } from '../vault/helpers'
+import { tmpHome } from '../../support/home'
 
 const MASTER = { SWITCHBOARD_ENCRYPTION_KEY: 'field validation master passphrase' }
-const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'sb-fields-'))
+const tmp = () => tmpHome('sb-fields-')
 
 /** Runs the CLI in-process over `home`; returns the exit code and the parsed JSON. */
 const cli = (home: string, args: string[], stdin = '') =>

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { ENV_KEY, snapshot, tmpHome } from '../vault/helpers'
-import { ipcHarness } from '../../fixtures/ipc-harness'
+import { ipcHarness } from '../../support/ipc-harness'
 
 const KEY = 'sk-ipc-SECRETSECRET-7777'
 

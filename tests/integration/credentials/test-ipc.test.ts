@@ -6,15 +6,13 @@
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import { createAppContext } from '../../../src-main/app-context'
-import { createDispatcher, isOwnRendererUrl } from '../../../src-main/ipc/dispatch'
-import { createHandlers } from '../../../src-main/ipc/handlers'
 import { trayDepsFrom } from '../../../src-main/tray/tray-deps'
 import { startAnthropicServer } from '../../fixtures/anthropic-server'
 import { startOpenAiServer } from '../../fixtures/openai-server'
 import { closedPortUrl, type FakeServer } from '../../fixtures/recording-server'
 import { ENV_KEY, tmpHome } from '../vault/helpers'
+import { OWN, ownDispatch } from '../../support/ipc-harness'
 
-const OWN = 'app://switchboard/index.html'
 const OPENAI_KEY = 'sk-testipc-OPENAISECRET-0001'
 const ANTHROPIC_KEY = 'sk-ant-testipc-ANTHROPICSECRET-0002'
 
@@ -26,9 +24,7 @@ type Res = { ok: boolean; data?: Loose; error?: { code: string; params?: Record<
 function harness(env: NodeJS.ProcessEnv, home = tmpHome()) {
   const events: [string, Loose][] = []
   const app = createAppContext({ home, env, emit: (e, p) => void events.push([e, p]) })
-  const dispatch = createDispatcher(createHandlers(app), {
-    isTrustedSender: (u) => isOwnRendererUrl(u),
-  })
+  const dispatch = ownDispatch(app)
   const outputs: string[] = []
   const call = async (channel: string, payload: unknown, sender = OWN): Promise<Res> => {
     const res = await dispatch(channel, payload, sender)

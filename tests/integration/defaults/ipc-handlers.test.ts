@@ -11,8 +11,8 @@ import { modelsHandlers } from '../../../src-main/ipc/handlers/models'
 import type { FakeServer } from '../../fixtures/recording-server'
 import { fakeEntry, openAiShapedAdapter, startOpenAiShaped } from '../models/openai-shaped'
 import { closeWorlds, createWorld } from '../models/world'
+import { OWN } from '../../support/ipc-harness'
 
-const OWN = 'app://switchboard/index.html'
 const KEY = 'zz-SECRETKEY-0123456789abcdef'
 
 let server: FakeServer | null = null

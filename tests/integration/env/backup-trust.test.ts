@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest'
 import { runCli } from '../../../src-cli/main'
 import { sealBackup } from '../../../src-main/services/backup-envelope'
 import { CRAFTED, FAKE_KEY } from '../../fixtures/crafted-credentials'
-import { ipcHarness } from '../../fixtures/ipc-harness'
+import { ipcHarness } from '../../support/ipc-harness'
 import { PASS, appWith, snapshot, tmpDir } from './helpers'
 
 const PASSPHRASE = 'crafted backup passphrase'

@@ -1,15 +1,11 @@
 /** Shared helpers for the env migration, env export and backup tests. */
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import { createAppContext } from '../../../src-main/app-context'
+import { tmpHome } from '../../support/home'
 
 export const PASS = { SWITCHBOARD_ENCRYPTION_KEY: 'env tests master passphrase' }
 
 /** A fresh data directory. */
-export function tmpDir(prefix = 'sb-env-'): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix))
-}
+export const tmpDir = (prefix = 'sb-env-'): string => tmpHome(prefix)
 
 /** An app context over `home` whose environment is exactly `env` (plus the master passphrase unless `locked`). */
 export function appWith(

@@ -5,7 +5,7 @@
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { PASS, leakForms, snapshot, tmpDir } from './helpers'
-import { ipcHarness } from '../../fixtures/ipc-harness'
+import { ipcHarness } from '../../support/ipc-harness'
 
 const KEY = 'sk-proj-ipcENVkey0000000000000009'
 const PASSPHRASE = 'ipc backup passphrase'

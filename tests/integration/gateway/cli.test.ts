@@ -6,11 +6,11 @@
  */
 import { execFileSync, spawn } from 'node:child_process'
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { ROOT } from '../../fixtures/built'
 import { startFakeUpstream, type FakeUpstream } from '../../fixtures/gateway-upstream'
+import { tmpHome } from '../../support/home'
 
 const MASTER = 'cli gateway test passphrase'
 const KEY = 'sk-test-fake-cli-gateway-key-0000000000'
@@ -63,7 +63,7 @@ beforeAll(() => {
 }, 120_000)
 
 async function homeWithModel(): Promise<string> {
-  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-gw-cli-'))
+  const home = tmpHome('sb-gw-cli-')
   up = await startFakeUpstream('openai', KEY)
   const added = await cli(
     ['--json', 'add', 'openai', '--name', 'Fake', '--base-url', up.url, '--key-stdin'],
@@ -80,7 +80,7 @@ async function homeWithModel(): Promise<string> {
 
 describe('switchboard gateway token', () => {
   it('add prints {id,name,token,models,rpm,expiresAt} once; list never shows a token', async () => {
-    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-gw-cli-'))
+    const home = tmpHome('sb-gw-cli-')
     const add = await cli(
       [
         '--json',

@@ -2,25 +2,19 @@
  * The `gateway:*` channels through the real dispatcher (DESIGN §2, §14): happy paths, schema
  * rejection, the token returned once and never listed, switching the gateway on and off.
  */
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { createAppContext } from '../../../src-main/app-context'
-import { createDispatcher, isOwnRendererUrl } from '../../../src-main/ipc/dispatch'
-import { createHandlers } from '../../../src-main/ipc/handlers'
+import { tmpHome } from '../../support/home'
+import { OWN, ownDispatch } from '../../support/ipc-harness'
 
-const home = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-gateway-ipc-'))
+const home = tmpHome('sb-gateway-ipc-')
 const events: { event: string; payload: unknown }[] = []
 const app = createAppContext({
   home,
   env: { SWITCHBOARD_HOME: home, SWITCHBOARD_ENCRYPTION_KEY: 'ipc gateway test' },
   emit: (event, payload) => events.push({ event, payload }),
 })
-const dispatch = createDispatcher(createHandlers(app), {
-  isTrustedSender: (u) => isOwnRendererUrl(u),
-})
-const OWN = 'app://switchboard/index.html'
+const dispatch = ownDispatch(app)
 const call = (channel: string, payload: unknown) => dispatch(channel as never, payload, OWN)
 
 afterAll(async () => {

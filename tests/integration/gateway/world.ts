@@ -4,11 +4,10 @@
  * clock is the test's, so cool-downs and expiries are stepped through instead of waited for.
  */
 import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import { createAppContext, type AppContext } from '../../../src-main/app-context'
 import type { ModelType } from '../../../src-preload/contract/models-shared'
 import type { ProviderId } from '../../../src-main/providers/catalog-types'
+import { tmpHome } from '../../support/home'
 
 export interface GatewayWorld {
   ctx: AppContext
@@ -22,7 +21,7 @@ export interface GatewayWorld {
 }
 
 export async function createGatewayWorld(): Promise<GatewayWorld> {
-  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-gateway-'))
+  const home = tmpHome('sb-gateway-')
   let t = Date.now()
   const ctx = createAppContext({
     home,

@@ -6,17 +6,16 @@
  * it does not echo the payload, nothing is polluted and the store file's bytes do not change.
  */
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { channelNames, channels, type ChannelName } from '../../../src-preload/contract'
 import { createAppContext, type AppContext } from '../../../src-main/app-context'
-import { createDispatcher, isOwnRendererUrl, type Dispatch } from '../../../src-main/ipc/dispatch'
-import { createHandlers } from '../../../src-main/ipc/handlers'
+import { type Dispatch } from '../../../src-main/ipc/dispatch'
 import { closedPort } from '../../fixtures/local-servers'
+import { tmpHome } from '../../support/home'
+import { OWN, ownDispatch } from '../../support/ipc-harness'
 
-const OWN = 'app://switchboard/index.html'
 const RUNS = 40
 
 /** A value nested `depth` levels deep, alternating objects and arrays. */
@@ -93,7 +92,7 @@ let dispatch: Dispatch
 let storeFile: string
 
 beforeAll(async () => {
-  home = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-ipc-fuzz-'))
+  home = tmpHome('sb-ipc-fuzz-')
   const closed = await closedPort()
   app = createAppContext({
     home,
@@ -104,7 +103,7 @@ beforeAll(async () => {
       OLLAMA_HOST: closed,
     },
   })
-  dispatch = createDispatcher(createHandlers(app), { isTrustedSender: (u) => isOwnRendererUrl(u) })
+  dispatch = ownDispatch(app)
   // Something real in the store, so "unchanged" compares real bytes.
   const created = await dispatch(
     'credentials:create',

@@ -8,8 +8,6 @@
  */
 import diagnostics from 'node:diagnostics_channel'
 import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createAppContext } from '../../../src-main/app-context'
 import { detectLocalServers } from '../../../src-main/local/detect'
@@ -17,6 +15,7 @@ import { createLocalService } from '../../../src-main/local/service'
 import { createGuardedFetch } from '../../../src-main/net/guarded-fetch'
 import type { GuardedFetch } from '../../../src-main/providers/adapter-types'
 import { startFakeOllama, type FakeOllama } from '../../fixtures/ollama-server'
+import { tmpHome } from '../../support/home'
 
 /** Counts client sockets opened while `fn` runs (by any fetch, undici or Node's own). */
 async function socketsDuring(fn: () => Promise<unknown>): Promise<number> {
@@ -63,7 +62,7 @@ describe('detection never reaches a metadata address', () => {
 
   it('the app (its real wiring) opens no socket for OLLAMA_HOST at a metadata address', async () => {
     for (const host of METADATA_TARGETS) {
-      const home = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-detect-guard-'))
+      const home = tmpHome('sb-detect-guard-')
       homes.push(home)
       const app = createAppContext({
         home,

@@ -1,15 +1,14 @@
 import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createAppContext } from '../../../src-main/app-context'
 import { createDispatcher } from '../../../src-main/ipc/dispatch'
 import { createHandlers } from '../../../src-main/ipc/handlers'
 import { startFakeOllama } from '../../fixtures/ollama-server'
+import { tmpHome } from '../../support/home'
 
 describe('local:lastDetection', () => {
   it('is null before any sweep and then the latest sweep', async () => {
-    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-last-'))
+    const home = tmpHome('sb-last-')
     const ollama = await startFakeOllama()
     try {
       const app = createAppContext({

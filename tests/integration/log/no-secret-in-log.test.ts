@@ -5,32 +5,27 @@
  * IPC answer say what failed and where, and never the key.
  */
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createAppContext } from '../../../src-main/app-context'
-import { createDispatcher, isOwnRendererUrl } from '../../../src-main/ipc/dispatch'
-import { dispatchLogging } from '../../../src-main/ipc/dispatch-logging'
 import { createHandlers } from '../../../src-main/ipc/handlers'
 import { AppError } from '../../../src-main/errors'
-import { OWN } from '../../fixtures/ipc-harness'
+import { OWN, ownDispatch } from '../../support/ipc-harness'
+import { tmpHome } from '../../support/home'
 
 const KEY = 'sk-proj-LogTestSecretValue0123456789abcdef'
 const MASTER = 'log test master passphrase'
 
 function setup(fail: (secret: string) => Error) {
-  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-log-ipc-'))
+  const home = tmpHome('sb-log-ipc-')
   const app = createAppContext({ home, env: { SWITCHBOARD_ENCRYPTION_KEY: MASTER } })
   const handlers = createHandlers(app)
-  const dispatch = createDispatcher(
-    {
-      ...handlers,
-      'app:info': () => {
-        throw fail(KEY)
-      },
+  const dispatch = ownDispatch(app, {
+    ...handlers,
+    'app:info': () => {
+      throw fail(KEY)
     },
-    { isTrustedSender: (u) => isOwnRendererUrl(u), ...dispatchLogging(app) },
-  )
+  })
   const logText = () => {
     const file = path.join(home, 'logs', 'main.log')
     return fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : ''
@@ -76,15 +71,12 @@ describe('no secret reaches the log', () => {
     const app = createAppContext({ home, env: { SWITCHBOARD_ENCRYPTION_KEY: MASTER } })
     const exported = await app.envExport.variables()
     expect(JSON.stringify(exported)).toContain(KEY)
-    const dispatch = createDispatcher(
-      {
-        ...createHandlers(app),
-        'app:info': () => {
-          throw new RangeError(`bad ${KEY}`)
-        },
+    const dispatch = ownDispatch(app, {
+      ...createHandlers(app),
+      'app:info': () => {
+        throw new RangeError(`bad ${KEY}`)
       },
-      { isTrustedSender: (u) => isOwnRendererUrl(u), ...dispatchLogging(app) },
-    )
+    })
     await dispatch('app:info', {}, OWN)
     const log = fs.readFileSync(path.join(home, 'logs', 'main.log'), 'utf8')
     expect(log).toContain('handler failed')

@@ -1,13 +1,12 @@
 /** The preference channels over the real IPC pipeline (issue 15). */
 import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { ipcHarness } from '../../fixtures/ipc-harness'
+import { ipcHarness } from '../../support/ipc-harness'
+import { tmpHome } from '../../support/home'
 
 const homes: string[] = []
 const harness = () => {
-  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-prefs-'))
+  const home = tmpHome('sb-prefs-')
   homes.push(home)
   return ipcHarness(home, {})
 }

@@ -6,19 +6,18 @@
  * aborts the pull in flight; the IPC channel refuses bad input.
  */
 import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { OfflineSetupProgress, PullProgress } from '../../../src-preload/contract'
 import { startFakeOllama, type FakeOllama } from '../../fixtures/ollama-server'
-import { ipcHarness } from '../../fixtures/ipc-harness'
+import { ipcHarness } from '../../support/ipc-harness'
+import { tmpHome } from '../../support/home'
 
 let ollama: FakeOllama
 let home: string
 
 beforeEach(async () => {
   ollama = await startFakeOllama({ pull: { steps: 2, delayMs: 5 } })
-  home = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-offline-'))
+  home = tmpHome('sb-offline-')
 })
 afterEach(async () => {
   await ollama.close()

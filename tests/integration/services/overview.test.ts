@@ -4,29 +4,24 @@
  * and old tests with the context's clock set, local servers and the gateway's state.
  */
 import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createAppContext, type AppContext } from '../../../src-main/app-context'
-import { createDispatcher, isOwnRendererUrl } from '../../../src-main/ipc/dispatch'
-import { createHandlers } from '../../../src-main/ipc/handlers'
 import type { Overview } from '../../../src-preload/contract'
+import { tmpHome } from '../../support/home'
+import { OWN, ownDispatch } from '../../support/ipc-harness'
 
-const OWN = 'app://switchboard/index.html'
 const NOW = new Date('2026-03-31T12:00:00Z')
 const homes: string[] = []
 
 function harness(): { app: AppContext; overview: () => Promise<Overview> } {
-  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-overview-'))
+  const home = tmpHome('sb-overview-')
   homes.push(home)
   const app = createAppContext({
     home,
     env: { SWITCHBOARD_HOME: home, SWITCHBOARD_ENCRYPTION_KEY: 'overview test' },
     clock: () => NOW,
   })
-  const dispatch = createDispatcher(createHandlers(app), {
-    isTrustedSender: (u) => isOwnRendererUrl(u),
-  })
+  const dispatch = ownDispatch(app)
   return {
     app,
     overview: async () => {

@@ -7,7 +7,6 @@
  */
 import fs from 'node:fs'
 import http from 'node:http'
-import os from 'node:os'
 import path from 'node:path'
 import {
   HttpExecutor,
@@ -25,6 +24,7 @@ import {
   type UpdaterLike,
 } from '../../../src-main/updates/update-machine'
 import { startUpdateFeed, type UpdateFeed } from '../../fixtures/update-feed'
+import { tmpHome } from '../../support/home'
 
 class NodeHttpExecutor extends HttpExecutor<http.ClientRequest> {
   createRequest(options: http.RequestOptions, callback: (res: http.IncomingMessage) => void) {
@@ -65,7 +65,7 @@ let feed: UpdateFeed
 let savedAppImage: string | undefined
 
 beforeEach(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-update-'))
+  dir = tmpHome('sb-update-')
   feed = await startUpdateFeed()
   savedAppImage = process.env.APPIMAGE
   // AppImageUpdater updates the file named by $APPIMAGE (the running AppImage).

@@ -1,6 +1,5 @@
 /** Shared helpers for the vault, store and credentials tests: temp homes, an in-memory keytar. */
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import { getProvider } from '../../../src-main/providers/catalog'
 import { createCredentialsService } from '../../../src-main/services/credentials'
@@ -9,10 +8,7 @@ import type { KeytarLike } from '../../../src-main/vault/keychain-source'
 import { createDefaultVault } from '../../../src-main/vault/vault'
 import type { PlatformBridge } from '../../../src-main/app-context'
 
-/** A fresh data directory. */
-export function tmpHome(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'sb-vault-'))
-}
+export { tmpHome } from '../../support/home'
 
 /** An in-memory keytar: entries keyed `service/account`. */
 export function memKeytar(): KeytarLike & { entries: Map<string, string> } {

@@ -1,6 +1,6 @@
 /**
  * The verification check's test world: a real app context on a temp data directory behind the
- * real IPC dispatcher (tests/fixtures/ipc-harness.ts), a credential pointed at a fake server, a
+ * real IPC dispatcher (tests/support/ipc-harness.ts), a credential pointed at a fake server, a
  * registered model, and a way to run one check and collect its events.
  */
 import fs from 'node:fs'
@@ -14,7 +14,7 @@ import { getAdapter } from '../../../src-main/providers/adapters'
 import { getProvider } from '../../../src-main/providers/catalog'
 import { createVerifyService, type VerifyService } from '../../../src-main/services/verify-model'
 import { createSttClipLoader, sttClipCandidates } from '../../../src-main/services/stt-clip'
-import { ipcHarness } from '../../fixtures/ipc-harness'
+import { ipcHarness } from '../../support/ipc-harness'
 
 export const MASTER = { SWITCHBOARD_ENCRYPTION_KEY: 'verify test master passphrase' }
 

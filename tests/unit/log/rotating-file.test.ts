@@ -1,11 +1,11 @@
 /** The log file (issue 13): private, rotated by size, never more than `keep` files. */
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createRotatingFile } from '../../../src-main/log/rotating-file'
+import { tmpHome } from '../../support/home'
 
-const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'sb-log-'))
+const tmp = () => tmpHome('sb-log-')
 const mode = (p: string) => fs.statSync(p).mode & 0o777
 
 describe('rotating log file', () => {

@@ -1,10 +1,10 @@
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { fitToDisplays, loadWindowState, saveWindowState } from '../../../src-main/window-state'
+import { tmpHome } from '../../support/home'
 
-const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'sb-ws-'))
+const tmp = () => tmpHome('sb-ws-')
 
 describe('window state', () => {
   it('round-trips bounds and the maximised flag', () => {

@@ -4,10 +4,8 @@
  * what IPC trusts (by id) until it is destroyed.
  */
 import { EventEmitter } from 'node:events'
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
+import { tmpHome } from '../../support/home'
 
 const made: { options: Record<string, unknown>; win: FakeWindow }[] = []
 let nextId = 41
@@ -34,7 +32,7 @@ vi.mock('electron', () => ({
 const { createMainWindow, isOwnWebContents } = await import('../../../src-main/electron/window')
 
 describe('the main window', () => {
-  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-window-'))
+  const home = tmpHome('sb-window-')
   const open = () =>
     createMainWindow({
       home,

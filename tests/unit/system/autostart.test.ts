@@ -1,6 +1,5 @@
 /** Launch at login on Linux: the XDG autostart entry, written and removed under a temp HOME. */
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import {
@@ -8,10 +7,11 @@ import {
   linuxAutostartEnabled,
   setLinuxAutostart,
 } from '../../../src-main/system/autostart'
+import { tmpHome } from '../../support/home'
 
 const dirs: string[] = []
 const home = () => {
-  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-autostart-'))
+  const d = tmpHome('sb-autostart-')
   dirs.push(d)
   return d
 }

@@ -5,7 +5,6 @@
  */
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import {
@@ -14,6 +13,7 @@ import {
   type CliInstallerDeps,
   type RegRunner,
 } from '../../../src-main/system/cli-install'
+import { tmpHome } from '../../support/home'
 
 const ROOT = path.resolve(__dirname, '../../..')
 const dirs: string[] = []
@@ -23,7 +23,7 @@ afterEach(() => {
 
 /** A temp world: HOME, an installed app's resources (launcher + stand-in SEA + keytar), a bin. */
 function world() {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-cli-install-'))
+  const root = tmpHome('sb-cli-install-')
   dirs.push(root)
   const home = path.join(root, 'home')
   const resources = path.join(root, 'app', 'resources')

@@ -3,10 +3,10 @@
  * app's unpacked resources, relative to its own executable (issue 15).
  */
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { keytarCandidates, loadKeytarBeside } from '../../../src-main/vault/keychain-source'
+import { tmpHome } from '../../support/home'
 
 const dirs: string[] = []
 afterEach(() => {
@@ -15,7 +15,7 @@ afterEach(() => {
 
 /** An installed app's resources folder with a keytar-shaped module where the packager puts it. */
 function resources(where: 'unpacked' | 'beside') {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-res-'))
+  const root = tmpHome('sb-res-')
   dirs.push(root)
   const cli = path.join(root, 'resources', 'cli')
   fs.mkdirSync(cli, { recursive: true })
@@ -46,7 +46,7 @@ describe('keytar beside a standalone CLI', () => {
   })
 
   it('says why when there is none', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-none-'))
+    const dir = tmpHome('sb-none-')
     dirs.push(dir)
     expect(loadKeytarBeside([path.join(dir, 'switchboard-bin'), undefined])).toMatchObject({
       ok: false,
