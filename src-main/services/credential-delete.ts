@@ -21,7 +21,8 @@ export interface Removal {
  * so an undecryptable credential can always be removed. Its models go with it (a model without
  * its credential cannot be used, and a second provider credential may have another key or
  * account), and every default slot that pointed at one of them is emptied — not marked as
- * cleared by the user, so auto-assign may refill it. A primary passes to the oldest sibling.
+ * cleared by the user, so auto-assign may refill it. A primary passes to the oldest sibling, and
+ * the gateway forgets the credential's limits and its stop mark.
  */
 export function removeCredential(data: StoreData, id: string): Removal {
   const cred = find(data, id)
@@ -30,6 +31,9 @@ export function removeCredential(data: StoreData, id: string): Removal {
   data.models = data.models.filter((m) => m.credentialId !== id)
   const clearedSlots = clearSlotsForModels(data, modelIds)
   for (const key of [id, ...modelIds]) delete data.lastTests[key]
+  // The gateway's rate-limit snapshot and its 401/403 stop are about this credential only.
+  delete data.gateway.limits[id]
+  delete data.gateway.disabled[id]
   if (cred.isPrimary) repairPrimaries(data)
   return { modelIds, clearedSlots }
 }

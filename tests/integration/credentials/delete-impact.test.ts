@@ -10,6 +10,17 @@ import { createAppContext } from '../../../src-main/app-context'
 import { ENV_KEY, tmpHome } from '../vault/helpers'
 import { OWN, ownDispatch } from '../../support/ipc-harness'
 
+const LIMITS = {
+  at: '2026-12-01T00:00:00.000Z',
+  requestsLimit: 500,
+  requestsRemaining: 499,
+  requestsReset: '1s',
+  tokensLimit: null,
+  tokensRemaining: null,
+  tokensReset: null,
+  retryAfterMs: null,
+}
+
 async function setup() {
   const home = tmpHome()
   const app = createAppContext({ home, env: ENV_KEY })
@@ -55,10 +66,19 @@ describe('credentials:deleteImpact', () => {
     })
     expect(fs.readFileSync(file, 'utf8')).toBe(before)
 
+    // What the gateway remembers of the credential goes with it.
+    await app.store.update((d) => {
+      d.gateway.disabled[first.id] = { code: 'auth_failed', at: '2026-12-01T00:00:00.000Z' }
+      d.gateway.limits[first.id] = { ...LIMITS }
+      d.gateway.limits[second.id] = { ...LIMITS }
+    })
     const done = await call('credentials:delete', { id: first.id })
     expect(done.data).toEqual({ id: first.id, deletedModels: 2, clearedSlots: ['chat'] })
     expect((await app.credentials.show(second.id)).isPrimary).toBe(true)
     expect(await app.gateway.models()).not.toContain('only-first')
+    const left = await app.store.read()
+    expect(Object.keys(left.gateway.disabled)).toEqual([])
+    expect(Object.keys(left.gateway.limits)).toEqual([second.id])
   })
 
   it('says nothing about the gateway while it is off, and not_found for an unknown id', async () => {
