@@ -2,15 +2,14 @@
  * The `switchboard` command (DESIGN §9): global flags, command lookup from the registry, flag
  * parsing, one JSON document on stdout with --json, human text otherwise, and the exit codes.
  */
-import { parseArgs } from 'node:util'
 import type { AppContext } from '../src-main/app-context'
 import { AppError, toErrorBody } from '../src-main/errors'
 import { errorFields } from '../src-main/log/logger'
 import { scrubAll } from '../src-main/secrets/scrub'
 import type { ErrorParams } from '../src-preload/contract'
-import type { CliCommand, CliIo } from './command'
+import type { CliCommand, CliIo, ParsedCommand } from './command'
 import { EXIT, exitCodeFor } from './exit-codes'
-import { jsonForTerminal, safeDeep, safeLines, safeText } from './safe-text'
+import { jsonForTerminal, safeLines, safeText } from './safe-text'
 import { commands as defaultCommands } from './registry'
 
 export interface RunOptions {
@@ -128,14 +127,9 @@ export async function runCli(
   const cmdArgs = args.filter((a) =>
     dropped < size && !a.startsWith('-') ? (dropped++, false) : true,
   )
-  let parsed: ReturnType<typeof parseArgs>
+  let parsed: ParsedCommand
   try {
-    parsed = parseArgs({
-      args: cmdArgs,
-      options: cmd.flags ?? {},
-      allowPositionals: true,
-      strict: true,
-    })
+    parsed = cmd.parse(cmdArgs)
   } catch (err) {
     return fail(
       'validation',
@@ -158,9 +152,7 @@ export async function runCli(
     // The app context pulls in the services, SDKs, undici and the zod schemas: loaded only now
     // that a command runs, so `--help`, `--version` and usage errors start fast (issue 17).
     const { createAppContext, dataFolder } = await import('../src-main/app-context')
-    const result = await cmd.run({
-      flags: parsed.values as Record<string, string | boolean | string[] | undefined>,
-      positionals: parsed.positionals,
+    const outcome = await parsed.run({
       rest,
       io: fullIo,
       app: () =>
@@ -172,10 +164,9 @@ export async function runCli(
         })),
     })
     if (json) {
-      if (!cmd.printsItself) fullIo.out(jsonForTerminal(result ?? null))
-    } else if (cmd.human) cmd.human(safeDeep(result), fullIo)
-    else if (result !== undefined) fullIo.out(jsonForTerminal(result, 2))
-    return cmd.exitCode?.(result) ?? EXIT.ok
+      if (!cmd.printsItself) fullIo.out(jsonForTerminal(outcome.value ?? null))
+    } else outcome.human(fullIo)
+    return outcome.exitCode
   } catch (err) {
     // The secrets this run handled are scrubbed from the message, the debug stack and the log.
     const secrets = made.app?.vault.known.list() ?? []
@@ -184,7 +175,7 @@ export async function runCli(
     if (!(err instanceof AppError)) {
       made.app?.log.for('cli').error(`${cmd.name} failed`, errorFields(err))
       if (io.env.SWITCHBOARD_DEBUG)
-        fullIo.err(scrubAll(String((err as Error)?.stack ?? err), secrets))
+        fullIo.err(scrubAll(String(err instanceof Error ? (err.stack ?? err) : err), secrets))
     }
     return fail(body.code, body.message, exit, body.params)
   }

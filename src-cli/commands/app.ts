@@ -1,18 +1,18 @@
-import type { CliCommand } from '../command'
+import { defineCommand, type CliCommand } from '../command'
 
 /** Commands about the app itself. */
 export const appCommands: CliCommand[] = [
-  {
+  defineCommand({
     name: 'info',
     usage: '',
     summary: 'Show the version and the data directory',
+    flags: {},
     run: async ({ app }) => {
       const a = app()
       return { name: 'Switchboard', version: a.version, dataDir: a.home }
     },
-    human: (r, io) => {
-      const info = r as { version: string; dataDir: string }
+    human: (info, io) => {
       io.out(`Switchboard ${info.version}\ndata: ${info.dataDir}`)
     },
-  },
+  }),
 ]

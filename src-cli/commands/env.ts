@@ -12,7 +12,7 @@ import type {
 } from '../../src-preload/contract'
 import { AppError } from '../../src-main/errors'
 import type { EnvFormat } from '../../src-main/services/env-export'
-import type { CliCommand, CommandInput } from '../command'
+import { defineCommand, type CliCommand, type CommandInput } from '../command'
 import { runChild } from '../child'
 import { plural } from '../format'
 import { safeDeep } from '../safe-text'
@@ -49,7 +49,7 @@ function printMigration(r: MigrateEnvResult, out: (t: string) => void, dryRun: b
 }
 
 export const envCommands: CliCommand[] = [
-  {
+  defineCommand({
     name: 'migrate-env',
     usage: '[--dry-run]',
     summary:
@@ -64,8 +64,8 @@ export const envCommands: CliCommand[] = [
     },
     human: () => undefined,
     exitCode: (r) => ((r as MigrateEnvResult).errors.length ? 1 : 0),
-  },
-  {
+  }),
+  defineCommand({
     name: 'env',
     usage: '[--provider P ...] [--format dotenv|shell|json]',
     summary:
@@ -86,8 +86,8 @@ export const envCommands: CliCommand[] = [
       return vars
     },
     human: () => undefined,
-  },
-  {
+  }),
+  defineCommand({
     name: 'run',
     usage: '[--provider P ...] | --gateway [--model M ...] -- <command> [args]',
     summary:
@@ -114,8 +114,8 @@ export const envCommands: CliCommand[] = [
     },
     human: () => undefined,
     exitCode: (r) => (r as { exitCode: number }).exitCode,
-  },
-  {
+  }),
+  defineCommand({
     name: 'export',
     usage: '<file> [--force]   (passphrase on stdin)',
     summary: 'Write an encrypted backup of credentials, models and defaults',
@@ -137,11 +137,12 @@ export const envCommands: CliCommand[] = [
             : ''),
       )
     },
-  },
-  {
+  }),
+  defineCommand({
     name: 'import',
     usage: '<file>   (passphrase on stdin)',
     summary: 'Merge an encrypted backup into this store (existing credentials are kept)',
+    flags: {},
     positionals: [1, 1],
     run: async (input) => {
       const file = fileArg(input)
@@ -165,5 +166,5 @@ export const envCommands: CliCommand[] = [
     },
     // Some credentials were refused: the rest is imported, and scripts can tell.
     exitCode: (r) => ((r as BackupImportResult).credentialsRejected.length ? 1 : 0),
-  },
+  }),
 ]

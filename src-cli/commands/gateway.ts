@@ -12,7 +12,7 @@ import type {
 import { AppError } from '../../src-main/errors'
 import { parseDuration } from '../../src-main/gateway/tokens'
 import { runChild } from '../child'
-import type { CliCommand, CommandInput } from '../command'
+import { defineCommand, type CliCommand, type CommandInput } from '../command'
 import { table } from '../format'
 
 const bad = (message: string, field?: string) =>
@@ -113,7 +113,7 @@ export async function runWithGateway(input: CommandInput): Promise<number> {
 }
 
 export const gatewayCommands: CliCommand[] = [
-  {
+  defineCommand({
     name: 'gateway serve',
     usage: '[--port N]',
     summary:
@@ -130,8 +130,8 @@ export const gatewayCommands: CliCommand[] = [
       await ctx.gateway.stop()
       return undefined
     },
-  },
-  {
+  }),
+  defineCommand({
     name: 'gateway token add',
     usage: '--name N [--model M ...] [--rpm N] [--expires-in DURATION]',
     summary: 'Create a gateway token (printed once; keep it like a password)',
@@ -147,11 +147,12 @@ export const gatewayCommands: CliCommand[] = [
       io.err(`Created "${t.name}" (${t.id}). The token is shown only now:`)
       io.out(t.token)
     },
-  },
-  {
+  }),
+  defineCommand({
     name: 'gateway token list',
     usage: '',
     summary: 'List gateway tokens (never the tokens themselves)',
+    flags: {},
     run: async ({ app }) =>
       (await app().gateway.listTokens()).map((t) => ({
         id: t.id,
@@ -180,19 +181,21 @@ export const gatewayCommands: CliCommand[] = [
         ]),
       )
     },
-  },
-  {
+  }),
+  defineCommand({
     name: 'gateway token remove',
     usage: '<id>',
     summary: 'Revoke a gateway token',
+    flags: {},
     positionals: [1, 1],
     run: async ({ positionals, app }) => app().gateway.removeToken(positionals[0]!),
     human: (r, io) => io.err(`Removed token ${(r as { id: string }).id}`),
-  },
-  {
+  }),
+  defineCommand({
     name: 'gateway usage',
     usage: '',
     summary: 'Requests, errors and tokens per gateway token and model',
+    flags: {},
     run: async ({ app }) => app().gateway.usage(),
     human: (r, io) => {
       const rows = r as GatewayUsageView[]
@@ -211,5 +214,5 @@ export const gatewayCommands: CliCommand[] = [
         ]),
       )
     },
-  },
+  }),
 ]

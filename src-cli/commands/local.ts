@@ -1,6 +1,6 @@
 /** `detect [--register]` and `ollama pull|rm|ps` (DESIGN §8, §9); progress goes to stderr. */
 import type { DetectedServer, PullProgress } from '../../src-preload/contract'
-import type { CliCommand } from '../command'
+import { defineCommand, type CliCommand } from '../command'
 import { table } from '../format'
 import { safeText } from '../safe-text'
 
@@ -17,7 +17,7 @@ function progressLine(p: PullProgress): string {
 }
 
 export const localCommands: CliCommand[] = [
-  {
+  defineCommand({
     name: 'detect',
     usage: '[--register]',
     summary: 'Find local model servers (Ollama, LM Studio, llama.cpp, …); --register connects them',
@@ -88,8 +88,8 @@ export const localCommands: CliCommand[] = [
         ]),
       )
     },
-  },
-  {
+  }),
+  defineCommand({
     name: 'ollama pull',
     usage: '<model> [--host URL]',
     summary:
@@ -127,8 +127,8 @@ export const localCommands: CliCommand[] = [
       }
     },
     human: (r, io) => io.err(`Pulled ${(r as { model: string }).model}.`),
-  },
-  {
+  }),
+  defineCommand({
     name: 'ollama rm',
     usage: '<model> [--host URL]',
     summary: 'Delete a model from Ollama',
@@ -141,8 +141,8 @@ export const localCommands: CliCommand[] = [
       return { removed: positionals[0] }
     },
     human: (r, io) => io.err(`Deleted ${(r as { removed: string }).removed}.`),
-  },
-  {
+  }),
+  defineCommand({
     name: 'ollama ps',
     usage: '[--host URL]',
     summary: 'Show the models Ollama has loaded, with their memory use',
@@ -169,5 +169,5 @@ export const localCommands: CliCommand[] = [
         ]),
       )
     },
-  },
+  }),
 ]

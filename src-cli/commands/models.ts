@@ -12,7 +12,7 @@ import { isModelTypeName, MODEL_TYPE_NAMES } from '../../src-preload/contract/mo
 import { TEST_ALL_CONCURRENCY } from '../../src-preload/contract/test-all'
 import { defaultSlots, isDefaultSlotName } from '../../src-preload/contract/slot-names'
 import { AppError } from '../../src-main/errors'
-import type { CliCommand } from '../command'
+import { defineCommand, type CliCommand } from '../command'
 import { EXIT } from '../exit-codes'
 import { plural, table } from '../format'
 import { safeText } from '../safe-text'
@@ -63,7 +63,7 @@ function parseType(value: string, field: string): ModelType {
 }
 
 export const modelCommands: CliCommand[] = [
-  {
+  defineCommand({
     name: 'test',
     usage: '<id> | --all [--concurrency N]',
     summary: 'Test credentials with the cheapest authenticated call; --all runs them in parallel',
@@ -118,11 +118,12 @@ export const modelCommands: CliCommand[] = [
         'results' in (r as object) ? (r as { results: TestJson[] }).results : [r as TestJson]
       return results.every((x) => x.ok) ? EXIT.ok : EXIT.failed
     },
-  },
-  {
+  }),
+  defineCommand({
     name: 'discover',
     usage: '<id>',
     summary: 'List the models a credential can use, typed (registered and recommended ones marked)',
+    flags: {},
     positionals: [1, 1],
     run: async ({ app, positionals, io }) => {
       const r = await app().models.discover(positionals[0]!)
@@ -167,8 +168,8 @@ export const modelCommands: CliCommand[] = [
       )
     },
     exitCode: (r) => ((r as DiscoverResult).error ? EXIT.failed : EXIT.ok),
-  },
-  {
+  }),
+  defineCommand({
     name: 'register',
     usage: '<id> (--model NAME[:TYPE] ... | --all)',
     summary: 'Register models for a credential; the type defaults to what discovery says',
@@ -218,8 +219,8 @@ export const modelCommands: CliCommand[] = [
       )
       for (const m of res.created) io.out(`${m.id}  ${m.name}  ${m.type}`)
     },
-  },
-  {
+  }),
+  defineCommand({
     name: 'models',
     usage: '[--type T] [--credential ID]',
     summary: 'List registered models',
@@ -243,12 +244,13 @@ export const modelCommands: CliCommand[] = [
         ]),
       )
     },
-  },
-  {
+  }),
+  defineCommand({
     name: 'model-test',
     usage: '<modelId>',
     summary:
       'Exercise a model by its type: a chat reply, embedding dimensions, speech bytes or a transcript',
+    flags: {},
     positionals: [1, 1],
     run: async ({ app, positionals }) => app().models.modelTest(positionals[0]!),
     human: (r, io) => {
@@ -265,11 +267,12 @@ export const modelCommands: CliCommand[] = [
       )
     },
     exitCode: (r) => ((r as ModelTestResult).ok ? EXIT.ok : EXIT.failed),
-  },
-  {
+  }),
+  defineCommand({
     name: 'unregister',
     usage: '<modelId>',
     summary: 'Remove a registered model (default slots that used it are emptied)',
+    flags: {},
     positionals: [1, 1],
     run: async ({ app, positionals }) => {
       const r = await app().models.unregister(positionals[0]!)
@@ -285,11 +288,12 @@ export const modelCommands: CliCommand[] = [
           '.',
       )
     },
-  },
-  {
+  }),
+  defineCommand({
     name: 'defaults',
     usage: '',
     summary: 'Show the default model of each job (chat, embedding, …)',
+    flags: {},
     run: async ({ app, io }) => {
       const a = app()
       if (!io.json) return a.defaults.get()
@@ -314,11 +318,12 @@ export const modelCommands: CliCommand[] = [
           `Missing required: ${view.missingRequired.join(', ')} — try: switchboard defaults auto`,
         )
     },
-  },
-  {
+  }),
+  defineCommand({
     name: 'defaults set',
     usage: `<${defaultSlots.join('|')}> <modelId|none>`,
     summary: 'Set or clear one default slot',
+    flags: {},
     positionals: [2, 2],
     run: async ({ app, positionals }) => {
       const [slot, model] = positionals as [string, string]
@@ -328,11 +333,12 @@ export const modelCommands: CliCommand[] = [
       return res.defaults
     },
     human: (_r, io) => io.err('Saved.'),
-  },
-  {
+  }),
+  defineCommand({
     name: 'defaults auto',
     usage: '',
     summary: 'Fill the empty required slots from the registered models (never a slot you cleared)',
+    flags: {},
     run: async ({ app }) => app().defaults.autoAssign(),
     human: (r, io) => {
       const res = r as { assigned: { slot: string; modelId: string }[]; missing: string[] }
@@ -341,5 +347,5 @@ export const modelCommands: CliCommand[] = [
       if (res.missing.length)
         io.err(`Still missing: ${res.missing.join(', ')} (register a model of that type first)`)
     },
-  },
+  }),
 ]

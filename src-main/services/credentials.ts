@@ -7,6 +7,7 @@
  */
 import { randomUUID } from 'node:crypto'
 import type {
+  AsText,
   CredentialCreateRequest,
   CredentialDeleteImpact,
   CredentialDeleteResult,
@@ -51,11 +52,11 @@ export interface CredentialsService {
   /** One credential; not_found when absent. */
   show(id: string): Promise<CredentialView>
   /** Adds a credential; the first of its provider becomes primary. */
-  create(input: CredentialCreateRequest): Promise<CredentialView>
+  create(input: AsText<CredentialCreateRequest>): Promise<CredentialView>
   /** Validates a create request exactly as `create` would, writing nothing (migrate-env dry run). */
-  check(input: CredentialCreateRequest): void
+  check(input: AsText<CredentialCreateRequest>): void
   /** Changes only the given fields (empty / absent key keeps the stored one, null clears). */
-  update(id: string, patch: CredentialPatch): Promise<CredentialView>
+  update(id: string, patch: AsText<CredentialPatch>): Promise<CredentialView>
   /** Removes a credential (also an undecryptable one), its models and the slots that used them. */
   delete(id: string): Promise<CredentialDeleteResult>
   /** What `delete(id)` would take with it or leave pointing nowhere; writes nothing. */
@@ -95,7 +96,7 @@ export function createCredentialsService(deps: CredentialsDeps): CredentialsServ
     )
 
   /** The one validation of a create request: the field table, the URL guard, the catalog. */
-  const prepare = (input: CredentialCreateRequest) => {
+  const prepare = (input: AsText<CredentialCreateRequest>) => {
     const entry = getProvider(input.provider)
     const changes = validateInput(entry, input as RawInput, { create: true })
     const draft = draftOf(entry, changes)

@@ -350,10 +350,39 @@ export function checkField(
   return { ok: true, value: text }
 }
 
+/** Whether a field is one of the per-modality endpoints (`endpoints.<modality>`). */
+export const isEndpointField = (field: FieldName): field is EndpointFieldName =>
+  CREDENTIAL_FIELDS[field].storage === 'endpoint'
+
+/** Each field's `add` / `update` flag, for the fields that have one (flag → field). */
+export type CliFieldFlags = {
+  [K in FieldName as (typeof CREDENTIAL_FIELDS)[K]['cli'] & string]: K
+}
+export type CliFieldFlag = keyof CliFieldFlags
+
 /** The CLI flags of `add` / `update`, from the table (flag → field). */
 export const CLI_FIELD_FLAGS = Object.fromEntries(
   FIELD_NAMES.flatMap((f) => {
     const flag: string | null = CREDENTIAL_FIELDS[f].cli
     return flag ? [[flag, f]] : []
   }),
-) as Record<string, FieldName>
+) as CliFieldFlags
+export const CLI_FIELD_FLAG_NAMES = Object.keys(CLI_FIELD_FLAGS) as CliFieldFlag[]
+
+/**
+ * The same flags as node's parseArgs takes them: a boolean field is a switch, every other field
+ * takes text (numbers too: the one validation parses them and names the field and the reason).
+ */
+export type CliFieldFlagSpec = {
+  [F in CliFieldFlag]: {
+    type: (typeof CREDENTIAL_FIELDS)[CliFieldFlags[F]]['kind'] extends 'boolean'
+      ? 'boolean'
+      : 'string'
+  }
+}
+export const CLI_FIELD_FLAG_SPEC = Object.fromEntries(
+  CLI_FIELD_FLAG_NAMES.map((flag) => [
+    flag,
+    { type: CREDENTIAL_FIELDS[CLI_FIELD_FLAGS[flag]].kind === 'boolean' ? 'boolean' : 'string' },
+  ]),
+) as CliFieldFlagSpec

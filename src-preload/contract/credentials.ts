@@ -122,6 +122,14 @@ export const CredentialPatch = z
   .strict()
 export type CredentialPatch = z.infer<typeof CredentialPatch>
 
+/**
+ * A request as text input hands it over (CLI flags, environment variables): a number may still
+ * be text, which the one validation parses, naming the field and the reason when it cannot.
+ */
+export type AsText<T> = {
+  [K in keyof T]: T[K] extends number | null | undefined ? T[K] | string : T[K]
+}
+
 export const CredentialUpdateRequest = CredentialPatch.extend({ id: CredentialId }).strict()
 
 export const CredentialStatus = z.enum(['ok', 'decryption_error'])

@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { AppError } from '../../../src-main/errors'
-import type { CliCommand } from '../../../src-cli/command'
+import { defineCommand, type CliCommand } from '../../../src-cli/command'
 import { runCli } from '../../../src-cli/main'
 
 function io(stdin = '') {
@@ -23,14 +23,15 @@ function io(stdin = '') {
 }
 
 const table: CliCommand[] = [
-  {
+  defineCommand({
     name: 'ok',
     usage: '',
     summary: 'succeeds',
+    flags: {},
     run: async () => ({ fine: true }),
     human: (_r, o) => o.out('fine'),
-  },
-  {
+  }),
+  defineCommand({
     name: 'echo',
     usage: '<word> [--loud]',
     summary: 'echoes',
@@ -39,39 +40,49 @@ const table: CliCommand[] = [
     run: async ({ positionals, flags }) => ({
       word: flags.loud ? positionals[0]!.toUpperCase() : positionals[0],
     }),
-  },
-  { name: 'vault status', usage: '', summary: 'two words', run: async () => 'two' },
-  {
+  }),
+  defineCommand({
+    name: 'vault status',
+    usage: '',
+    summary: 'two words',
+    flags: {},
+    run: async () => 'two',
+  }),
+  defineCommand({
     name: 'locked',
     usage: '',
     summary: 'locked',
+    flags: {},
     run: async () => {
       throw new AppError('vault_locked', 'The vault is locked.')
     },
-  },
-  {
+  }),
+  defineCommand({
     name: 'missing',
     usage: '',
     summary: 'not found',
+    flags: {},
     run: async () => {
       throw new AppError('not_found', 'No credential sk-abcdefghijklmnop1234.')
     },
-  },
-  {
+  }),
+  defineCommand({
     name: 'crash',
     usage: '',
     summary: 'bug',
+    flags: {},
     run: async () => {
       throw new Error('ENOENT /secret/path')
     },
-  },
-  {
+  }),
+  defineCommand({
     name: 'soft',
     usage: '',
     summary: 'ran, failed',
+    flags: {},
     run: async () => ({ ok: false }),
-    exitCode: (r) => ((r as { ok: boolean }).ok ? 0 : 1),
-  },
+    exitCode: (r) => (r.ok ? 0 : 1),
+  }),
 ]
 const opts = { version: '9.9.9', commands: table }
 

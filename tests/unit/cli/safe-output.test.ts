@@ -9,7 +9,7 @@ import os from 'node:os'
 import path from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import type { CliCommand } from '../../../src-cli/command'
+import { defineCommand, type CliCommand } from '../../../src-cli/command'
 import { table } from '../../../src-cli/format'
 import { runCli } from '../../../src-cli/main'
 import { jsonForTerminal, safeText } from '../../../src-cli/safe-text'
@@ -88,30 +88,24 @@ describe('jsonForTerminal', () => {
 describe('the CLI', () => {
   // One command, as every table-printing command does it: data in, a human renderer out.
   const table_: CliCommand[] = [
-    {
+    defineCommand({
       name: 'names',
       usage: '',
       summary: 'prints names',
-      run: async ({ flags }) => [{ name: flags.name as string, note: 'ok' }],
       flags: { name: { type: 'string' } },
-      human: (r, io) =>
-        io.out(
-          table([
-            ['NAME', 'NOTE'],
-            ...(r as { name: string; note: string }[]).map((x) => [x.name, x.note]),
-          ]),
-        ),
-    },
-    {
+      run: async ({ flags }) => [{ name: flags.name ?? '', note: 'ok' }],
+      human: (r, io) => io.out(table([['NAME', 'NOTE'], ...r.map((x) => [x.name, x.note])])),
+    }),
+    defineCommand({
       name: 'boom',
       usage: '',
       summary: 'fails with server text',
       flags: { text: { type: 'string' } },
       run: async ({ flags }) => {
         const { AppError } = await import('../../../src-main/errors')
-        throw new AppError('server_error', `the server said: ${flags.text as string}`)
+        throw new AppError('server_error', `the server said: ${flags.text ?? ''}`)
       },
-    },
+    }),
   ]
 
   it('neutralises hostile names in human output and keeps them exact in JSON', async () => {
