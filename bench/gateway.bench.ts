@@ -136,7 +136,7 @@ async function main() {
       }),
       recorder: createUsageRecorder(async () => undefined, 0),
       fetch: (u, i) => fetchOnly(u, i),
-      getEntry: getProvider,
+      getProvider,
       pool: createPoolState(),
       now: Date.now,
     },

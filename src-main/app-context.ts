@@ -154,7 +154,7 @@ export function createAppContext(options: AppContextOptions): AppContext {
   const models = createModelsService({
     store,
     getDecrypted: (id) => credentials.getDecrypted(id),
-    getEntry: getProvider,
+    getProvider,
     getAdapter,
     fetch: modelFetch,
     clock: base.clock,
@@ -164,7 +164,7 @@ export function createAppContext(options: AppContextOptions): AppContext {
   const verify = createVerifyService({
     store,
     getDecrypted: (id) => credentials.getDecrypted(id),
-    getEntry: getProvider,
+    getProvider,
     getAdapter,
     fetch: modelFetch,
     sttClip,
@@ -216,9 +216,9 @@ export function createAppContext(options: AppContextOptions): AppContext {
   // connection tests (DESIGN §5, issue 5): last results kept per credential in the store.
   let testFetch: ReturnType<typeof createGuardedFetch> | undefined
   const tests = createConnectionTests({
-    ...createConnectionTestStore({ store, getEntry: getProvider }),
+    ...createConnectionTestStore({ store, getProvider }),
     getDecrypted: (id) => credentials.getDecrypted(id),
-    getEntry: getProvider,
+    getProvider,
     getAdapter,
     fetch: (url, init) => (testFetch ??= createGuardedFetch({ env: base.env }))(url, init),
     clock: base.clock,
@@ -241,7 +241,7 @@ export function createAppContext(options: AppContextOptions): AppContext {
     store,
     storeFile: store.file,
     getDecrypted: (id) => credentials.getDecrypted(id),
-    getEntry: getProvider,
+    getProvider,
     fetch: () => (gatewayFetch ??= createGuardedFetch({ env: base.env })),
     clock: base.clock,
     onChanged: (status) => ctx.emit('gateway:changed', status),

@@ -29,7 +29,7 @@ export interface ProxyDeps {
   recorder: UsageRecorder
   /** The guarded fetch; its `stream` path (src-main/net/guarded-stream.ts) when it has one. */
   fetch: GuardedFetch & { stream?: GuardedStream }
-  getEntry: (id: ProviderId) => CatalogEntry
+  getProvider: (id: ProviderId) => CatalogEntry
   pool: PoolState
   now: () => number
 }
@@ -105,7 +105,7 @@ export async function forward(
     let up
     try {
       const cred = await deps.snapshot.decrypted(id)
-      up = upstreamFor(cred, deps.getEntry(req.model.provider))
+      up = upstreamFor(cred, deps.getProvider(req.model.provider))
       if (!up) {
         lastCode = 'not_configured'
         continue

@@ -211,7 +211,7 @@ async function handle(
     return fail(403, 'model_not_allowed', `This token may not use ${parsed.model.slice(0, 200)}.`)
   }
   const plan = planRoute(
-    servedRoutes(deps.getEntry(model.provider)),
+    servedRoutes(deps.getProvider(model.provider)),
     route!,
     parsed.json,
     { canonical: model.canonical, asked: parsed.model },

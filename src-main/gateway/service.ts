@@ -29,7 +29,7 @@ export interface GatewayServiceDeps {
   /** The store file, watched so tokens made elsewhere (the CLI) are seen at once. */
   storeFile: string | null
   getDecrypted: (id: string) => Promise<DecryptedCredential>
-  getEntry: (id: ProviderId) => CatalogEntry
+  getProvider: (id: ProviderId) => CatalogEntry
   /** The guarded fetch upstream calls go through (created on first start when absent). */
   fetch: () => GuardedFetch
   clock: () => Date
@@ -94,7 +94,15 @@ export function createGatewayService(deps: GatewayServiceDeps): GatewayService {
       starting = (async () => {
         const port = options.port ?? (await deps.store.read()).gateway.port
         return startGateway(
-          { snapshot, recorder, fetch: deps.fetch(), getEntry: deps.getEntry, pool, now, windows },
+          {
+            snapshot,
+            recorder,
+            fetch: deps.fetch(),
+            getProvider: deps.getProvider,
+            pool,
+            now,
+            windows,
+          },
           { port },
         )
       })()

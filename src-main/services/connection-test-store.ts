@@ -18,7 +18,7 @@ export interface ConnectionTestStore {
 /** Builds the connection tests' store access over one store and the catalog's lookup. */
 export function createConnectionTestStore(deps: {
   store: Store
-  getEntry(provider: ProviderId): CatalogEntry
+  getProvider(provider: ProviderId): CatalogEntry
 }): ConnectionTestStore {
   const { store } = deps
   const save = createBatchWriter<{ id: string; result: LastTestResult }>((batch) =>
@@ -35,7 +35,7 @@ export function createConnectionTestStore(deps: {
     listTargets: async () =>
       (await store.read()).credentials.map((c) => {
         try {
-          return { id: c.id, host: testHost(c, deps.getEntry(c.provider)) }
+          return { id: c.id, host: testHost(c, deps.getProvider(c.provider)) }
         } catch {
           return { id: c.id, host: c.id }
         }

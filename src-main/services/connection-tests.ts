@@ -28,7 +28,7 @@ export type { ConnectionTestResult } from './connection-test-result'
 export interface ConnectionTestDeps {
   getDecrypted(id: string): Promise<DecryptedCredential>
   listCredentialIds(): Promise<string[]>
-  getEntry(provider: ProviderId): CatalogEntry
+  getProvider(provider: ProviderId): CatalogEntry
   getAdapter(entry: CatalogEntry): ProviderAdapter
   fetch: GuardedFetch
   saveResult(id: string, result: LastTestResult): Promise<void>
@@ -110,7 +110,7 @@ export function createConnectionTests(deps: ConnectionTestDeps): ConnectionTests
     }
 
     const secrets = credentialSecrets(cred)
-    const entry = deps.getEntry(cred.provider)
+    const entry = deps.getProvider(cred.provider)
     let outcome: TestOutcome
     try {
       outcome = await deps.getAdapter(entry).test(cred, { entry, fetch: deps.fetch, signal })

@@ -32,7 +32,7 @@ export interface ModelsDeps {
   /** The credential with its secrets (credentials service); throws AppError (`decryption_error`, `vault_locked`, …). */
   getDecrypted: (credentialId: string) => Promise<DecryptedCredential>
   /** The catalog entry of a provider. */
-  getEntry: (provider: ProviderId) => CatalogEntry
+  getProvider: (provider: ProviderId) => CatalogEntry
   /** The adapter speaking an entry's API. */
   getAdapter: (entry: CatalogEntry) => ProviderAdapter
   fetch: GuardedFetch
@@ -75,7 +75,7 @@ export function createModelsService(deps: ModelsDeps): ModelsService {
   return {
     async discover(credentialId, signal) {
       const cred = credentialOf(await deps.store.read(), credentialId)
-      const entry = deps.getEntry(cred.provider)
+      const entry = deps.getProvider(cred.provider)
       const base = { credentialId, provider: cred.provider }
       // Static lists (Voyage, Deepgram, Vertex, …) come from the adapter too: it checks the
       // credential is usable first, and may prefer a live listing where one exists.
@@ -160,7 +160,7 @@ export function createModelsService(deps: ModelsDeps): ModelsService {
       const model = data.models.find((m) => m.id === modelId)
       if (!model) throw new AppError('not_found', 'No registered model has this id.', { modelId })
       const cred = credentialOf(data, model.credentialId)
-      const entry = deps.getEntry(cred.provider)
+      const entry = deps.getProvider(cred.provider)
       const base = { modelId, name: model.name, provider: model.provider, type: model.type }
       const started = performance.now()
       const elapsed = () => Math.round(performance.now() - started)

@@ -31,7 +31,7 @@ export const VERIFY_TIMEOUT_MS = 120_000
 export interface VerifyDeps {
   store: Store
   getDecrypted: (credentialId: string) => Promise<DecryptedCredential>
-  getEntry: (provider: ProviderId) => CatalogEntry
+  getProvider: (provider: ProviderId) => CatalogEntry
   getAdapter: (entry: CatalogEntry) => ProviderAdapter
   fetch: GuardedFetch
   sttClip?: () => Promise<Buffer>
@@ -103,7 +103,7 @@ export function createVerifyService(deps: VerifyDeps): VerifyService {
       if (!model || !stored || model.credentialId !== stored.id) {
         throw new AppError('not_found', 'No registered model has this id on this credential.')
       }
-      const entry = deps.getEntry(stored.provider)
+      const entry = deps.getProvider(stored.provider)
       const cred = await deps.getDecrypted(stored.id)
       secrets = credentialSecrets(cred)
       if (run.abortedBy) throw new AppError('cancelled', 'The check was cancelled.')

@@ -128,7 +128,7 @@ export interface StoreData {
   salt: string
   /** Key-check value: a known plaintext sealed with the master key (tells wrong key from corrupt). */
   keyCheck: SealedSecret | null
-  /** Which master-key source sealed the data ('env' | 'keychain' | 'safeStorage'). */
+  /** Which master-key source sealed the data (a `KeySourceId`; kept as text so a newer one survives). */
   keySource: string | null
   credentials: StoredCredential[]
   models: StoredModel[]

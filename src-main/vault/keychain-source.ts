@@ -2,8 +2,8 @@
  * Master key in the OS keychain through keytar (service `Switchboard`, account `master-key`):
  * 32 random bytes created on first use. keytar is an optional native module; when it cannot be
  * loaded, or the Secret Service does not answer, the source is unavailable with a reason and the
- * chain moves on. `SWITCHBOARD_KEYCHAIN_SERVICE` overrides the service name (tests use it so
- * they never touch a user's real entry).
+ * vault moves to the next source. `SWITCHBOARD_KEYCHAIN_SERVICE` overrides the service name (tests
+ * use it so they never touch a user's real entry).
  */
 import fs from 'node:fs'
 import { createRequire } from 'node:module'

@@ -3,7 +3,7 @@
  * one holds the key. Rotation stages a new key under a pending name before the store switches to
  * it, and promotes it afterwards, so a crash at any point leaves a key that opens the store.
  */
-export type KeySourceId = 'env' | 'keychain' | 'safeStorage'
+import type { KeySourceId } from '../../src-preload/contract/vault'
 
 /** Whether a source can be used now, and if not, a stable reason code (plus safe English detail). */
 export interface Availability {

@@ -1,5 +1,5 @@
 /**
- * The vault (DESIGN §4): finds the master key through the source chain, seals and opens secret
+ * The vault (DESIGN §4): finds the master key through the source order, seals and opens secret
  * fields, tells a wrong master key (the key-check value does not open) from a corrupt value, and
  * rotates the key. Fail closed: with no source the vault is locked, sealing throws vault_locked
  * before anything is written, and there is never a plaintext fallback.
@@ -10,12 +10,11 @@ import type { SealedSecret, Store, StoreData } from '../store/schema'
 import { createKnownSecrets, type KnownSecrets } from '../secrets/known-secrets'
 import { fieldAad, openValue, sealValue } from './cipher'
 import { createEnvSource, newSalt } from './env-source'
-import { createKeyChain, type KeyChain, type SourceReport } from './key-chain'
+import { createSourceOrder, type SourceOrder, type SourceReport } from './source-order'
 import { createKeychainSource, type KeytarLike } from './keychain-source'
 import { createSafeStorageSource } from './safe-storage-source'
-import type { KeySource, KeySourceId } from './types'
-
-export type VaultState = 'unlocked' | 'locked' | 'wrong_key'
+import type { KeySourceId, VaultState } from '../../src-preload/contract/vault'
+import type { KeySource } from './types'
 
 /** What `vault:status` answers. */
 export interface VaultStatus {
@@ -31,7 +30,7 @@ export interface Sealer {
 }
 
 export type OpenResult =
-  { ok: true; value: string } | { ok: false; reason: 'locked' | 'wrong_key' | 'corrupt' }
+  { ok: true; value: string } | { ok: false; reason: Exclude<VaultState, 'unlocked'> | 'corrupt' }
 
 /** Opens secret fields of one store snapshot; never throws for key problems. */
 export interface Opener {
@@ -124,10 +123,10 @@ export function hasSealedSecrets(data: StoreData): boolean {
   return data.credentials.some((c) => Object.values(c.secrets ?? {}).some(Boolean))
 }
 
-/** Builds the vault over a store and a source chain. */
+/** Builds the vault over a store and the order of its key sources. */
 export function createVault(
   store: Store,
-  chain: KeyChain,
+  order: SourceOrder,
   known: KnownSecrets = createKnownSecrets(),
 ): Vault {
   // Keys found per source and salt; dropped when the key check stops matching (another process
@@ -168,7 +167,7 @@ export function createVault(
     return { state: 'unlocked', source, key }
   }
 
-  const resolve = async (data: StoreData) => resolveWith((await chain.pick()).source, data)
+  const resolve = async (data: StoreData) => resolveWith((await order.pick()).source, data)
 
   const sealerFor = (key: Buffer): Sealer => ({
     seal: (credentialId, field, plaintext) => {
@@ -180,21 +179,21 @@ export function createVault(
   const vault: Vault = {
     known,
     async status() {
-      const [data, reports] = await Promise.all([store.read(), chain.probeAll()])
+      const [data, reports] = await Promise.all([store.read(), order.probeAll()])
       const first = reports.find((r) => r.available)
-      const source = chain.sources.find((s) => s.id === first?.id) ?? null
+      const source = order.sources.find((s) => s.id === first?.id) ?? null
       const r = await resolveWith(source, data)
       return { state: r.state, source: r.source?.id ?? null, sources: reports }
     },
 
     async assertAvailable() {
-      const { source } = await chain.pick()
+      const { source } = await order.pick()
       if (!source) throw lockedError()
       return source.id
     },
 
     async sealer(data) {
-      const { source } = await chain.pick()
+      const { source } = await order.pick()
       if (!source) throw lockedError()
       const r = await resolveWith(source, data)
       if (r.state === 'unlocked' && r.key && data.keyCheck) return sealerFor(r.key)
@@ -284,7 +283,7 @@ export interface DefaultVaultOptions {
 
 /** The vault with DESIGN §4's source order: env passphrase, OS keychain, safeStorage. */
 export function createDefaultVault(options: DefaultVaultOptions): Vault {
-  const chain = createKeyChain([
+  const order = createSourceOrder([
     createEnvSource(options.env),
     createKeychainSource({ env: options.env, keytar: options.keytar, platform: options.os }),
     createSafeStorageSource({
@@ -297,5 +296,5 @@ export function createDefaultVault(options: DefaultVaultOptions): Vault {
   // The env passphrase opens every secret: it is scrubbed like one.
   const passphrase = options.env.SWITCHBOARD_ENCRYPTION_KEY
   if (passphrase) known.remember(passphrase)
-  return createVault(options.store, chain, known)
+  return createVault(options.store, order, known)
 }

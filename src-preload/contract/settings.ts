@@ -7,6 +7,7 @@ import { z } from 'zod'
 import { channel, event } from './define'
 import type { ErrorCode } from './errors'
 import { PreferencesPatch, type Preferences } from './preferences'
+import type { VaultState } from './vault'
 
 /** One provider whose variables are set in the app's environment. */
 export interface EnvProviderFound {
@@ -21,7 +22,7 @@ export interface EnvProviderFound {
 /** `settings:envStatus`: what the environment offers; `pending` drives the amber banner. */
 export interface EnvStatusView {
   /** The vault state: with no usable key the comparison cannot run and `pending` is empty. */
-  vault: 'unlocked' | 'locked' | 'wrong_key'
+  vault: VaultState
   found: EnvProviderFound[]
   /** Providers that `settings:migrateEnv` would import now. */
   pending: string[]

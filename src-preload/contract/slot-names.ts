@@ -3,15 +3,14 @@
  * loads before any schema library (issue 17), and the store, the services, the gateway and the
  * renderer all read this one list (issue 13). Display order: the primary row, then the advanced.
  */
-export const defaultSlots = [
-  'chat',
-  'embedding',
-  'textToSpeech',
-  'speechToText',
-  'transformation',
-  'tools',
-  'largeContext',
-] as const
+/** The primary row: chat and embedding (required), text to speech and speech to text. */
+export const primarySlots = ['chat', 'embedding', 'textToSpeech', 'speechToText'] as const
+
+/** The advanced group: optional language slots that fall back to chat when empty. */
+export const advancedSlots = ['transformation', 'tools', 'largeContext'] as const
+
+/** Every slot, in display order. */
+export const defaultSlots = [...primarySlots, ...advancedSlots] as const
 
 export type DefaultSlotName = (typeof defaultSlots)[number]
 

@@ -5,8 +5,14 @@
 import { z } from 'zod'
 import { channel } from './define'
 
-export const KeySourceIdSchema = z.enum(['env', 'keychain', 'safeStorage'])
-export type KeySourceIdName = z.infer<typeof KeySourceIdSchema>
+/** The master-key sources of DESIGN §4, in the order the vault tries them. */
+export const keySourceIds = ['env', 'keychain', 'safeStorage'] as const
+export type KeySourceId = (typeof keySourceIds)[number]
+export const KeySourceIdSchema = z.enum(keySourceIds)
+
+/** The vault's states: `locked` = no source; `wrong_key` = the key does not open the secrets. */
+export const vaultStates = ['unlocked', 'locked', 'wrong_key'] as const
+export type VaultState = (typeof vaultStates)[number]
 
 /** One master-key source: available or not, and why not (a stable reason code + English detail). */
 export const KeySourceReport = z.object({
@@ -24,7 +30,7 @@ export const KeySourceReport = z.object({
 
 /** `vault:status`: `locked` = no source; `wrong_key` = the key does not open the stored secrets. */
 export const VaultStatusView = z.object({
-  state: z.enum(['unlocked', 'locked', 'wrong_key']),
+  state: z.enum(vaultStates),
   source: KeySourceIdSchema.nullable(),
   sources: z.array(KeySourceReport),
 })
@@ -32,7 +38,7 @@ export type VaultStatusView = z.infer<typeof VaultStatusView>
 
 /** `vault:rotate`: how many secret values were re-encrypted, and how many were already broken. */
 export interface VaultRotateResult {
-  source: KeySourceIdName
+  source: KeySourceId
   reencrypted: number
   skipped: number
 }

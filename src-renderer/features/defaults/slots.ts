@@ -1,25 +1,13 @@
-/** The default slots grouped as the Models page shows them (DESIGN §3), and their i18n keys. */
+/**
+ * Helpers of the Models page's default slots (DESIGN §3): problem keys, who uses a model, names.
+ * The slots and their grouping are the contract's (`primarySlots`, `advancedSlots`).
+ */
 import type {
   DefaultSlotName,
   DefaultsView,
   ModelView,
   SlotProblem,
 } from '../../../src-preload/contract'
-
-/** Primary row: chat and embedding are required, TTS and STT optional. */
-export const PRIMARY_SLOTS = [
-  'chat',
-  'embedding',
-  'textToSpeech',
-  'speechToText',
-] as const satisfies readonly DefaultSlotName[]
-
-/** Advanced group: optional language slots that fall back to chat. */
-export const ADVANCED_SLOTS = [
-  'transformation',
-  'tools',
-  'largeContext',
-] as const satisfies readonly DefaultSlotName[]
 
 /** i18n key of a problem (`models:problems.<key>`). */
 export const PROBLEM_KEY: Record<SlotProblem, string> = {

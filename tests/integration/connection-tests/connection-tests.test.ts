@@ -141,7 +141,7 @@ function harness(
       return c
     },
     listCredentialIds: async () => creds.map((c) => c.id),
-    getEntry: entry,
+    getProvider: entry,
     getAdapter: () => adapter,
     fetch: fetch as GuardedFetch,
     saveResult: async (id, result) => {

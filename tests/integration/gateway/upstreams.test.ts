@@ -122,7 +122,7 @@ describe('Vertex AI (OpenAI-compatible endpoint)', () => {
         }),
         recorder: createUsageRecorder(async () => undefined, 0),
         fetch: createGuardedFetch({ defaultTimeoutMs: 5_000, env: {} }),
-        getEntry: getProvider,
+        getProvider,
         pool: createPoolState(),
         now: Date.now,
       },

@@ -72,7 +72,7 @@ export function createWorld(opts: WorldOptions) {
   const models = createModelsService({
     store,
     getDecrypted,
-    getEntry: () => opts.entry,
+    getProvider: () => opts.entry,
     getAdapter: () => opts.adapter,
     fetch: opts.fetch ?? guardedFetch,
     newId: () => `model-${++nextId}`,

@@ -90,7 +90,7 @@ export function directVerify(
   return createVerifyService({
     store: h.app.store,
     getDecrypted: async (id) => (o.rewrite ?? ((c) => c))(await h.app.credentials.getDecrypted(id)),
-    getEntry: getProvider,
+    getProvider,
     getAdapter,
     fetch: createGuardedFetch({ env: {} }),
     sttClip: createSttClipLoader(sttClipCandidates()),

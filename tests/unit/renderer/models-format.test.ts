@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import {
-  formatBytes,
-  formatLatency,
-  formatTokens,
-  isModelType,
-  MODEL_TYPES,
-} from '../../../src-renderer/features/models/model-types'
-import {
-  PRIMARY_SLOTS,
-  ADVANCED_SLOTS,
-  slotsUsing,
-} from '../../../src-renderer/features/defaults/slots'
+import { formatBytes, formatLatency, formatTokens } from '../../../src-renderer/lib/format-units'
+import { isModelTypeName, MODEL_TYPE_NAMES } from '../../../src-preload/contract/model-types'
+import { slotsUsing } from '../../../src-renderer/features/defaults/slots'
 import { defaultSlots, type DefaultsView, type SlotView } from '../../../src-preload/contract'
+import { advancedSlots, primarySlots } from '../../../src-preload/contract/slot-names'
 
 describe('models formatting', () => {
   it('says latency in words', () => {
@@ -27,15 +19,16 @@ describe('models formatting', () => {
     expect(formatTokens(8192, 'en-US')).toBe('8K')
   })
   it('knows the four types', () => {
-    expect(MODEL_TYPES).toEqual(['language', 'embedding', 'text_to_speech', 'speech_to_text'])
-    expect(isModelType('embedding')).toBe(true)
-    expect(isModelType('vision')).toBe(false)
+    expect(MODEL_TYPE_NAMES).toEqual(['language', 'embedding', 'text_to_speech', 'speech_to_text'])
+    expect(isModelTypeName('embedding')).toBe(true)
+    expect(isModelTypeName('vision')).toBe(false)
   })
 })
 
 describe('default slots on the page', () => {
   it('shows every slot of the contract exactly once, primary first', () => {
-    expect([...PRIMARY_SLOTS, ...ADVANCED_SLOTS]).toEqual([...defaultSlots])
+    expect([...primarySlots, ...advancedSlots]).toEqual([...defaultSlots])
+    expect(new Set(defaultSlots).size).toBe(defaultSlots.length)
   })
   it('names the slots a model is chosen for (not the ones that only fall back to it)', () => {
     const slot = (

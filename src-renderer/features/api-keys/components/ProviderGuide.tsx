@@ -1,10 +1,8 @@
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ProviderFormView } from '../../../../src-preload/contract'
-import { ADVANCED_SLOTS, PRIMARY_SLOTS } from '../../defaults/slots'
+import { defaultSlots } from '../../../../src-preload/contract/slot-names'
 import { LinkedText } from './LinkedText'
-
-const SLOTS = [...PRIMARY_SLOTS, ...ADVANCED_SLOTS]
 
 /**
  * A provider's guide inside the add / edit dialog (issue 16): how to get a key, its usual shape,
@@ -24,7 +22,7 @@ export function ProviderGuide({
   const [open, setOpen] = useState(initiallyOpen)
   const bodyId = useId()
   const guide = provider.guide
-  const recommended = SLOTS.filter((s) => guide.recommended[s]?.length)
+  const recommended = defaultSlots.filter((s) => guide.recommended[s]?.length)
   return (
     <section className="provider-guide">
       <button

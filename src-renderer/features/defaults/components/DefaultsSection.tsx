@@ -8,8 +8,9 @@ import { useDefaultsStore } from '../../../stores/use-defaults-store'
 import { useModelsStore } from '../../../stores/use-models-store'
 import { toast } from '../../../stores/use-toast-store'
 import { ErrorNote } from '../../models/components/ErrorNote'
-import { TYPE_KEY } from '../../models/model-types'
-import { ADVANCED_SLOTS, modelName, PRIMARY_SLOTS, PROBLEM_KEY } from '../slots'
+import { MODEL_TYPE_KEYS } from '../../../../src-preload/contract/model-types'
+import { advancedSlots, primarySlots } from '../../../../src-preload/contract/slot-names'
+import { modelName, PROBLEM_KEY } from '../slots'
 import { AutoAssignReport } from './AutoAssignReport'
 import { ModelCombobox, type ModelOption } from './ModelCombobox'
 import { useProviderName } from '../../../lib/use-provider-name'
@@ -100,7 +101,7 @@ export function DefaultsSection() {
       <AutoAssignReport />
 
       <div className="slot-grid" role="group" aria-label={t('defaults.primary')}>
-        {PRIMARY_SLOTS.map((slot) => (
+        {primarySlots.map((slot) => (
           <SlotField key={slot} slot={view.slots[slot]} models={models} chat={view.slots.chat} />
         ))}
       </div>
@@ -108,7 +109,7 @@ export function DefaultsSection() {
         <legend>{t('defaults.advanced')}</legend>
         <p className="muted">{t('defaults.advancedHint')}</p>
         <div className="slot-grid three">
-          {ADVANCED_SLOTS.map((slot) => (
+          {advancedSlots.map((slot) => (
             <SlotField key={slot} slot={view.slots[slot]} models={models} chat={view.slots.chat} />
           ))}
         </div>
@@ -192,7 +193,7 @@ function SlotField({
           placeholder={placeholder}
           missingLabel={t('defaults.missingModelValue')}
           emptyText={t('defaults.noModelsOfType', {
-            type: t(`types.${TYPE_KEY[slot.type]}.other`),
+            type: t(`types.${MODEL_TYPE_KEYS[slot.type]}.other`),
           })}
           onChange={choose}
           disabled={saving === slot.slot}
@@ -218,7 +219,9 @@ function SlotField({
       <div id={problemId} className="slot-notes">
         {problem ? (
           <span className={`slot-problem ${problem === 'credential_failing' ? 'warn' : 'fail'}`}>
-            {t(`problems.${PROBLEM_KEY[problem]}`, { type: t(`types.${TYPE_KEY[slot.type]}.one`) })}
+            {t(`problems.${PROBLEM_KEY[problem]}`, {
+              type: t(`types.${MODEL_TYPE_KEYS[slot.type]}.one`),
+            })}
             {slot.fallback ? ` ${t('problems.viaChat')}` : ''}
           </span>
         ) : null}

@@ -1,7 +1,7 @@
 import { memo, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ModelType } from '../../../../src-preload/contract'
-import { MODEL_TYPES, TYPE_KEY } from '../model-types'
+import { MODEL_TYPE_KEYS, MODEL_TYPE_NAMES } from '../../../../src-preload/contract/model-types'
 
 interface Props {
   /** The typed name the listing lacks (already trimmed). */
@@ -19,9 +19,9 @@ export const DiscoveryCustom = memo(function DiscoveryCustom({ name, type, onTyp
   const { t } = useTranslation('models')
   const options = useMemo(
     () =>
-      MODEL_TYPES.map((value) => (
+      MODEL_TYPE_NAMES.map((value) => (
         <option key={value} value={value}>
-          {t(`types.${TYPE_KEY[value]}.one`)}
+          {t(`types.${MODEL_TYPE_KEYS[value]}.one`)}
         </option>
       )),
     [t],

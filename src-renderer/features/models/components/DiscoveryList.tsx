@@ -2,7 +2,8 @@ import { memo, useCallback, useId, useLayoutEffect, useMemo, useRef, useState } 
 import { useTranslation } from 'react-i18next'
 import type { ModelType } from '../../../../src-preload/contract'
 import type { DiscoveryRow, TypeSource } from '../discovery-list'
-import { formatBytes, formatTokens, MODEL_TYPES, TYPE_KEY } from '../model-types'
+import { MODEL_TYPE_KEYS, MODEL_TYPE_NAMES } from '../../../../src-preload/contract/model-types'
+import { formatBytes, formatTokens } from '../../../lib/format-units'
 
 /** Fixed row height: rows are placed by arithmetic, never measured. */
 export const ROW_HEIGHT = 52
@@ -83,7 +84,7 @@ export function DiscoveryList({
     const context = template(t('discovery.facts.context', { value: SLOT }))
     return {
       types: Object.fromEntries(
-        MODEL_TYPES.map((type) => [type, t(`types.${TYPE_KEY[type]}.one`)]),
+        MODEL_TYPE_NAMES.map((type) => [type, t(`types.${MODEL_TYPE_KEYS[type]}.one`)]),
       ) as Record<ModelType, string>,
       sources: Object.fromEntries(
         (['api', 'name', 'static', 'user', 'custom'] as const).map((s) => [
@@ -125,7 +126,7 @@ export function DiscoveryList({
     const above = a.top - w.top > w.height / 2
     setPicker({
       key: row.key,
-      active: MODEL_TYPES.indexOf(type),
+      active: MODEL_TYPE_NAMES.indexOf(type),
       top: above ? a.top - w.top : a.bottom - w.top,
       right: w.right - a.right,
       above,
@@ -142,7 +143,7 @@ export function DiscoveryList({
   const moveActive = useCallback(
     (to: (i: number) => number) =>
       setPicker((p) =>
-        p ? { ...p, active: Math.max(0, Math.min(MODEL_TYPES.length - 1, to(p.active))) } : p,
+        p ? { ...p, active: Math.max(0, Math.min(MODEL_TYPE_NAMES.length - 1, to(p.active))) } : p,
       ),
     [],
   )
@@ -174,7 +175,7 @@ export function DiscoveryList({
         onOpen={openPicker}
         onClose={closePicker}
         onMove={open ? moveActive : undefined}
-        onChoose={open && picker ? () => pick(row, MODEL_TYPES[picker.active]!) : undefined}
+        onChoose={open && picker ? () => pick(row, MODEL_TYPE_NAMES[picker.active]!) : undefined}
       />,
     )
   }
@@ -208,7 +209,7 @@ export function DiscoveryList({
           className={`type-listbox${picker.above ? ' above' : ''}`}
           style={{ top: picker.top, right: picker.right }}
         >
-          {MODEL_TYPES.map((type, i) => (
+          {MODEL_TYPE_NAMES.map((type, i) => (
             <li
               key={type}
               id={optionId(i)}
@@ -272,7 +273,7 @@ const DiscoveryRowView = memo(function DiscoveryRowView(props: RowProps) {
       ArrowDown: (i) => i + 1,
       ArrowUp: (i) => i - 1,
       Home: () => 0,
-      End: () => MODEL_TYPES.length - 1,
+      End: () => MODEL_TYPE_NAMES.length - 1,
     }
     if (step[e.key]) {
       e.preventDefault()

@@ -9,7 +9,7 @@ import { useModelsStore } from '../../../stores/use-models-store'
 import { useVerifyStore } from '../../../stores/use-verify-store'
 import { toast } from '../../../stores/use-toast-store'
 import { slotList, slotsUsing } from '../../defaults/slots'
-import { MODEL_TYPES, TYPE_KEY } from '../model-types'
+import { MODEL_TYPE_KEYS, MODEL_TYPE_NAMES } from '../../../../src-preload/contract/model-types'
 import { ErrorNote } from './ErrorNote'
 import { TestOutcome } from './TestOutcome'
 import { useProviderName } from '../../../lib/use-provider-name'
@@ -21,9 +21,9 @@ export function RegisteredModels() {
   const models = useModelsStore((s) => s.models)
   const [removing, setRemoving] = useState<ModelView | null>(null)
   const groups = useMemo(() => {
-    const by = new Map<ModelType, ModelView[]>(MODEL_TYPES.map((type) => [type, []]))
+    const by = new Map<ModelType, ModelView[]>(MODEL_TYPE_NAMES.map((type) => [type, []]))
     for (const m of models) by.get(m.type)?.push(m)
-    return MODEL_TYPES.map((type) => ({ type, models: by.get(type)! })).filter(
+    return MODEL_TYPE_NAMES.map((type) => ({ type, models: by.get(type)! })).filter(
       (g) => g.models.length,
     )
   }, [models])
@@ -52,7 +52,7 @@ function TypeGroup(props: {
   const openVerify = useVerifyStore((s) => s.openDialog)
   const headingId = useId()
   const names = useMemo(() => new Map(credentials.map((c) => [c.id, c.name])), [credentials])
-  const key = TYPE_KEY[props.type]
+  const key = MODEL_TYPE_KEYS[props.type]
   return (
     <div className="card type-group">
       <h3 id={headingId}>

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next'
 import type { ModelTestResult } from '../../../../src-preload/contract'
 import { describeError } from '../../../lib/errors'
 import type { ModelTestState } from '../../../stores/use-models-store'
-import { formatBytes, formatLatency } from '../model-types'
+import { formatBytes, formatLatency } from '../../../lib/format-units'
 
 /** A model test's outcome in words: what the model produced, and how long it took. */
 export function TestOutcome({ state }: { state: ModelTestState | undefined }) {

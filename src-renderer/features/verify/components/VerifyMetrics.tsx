@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { ModelView } from '../../../../src-preload/contract'
 import { useProviderName } from '../../../lib/use-provider-name'
 import type { VerifyResult, VerifyRun } from '../../../stores/use-verify-store'
-import { formatLatency } from '../../models/model-types'
+import { formatLatency } from '../../../lib/format-units'
 
 /** A `blob:` URL for the clip while it is shown; revoked when the clip changes or unmounts. */
 function useClipUrl(audio: VerifyResult['audio']): string | null {

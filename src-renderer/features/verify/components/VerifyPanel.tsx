@@ -4,7 +4,7 @@ import type { ModelType, VerifyTarget } from '../../../../src-preload/contract'
 import { VERIFY_PROMPT_MAX } from '../../../../src-preload/contract/verify'
 import { Skeleton } from '../../../components/Skeleton'
 import { hasEnded, useVerifyStore, type VerifyStatus } from '../../../stores/use-verify-store'
-import { TYPE_KEY } from '../../models/model-types'
+import { MODEL_TYPE_KEYS } from '../../../../src-preload/contract/model-types'
 import { useVerifyModel } from '../hooks/use-verify-model'
 import { VerifyError } from './VerifyError'
 import { VerifyMetrics } from './VerifyMetrics'
@@ -20,7 +20,7 @@ const STATUS_KEY: Partial<Record<VerifyStatus, string>> = {
 
 /** The prompt a check starts with, translated; STT sends none (it transcribes the bundled clip). */
 const defaultPromptKey = (type: ModelType) =>
-  type === 'speech_to_text' ? null : `defaultPrompt.${TYPE_KEY[type]}`
+  type === 'speech_to_text' ? null : `defaultPrompt.${MODEL_TYPE_KEYS[type]}`
 
 /**
  * The verification check of one registered model (issue 16): a prompt (prefilled), Send /
@@ -88,7 +88,7 @@ export function VerifyPanel({
       data-testid="verify-panel"
       data-status={run?.status ?? 'idle'}
     >
-      <p className="muted">{t(`intro.${TYPE_KEY[model.type]}`)}</p>
+      <p className="muted">{t(`intro.${MODEL_TYPE_KEYS[model.type]}`)}</p>
       <form className="verify-form stack" onSubmit={send}>
         {promptKey ? (
           <div className="field">

@@ -1,20 +1,8 @@
 /**
- * Model-type helpers shared by the Models page. The type list and its camelCase i18n keys come
- * from the contract's one table (issue 13); this file only formats.
+ * Quantities as words in the reader's locale: sizes, token counts, latencies. Used by the Models,
+ * Defaults, Local and Verify features. Model types and their i18n keys are not here: they are the
+ * contract's one table (MODEL_TYPE_NAMES, MODEL_TYPE_KEYS in src-preload/contract/model-types.ts).
  */
-import { MODEL_TYPE_KEYS, MODEL_TYPE_NAMES } from '../../../src-preload/contract'
-import type { ModelType } from '../../../src-preload/contract'
-
-/** Display order of the model types (DESIGN §3). */
-export const MODEL_TYPES: readonly ModelType[] = MODEL_TYPE_NAMES
-
-/** i18n key suffix of a type (camelCase keys under `models:types`). */
-export const TYPE_KEY = MODEL_TYPE_KEYS
-
-/** True when the value is one of the four model types. */
-export function isModelType(value: string): value is ModelType {
-  return (MODEL_TYPES as readonly string[]).includes(value)
-}
 
 /** Bytes as a short size ("4.7 GB"), in the given locale. */
 export function formatBytes(bytes: number, locale?: string): string {

@@ -2,13 +2,15 @@
  * The ordered master-key sources (DESIGN §4): env passphrase → OS keychain → safeStorage. The
  * first available one wins; every source reports whether it is available and why not.
  */
-import type { Availability, KeySource, KeySourceId } from './types'
+import type { KeySourceId } from '../../src-preload/contract/vault'
+import type { Availability, KeySource } from './types'
 
 export interface SourceReport extends Availability {
   id: KeySourceId
 }
 
-export interface KeyChain {
+/** The master-key sources in priority order, and which of them holds the key now. */
+export interface SourceOrder {
   readonly sources: readonly KeySource[]
   /** Probes every source (in order). */
   probeAll(): Promise<SourceReport[]>
@@ -16,8 +18,8 @@ export interface KeyChain {
   pick(): Promise<{ source: KeySource | null; reports: SourceReport[] }>
 }
 
-/** Builds the chain over sources in priority order. */
-export function createKeyChain(sources: readonly KeySource[]): KeyChain {
+/** Builds the order over sources given in priority order. */
+export function createSourceOrder(sources: readonly KeySource[]): SourceOrder {
   const probeAll = async (): Promise<SourceReport[]> => {
     const out: SourceReport[] = []
     for (const s of sources) {

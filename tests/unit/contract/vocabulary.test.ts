@@ -1,0 +1,55 @@
+/**
+ * One list per vocabulary (issue 13): the default slots (contract/slot-names.ts), the master-key
+ * sources and the vault's states (contract/vault.ts) are each written once, `as const`, and every
+ * type is derived from the list. This test fails when a module restates one of them as a union
+ * (`'env' | 'keychain'`) or an array (`['unlocked', 'locked']`) instead of importing it.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { advancedSlots, defaultSlots, primarySlots } from '../../../src-preload/contract/slot-names'
+import { keySourceIds, vaultStates } from '../../../src-preload/contract/vault'
+
+const root = path.resolve(import.meta.dirname, '../../..')
+
+const VOCABULARIES: { name: string; home: string; words: readonly string[] }[] = [
+  { name: 'default slots', home: 'src-preload/contract/slot-names.ts', words: defaultSlots },
+  { name: 'key sources', home: 'src-preload/contract/vault.ts', words: keySourceIds },
+  { name: 'vault states', home: 'src-preload/contract/vault.ts', words: vaultStates },
+]
+
+function sources(dir: string): string[] {
+  return fs.readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((d) => {
+    const rel = path.join(dir, d.name)
+    if (d.isDirectory()) return sources(rel)
+    return /\.(ts|tsx)$/.test(d.name) ? [rel] : []
+  })
+}
+
+describe('one list per vocabulary', () => {
+  it('has the words of DESIGN §3 and §4, in order', () => {
+    expect([...defaultSlots]).toEqual([...primarySlots, ...advancedSlots])
+    expect([...keySourceIds]).toEqual(['env', 'keychain', 'safeStorage'])
+    expect([...vaultStates]).toEqual(['unlocked', 'locked', 'wrong_key'])
+  })
+
+  it('no module outside its home restates a list as a union or an array', () => {
+    const files = ['src-main', 'src-preload', 'src-renderer', 'src-cli', 'src-shared'].flatMap(
+      sources,
+    )
+    const restated: string[] = []
+    for (const { name, home, words } of VOCABULARIES) {
+      const word = `['"](${words.join('|')})['"]`
+      // Two different words of the list side by side, joined by `|` or `,`.
+      const pair = new RegExp(`${word}\\s*[|,]\\s*${word}`, 'g')
+      for (const file of files) {
+        if (file === path.normalize(home)) continue
+        const text = fs.readFileSync(path.join(root, file), 'utf8')
+        for (const m of text.matchAll(pair)) {
+          if (m[1] !== m[2]) restated.push(`${file}: ${m[0].replace(/\s+/g, ' ')} (${name})`)
+        }
+      }
+    }
+    expect(restated).toEqual([])
+  })
+})
