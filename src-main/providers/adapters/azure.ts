@@ -25,7 +25,8 @@ import type {
 import { classifyByName, excludedKind } from '../classify'
 import type { ModelType } from '../../../src-preload/contract/models-shared'
 import { call, displayUrl, fetchJson, isObject, parseJson, resolveRoot } from './http'
-import { openAiBodyRule, runModelTest } from './openai'
+import { openAiBodyRule } from './openai-quirks'
+import { runModelTest } from './openai-model-test'
 import { sdkClient } from './openai-sdk'
 import {
   codeForStatus,

@@ -4,7 +4,8 @@
  * the adapter as it was before the fix.
  */
 import { afterAll, describe, expect, it } from 'vitest'
-import { openAiAdapter, modelTestRoot } from '../../../src-main/providers/adapters/openai'
+import { openAiAdapter } from '../../../src-main/providers/adapters/openai'
+import { modelTestRoot } from '../../../src-main/providers/adapters/openai-model-test'
 import { apiRoot, entryFor } from '../../../src-main/providers/base-url'
 import { getProvider } from '../../../src-main/providers/catalog'
 import type { DecryptedCredential } from '../../../src-main/providers/adapter-types'
