@@ -3,9 +3,9 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/App'
 import { initI18n } from './i18n'
-import { api } from './lib/api'
 import { chooseLanding } from './app/landing'
 import { loadPreferences } from './lib/preferences'
+import { startEventBridge } from './stores/event-bridge'
 import { useSettingsStore } from './stores/use-settings-store'
 import { useThemeStore } from './stores/use-theme-store'
 
@@ -22,10 +22,8 @@ void loadPreferences()
       useSettingsStore.getState().receive(prefs)
       useThemeStore.getState().receive(prefs.theme)
     }
-    api().settings.onPreferencesChanged((next) => {
-      useSettingsStore.getState().receive(next)
-      useThemeStore.getState().receive(next.theme)
-    })
+    // The one subscription to main's events, for the app's lifetime (stores/event-bridge.ts).
+    startEventBridge()
     createRoot(document.getElementById('root')!).render(
       <StrictMode>
         <App />

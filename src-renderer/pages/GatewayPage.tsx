@@ -4,7 +4,6 @@ import { PageHeader } from '../components/PageHeader'
 import { ServerPanel } from '../features/gateway/ServerPanel'
 import { TokensPanel } from '../features/gateway/TokensPanel'
 import { LimitsPanel, UsagePanel } from '../features/gateway/UsagePanel'
-import { api } from '../lib/api'
 import { errorText } from '../lib/errors'
 import { useGatewayStore } from '../stores/use-gateway-store'
 import { toast } from '../stores/use-toast-store'
@@ -17,19 +16,15 @@ export function GatewayPage() {
   const { t } = useTranslation('gateway')
   const load = useGatewayStore((s) => s.load)
   const refreshUsage = useGatewayStore((s) => s.refreshUsage)
-  const statusChanged = useGatewayStore((s) => s.statusChanged)
   // The token just created, for the snippets; dropped when the user dismisses it.
   const [token, setToken] = useState<string | null>(null)
 
   useEffect(() => {
+    // The gateway's start / stop reaches the store through the event bridge.
     void load()
-    const off = api().gateway.onChanged(statusChanged)
     const timer = window.setInterval(() => void refreshUsage().catch(() => undefined), REFRESH_MS)
-    return () => {
-      off()
-      window.clearInterval(timer)
-    }
-  }, [load, refreshUsage, statusChanged])
+    return () => window.clearInterval(timer)
+  }, [load, refreshUsage])
 
   const refresh = () =>
     void refreshUsage().catch((err) => toast({ kind: 'error', title: errorText(t, err) }))

@@ -9,7 +9,6 @@ import { AttentionList } from '../features/overview/components/AttentionList'
 import { CredentialHealthList } from '../features/overview/components/CredentialHealthList'
 import { DefaultsGlance } from '../features/overview/components/DefaultsGlance'
 import { GatewayCard, LocalServersCard } from '../features/overview/components/SystemCards'
-import { api } from '../lib/api'
 import { describeError } from '../lib/errors'
 import { useNavStore } from '../stores/use-nav-store'
 import { useOverviewStore } from '../stores/use-overview-store'
@@ -25,20 +24,16 @@ export function HomePage() {
   const status = useOverviewStore((s) => s.status)
   const error = useOverviewStore((s) => s.error)
   const load = useOverviewStore((s) => s.load)
+  const watch = useOverviewStore((s) => s.watch)
   const go = useNavStore((s) => s.go)
   const now = useNow()
 
+  // Watched: credential, test, app and gateway events re-read it (stores/event-bridge.ts).
   useEffect(() => {
+    const unwatch = watch()
     void load()
-    const reload = () => void load()
-    const offs = [
-      api().credentials.onChanged(reload),
-      api().credentials.onTestResult(reload),
-      api().app.onChanged(reload),
-      api().gateway.onChanged(reload),
-    ]
-    return () => offs.forEach((off) => off())
-  }, [load])
+    return unwatch
+  }, [load, watch])
 
   const header = (
     <PageHeader title={t('common:pages.home.title')} subtitle={t('common:pages.home.subtitle')} />

@@ -6,7 +6,6 @@ import { Skeleton } from '../components/Skeleton'
 import { DefaultsSection } from '../features/defaults/components/DefaultsSection'
 import { ErrorNote } from '../features/models/components/ErrorNote'
 import { RegisteredModels } from '../features/models/components/RegisteredModels'
-import { api } from '../lib/api'
 import { useDefaultsStore } from '../stores/use-defaults-store'
 import { useModelsStore } from '../stores/use-models-store'
 import { useNavStore } from '../stores/use-nav-store'
@@ -25,17 +24,15 @@ export function ModelsPage() {
   const go = useNavStore((s) => s.go)
 
   useEffect(() => {
-    const reload = () => {
-      void load()
-      void loadDefaults()
-    }
-    reload()
-    // Another window, the CLI or the API Keys page changed what this page shows: re-read.
-    const offCredentials = api().credentials.onChanged(reload)
-    const offApp = api().app.onChanged(reload)
+    // Watched: when another window, the CLI or the API Keys page changes credentials or app
+    // data, the event bridge has both stores re-read.
+    const unwatchModels = useModelsStore.getState().watch()
+    const unwatchDefaults = useDefaultsStore.getState().watch()
+    void load()
+    void loadDefaults()
     return () => {
-      offCredentials()
-      offApp()
+      unwatchModels()
+      unwatchDefaults()
     }
   }, [load, loadDefaults])
 

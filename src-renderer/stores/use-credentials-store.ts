@@ -20,6 +20,7 @@ import type {
 } from '../../src-preload/contract'
 import { api, unwrap } from '../lib/api'
 import { errorBodyOf } from '../lib/errors'
+import { createWatchers } from './watchers'
 
 interface CredentialsState {
   credentials: CredentialView[] | null
@@ -60,6 +61,12 @@ interface CredentialsState {
   cancelTests: () => Promise<void>
   /** Records one streamed or returned test result. */
   recordResult: (result: ConnectionTestView) => void
+  /** A view shows credentials and results (API Keys); returns the unwatch. */
+  watch: () => () => void
+  /** Event bridge: `credentials:changed` — re-reads while watched. */
+  onChanged: () => void
+  /** Event bridge: `credentials:testResult` (a running test-all) — recorded while watched. */
+  onTestResult: (e: { result: ConnectionTestView }) => void
 }
 
 const asLast = (r: ConnectionTestView): LastTestView => ({
@@ -81,6 +88,8 @@ const NO_CREDENTIALS: CredentialView[] = []
 /** The cached credential list, empty until it is first read (one stable array, for selectors). */
 export const selectCredentialList = (s: { credentials: CredentialView[] | null }) =>
   s.credentials ?? NO_CREDENTIALS
+
+const watchers = createWatchers()
 
 export const useCredentialsStore = create<CredentialsState>((set, get) => ({
   credentials: null,
@@ -196,5 +205,13 @@ export const useCredentialsStore = create<CredentialsState>((set, get) => ({
       lastTests: { ...get().lastTests, [id]: asLast(result) },
       testing: get().testAllRunning ? testing : get().testing,
     })
+  },
+
+  watch: watchers.add,
+  onChanged: () => {
+    if (watchers.active()) void get().refresh()
+  },
+  onTestResult: ({ result }) => {
+    if (watchers.active()) get().recordResult(result)
   },
 }))

@@ -9,6 +9,7 @@ import type {
 } from '../../src-preload/contract'
 import { api, unwrap } from '../lib/api'
 import { errorBodyOf } from '../lib/errors'
+import { createWatchers } from './watchers'
 
 interface DefaultsState {
   view: DefaultsView | null
@@ -29,9 +30,15 @@ interface DefaultsState {
   autoAssign: () => Promise<AutoAssignResult | null>
   /** Forgets the last auto-assign report. */
   dismissReport: () => void
+  /** A view shows the slots (the Models page); returns the unwatch. */
+  watch: () => () => void
+  /** Event bridge: credentials or app data changed — re-reads while watched. */
+  onChanged: () => void
 }
 
-export const useDefaultsStore = create<DefaultsState>((set) => ({
+const watchers = createWatchers()
+
+export const useDefaultsStore = create<DefaultsState>((set, get) => ({
   view: null,
   status: 'idle',
   loadError: null,
@@ -77,4 +84,9 @@ export const useDefaultsStore = create<DefaultsState>((set) => ({
   },
 
   dismissReport: () => set({ lastAutoAssign: null }),
+
+  watch: watchers.add,
+  onChanged: () => {
+    if (watchers.active()) void get().load()
+  },
 }))

@@ -5,6 +5,7 @@
 import { create } from 'zustand'
 import type { EnvStatusView, MigrateEnvResult } from '../../src-preload/contract'
 import { api, unwrap } from '../lib/api'
+import { createWatchers } from './watchers'
 
 interface EnvState {
   status: EnvStatusView | null
@@ -15,7 +16,13 @@ interface EnvState {
   /** Runs `settings:migrateEnv` (throws ApiError) and re-reads the status. */
   migrate: (dryRun: boolean) => Promise<MigrateEnvResult>
   dismiss: () => void
+  /** A view shows the banner; returns the unwatch. */
+  watch: () => () => void
+  /** Event bridge: `credentials:changed` — a deleted credential may make a key importable again. */
+  onCredentialsChanged: () => void
 }
+
+const watchers = createWatchers()
 
 export const useEnvStore = create<EnvState>((set, get) => ({
   status: null,
@@ -33,4 +40,8 @@ export const useEnvStore = create<EnvState>((set, get) => ({
     return result
   },
   dismiss: () => set({ dismissed: true }),
+  watch: watchers.add,
+  onCredentialsChanged: () => {
+    if (watchers.active()) void get().load()
+  },
 }))

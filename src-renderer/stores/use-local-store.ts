@@ -22,6 +22,7 @@ import type {
 import { api, unwrap } from '../lib/api'
 import { errorBodyOf } from '../lib/errors'
 import { selectCredentialList, useCredentialsStore } from './use-credentials-store'
+import { createWatchers } from './watchers'
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error'
 
@@ -105,6 +106,14 @@ interface LocalState {
   loadActiveImports: () => Promise<void>
   loadMachine: () => Promise<void>
   loadRecommended: (baseUrl: string, quiet?: boolean) => Promise<void>
+  /** A view shows servers and jobs (the Local page, the first run); returns the unwatch. */
+  watch: () => () => void
+  /** Event bridge: `credentials:changed` — re-reads which servers are connected while watched. */
+  onCredentialsChanged: () => void
+  /** Event bridge: `local:pullProgress`, applied while watched (a later view loads the snapshot). */
+  onPullProgress: (p: PullProgress) => void
+  /** Event bridge: `local:importProgress`, applied while watched. */
+  onImportProgress: (p: ImportProgress) => void
 }
 
 const emptyLibrary: LibraryState = { status: 'idle', installed: [], running: [], error: null }
@@ -119,6 +128,7 @@ export function createLocalStore() {
   // A report older than the one shown (a snapshot answered after a newer live event) is dropped.
   const stale = (known: { seq?: number } | null | undefined, p: { seq?: number }) =>
     known?.seq !== undefined && p.seq !== undefined && p.seq <= known.seq
+  const watchers = createWatchers()
 
   return create<LocalState>((set, get) => ({
     detectStatus: 'idle',
@@ -365,6 +375,17 @@ export function createLocalStore() {
       } catch (err) {
         set({ recommended: { baseUrl, status: 'error', result: keep, error: errorBodyOf(err) } })
       }
+    },
+
+    watch: watchers.add,
+    onCredentialsChanged: () => {
+      if (watchers.active()) void get().loadCredentials()
+    },
+    onPullProgress: (p) => {
+      if (watchers.active()) get().applyProgress(p)
+    },
+    onImportProgress: (p) => {
+      if (watchers.active()) get().applyImportProgress(p)
     },
   }))
 }

@@ -16,6 +16,7 @@ import type {
 } from '../../src-preload/contract'
 import { api, unwrap } from '../lib/api'
 import { errorBodyOf } from '../lib/errors'
+import { createWatchers } from './watchers'
 import { useCredentialsStore } from './use-credentials-store'
 
 /** A model test in flight or finished. */
@@ -59,6 +60,10 @@ interface ModelsState {
   testModel: (modelId: string) => Promise<void>
   /** Unregisters a model; throws ApiError when main refuses. */
   removeModel: (modelId: string) => Promise<UnregisterResult>
+  /** A view shows the models (the Models page); returns the unwatch. */
+  watch: () => () => void
+  /** Event bridge: credentials or app data changed (another window, the CLI) — re-reads while watched. */
+  onChanged: () => void
 }
 
 const closedDiscovery: DiscoveryState = {
@@ -75,6 +80,8 @@ const closedDiscovery: DiscoveryState = {
 let jobCounter = 0
 const newJobId = (kind: string) =>
   `${kind}-${Date.now().toString(36)}-${(jobCounter++).toString(36)}`
+
+const watchers = createWatchers()
 
 export const useModelsStore = create<ModelsState>((set, get) => ({
   models: [],
@@ -185,6 +192,11 @@ export const useModelsStore = create<ModelsState>((set, get) => ({
     })
     void get().load()
     return res
+  },
+
+  watch: watchers.add,
+  onChanged: () => {
+    if (watchers.active()) void get().load()
   },
 }))
 

@@ -6,6 +6,7 @@
 import { create } from 'zustand'
 import type { OfflineSetupProgress } from '../../src-preload/contract'
 import { api, unwrap } from '../lib/api'
+import { createWatchers } from './watchers'
 
 interface OfflineSetupState {
   jobs: Record<string, OfflineSetupProgress>
@@ -16,10 +17,15 @@ interface OfflineSetupState {
   dismiss: (jobId: string) => void
   apply: (p: OfflineSetupProgress) => void
   loadActive: () => Promise<void>
+  /** A view follows setups: reads main's snapshot; returns the unwatch. */
+  watch: () => () => void
+  /** Event bridge: `setup:offlineProgress`, applied while watched. */
+  onProgress: (p: OfflineSetupProgress) => void
 }
 
 export function createOfflineSetupStore() {
   const dismissed = new Set<string>()
+  const watchers = createWatchers()
   return create<OfflineSetupState>((set, get) => ({
     jobs: {},
     start: async (baseUrl, model, makeDefault) => {
@@ -46,14 +52,16 @@ export function createOfflineSetupStore() {
       const list = await unwrap(api().setup.offlineActive({})).catch(() => [])
       for (const p of list) get().apply(p)
     },
+    watch: () => {
+      // Watch first: an event overtaking the snapshot is applied, and `seq` orders the two.
+      const unwatch = watchers.add()
+      void get().loadActive()
+      return unwatch
+    },
+    onProgress: (p) => {
+      if (watchers.active()) get().apply(p)
+    },
   }))
 }
 
 export const useOfflineSetupStore = createOfflineSetupStore()
-
-/** Subscribes to setup events (then reads the snapshot); returns the unsubscribe. */
-export function followOfflineSetups(): () => void {
-  const off = api().setup.onOfflineProgress((p) => useOfflineSetupStore.getState().apply(p))
-  void useOfflineSetupStore.getState().loadActive()
-  return off
-}

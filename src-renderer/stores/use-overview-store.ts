@@ -6,6 +6,7 @@ import { create } from 'zustand'
 import type { ErrorBody, Overview } from '../../src-preload/contract'
 import { api, unwrap } from '../lib/api'
 import { errorBodyOf } from '../lib/errors'
+import { createWatchers } from './watchers'
 import { useCredentialsStore } from './use-credentials-store'
 
 interface OverviewState {
@@ -17,7 +18,13 @@ interface OverviewState {
   load: () => Promise<void>
   /** Re-tests one credential, then re-reads the overview. */
   retest: (credentialId: string) => Promise<void>
+  /** A view shows the overview; returns the unwatch. */
+  watch: () => () => void
+  /** Event bridge: anything the overview shows changed — re-reads while watched. */
+  onChanged: () => void
 }
+
+const watchers = createWatchers()
 
 export const useOverviewStore = create<OverviewState>((set, get) => ({
   overview: null,
@@ -40,5 +47,9 @@ export const useOverviewStore = create<OverviewState>((set, get) => ({
       set((s) => ({ retesting: { ...s.retesting, [credentialId]: false } }))
       await get().load()
     }
+  },
+  watch: watchers.add,
+  onChanged: () => {
+    if (watchers.active()) void get().load()
   },
 }))

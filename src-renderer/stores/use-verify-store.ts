@@ -61,6 +61,8 @@ interface VerifyState {
   apply: (payload: VerifyEventPayload) => void
   openDialog: (target: VerifyTarget) => void
   closeDialog: () => void
+  /** Opens the dialog on a request the tray made before this window had loaded, if any. */
+  takeOpenRequest: () => Promise<void>
 }
 
 const ENDED: readonly VerifyStatus[] = ['done', 'failed', 'cancelled']
@@ -179,13 +181,14 @@ export function createVerifyStore() {
       },
       openDialog: (target) => set({ dialog: target }),
       closeDialog: () => set({ dialog: null }),
+      takeOpenRequest: async () => {
+        const { request } = await unwrap(api().verify.takeOpenRequest({})).catch(() => ({
+          request: null,
+        }))
+        if (request) get().openDialog(request)
+      },
     }
   })
 }
 
 export const useVerifyStore = createVerifyStore()
-
-/** Feeds `verify:event`s into the store; returns the unsubscribe. */
-export function followVerifyEvents(): () => void {
-  return api().verify.onEvent((p) => useVerifyStore.getState().apply(p))
-}

@@ -2,9 +2,9 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Banner } from '../../components/Banner'
 import { ErrorText } from '../../components/ErrorText'
-import { api } from '../../lib/api'
 import { errorText } from '../../lib/errors'
 import { useSettingsStore } from '../../stores/use-settings-store'
+import { useUpdatesStore } from '../../stores/use-updates-store'
 import { useCliStatus } from './use-cli-status'
 import { useUpdateStatus } from './use-update-status'
 
@@ -15,6 +15,7 @@ import { useUpdateStatus } from './use-update-status'
 export function UpdateReadyBanner() {
   const { t } = useTranslation('settings')
   const status = useUpdateStatus()
+  const restart = useUpdatesStore((s) => s.restart)
   const [later, setLater] = useState<string | null>(null)
   if (status?.phase !== 'ready' || !status.version || later === status.version) return null
   return (
@@ -23,11 +24,7 @@ export function UpdateReadyBanner() {
       title={t('updateBanner.title', { version: status.version })}
       action={
         <div className="row">
-          <button
-            type="button"
-            className="btn primary small"
-            onClick={() => void api().updates.restart({})}
-          >
+          <button type="button" className="btn primary small" onClick={restart}>
             {t('updateBanner.restart')}
           </button>
           <button type="button" className="btn small" onClick={() => setLater(status.version)}>

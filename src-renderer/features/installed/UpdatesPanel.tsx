@@ -2,7 +2,7 @@ import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TFunction } from 'i18next'
 import type { UpdateStatus } from '../../../src-preload/contract'
-import { api, unwrap } from '../../lib/api'
+import { useUpdatesStore } from '../../stores/use-updates-store'
 import { useSettingsStore } from '../../stores/use-settings-store'
 import { useUpdateStatus } from './use-update-status'
 
@@ -22,6 +22,8 @@ export function UpdatesPanel() {
   const status = useUpdateStatus()
   const prefs = useSettingsStore((s) => s.preferences)
   const update = useSettingsStore((s) => s.update)
+  const check = useUpdatesStore((s) => s.check)
+  const restart = useUpdatesStore((s) => s.restart)
   const [checking, setChecking] = useState(false)
   const id = useId()
   const unsupported = status?.phase === 'unsupported'
@@ -68,19 +70,13 @@ export function UpdatesPanel() {
           disabled={unsupported || checking || status?.phase === 'checking'}
           onClick={() => {
             setChecking(true)
-            void unwrap(api().updates.check({}))
-              .catch(() => undefined)
-              .finally(() => setChecking(false))
+            void check().finally(() => setChecking(false))
           }}
         >
           {checking || status?.phase === 'checking' ? t('updates.checking') : t('updates.checkNow')}
         </button>
         {status?.phase === 'ready' ? (
-          <button
-            type="button"
-            className="btn primary"
-            onClick={() => void api().updates.restart({})}
-          >
+          <button type="button" className="btn primary" onClick={restart}>
             {t('updates.restart')}
           </button>
         ) : null}

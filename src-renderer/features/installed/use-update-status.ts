@@ -1,21 +1,9 @@
-import { useEffect, useState } from 'react'
+import { useEffect } from 'react'
 import type { UpdateStatus } from '../../../src-preload/contract'
-import { api, unwrap } from '../../lib/api'
+import { useUpdatesStore } from '../../stores/use-updates-store'
 
-/** The updater's status from main, kept current by `updates:changed`. */
+/** The updater's status from main (read on mount, kept current by the event bridge). */
 export function useUpdateStatus(): UpdateStatus | null {
-  const [status, setStatus] = useState<UpdateStatus | null>(null)
-  useEffect(() => {
-    let live = true
-    void unwrap(api().updates.status({})).then(
-      (s) => live && setStatus(s),
-      () => undefined,
-    )
-    const off = api().updates.onChanged((s) => setStatus(s))
-    return () => {
-      live = false
-      off()
-    }
-  }, [])
-  return status
+  useEffect(() => void useUpdatesStore.getState().load(), [])
+  return useUpdatesStore((s) => s.status)
 }

@@ -4,7 +4,6 @@ import type { TFunction } from 'i18next'
 import type { EnvStatusView, MigrateEnvResult } from '../../../src-preload/contract'
 import { Banner } from '../../components/Banner'
 import { ErrorText } from '../../components/ErrorText'
-import { api } from '../../lib/api'
 import { describeError, errorText } from '../../lib/errors'
 import { useEnvStore } from '../../stores/use-env-store'
 import { toast } from '../../stores/use-toast-store'
@@ -62,9 +61,10 @@ export function EnvKeysBanner() {
   const [error, setError] = useState<string | null>(null)
 
   useEffect(() => {
+    // Watched: a deleted credential may make an environment key importable again.
+    const unwatch = useEnvStore.getState().watch()
     void load()
-    // A deleted credential may make an environment key importable again.
-    return api().credentials.onChanged(() => void load())
+    return unwatch
   }, [load])
 
   if (dismissed || !status || status.vault !== 'unlocked' || !status.pending.length) return null

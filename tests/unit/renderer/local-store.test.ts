@@ -11,6 +11,7 @@ import type { PullProgress } from '../../../src-preload/contract'
 import { createLocalStore, useLocalStore } from '../../../src-renderer/stores/use-local-store'
 import { useLocalLive } from '../../../src-renderer/features/local/hooks/use-local-live'
 import { useCredentialsStore } from '../../../src-renderer/stores/use-credentials-store'
+import { startEventBridge } from '../../../src-renderer/stores/event-bridge'
 
 type Handler = (req: unknown) => unknown
 const ok = (data: unknown) => Promise.resolve({ ok: true, data })
@@ -234,6 +235,7 @@ describe('useLocalLive', () => {
       'local:targets': () => ({ targets: [] }),
       'local:machine': () => ({ platform: 'linux' }),
     })
+    const stopBridge = startEventBridge()
     function Probe() {
       useLocalLive(1000)
       return null
@@ -242,6 +244,7 @@ describe('useLocalLive', () => {
     await act(async () => root.render(createElement(Probe)))
     const scans = () => bridge.calls.filter((c) => c === 'local:detect').length
     expect(scans()).toBe(1)
+    // The event bridge listens once, for the app's lifetime; the hook only watches the store.
     expect(bridge.listeners.get('local:pullProgress')?.size).toBe(1)
     await act(async () => {
       await vi.advanceTimersByTimeAsync(1000)
@@ -250,11 +253,22 @@ describe('useLocalLive', () => {
     bridge.emit('local:pullProgress', progress({ jobId: 'live', percent: 5 }))
     expect(useLocalStore.getState().pulls.live?.progress?.percent).toBe(5)
 
+    const credentialReads = () => bridge.calls.filter((c) => c === 'credentials:list').length
+    const readsBefore = credentialReads()
+    bridge.emit('credentials:changed', { reason: 'created', ids: ['x'] })
+    await vi.waitFor(() => expect(credentialReads()).toBe(readsBefore + 1))
+
     await act(async () => root.unmount())
-    expect(bridge.listeners.get('local:pullProgress')?.size).toBe(0)
-    expect(bridge.listeners.get('credentials:changed')?.size).toBe(0)
+    // Unwatched: later events change nothing and cost no IPC call; the timer is gone.
+    bridge.emit('local:pullProgress', progress({ jobId: 'late', percent: 9 }))
+    expect(useLocalStore.getState().pulls.late).toBeUndefined()
+    bridge.emit('credentials:changed', { reason: 'created', ids: ['y'] })
     await vi.advanceTimersByTimeAsync(5000)
     expect(scans()).toBe(2)
+    expect(credentialReads()).toBe(readsBefore + 1)
+    stopBridge()
+    expect(bridge.listeners.get('local:pullProgress')?.size).toBe(0)
+    expect(bridge.listeners.get('credentials:changed')?.size).toBe(0)
   })
 })
 
@@ -355,7 +369,7 @@ describe('local store: jobs that ran while the page was closed', () => {
     expect(bridge.calls).toContain('local:cancelImport')
   })
 
-  it('subscribes to import events and asks main for running jobs on mount', async () => {
+  it('follows import events and asks main for running jobs on mount', async () => {
     const bridge = fakeBridge({
       'local:detect': () => ok({ servers: [], elapsedMs: 1, probed: 9 }),
       'credentials:list': () => [],
@@ -364,6 +378,7 @@ describe('local store: jobs that ran while the page was closed', () => {
       'local:activePulls': () => [progress({ jobId: 'away', percent: 70, seq: 2 })],
       'local:activeImports': () => [],
     })
+    const stopBridge = startEventBridge()
     function Probe() {
       useLocalLive(1000)
       return null
@@ -376,8 +391,18 @@ describe('local store: jobs that ran while the page was closed', () => {
     expect(bridge.calls).toContain('local:activeImports')
     expect(useLocalStore.getState().pulls.away?.progress?.percent).toBe(70)
     expect(bridge.listeners.get('local:importProgress')?.size).toBe(1)
+    bridge.emit('local:importProgress', {
+      jobId: 'imp',
+      name: 'mine',
+      stage: 'hashing',
+      percent: 5,
+      bytesDone: 5,
+      totalBytes: 100,
+    })
+    expect(useLocalStore.getState().imports.imp?.progress?.percent).toBe(5)
     await act(async () => root.unmount())
     host.remove()
+    stopBridge()
     expect(bridge.listeners.get('local:importProgress')?.size).toBe(0)
   })
 })

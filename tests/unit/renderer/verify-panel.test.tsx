@@ -24,6 +24,7 @@ import { RegisteredModels } from '../../../src-renderer/features/models/componen
 import { VerifyDialogHost } from '../../../src-renderer/features/verify/components/VerifyDialogHost'
 import { VerifyPanel } from '../../../src-renderer/features/verify/components/VerifyPanel'
 import { initI18n } from '../../../src-renderer/i18n'
+import { startEventBridge } from '../../../src-renderer/stores/event-bridge'
 import { useCredentialsStore } from '../../../src-renderer/stores/use-credentials-store'
 import { useModelsStore } from '../../../src-renderer/stores/use-models-store'
 import { useVerifyStore } from '../../../src-renderer/stores/use-verify-store'
@@ -63,6 +64,7 @@ let listeners: Map<string, Set<(p: unknown) => void>>
 let holdStart: Promise<void> | null = null
 let runs = 0
 let openRequest: VerifyTarget | null = null
+let stopBridge: (() => void) | null = null
 
 function fakeBridge() {
   listeners = new Map()
@@ -167,11 +169,14 @@ beforeEach(() => {
   holdStart = null
   openRequest = null
   fakeBridge()
+  // Main's events reach the stores the way they do in the app: through the one event bridge.
+  stopBridge = startEventBridge()
   useModelsStore.setState({ models: MODELS, status: 'ready' })
   useCredentialsStore.setState({ providers })
   useVerifyStore.setState({ run: null, dialog: null })
 })
 afterEach(() => {
+  stopBridge?.()
   act(() => root?.unmount())
   root = null
   document.body.innerHTML = ''

@@ -5,7 +5,6 @@
  * Everything stops when the page unmounts.
  */
 import { useEffect } from 'react'
-import { api } from '../../../lib/api'
 import { useLocalStore } from '../../../stores/use-local-store'
 
 /** How often the page re-scans in the background. */
@@ -15,6 +14,8 @@ export const RESCAN_MS = 30_000
 export function useLocalLive(intervalMs = RESCAN_MS) {
   useEffect(() => {
     const s = useLocalStore.getState()
+    // Watched: the event bridge applies pull / import progress and credential changes.
+    const unwatch = s.watch()
     void s.scan()
     void s.loadCredentials()
     void s.loadTargets().catch(() => undefined)
@@ -23,22 +24,13 @@ export function useLocalLive(intervalMs = RESCAN_MS) {
       // A hidden window does not need fresh results; the next visible tick catches up.
       if (document.visibilityState !== 'hidden') void useLocalStore.getState().scan()
     }, intervalMs)
-    const offProgress = api().local.onPullProgress((p) => useLocalStore.getState().applyProgress(p))
-    const offImport = api().local.onImportProgress((p) =>
-      useLocalStore.getState().applyImportProgress(p),
-    )
-    // After subscribing: jobs that ran (or ended) while the page was closed; `seq` orders a
+    // After watching: jobs that ran (or ended) while the page was closed; `seq` orders a
     // snapshot against a live event that overtakes it.
     void s.loadActivePulls()
     void s.loadActiveImports()
-    const offCredentials = api().credentials.onChanged(
-      () => void useLocalStore.getState().loadCredentials(),
-    )
     return () => {
       window.clearInterval(timer)
-      offProgress()
-      offImport()
-      offCredentials()
+      unwatch()
     }
   }, [intervalMs])
 }

@@ -13,7 +13,7 @@ import type {
 } from '../../../../src-preload/contract'
 import { errorBodyOf } from '../../../lib/errors'
 import { useLocalStore } from '../../../stores/use-local-store'
-import { followOfflineSetups, useOfflineSetupStore } from '../../../stores/use-offline-setup-store'
+import { useOfflineSetupStore } from '../../../stores/use-offline-setup-store'
 
 /** The contract's steps in order (a type-only import keeps zod out of this chunk's evaluation). */
 export const SETUP_STEPS = [
@@ -49,7 +49,7 @@ export function useSetupFlow(baseUrl: string) {
   const [refused, setRefused] = useState<SetupFlow | null>(null)
   const report = useOfflineSetupStore((s) => (jobId ? s.jobs[jobId] : undefined))
 
-  useEffect(() => followOfflineSetups(), [])
+  useEffect(() => useOfflineSetupStore.getState().watch(), [])
   // A setup on this server still running (started before the page was reopened).
   useEffect(() => {
     if (jobId) return

@@ -1,0 +1,74 @@
+/**
+ * The renderer's one event bridge (src-renderer/stores/event-bridge.ts) against a fake
+ * `window.switchboard`: one listener per contract event while it runs, none after stop, and a
+ * change event re-reads only the stores a view watches (a closed page costs no IPC call).
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { EVENT_NAMES } from '../../../src-preload/contract/names'
+import { startEventBridge } from '../../../src-renderer/stores/event-bridge'
+import { useModelsStore } from '../../../src-renderer/stores/use-models-store'
+import { useOverviewStore } from '../../../src-renderer/stores/use-overview-store'
+
+let calls: string[] = []
+let listeners: Map<string, Set<(p: unknown) => void>>
+
+function fakeBridge() {
+  calls = []
+  listeners = new Map()
+  const domain = (d: string) =>
+    new Proxy(
+      {},
+      {
+        get: (_t, verb: string) =>
+          verb.startsWith('on')
+            ? (l: (p: unknown) => void) => {
+                const name = `${d}:${verb.charAt(2).toLowerCase()}${verb.slice(3)}`
+                const set = listeners.get(name) ?? new Set()
+                set.add(l)
+                listeners.set(name, set)
+                return () => set.delete(l)
+              }
+            : async () => {
+                calls.push(`${d}:${verb}`)
+                return { ok: true, data: verb === 'list' ? [] : null }
+              },
+      },
+    )
+  ;(window as unknown as { switchboard: unknown }).switchboard = new Proxy(
+    {},
+    { get: (_t, d: string) => domain(d) },
+  )
+}
+const emit = (name: string, payload: unknown) => listeners.get(name)?.forEach((l) => l(payload))
+
+let stop: (() => void) | null = null
+beforeEach(() => fakeBridge())
+afterEach(() => stop?.())
+
+describe('event bridge', () => {
+  it('listens once to every event of the contract, and stops', () => {
+    stop = startEventBridge()
+    for (const name of EVENT_NAMES) expect(listeners.get(name)?.size, name).toBe(1)
+    stop()
+    for (const name of EVENT_NAMES) expect(listeners.get(name)?.size, name).toBe(0)
+  })
+
+  it('re-reads only watched stores on a change', async () => {
+    stop = startEventBridge()
+    emit('credentials:changed', { reason: 'created', ids: ['c1'] })
+    emit('app:changed', { domain: 'models' })
+    await Promise.resolve()
+    expect(calls).toEqual([])
+
+    const unwatch = useModelsStore.getState().watch()
+    emit('credentials:changed', { reason: 'created', ids: ['c1'] })
+    await vi.waitFor(() => expect(calls.sort()).toEqual(['credentials:list', 'models:list']))
+    unwatch()
+    calls = []
+
+    const unwatchOverview = useOverviewStore.getState().watch()
+    emit('gateway:changed', { running: false })
+    await vi.waitFor(() => expect(calls).toEqual(['home:overview']))
+    unwatchOverview()
+  })
+})
