@@ -5,13 +5,12 @@
  * rejection, untrusted sender, a locked vault, and no key in any response or event.
  */
 import { afterEach, describe, expect, it } from 'vitest'
-import { createAppContext } from '../../../src-main/app-context'
 import { trayDepsFrom } from '../../../src-main/tray/tray-deps'
 import { startAnthropicServer } from '../../fixtures/anthropic-server'
 import { startOpenAiServer } from '../../fixtures/openai-server'
 import { closedPortUrl, type FakeServer } from '../../fixtures/recording-server'
 import { ENV_KEY, tmpHome } from '../vault/helpers'
-import { OWN, ownDispatch } from '../../support/ipc-harness'
+import { ipcHarness } from '../../support/ipc-harness'
 
 const OPENAI_KEY = 'sk-testipc-OPENAISECRET-0001'
 const ANTHROPIC_KEY = 'sk-ant-testipc-ANTHROPICSECRET-0002'
@@ -22,21 +21,15 @@ type Loose = any
 type Res = { ok: boolean; data?: Loose; error?: { code: string; params?: Record<string, unknown> } }
 
 function harness(env: NodeJS.ProcessEnv, home = tmpHome()) {
-  const events: [string, Loose][] = []
-  const app = createAppContext({ home, env, emit: (e, p) => void events.push([e, p]) })
-  const dispatch = ownDispatch(app)
-  const outputs: string[] = []
-  const call = async (channel: string, payload: unknown, sender = OWN): Promise<Res> => {
-    const res = await dispatch(channel, payload, sender)
-    outputs.push(JSON.stringify(res))
-    return res as Res
-  }
+  const h = ipcHarness(home, env)
+  const call = (channel: string, payload: unknown, sender?: string): Promise<Res> =>
+    h.call(channel, payload, sender)
   const create = async (req: Record<string, unknown>) => {
     const res = await call('credentials:create', req)
     expect(res.ok, JSON.stringify(res.error)).toBe(true)
     return res.data.id as string
   }
-  return { home, app, call, create, events, outputs }
+  return { ...h, call, create, events: h.events as [string, Loose][] }
 }
 
 const servers: FakeServer[] = []
