@@ -47,7 +47,12 @@ async function discover(
     )
   } catch (err) {
     // No native API (older LM Studio, or a proxy that only forwards /v1): the OpenAI listing.
-    if (err instanceof AppError && (err.params?.status === 404 || err.params?.status === 405)) {
+    // LM Studio itself answers an unknown route with 200 and `{"error": "Unexpected endpoint or
+    // method. (GET /api/v0/models)"}` (lmstudio-ai/lmstudio-bug-tracker#618), which is not the
+    // native list: that is the same answer as a 404.
+    const status = err instanceof AppError ? err.params?.status : undefined
+    const notNative = err instanceof AppError && err.params?.reason === 'invalid_body'
+    if (status === 404 || status === 405 || notNative) {
       return openAiAdapter.discover(cred, ctx)
     }
     throw err
