@@ -16,6 +16,7 @@ import type {
   VerifyEventPayload,
   VerifyTarget,
 } from '../../src-preload/contract/verify'
+import { matchLocale, resources, SOURCE_LOCALE } from '../../src-shared/i18n/resources'
 import { AppError, toErrorBody } from '../errors'
 import type { DecryptedCredential, GuardedFetch, ProviderAdapter } from '../providers/adapter-types'
 import type { CatalogEntry, ProviderId } from '../providers/catalog-types'
@@ -23,8 +24,17 @@ import { credentialSecrets } from '../secrets/scrub'
 import type { Store } from '../store/schema'
 import { runVerification } from './verify-run'
 
-/** English default prompt, when no translator is at hand (the CLI, the tests). */
-export const DEFAULT_VERIFY_PROMPT = 'Reply with one short sentence to confirm you are working.'
+/**
+ * The default prompt in a language (a BCP 47 tag, matched to a supported locale; en-US when
+ * none): the locale files' `common.verifyPrompt`, so a check sent from the e2e harness or the
+ * CLI is in the language the user chose, as it is in the app.
+ */
+export function verifyPromptIn(tag: string | null | undefined): string {
+  return resources[matchLocale(tag)].common.verifyPrompt
+}
+
+/** The English default prompt (the source locale's). */
+export const DEFAULT_VERIFY_PROMPT = verifyPromptIn(SOURCE_LOCALE)
 /** A check that takes longer than this (a local model loading included) has failed. */
 export const VERIFY_TIMEOUT_MS = 120_000
 

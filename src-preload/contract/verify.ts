@@ -32,6 +32,11 @@ export type VerifyEvent =
       kind: 'started'
       providerId: string
       credentialName: string
+      /**
+       * The model as the provider names it — the registered model's `name` (a model id such as
+       * `gpt-4o-mini`, or an Azure deployment) — for display. Not the store id that
+       * `VerifyTarget.modelId` and `verify:start` take.
+       */
       modelId: string
       modelType: ModelType
     }

@@ -5,6 +5,7 @@
  * frames, an error line, 401/429/500, a refused connection and a key echoed inside the reply.
  */
 import { afterEach, describe, expect, it } from 'vitest'
+import { resources } from '../../../src-shared/i18n/resources'
 import { startOpenAiServer } from '../../fixtures/openai-server'
 import { startFakeOllama, type FakeOllama } from '../../fixtures/ollama-server'
 import { closedPortUrl, jsonBody, type FakeServer } from '../../fixtures/recording-server'
@@ -82,6 +83,21 @@ describe('verify: OpenAI streaming', () => {
     expect(sent.stream_options).toBeUndefined()
     expect(sent.messages).toEqual([
       { role: 'user', content: 'Reply with one short sentence to confirm you are working.' },
+    ])
+  })
+
+  it('without a prompt, sends the default in the language chosen in Settings', async () => {
+    const w = await openAiWorld()
+    const set = await w.h.call('settings:setPreferences', { language: 'ja-JP' })
+    expect(set.ok, JSON.stringify(set.error)).toBe(true)
+    await check(w.h, w.target)
+    expect(jsonBody(w.server.requests.at(-1)!).messages).toEqual([
+      { role: 'user', content: resources['ja-JP'].common.verifyPrompt },
+    ])
+    // A prompt typed in the panel is sent as it is.
+    await check(w.h, w.target, 'Hello')
+    expect(jsonBody(w.server.requests.at(-1)!).messages).toEqual([
+      { role: 'user', content: 'Hello' },
     ])
   })
 
