@@ -1,5 +1,6 @@
 // `npm run screens [dir]`: full-page PNG screenshots of every page, the first-run screens and the
-// main dialogs open, light and dark, from the e2e harness (the production renderer in Chromium
+// main dialogs open, light and dark, into docs/screens (where docs/getting-started.md links them)
+// unless a folder is given, from the e2e harness (the production renderer in Chromium
 // over the real handlers), so anyone can see the UI without Electron. Seeds demo data first
 // through the same API the renderer uses; the first-run screens use a second, empty store.
 // SCREENS_LOCALE=ja-JP (etc.) shows another language; SCREENS_SCHEMES=light takes one theme.
@@ -150,7 +151,7 @@ async function capture(
 }
 
 async function main() {
-  const outDir = path.resolve(process.argv[2] ?? path.join(root, 'screens'))
+  const outDir = path.resolve(process.argv[2] ?? path.join(root, 'docs', 'screens'))
   fs.mkdirSync(outDir, { recursive: true })
   const homes: string[] = []
   const context = (name: string) => {
