@@ -5,11 +5,7 @@
  * delete, running models, unload, and import of a local GGUF file (blob upload + `/api/create`
  * with `files`). Every failure is an AppError with upstream text scrubbed.
  */
-import { createHash } from 'node:crypto'
-import { createReadStream } from 'node:fs'
-import { open, stat } from 'node:fs/promises'
 import path from 'node:path'
-import { Readable } from 'node:stream'
 import { Ollama, type ModelResponse } from 'ollama'
 import type {
   OllamaInstalledModel,
@@ -20,6 +16,8 @@ import { AppError, scrub } from '../errors'
 import type { GuardedFetch } from '../providers/adapter-types'
 import { classifyByName, type ClassifyByName } from '../providers/classify'
 import { typeFromOllamaCapabilities } from '../providers/reported-type'
+import { assertGguf, countingStream, sha256File } from './gguf-file'
+import { toAppError } from './ollama-error'
 import { PullTracker } from './pull-progress'
 
 export interface OllamaLibraryOptions {
@@ -46,9 +44,6 @@ export interface ImportOptions {
   onProgress?: (p: { stage: ImportStep; bytesDone: number; totalBytes: number }) => void
   signal?: AbortSignal
 }
-
-/** Read size for hashing and uploading: big enough to be fast, small enough for fine progress. */
-const CHUNK = 1024 * 1024
 
 /** A long stream (a pull of many GB, a blob upload) must not hit the 10 s default timeout. */
 const STREAM_TIMEOUT_MS = 24 * 60 * 60 * 1000
@@ -271,110 +266,4 @@ function sdkFetch(
       ...secretFlags(opts),
     })
   }) as typeof fetch
-}
-
-/** Refuses anything that is not a readable GGUF file (checked by its magic bytes). */
-async function assertGguf(filePath: string): Promise<number> {
-  const info = await stat(filePath).catch(() => null)
-  if (!info?.isFile()) {
-    throw new AppError('validation', 'The GGUF file does not exist or is not a file.', {
-      field: 'path',
-    })
-  }
-  const fh = await open(filePath, 'r')
-  try {
-    const magic = Buffer.alloc(4)
-    await fh.read(magic, 0, 4, 0)
-    if (magic.toString('latin1') !== 'GGUF') {
-      throw new AppError('validation', 'The file is not a GGUF model file.', { field: 'path' })
-    }
-  } finally {
-    await fh.close()
-  }
-  return info.size
-}
-
-async function sha256File(
-  filePath: string,
-  totalBytes: number,
-  signal: AbortSignal | undefined,
-  onBytes: (n: number) => void,
-): Promise<string> {
-  const hash = createHash('sha256')
-  let done = 0
-  onBytes(0)
-  for await (const chunk of createReadStream(filePath, { highWaterMark: CHUNK })) {
-    if (signal?.aborted) throw new AppError('cancelled', 'The import was cancelled.')
-    hash.update(chunk as Buffer)
-    done += (chunk as Buffer).length
-    onBytes(Math.min(done, totalBytes))
-  }
-  return hash.digest('hex')
-}
-
-/** The file as a request body that counts bytes as fetch takes them (so it follows the socket). */
-function countingStream(filePath: string, onBytes: (n: number) => void): ReadableStream {
-  const source = Readable.toWeb(
-    createReadStream(filePath, { highWaterMark: CHUNK }),
-  ) as unknown as ReadableStream<Uint8Array>
-  let sent = 0
-  return source.pipeThrough(
-    new TransformStream<Uint8Array, Uint8Array>({
-      transform(chunk, out) {
-        out.enqueue(chunk)
-        sent += chunk.byteLength
-        onBytes(sent)
-      },
-    }),
-  )
-}
-
-/** Maps whatever the SDK or the fetch threw to an AppError with a safe message. */
-export function toAppError(
-  err: unknown,
-  ctx: { model: string | null; secrets: readonly string[]; signal?: AbortSignal; host: string },
-): AppError {
-  if (ctx.signal?.aborted) return new AppError('cancelled', 'The operation was cancelled.')
-  if (err instanceof AppError) return err
-  const e = err as {
-    name?: string
-    message?: string
-    status_code?: number
-    cause?: { code?: string }
-  }
-  const text = scrub(String(e?.message ?? err), [...ctx.secrets])
-  const model: Record<string, string> = ctx.model ? { model: ctx.model } : {}
-  if (e?.name === 'ResponseError' && typeof e.status_code === 'number') {
-    const status = e.status_code
-    if (status === 404) {
-      return new AppError('not_found', `Ollama does not have ${ctx.model ?? 'that'}: ${text}`, {
-        ...model,
-        status,
-      })
-    }
-    if (status === 401)
-      return new AppError('auth_invalid', `Ollama rejected the key: ${text}`, { status })
-    if (status === 403)
-      return new AppError('auth_forbidden', `Ollama refused access: ${text}`, { status })
-    return new AppError('server_error', `Ollama answered ${status}: ${text}`, { ...model, status })
-  }
-  if (e?.name === 'AbortError' || e?.name === 'TimeoutError') {
-    return new AppError('timeout', `Ollama at ${ctx.host} did not answer in time.`)
-  }
-  if (e?.name === 'TypeError' && /fetch failed/i.test(e.message ?? '')) {
-    const refused = e.cause?.code === 'ECONNREFUSED'
-    return new AppError('network', `Ollama at ${ctx.host} could not be reached.`, {
-      reason: refused ? 'refused' : 'reset',
-    })
-  }
-  // An `{"error": "..."}` line in a stream, or the stream ending without `success`.
-  return new AppError(
-    'server_error',
-    `Ollama reported an error${ctx.model ? ` for ${ctx.model}` : ''}: ${text}`,
-    {
-      ...model,
-      reason: 'stream_error',
-      detail: text,
-    },
-  )
 }
