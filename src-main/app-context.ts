@@ -4,7 +4,6 @@
  * singletons; tests build their own context over a temp dir.
  */
 export type { Emit, PlatformBridge } from './platform'
-import { AppError } from './errors'
 import type { Emit, PlatformBridge } from './platform'
 import { getAdapter } from './providers/adapters'
 import { createGuardedFetch } from './net/guarded-fetch'
@@ -26,10 +25,15 @@ import { createVerifyService, verifyPromptIn, type VerifyService } from './servi
 import { createOverviewService, type OverviewService } from './services/overview'
 import { createDiagnosticsService, type DiagnosticsService } from './services/diagnostics'
 import { createLocalService, type LocalService } from './local/service'
+import { connectDepsFrom } from './local/connect-services'
 import type { Store } from './store/schema'
 import type { Preferences } from '../src-preload/contract/preferences'
 import { createDefaultVault, type Vault } from './vault/vault'
-import { createUpdateMachine, type UpdateMachine } from './updates/update-machine'
+import {
+  createUpdateMachine,
+  followPreferences,
+  type UpdateMachine,
+} from './updates/update-machine'
 import { createCliInstaller, type CliInstaller } from './system/cli-install'
 import { elevateFor, regRunner } from './system/os-runners'
 import os from 'node:os'
@@ -174,8 +178,7 @@ export function createAppContext(options: AppContextOptions): AppContext {
   })
   const defaults = createDefaultsService({
     store,
-    undecryptableCredentialIds: async () =>
-      (await credentials.list()).filter((c) => c.status === 'decryption_error').map((c) => c.id),
+    undecryptableCredentialIds: () => credentials.undecryptableIds(),
   })
   // local servers (DESIGN §8): detection probes use a plain fetch (loopback/LAN, no key); the
   // Ollama library goes through its own guarded fetch, created on first use.
@@ -185,32 +188,7 @@ export function createAppContext(options: AppContextOptions): AppContext {
     emit: (event, payload) => ctx.emit(event, payload),
     store,
     fetch: (url, init) => (localFetch ??= createGuardedFetch({ env: base.env }))(url, init),
-    connect: {
-      createCredential: (i) =>
-        credentials.create({
-          provider: i.provider,
-          name: i.name,
-          baseUrl: i.baseUrl,
-          ...(i.apiKey ? { apiKey: i.apiKey } : {}),
-        }),
-      discoverModels: async (id) => {
-        const found = await models.discover(id)
-        if (found.error) {
-          throw new AppError(found.error.code, found.error.message, found.error.params)
-        }
-        return found.models.map((m) => ({ id: m.name, type: m.type }))
-      },
-      removeCredential: async (id) => {
-        await credentials.delete(id)
-      },
-      registerModels: async (id, list) => {
-        const r = await models.register(id, list)
-        return { created: r.created.length, existing: r.existing.length }
-      },
-      autoAssignDefaults: async () => (await defaults.autoAssign()).assigned.map((a) => a.slot),
-      findCredential: async (provider, baseUrl) =>
-        (await credentials.list({ provider })).find((c) => c.baseUrl === baseUrl) ?? null,
-    },
+    connect: connectDepsFrom({ credentials, models, defaults }),
   })
   // connection tests (DESIGN §5, issue 5): last results kept per credential in the store.
   let testFetch: ReturnType<typeof createGuardedFetch> | undefined
@@ -251,12 +229,8 @@ export function createAppContext(options: AppContextOptions): AppContext {
     ? options.updates(initialUpdates)
     : createUpdateMachine({ updater: null, currentVersion: base.version, settings: initialUpdates })
   updates.subscribe((status) => ctx.emit('updates:changed', status))
-  preferences.onChange((next, previous) => {
-    ctx.emit('settings:preferencesChanged', next)
-    if (JSON.stringify(next.updates) !== JSON.stringify(previous.updates)) {
-      updates.configure(next.updates)
-    }
-  })
+  preferences.onChange((next) => ctx.emit('settings:preferencesChanged', next))
+  followPreferences(updates, preferences)
   const cliInstaller =
     options.cliInstaller ??
     createCliInstaller({

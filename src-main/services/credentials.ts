@@ -49,6 +49,8 @@ export interface CredentialsDeps {
 export interface CredentialsService {
   /** Every credential (creation order), optionally of one provider. Works with a wrong key. */
   list(filter?: { provider?: string }): Promise<CredentialView[]>
+  /** Ids of the credentials whose secret does not decrypt (`decryption_error`): never used. */
+  undecryptableIds(): Promise<string[]>
   /** One credential; not_found when absent. */
   show(id: string): Promise<CredentialView>
   /** Adds a credential; the first of its provider becomes primary. */
@@ -112,6 +114,10 @@ export function createCredentialsService(deps: CredentialsDeps): CredentialsServ
   } | null = null
 
   const service: CredentialsService = {
+    async undecryptableIds() {
+      return (await service.list()).filter((c) => c.status === 'decryption_error').map((c) => c.id)
+    },
+
     async list(filter = {}) {
       const data = await store.read()
       // One view list per store version and vault state (issue 17): opening 1,000 secrets to

@@ -6,6 +6,7 @@
  */
 import type { UpdateStatus } from '../../src-preload/contract/updates'
 import type { Preferences } from '../../src-preload/contract/preferences'
+import type { PreferencesService } from '../prefs/preferences'
 import { scrub } from '../errors'
 
 /** The part of electron-updater's AppUpdater this machine drives. */
@@ -195,4 +196,19 @@ export function createUpdateMachine(options: UpdateMachineOptions): UpdateMachin
       cancelTimer = null
     },
   }
+}
+
+/**
+ * Keeps the machine's settings with the preferences: a change of `updates` is applied at once;
+ * changes of other preferences (theme, language, …) leave the machine alone. Returns the unsubscribe.
+ */
+export function followPreferences(
+  machine: Pick<UpdateMachine, 'configure'>,
+  preferences: Pick<PreferencesService, 'onChange'>,
+): () => void {
+  return preferences.onChange((next, previous) => {
+    if (JSON.stringify(next.updates) !== JSON.stringify(previous.updates)) {
+      machine.configure(next.updates)
+    }
+  })
 }

@@ -234,6 +234,8 @@ describe('credentials service', () => {
     expect((await credentials.show(v.id)).modelCount).toBe(2)
     const wrong = setup(home, { env: { SWITCHBOARD_ENCRYPTION_KEY: 'not the key' } })
     expect((await wrong.credentials.show(v.id)).status).toBe('decryption_error')
+    expect(await wrong.credentials.undecryptableIds()).toEqual([v.id, keep.id])
+    expect(await credentials.undecryptableIds()).toEqual([])
     expect(await wrong.credentials.delete(v.id)).toEqual({
       id: v.id,
       deletedModels: 2,
