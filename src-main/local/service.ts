@@ -15,12 +15,14 @@ import type {
 } from '../../src-preload/contract/local'
 import type { Emit } from '../platform'
 import { AppError } from '../errors'
-import { checkUrl, createGuardedFetch } from '../net'
+import { createGuardedFetch } from '../net'
 import type { GuardedFetch } from '../providers/adapter-types'
 import type { Store } from '../store/schema'
 import { connectServer, type ConnectDeps, type ConnectOptions } from './connect'
 import { detectLocalServers, normalizeTargetUrl, type ProbeTarget } from './detect'
+import { createExtraTargets, refuseBlocked } from './extra-targets'
 import { createJobRegistry } from './job-registry'
+import { throttledProgress } from './progress-throttle'
 import { getMachineInfo, type MachineDeps } from './machine'
 import type { ClassifyByName } from '../providers/classify'
 import { createOllamaLibrary, type OllamaLibrary } from './ollama-library'
@@ -54,8 +56,6 @@ export interface LocalServiceOptions {
 
 export type LocalService = ReturnType<typeof createLocalService>
 
-const MAX_TARGETS = 32
-
 /** Builds the service. */
 export function createLocalService(opts: LocalServiceOptions) {
   let ownFetch: GuardedFetch | undefined
@@ -71,45 +71,11 @@ export function createLocalService(opts: LocalServiceOptions) {
     (p) => p.stage === 'done' || p.stage === 'failed',
     jobOpts,
   )
-  // Every report is kept; events go out at most every `interval` ms unless the step changed.
-  const throttled = <P extends { seq?: number }>(
-    event: 'local:pullProgress' | 'local:importProgress',
-    record: (p: P) => P | null,
-    stepOf: (p: P) => string,
-    final: (p: P) => boolean,
-  ) => {
-    const interval = opts.progressIntervalMs ?? 100
-    let lastAt = 0
-    let lastStep = ''
-    return (p: P) => {
-      const stamped = record(p)
-      if (!stamped) return
-      const at = Date.now()
-      const step = stepOf(stamped)
-      if (final(stamped) || step !== lastStep || at - lastAt >= interval) {
-        lastAt = at
-        lastStep = step
-        opts.emit(event, stamped as never)
-      }
-    }
-  }
-  let memoryTargets: string[] = []
-
+  // Progress events at most this often per step (every report is still recorded).
+  const interval = opts.progressIntervalMs ?? 100
   const defaultOllama = () => parseOllamaHost(opts.env.OLLAMA_HOST) ?? 'http://127.0.0.1:11434'
 
-  const targets = {
-    async list(): Promise<string[]> {
-      if (!opts.store) return [...memoryTargets]
-      return [...((await opts.store.read()).settings.localTargets ?? [])]
-    },
-    async change(fn: (list: string[]) => string[]): Promise<string[]> {
-      if (!opts.store) return (memoryTargets = fn([...memoryTargets]))
-      return opts.store.update((data) => {
-        data.settings.localTargets = fn([...(data.settings.localTargets ?? [])])
-        return [...data.settings.localTargets]
-      })
-    },
-  }
+  const targets = createExtraTargets(opts.store)
 
   // The last sweep (the app runs one at start-up), so the Local page can show it at once.
   let last: DetectResult | null = null
@@ -166,12 +132,12 @@ export function createLocalService(opts: LocalServiceOptions) {
       done: false,
       baseUrl: lib.baseUrl,
     })
-    const emitProgress = throttled<PullProgress>(
-      'local:pullProgress',
-      (p) => pulls.update({ ...p, baseUrl: lib.baseUrl }),
-      (p) => p.status,
-      (p) => p.done,
-    )
+    const emitProgress = throttledProgress<PullProgress>(opts.emit, interval, {
+      event: 'local:pullProgress',
+      record: (p) => pulls.update({ ...p, baseUrl: lib.baseUrl }),
+      stepOf: (p) => p.status,
+      final: (p) => p.done,
+    })
     const onProgress = (p: PullProgress) => {
       emitProgress(p)
       if (p.done) {
@@ -249,12 +215,12 @@ export function createLocalService(opts: LocalServiceOptions) {
       const jobId = randomUUID()
       const base = { jobId, name, baseUrl: lib.baseUrl, totalBytes }
       const signal = imports.start({ ...base, stage: 'hashing', percent: 0, bytesDone: 0 })
-      const report = throttled<ImportProgress>(
-        'local:importProgress',
-        (p) => imports.update(p),
-        (p) => p.stage,
-        (p) => p.stage === 'done' || p.stage === 'failed',
-      )
+      const report = throttledProgress<ImportProgress>(opts.emit, interval, {
+        event: 'local:importProgress',
+        record: (p) => imports.update(p),
+        stepOf: (p) => p.stage,
+        final: (p) => p.stage === 'done' || p.stage === 'failed',
+      })
       lib
         .importGguf(filePath, name, {
           signal,
@@ -307,38 +273,7 @@ export function createLocalService(opts: LocalServiceOptions) {
       return { machine, models: recommendModels(machine, installed) }
     },
 
-    targets: {
-      list: () => targets.list(),
-      async add(url: string): Promise<string[]> {
-        const root = normalizeTargetUrl(url)
-        if (!root)
-          throw new AppError('validation', 'The address is not a valid http(s) URL.', {
-            field: 'baseUrl',
-          })
-        refuseBlocked(root)
-        return targets.change((list) => {
-          if (list.includes(root)) return list
-          if (list.length >= MAX_TARGETS) {
-            throw new AppError('validation', `At most ${MAX_TARGETS} extra addresses.`, {
-              field: 'baseUrl',
-            })
-          }
-          return [...list, root]
-        })
-      },
-      async remove(url: string): Promise<string[]> {
-        const root = normalizeTargetUrl(url)
-        return targets.change((list) => list.filter((t) => t !== root))
-      },
-    },
-  }
-}
-
-/** `url_blocked` for an address the network guard refuses (metadata, link-local, …). */
-function refuseBlocked(root: string): void {
-  const check = checkUrl(root)
-  if (!check.ok) {
-    throw new AppError('url_blocked', check.message, { reason: check.reason, field: 'baseUrl' })
+    targets,
   }
 }
 
