@@ -25,7 +25,7 @@ import { createVerifyService, verifyPromptIn, type VerifyService } from './servi
 import { createOverviewService, type OverviewService } from './services/overview'
 import { createDiagnosticsService, type DiagnosticsService } from './services/diagnostics'
 import { createLocalService, type LocalService } from './local/service'
-import { connectDepsFrom } from './local/connect-services'
+import { connectDepsFrom } from './services/local-connect'
 import type { Store } from './store/schema'
 import type { Preferences } from '../src-preload/contract/preferences'
 import { createDefaultVault, type Vault } from './vault/vault'

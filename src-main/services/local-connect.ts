@@ -1,14 +1,14 @@
 /**
- * Connect's needs (connect.ts `ConnectDeps`) met by the app's services: the credential is made
- * and found by the credentials service, models are discovered and registered by the models
- * service, empty slots filled by the defaults service. Kept here, beside the use case, so the
- * composition root only wires (issue 13) and the CLI's `detect --register` gets the same rules.
+ * Connect's needs (local/connect.ts `ConnectDeps`) met by the app's services: the credential is
+ * made and found by the credentials service, models are discovered and registered by the models
+ * service, empty slots filled by the defaults service. A service module (services may use local/,
+ * not the other way round), so the composition root only wires (issue 13).
  */
 import { AppError } from '../errors'
-import type { CredentialsService } from '../services/credentials'
-import type { DefaultsService } from '../services/defaults'
-import type { ModelsService } from '../services/models'
-import type { ConnectDeps } from './connect'
+import type { ConnectDeps } from '../local/connect'
+import type { CredentialsService } from './credentials'
+import type { DefaultsService } from './defaults'
+import type { ModelsService } from './models'
 
 /** The services connect uses. */
 export interface ConnectServices {

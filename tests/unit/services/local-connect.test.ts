@@ -1,11 +1,11 @@
 /**
- * src-main/local/connect-services.ts: connect's needs met by the services — discovery's error
+ * src-main/services/local-connect.ts: connect's needs met by the services — discovery's error
  * value thrown as the coded error, the same server's credential found by provider and base URL,
  * no empty key sent, counts and slots passed on.
  */
 import { describe, expect, it } from 'vitest'
 import { AppError } from '../../../src-main/errors'
-import { connectDepsFrom, type ConnectServices } from '../../../src-main/local/connect-services'
+import { connectDepsFrom, type ConnectServices } from '../../../src-main/services/local-connect'
 import type { CredentialView } from '../../../src-preload/contract/credentials'
 import type { DiscoverResult } from '../../../src-preload/contract/models'
 
