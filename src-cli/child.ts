@@ -11,7 +11,7 @@ const FORWARDED: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT', '
 
 /** The shell convention for a process killed by a signal: 128 + its number (SIGKILL → 137). */
 export function signalExitCode(signal: NodeJS.Signals): number {
-  const n = (os.constants.signals as Record<string, number>)[signal]
+  const n: unknown = Object.entries(os.constants.signals).find(([name]) => name === signal)?.[1]
   return 128 + (typeof n === 'number' ? n : 0)
 }
 

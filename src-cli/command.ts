@@ -68,6 +68,8 @@ export interface CommandDef<F extends FlagSpec, R> {
    * a terminal; defaults to pretty JSON.
    */
   human?: (result: R, io: CliIo) => void
+  /** The --json document when it is not the result itself (a projection to DESIGN §9's shape). */
+  json?: (result: R) => unknown
   /** The command prints its own --json line (a server that announces its URL, then runs). */
   printsItself?: boolean
   /** Exit code for a result that ran but did not succeed (a failed test → 1). */
@@ -121,7 +123,7 @@ export function defineCommand<const F extends FlagSpec, R>(def: CommandDef<F, R>
         run: async (context) => {
           const result = await def.run({ ...context, flags: values, positionals })
           return {
-            value: result,
+            value: def.json ? def.json(result) : result,
             human: (io) => {
               if (def.human) def.human(safeDeep(result), io)
               else if (result !== undefined) io.out(jsonForTerminal(result, 2))

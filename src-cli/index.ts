@@ -8,7 +8,7 @@ declare const __SWITCHBOARD_VERSION__: string
 const readStdin = async (): Promise<string> => {
   if (process.stdin.isTTY) return ''
   const chunks: Buffer[] = []
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
+  for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk))
   return Buffer.concat(chunks).toString('utf8')
 }
 

@@ -40,12 +40,16 @@ export function safeLines(text: string): string {
 
 /** A result with every string in it passed through `safeText` (for the human renderers). */
 export function safeDeep<T>(value: T): T {
-  if (typeof value === 'string') return safeText(value) as T
-  if (Array.isArray(value)) return value.map((v) => safeDeep(v)) as T
+  // The one assertion of the CLI: the walk keeps every array, object and key as it was and
+  // changes only the characters inside strings, so the value still has T's shape.
+  return safeWalk(value) as T
+}
+
+function safeWalk(value: unknown): unknown {
+  if (typeof value === 'string') return safeText(value)
+  if (Array.isArray(value)) return value.map(safeWalk)
   if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, safeDeep(v)]),
-    ) as T
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, safeWalk(v)]))
   }
   return value
 }

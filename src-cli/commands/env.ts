@@ -5,13 +5,8 @@
  * from stdin, never from argv.
  */
 import path from 'node:path'
-import type {
-  BackupExportResult,
-  BackupImportResult,
-  MigrateEnvResult,
-} from '../../src-preload/contract'
+import type { MigrateEnvResult } from '../../src-preload/contract'
 import { AppError } from '../../src-main/errors'
-import type { EnvFormat } from '../../src-main/services/env-export'
 import { defineCommand, type CliCommand, type CommandInput } from '../command'
 import { runChild } from '../child'
 import { plural } from '../format'
@@ -21,8 +16,8 @@ import { runWithGateway } from './gateway'
 const bad = (message: string, field?: string) =>
   new AppError('validation', message, field ? { field } : undefined)
 
-const providerFlag = { provider: { type: 'string' as const, multiple: true } }
-const providersOf = (flags: CommandInput['flags']) => (flags.provider as string[] | undefined) ?? []
+const providerFlag = { provider: { type: 'string', multiple: true } } as const
+const providersOf = (flags: { provider?: string[] }) => flags.provider ?? []
 
 /** The passphrase piped on stdin (one trailing newline dropped; everything else is kept). */
 async function readPassphrase(input: CommandInput): Promise<string> {
@@ -63,7 +58,7 @@ export const envCommands: CliCommand[] = [
       return result
     },
     human: () => undefined,
-    exitCode: (r) => ((r as MigrateEnvResult).errors.length ? 1 : 0),
+    exitCode: (r) => (r.errors.length ? 1 : 0),
   }),
   defineCommand({
     name: 'env',
@@ -75,14 +70,13 @@ export const envCommands: CliCommand[] = [
       // Loaded here, not at the top: it pulls in the vault and the contract's schemas, which
       // `switchboard --help` must not pay for (issue 17).
       const { ENV_FORMATS, formatEnv } = await import('../../src-main/services/env-export')
-      const format = (flags.format as string | undefined) ?? 'dotenv'
-      if (!ENV_FORMATS.includes(format as EnvFormat))
-        throw bad('--format takes dotenv, shell or json', 'format')
+      const wanted = flags.format ?? 'dotenv'
+      const format = ENV_FORMATS.find((f) => f === wanted)
+      if (!format) throw bad('--format takes dotenv, shell or json', 'format')
       const vars = await app().envExport.variables(providersOf(flags))
       // Printed here because the rendering depends on --format, which `human` does not see.
       // Raw: the values are the point (a shell `eval`s them); dotenv refuses what it cannot carry.
-      if (!io.json && Object.keys(vars).length)
-        (io.raw ?? io.out)(formatEnv(vars, format as EnvFormat))
+      if (!io.json && Object.keys(vars).length) (io.raw ?? io.out)(formatEnv(vars, format))
       return vars
     },
     human: () => undefined,
@@ -113,7 +107,7 @@ export const envCommands: CliCommand[] = [
       return { exitCode: await runChild(rest, childEnvironment(io.env, vars)) }
     },
     human: () => undefined,
-    exitCode: (r) => (r as { exitCode: number }).exitCode,
+    exitCode: (r) => r.exitCode,
   }),
   defineCommand({
     name: 'export',
@@ -128,8 +122,7 @@ export const envCommands: CliCommand[] = [
         .app()
         .backup.exportTo(file, passphrase, { overwrite: Boolean(input.flags.force) })
     },
-    human: (r, io) => {
-      const x = r as BackupExportResult
+    human: (x, io) => {
       io.out(
         `Wrote ${x.path}: ${plural(x.credentials, 'credential')}, ${plural(x.models, 'model')}, ${plural(x.defaults, 'default')}` +
           (x.skippedUndecryptable
@@ -149,8 +142,7 @@ export const envCommands: CliCommand[] = [
       const passphrase = await readPassphrase(input)
       return input.app().backup.importFrom(file, passphrase)
     },
-    human: (r, io) => {
-      const x = r as BackupImportResult
+    human: (x, io) => {
       io.out(
         [
           `Credentials: ${x.credentialsImported} imported, ${x.credentialsSkipped} already here, ${x.credentialsRejected.length} rejected`,
@@ -165,6 +157,6 @@ export const envCommands: CliCommand[] = [
       )
     },
     // Some credentials were refused: the rest is imported, and scripts can tell.
-    exitCode: (r) => ((r as BackupImportResult).credentialsRejected.length ? 1 : 0),
+    exitCode: (x) => (x.credentialsRejected.length ? 1 : 0),
   }),
 ]

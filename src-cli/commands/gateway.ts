@@ -4,15 +4,10 @@
  * once; `run --gateway` gives the child the gateway's URL and a token minted for it (revoked when
  * it exits), never a provider key.
  */
-import type {
-  GatewayTokenCreated,
-  GatewayTokenView,
-  GatewayUsageView,
-} from '../../src-preload/contract'
 import { AppError } from '../../src-main/errors'
 import { parseDuration } from '../../src-main/gateway/tokens'
 import { runChild } from '../child'
-import { defineCommand, type CliCommand, type CommandInput } from '../command'
+import { defineCommand, type CliCommand, type RunContext } from '../command'
 import { table } from '../format'
 
 const bad = (message: string, field?: string) =>
@@ -40,7 +35,15 @@ function untilSignal(): Promise<NodeJS.Signals> {
   })
 }
 
-function tokenInput(flags: CommandInput['flags']) {
+/** The flags of `gateway token add`. */
+interface TokenFlags {
+  name?: string
+  model?: string[]
+  rpm?: string
+  'expires-in'?: string
+}
+
+function tokenInput(flags: TokenFlags) {
   const name = typeof flags.name === 'string' ? flags.name.trim() : ''
   if (!name) throw bad('give the token a name: --name N', 'name')
   if (name.length > 100) throw bad('the name is longer than 100 characters', 'name')
@@ -56,9 +59,16 @@ function tokenInput(flags: CommandInput['flags']) {
     if (expiresInMs === null || expiresInMs < 60_000)
       throw bad('--expires-in takes a duration of at least a minute: 30m, 12h, 7d, 2w', 'expiresIn')
   }
-  const models = ((flags.model as string[] | undefined) ?? []).map((m) => m.trim()).filter(Boolean)
+  const models = (flags.model ?? []).map((m) => m.trim()).filter(Boolean)
   if (models.some((m) => m.length > 300)) throw bad('a model name is too long', 'model')
   return { name, models, rpm, expiresInMs }
+}
+
+/** The `error.code` of a JSON error body (`{"error":{"code":…}}`), if it has one. */
+function errorCodeOf(body: unknown): unknown {
+  if (!body || typeof body !== 'object' || !('error' in body)) return undefined
+  const error = body.error
+  return error && typeof error === 'object' && 'code' in error ? error.code : undefined
 }
 
 /**
@@ -70,8 +80,8 @@ async function runningGateway(port: number): Promise<string | null> {
   const url = `http://127.0.0.1:${port}`
   try {
     const res = await fetch(`${url}/v1/models`, { signal: AbortSignal.timeout(1_000) })
-    const body = (await res.json()) as { error?: { code?: string } }
-    return res.status === 401 && body.error?.code === 'invalid_token' ? url : null
+    const body: unknown = await res.json()
+    return res.status === 401 && errorCodeOf(body) === 'invalid_token' ? url : null
   } catch {
     return null
   }
@@ -82,9 +92,11 @@ async function runningGateway(port: number): Promise<string | null> {
  * `gateway serve`), else starts one in this process on a free port for the child's lifetime.
  * The child's token is limited to `--model` when given and removed when the child exits.
  */
-export async function runWithGateway(input: CommandInput): Promise<number> {
+export async function runWithGateway(
+  input: RunContext & { flags: { model?: string[] } },
+): Promise<number> {
   const app = input.app()
-  const models = ((input.flags.model as string[] | undefined) ?? []).map((m) => m.trim())
+  const models = (input.flags.model ?? []).map((m) => m.trim())
   const status = await app.gateway.status()
   let url = await runningGateway(status.port)
   const ownServer = !url
@@ -142,8 +154,7 @@ export const gatewayCommands: CliCommand[] = [
       'expires-in': { type: 'string' },
     },
     run: async ({ flags, app }) => app().gateway.createToken(tokenInput(flags)),
-    human: (r, io) => {
-      const t = r as GatewayTokenCreated
+    human: (t, io) => {
       io.err(`Created "${t.name}" (${t.id}). The token is shown only now:`)
       io.out(t.token)
     },
@@ -163,8 +174,7 @@ export const gatewayCommands: CliCommand[] = [
         createdAt: t.createdAt,
         lastUsedAt: t.lastUsedAt,
       })),
-    human: (r, io) => {
-      const list = r as GatewayTokenView[]
+    human: (list, io) => {
       if (!list.length)
         return io.err('No gateway tokens. Create one: switchboard gateway token add --name N')
       io.out(
@@ -189,7 +199,7 @@ export const gatewayCommands: CliCommand[] = [
     flags: {},
     positionals: [1, 1],
     run: async ({ positionals, app }) => app().gateway.removeToken(positionals[0]!),
-    human: (r, io) => io.err(`Removed token ${(r as { id: string }).id}`),
+    human: (r, io) => io.err(`Removed token ${r.id}`),
   }),
   defineCommand({
     name: 'gateway usage',
@@ -197,8 +207,7 @@ export const gatewayCommands: CliCommand[] = [
     summary: 'Requests, errors and tokens per gateway token and model',
     flags: {},
     run: async ({ app }) => app().gateway.usage(),
-    human: (r, io) => {
-      const rows = r as GatewayUsageView[]
+    human: (rows, io) => {
       if (!rows.length) return io.err('No gateway requests yet.')
       io.out(
         table([

@@ -1,5 +1,5 @@
 /** `detect [--register]` and `ollama pull|rm|ps` (DESIGN §8, §9); progress goes to stderr. */
-import type { DetectedServer, PullProgress } from '../../src-preload/contract'
+import type { PullProgress } from '../../src-preload/contract'
 import { defineCommand, type CliCommand } from '../command'
 import { table } from '../format'
 import { safeText } from '../safe-text'
@@ -61,14 +61,7 @@ export const localCommands: CliCommand[] = [
       }
       return { servers, elapsedMs: found.elapsedMs }
     },
-    human: (r, io) => {
-      const res = r as {
-        servers: (Pick<DetectedServer, 'kind' | 'baseUrl' | 'version'> & {
-          models: unknown[]
-          credentialId: string | null
-        })[]
-        elapsedMs: number
-      }
+    human: (res, io) => {
       if (!res.servers.length) {
         io.err(
           `No local model server found (${res.elapsedMs} ms). Install Ollama (https://ollama.com) or LM Studio (https://lmstudio.ai) and run detect again.`,
@@ -126,7 +119,7 @@ export const localCommands: CliCommand[] = [
         process.removeListener('SIGINT', onSigint)
       }
     },
-    human: (r, io) => io.err(`Pulled ${(r as { model: string }).model}.`),
+    human: (r, io) => io.err(`Pulled ${r.model}.`),
   }),
   defineCommand({
     name: 'ollama rm',
@@ -140,7 +133,7 @@ export const localCommands: CliCommand[] = [
         .remove(positionals[0]!)
       return { removed: positionals[0] }
     },
-    human: (r, io) => io.err(`Deleted ${(r as { removed: string }).removed}.`),
+    human: (r, io) => io.err(`Deleted ${r.removed}.`),
   }),
   defineCommand({
     name: 'ollama ps',
@@ -151,13 +144,7 @@ export const localCommands: CliCommand[] = [
       app()
         .local.ollama(typeof flags.host === 'string' ? flags.host : undefined)
         .ps(),
-    human: (r, io) => {
-      const list = r as {
-        name: string
-        sizeBytes: number
-        vramBytes?: number
-        expiresAt?: string | null
-      }[]
+    human: (list, io) => {
       if (!list.length) {
         io.err('No model is loaded.')
         return
@@ -165,7 +152,7 @@ export const localCommands: CliCommand[] = [
       io.out(
         table([
           ['NAME', 'MEMORY', 'VRAM'],
-          ...list.map((m) => [m.name, mb(m.sizeBytes), m.vramBytes ? mb(m.vramBytes) : '']),
+          ...list.map((m) => [m.name, mb(m.sizeBytes), m.sizeVramBytes ? mb(m.sizeVramBytes) : '']),
         ]),
       )
     },

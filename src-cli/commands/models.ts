@@ -1,12 +1,5 @@
 /** `test`, `discover`, `register`, `models`, `model-test`, `unregister`, `defaults …` (DESIGN §9). */
-import type {
-  DefaultsView,
-  DiscoverResult,
-  ModelTestResult,
-  ModelType,
-  ModelView,
-  TestLimits,
-} from '../../src-preload/contract'
+import type { DiscoverResult, ModelType, ModelView, TestLimits } from '../../src-preload/contract'
 // Plain data, not the zod enum: the command table loads before any schema library (issue 17).
 import { isModelTypeName, MODEL_TYPE_NAMES } from '../../src-preload/contract/model-types'
 import { TEST_ALL_CONCURRENCY } from '../../src-preload/contract/test-all'
@@ -91,17 +84,16 @@ export const modelCommands: CliCommand[] = [
       return testJson(r)
     },
     human: (r, io) => {
-      const one = r as TestJson
-      if ('results' in (r as object)) {
-        const all = r as { results: TestJson[]; elapsedMs: number }
+      if ('results' in r) {
+        const all = r
         const failed = all.results.filter((x) => !x.ok).length
         io.err(
           `${plural(all.results.length, 'credential')} tested in ${all.elapsedMs} ms: ${all.results.length - failed} working, ${failed} failing`,
         )
         return
       }
-      io.out(`${one.ok ? '✓' : '✗'} ${one.message} (${one.code}, ${one.latencyMs} ms)`)
-      const l = one.limits
+      io.out(`${r.ok ? '✓' : '✗'} ${r.message} (${r.code}, ${r.latencyMs} ms)`)
+      const l = r.limits
       if (l) {
         const parts = [
           l.remaining !== null
@@ -114,8 +106,7 @@ export const modelCommands: CliCommand[] = [
       }
     },
     exitCode: (r) => {
-      const results =
-        'results' in (r as object) ? (r as { results: TestJson[] }).results : [r as TestJson]
+      const results = 'results' in r ? r.results : [r]
       return results.every((x) => x.ok) ? EXIT.ok : EXIT.failed
     },
   }),
@@ -125,25 +116,21 @@ export const modelCommands: CliCommand[] = [
     summary: 'List the models a credential can use, typed (registered and recommended ones marked)',
     flags: {},
     positionals: [1, 1],
-    run: async ({ app, positionals, io }) => {
-      const r = await app().models.discover(positionals[0]!)
-      // The human table also names the slots the provider's guide recommends each model for
-      // (issue 16); the JSON stays DESIGN §9's discover shape.
-      if (!io.json) return r
-      return {
-        credentialId: r.credentialId,
-        provider: r.provider,
-        models: r.models.map((m) => ({
-          id: m.id,
-          name: m.name,
-          type: m.type,
-          registered: m.registered,
-        })),
-        error: r.error ? { code: r.error.code, message: r.error.message } : null,
-      }
-    },
-    human: (r, io) => {
-      const d = r as DiscoverResult
+    run: async ({ app, positionals }) => app().models.discover(positionals[0]!),
+    // The human table also names the slots the provider's guide recommends each model for
+    // (issue 16); the JSON stays DESIGN §9's discover shape.
+    json: (r) => ({
+      credentialId: r.credentialId,
+      provider: r.provider,
+      models: r.models.map((m) => ({
+        id: m.id,
+        name: m.name,
+        type: m.type,
+        registered: m.registered,
+      })),
+      error: r.error ? { code: r.error.code, message: r.error.message } : null,
+    }),
+    human: (d, io) => {
       if (d.error) {
         io.err(`discovery failed: ${d.error.message} (${d.error.code})`)
         return
@@ -167,7 +154,7 @@ export const modelCommands: CliCommand[] = [
             : ''),
       )
     },
-    exitCode: (r) => ((r as DiscoverResult).error ? EXIT.failed : EXIT.ok),
+    exitCode: (d) => (d.error ? EXIT.failed : EXIT.ok),
   }),
   defineCommand({
     name: 'register',
@@ -177,7 +164,7 @@ export const modelCommands: CliCommand[] = [
     positionals: [1, 1],
     run: async ({ app, positionals, flags }) => {
       const id = positionals[0]!
-      const wanted = (flags.model as string[] | undefined) ?? []
+      const wanted = flags.model ?? []
       if (!flags.all && !wanted.length) throw bad('give --model NAME[:TYPE] (repeatable) or --all')
       if (flags.all && wanted.length) throw bad('give --model or --all, not both')
       const needsDiscovery =
@@ -210,8 +197,7 @@ export const modelCommands: CliCommand[] = [
       const r = await app().models.register(id, models)
       return { created: r.created.map(modelJson), existing: r.existing.map(modelJson) }
     },
-    human: (r, io) => {
-      const res = r as { created: ModelView[]; existing: ModelView[] }
+    human: (res, io) => {
       io.err(
         `Registered ${plural(res.created.length, 'model')}` +
           (res.existing.length ? ` (${res.existing.length} already registered)` : '') +
@@ -231,8 +217,7 @@ export const modelCommands: CliCommand[] = [
       if (typeof flags.credential === 'string') filter.credentialId = flags.credential
       return (await app().models.list(filter)).map(modelJson)
     },
-    human: (r, io) => {
-      const list = r as ModelView[]
+    human: (list, io) => {
       if (!list.length) {
         io.err('No registered models. Discover some: switchboard discover <credential-id>')
         return
@@ -253,8 +238,7 @@ export const modelCommands: CliCommand[] = [
     flags: {},
     positionals: [1, 1],
     run: async ({ app, positionals }) => app().models.modelTest(positionals[0]!),
-    human: (r, io) => {
-      const t = r as ModelTestResult
+    human: (t, io) => {
       const what =
         t.result?.reply ??
         (t.result?.dimensions
@@ -266,7 +250,7 @@ export const modelCommands: CliCommand[] = [
         `${t.ok ? '✓' : '✗'} ${t.name}: ${t.message}${what ? ` — ${what}` : ''} (${t.latencyMs} ms)`,
       )
     },
-    exitCode: (r) => ((r as ModelTestResult).ok ? EXIT.ok : EXIT.failed),
+    exitCode: (t) => (t.ok ? EXIT.ok : EXIT.failed),
   }),
   defineCommand({
     name: 'unregister',
@@ -278,8 +262,7 @@ export const modelCommands: CliCommand[] = [
       const r = await app().models.unregister(positionals[0]!)
       return { removed: modelJson(r.removed), clearedSlots: r.clearedSlots }
     },
-    human: (r, io) => {
-      const res = r as { removed: ModelView; clearedSlots: string[] }
+    human: (res, io) => {
       io.err(
         `Removed ${res.removed.name}` +
           (res.clearedSlots.length
@@ -299,8 +282,9 @@ export const modelCommands: CliCommand[] = [
       if (!io.json) return a.defaults.get()
       return a.defaults.getJson()
     },
-    human: (r, io) => {
-      const view = r as DefaultsView
+    human: (view, io) => {
+      // Only `--json` gets the plain slot → model map; people get the view.
+      if (!('slots' in view)) return
       io.out(
         table([
           ['SLOT', 'MODEL', 'NOTE'],
@@ -326,7 +310,8 @@ export const modelCommands: CliCommand[] = [
     flags: {},
     positionals: [2, 2],
     run: async ({ app, positionals }) => {
-      const [slot, model] = positionals as [string, string]
+      const slot = positionals[0]!
+      const model = positionals[1]!
       if (!isDefaultSlotName(slot))
         throw bad(`"${slot}" is not a slot (${defaultSlots.join(', ')})`, 'slot')
       const res = await app().defaults.set(slot, model === 'none' ? null : model)
@@ -340,8 +325,7 @@ export const modelCommands: CliCommand[] = [
     summary: 'Fill the empty required slots from the registered models (never a slot you cleared)',
     flags: {},
     run: async ({ app }) => app().defaults.autoAssign(),
-    human: (r, io) => {
-      const res = r as { assigned: { slot: string; modelId: string }[]; missing: string[] }
+    human: (res, io) => {
       for (const a of res.assigned) io.out(`${a.slot} → ${a.modelId}`)
       if (!res.assigned.length) io.err('Nothing to assign.')
       if (res.missing.length)
