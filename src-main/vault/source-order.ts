@@ -20,16 +20,18 @@ export interface SourceOrder {
 
 /** Builds the order over sources given in priority order. */
 export function createSourceOrder(sources: readonly KeySource[]): SourceOrder {
+  // A probe that throws says the source cannot be used now; the search goes on.
+  const probe = async (s: KeySource): Promise<SourceReport> => {
+    const a = await s.probe().catch((err): Availability => ({
+      available: false,
+      reason: 'error',
+      detail: String(err).slice(0, 200),
+    }))
+    return { id: s.id, ...a }
+  }
   const probeAll = async (): Promise<SourceReport[]> => {
     const out: SourceReport[] = []
-    for (const s of sources) {
-      const a = await s.probe().catch((err): Availability => ({
-        available: false,
-        reason: 'error',
-        detail: String(err).slice(0, 200),
-      }))
-      out.push({ id: s.id, ...a })
-    }
+    for (const s of sources) out.push(await probe(s))
     return out
   }
   return {
@@ -38,13 +40,9 @@ export function createSourceOrder(sources: readonly KeySource[]): SourceOrder {
     async pick() {
       const reports: SourceReport[] = []
       for (const s of sources) {
-        const a = await s.probe().catch((err): Availability => ({
-          available: false,
-          reason: 'error',
-          detail: String(err).slice(0, 200),
-        }))
-        reports.push({ id: s.id, ...a })
-        if (a.available) return { source: s, reports }
+        const report = await probe(s)
+        reports.push(report)
+        if (report.available) return { source: s, reports }
       }
       return { source: null, reports }
     },

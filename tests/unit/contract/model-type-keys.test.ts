@@ -15,17 +15,10 @@ import {
 } from '../../../src-preload/contract/model-types'
 import { SLOT_SPECS } from '../../../src-main/services/default-slots'
 import { locales } from '../../../src-shared/i18n/locale-tags'
+import { readSource, SOURCE_DIRS, sourceFiles } from '../../support/source-files'
 
 const root = path.resolve(import.meta.dirname, '../../..')
 const TABLE_HOME = 'src-preload/contract/model-types.ts'
-
-function sources(dir: string): string[] {
-  return fs.readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((d) => {
-    const rel = path.join(dir, d.name)
-    if (d.isDirectory()) return sources(rel)
-    return /\.(ts|tsx)$/.test(d.name) ? [rel] : []
-  })
-}
 
 describe('model type keys', () => {
   it('maps every model type to one camelCase key', () => {
@@ -57,13 +50,9 @@ describe('model type keys', () => {
   })
 
   it('no module outside the contract restates the table', () => {
-    const restated = ['src-main', 'src-preload', 'src-renderer', 'src-cli', 'src-shared']
-      .flatMap(sources)
+    const restated = SOURCE_DIRS.flatMap(sourceFiles)
       .filter((file) => file !== TABLE_HOME)
-      .filter((file) => {
-        const text = fs.readFileSync(path.join(root, file), 'utf8')
-        return /\btext_to_speech\s*:\s*'textToSpeech'/.test(text)
-      })
+      .filter((file) => /\btext_to_speech\s*:\s*'textToSpeech'/.test(readSource(file)))
     expect(restated).toEqual([])
   })
 })

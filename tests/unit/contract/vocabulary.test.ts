@@ -4,27 +4,17 @@
  * type is derived from the list. This test fails when a module restates one of them as a union
  * (`'env' | 'keychain'`) or an array (`['unlocked', 'locked']`) instead of importing it.
  */
-import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { advancedSlots, defaultSlots, primarySlots } from '../../../src-preload/contract/slot-names'
 import { keySourceIds, vaultStates } from '../../../src-preload/contract/vault'
-
-const root = path.resolve(import.meta.dirname, '../../..')
+import { readSource, SOURCE_DIRS, sourceFiles } from '../../support/source-files'
 
 const VOCABULARIES: { name: string; home: string; words: readonly string[] }[] = [
   { name: 'default slots', home: 'src-preload/contract/slot-names.ts', words: defaultSlots },
   { name: 'key sources', home: 'src-preload/contract/vault.ts', words: keySourceIds },
   { name: 'vault states', home: 'src-preload/contract/vault.ts', words: vaultStates },
 ]
-
-function sources(dir: string): string[] {
-  return fs.readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((d) => {
-    const rel = path.join(dir, d.name)
-    if (d.isDirectory()) return sources(rel)
-    return /\.(ts|tsx)$/.test(d.name) ? [rel] : []
-  })
-}
 
 describe('one list per vocabulary', () => {
   it('has the words of DESIGN §3 and §4, in order', () => {
@@ -34,9 +24,7 @@ describe('one list per vocabulary', () => {
   })
 
   it('no module outside its home restates a list as a union or an array', () => {
-    const files = ['src-main', 'src-preload', 'src-renderer', 'src-cli', 'src-shared'].flatMap(
-      sources,
-    )
+    const files = SOURCE_DIRS.flatMap(sourceFiles)
     const restated: string[] = []
     for (const { name, home, words } of VOCABULARIES) {
       const word = `['"](${words.join('|')})['"]`
@@ -44,8 +32,7 @@ describe('one list per vocabulary', () => {
       const pair = new RegExp(`${word}\\s*[|,]\\s*${word}`, 'g')
       for (const file of files) {
         if (file === path.normalize(home)) continue
-        const text = fs.readFileSync(path.join(root, file), 'utf8')
-        for (const m of text.matchAll(pair)) {
+        for (const m of readSource(file).matchAll(pair)) {
           if (m[1] !== m[2]) restated.push(`${file}: ${m[0].replace(/\s+/g, ' ')} (${name})`)
         }
       }
