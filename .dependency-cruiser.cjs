@@ -29,6 +29,15 @@ module.exports = {
       },
     },
     {
+      name: 'renderer-views-call-stores',
+      comment:
+        'Components, pages, features and the shell call stores, never the IPC bridge (issue 13): ' +
+        'only src-renderer/stores/ (the stores and the event bridge) and src-renderer/lib/ import lib/api.ts.',
+      severity: 'error',
+      from: { path: '^src-renderer/', pathNot: '^src-renderer/(stores|lib)/' },
+      to: { path: '^src-renderer/lib/api\\.ts$' },
+    },
+    {
       name: 'cli-not-electron-edge',
       severity: 'error',
       from: { path: '^src-cli/' },

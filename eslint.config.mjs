@@ -83,7 +83,24 @@ export default tseslint.config(
     files: ['src-renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
-    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'warn',
+      // The bridge object is reached through src-renderer/lib/api.ts only, and that module only
+      // from stores (dependency-cruiser: renderer-views-call-stores), so views call stores.
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'window',
+          property: 'switchboard',
+          message: 'Call a store action (src-renderer/stores/); only lib/api.ts reads the bridge.',
+        },
+      ],
+    },
+  },
+  {
+    files: ['src-renderer/lib/api.ts'],
+    rules: { 'no-restricted-properties': 'off' },
   },
   {
     files: ['src-main/local/**/*.ts'],

@@ -3,13 +3,11 @@
  * and its "Skip for now" was not chosen, else the overview. Main decides (`home:overview`'s
  * `firstRun`); a URL that names a page (a reload, a link, the tests) always wins.
  */
-import { api } from '../lib/api'
 import { pageFromHash, useNavStore } from '../stores/use-nav-store'
+import { useOverviewStore } from '../stores/use-overview-store'
 
 export async function chooseLanding(): Promise<void> {
   if (pageFromHash() !== null) return
-  const res = await api()
-    .home.overview({})
-    .catch(() => null)
-  useNavStore.getState().go(res?.ok && res.data.firstRun ? 'welcome' : 'home')
+  const firstRun = await useOverviewStore.getState().isFirstRun()
+  useNavStore.getState().go(firstRun ? 'welcome' : 'home')
 }

@@ -30,6 +30,11 @@ interface DefaultsState {
   autoAssign: () => Promise<AutoAssignResult | null>
   /** Forgets the last auto-assign report. */
   dismissReport: () => void
+  /**
+   * Fills empty required slots and returns main's report (throws ApiError), leaving the Models
+   * page's report alone: the first run shows its own.
+   */
+  autoAssignFor: () => Promise<AutoAssignResult>
   /** A view shows the slots (the Models page); returns the unwatch. */
   watch: () => () => void
   /** Event bridge: credentials or app data changed — re-reads while watched. */
@@ -84,6 +89,8 @@ export const useDefaultsStore = create<DefaultsState>((set, get) => ({
   },
 
   dismissReport: () => set({ lastAutoAssign: null }),
+
+  autoAssignFor: () => unwrap(api().defaults.autoAssign({})),
 
   watch: watchers.add,
   onChanged: () => {

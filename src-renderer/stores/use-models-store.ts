@@ -60,6 +60,8 @@ interface ModelsState {
   testModel: (modelId: string) => Promise<void>
   /** Unregisters a model; throws ApiError when main refuses. */
   removeModel: (modelId: string) => Promise<UnregisterResult>
+  /** One credential's registered models, read from main (throws ApiError); not cached. */
+  modelsOf: (credentialId: string) => Promise<ModelView[]>
   /** A view shows the models (the Models page); returns the unwatch. */
   watch: () => () => void
   /** Event bridge: credentials or app data changed (another window, the CLI) — re-reads while watched. */
@@ -193,6 +195,8 @@ export const useModelsStore = create<ModelsState>((set, get) => ({
     void get().load()
     return res
   },
+
+  modelsOf: (credentialId) => unwrap(api().models.list({ credentialId })),
 
   watch: watchers.add,
   onChanged: () => {

@@ -18,6 +18,8 @@ interface OverviewState {
   load: () => Promise<void>
   /** Re-tests one credential, then re-reads the overview. */
   retest: (credentialId: string) => Promise<void>
+  /** Whether main says this is a first run (`home:overview`'s `firstRun`); false when it cannot tell. */
+  isFirstRun: () => Promise<boolean>
   /** A view shows the overview; returns the unwatch. */
   watch: () => () => void
   /** Event bridge: anything the overview shows changed — re-reads while watched. */
@@ -47,6 +49,12 @@ export const useOverviewStore = create<OverviewState>((set, get) => ({
       set((s) => ({ retesting: { ...s.retesting, [credentialId]: false } }))
       await get().load()
     }
+  },
+  isFirstRun: async () => {
+    const res = await api()
+      .home.overview({})
+      .catch(() => null)
+    return Boolean(res?.ok && res.data.firstRun)
   },
   watch: watchers.add,
   onChanged: () => {

@@ -1,6 +1,10 @@
 /** The vault's state as main reports it (locked / wrong key / unlocked, and why). No key material. */
 import { create } from 'zustand'
-import type { CredentialsChange, VaultStatusView } from '../../src-preload/contract'
+import type {
+  CredentialsChange,
+  VaultRotateResult,
+  VaultStatusView,
+} from '../../src-preload/contract'
 import { api, unwrap } from '../lib/api'
 import { createWatchers } from './watchers'
 
@@ -8,6 +12,8 @@ interface VaultState {
   status: VaultStatusView | null
   /** Reads `vault:status`; a failure leaves the last known status. */
   load: () => Promise<void>
+  /** Re-encrypts every secret with a new master key; throws ApiError. */
+  rotate: () => Promise<VaultRotateResult>
   /** A view shows the vault's state (API Keys); returns the unwatch. */
   watch: () => () => void
   /** Event bridge: `credentials:changed` — a rotation re-reads the state while watched. */
@@ -25,6 +31,7 @@ export const useVaultStore = create<VaultState>((set, get) => ({
       // The page still works without the banner; the next change event retries.
     }
   },
+  rotate: () => unwrap(api().vault.rotate({})),
   watch: watchers.add,
   onCredentialsChanged: ({ reason }) => {
     if (reason === 'rotated' && watchers.active()) void get().load()

@@ -1,20 +1,20 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { AppInfo } from '../../../src-preload/contract'
-import { api, unwrap } from '../../lib/api'
+import { useAppStore } from '../../stores/use-app-store'
 import { toast } from '../../stores/use-toast-store'
 
 /** Version, the runtime versions, where the data lives, and diagnostics for a bug report. */
 export function AboutPanel() {
   const { t } = useTranslation('settings')
-  const [info, setInfo] = useState<AppInfo | null>(null)
+  const info = useAppStore((s) => s.info)
+  const openDataFolder = useAppStore((s) => s.openDataFolder)
   const [diagnostics, setDiagnostics] = useState<string | null>(null)
   useEffect(() => {
-    void unwrap(api().app.info({})).then(setInfo, () => setInfo(null))
+    void useAppStore.getState().loadInfo()
   }, [])
   const copy = async () => {
     try {
-      const r = await unwrap(api().app.diagnostics({ copy: true }))
+      const r = await useAppStore.getState().diagnostics(true)
       setDiagnostics(r.text)
       if (r.copied) toast({ kind: 'success', title: t('about.copied') })
     } catch {
@@ -41,7 +41,7 @@ export function AboutPanel() {
         <dd className="mono">{info?.dataDir ?? '…'}</dd>
       </dl>
       <div className="row">
-        <button type="button" className="btn" onClick={() => void api().app.openDataFolder({})}>
+        <button type="button" className="btn" onClick={openDataFolder}>
           {t('about.openDataDir')}
         </button>
         <button type="button" className="btn" onClick={() => void copy()}>

@@ -12,7 +12,7 @@ import {
   type FieldName,
 } from '../../../src-preload/contract/credential-fields'
 import { ErrorText } from '../../components/ErrorText'
-import { api, unwrap } from '../../lib/api'
+import { useBackupStore } from '../../stores/use-backup-store'
 import { errorBodyOf, errorText } from '../../lib/errors'
 import { joinNames } from './EnvKeysBanner'
 
@@ -180,9 +180,9 @@ function ExportForm() {
     setFieldError(null)
     setBusy(true)
     try {
-      const r = await unwrap(
-        api().settings.exportBackup({ path: path.trim(), passphrase: pass, overwrite }),
-      )
+      const r = await useBackupStore
+        .getState()
+        .exportBackup({ path: path.trim(), passphrase: pass, overwrite })
       setDone(exportedWords(t, r))
       setPass('')
       setConfirm('')
@@ -280,7 +280,9 @@ function ImportForm() {
     if (!path.trim() || !pass) return setError(t('backup.importMissing'))
     setBusy(true)
     try {
-      const r = await unwrap(api().settings.importBackup({ path: path.trim(), passphrase: pass }))
+      const r = await useBackupStore
+        .getState()
+        .importBackup({ path: path.trim(), passphrase: pass })
       setDone(importedWords(t, r, i18n.language))
     } catch (err) {
       setError(backupError(t, err))

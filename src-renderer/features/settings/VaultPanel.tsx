@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { ErrorText } from '../../components/ErrorText'
 import { Skeleton } from '../../components/Skeleton'
-import { api, unwrap } from '../../lib/api'
 import { errorText } from '../../lib/errors'
 import { toast } from '../../stores/use-toast-store'
 import { useVaultStore } from '../../stores/use-vault-store'
@@ -25,7 +24,7 @@ export function VaultPanel() {
     setBusy(true)
     setError(null)
     try {
-      const r = await unwrap(api().vault.rotate({}))
+      const r = await useVaultStore.getState().rotate()
       toast({ kind: 'success', title: t('vault.rotated', { count: r.reencrypted }) })
       setConfirming(false)
       await load()

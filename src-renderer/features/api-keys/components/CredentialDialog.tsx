@@ -6,7 +6,7 @@ import type {
   ProviderFormView,
 } from '../../../../src-preload/contract'
 import { Dialog } from '../../../components/Dialog'
-import { api, unwrap } from '../../../lib/api'
+import { useAppStore } from '../../../stores/use-app-store'
 import { errorBodyOf, describeError, errorText } from '../../../lib/errors'
 import { useCredentialsStore } from '../../../stores/use-credentials-store'
 import { toast } from '../../../stores/use-toast-store'
@@ -219,7 +219,7 @@ export function CredentialDialog({
   /** The OS file dialog runs in main, which reads and checks the file; we get its path only. */
   async function pickServiceAccount() {
     try {
-      const r = await unwrap(api().dialog.openFile({ purpose: 'serviceAccountJson' }))
+      const r = await useAppStore.getState().openFile('serviceAccountJson')
       if (!r.path) return
       set('credentialsPath', r.path)
       setErrors((e) => ({ ...e, credentialsPath: undefined }))

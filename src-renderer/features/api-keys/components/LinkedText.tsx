@@ -1,11 +1,11 @@
 import { Fragment } from 'react'
-import { api } from '../../../lib/api'
+import { useAppStore } from '../../../stores/use-app-store'
 
 const URL_RE = /(https:\/\/[^\s)>\]"']+[^\s)>\]"'.,;:])/g
 
 /** Opens a link in the system browser through main (which allows only known https sites). */
 export function openExternal(url: string): void {
-  void api().app.openLink({ url })
+  useAppStore.getState().openLink(url)
 }
 
 /** Text with its https URLs turned into links that open in the system browser. */

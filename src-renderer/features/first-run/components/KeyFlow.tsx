@@ -12,9 +12,9 @@ import type {
   CredentialView,
   ErrorBody,
 } from '../../../../src-preload/contract'
-import { api, unwrap } from '../../../lib/api'
 import { describeError, errorBodyOf } from '../../../lib/errors'
 import { useCredentialsStore } from '../../../stores/use-credentials-store'
+import { useDefaultsStore } from '../../../stores/use-defaults-store'
 import { useModelsStore } from '../../../stores/use-models-store'
 import { CredentialDialog } from '../../api-keys/components/CredentialDialog'
 import { TestResult } from '../../api-keys/components/TestResult'
@@ -66,11 +66,14 @@ export function KeyFlow({
     if (!wasOpen || !cred) return
     setWasOpen(false)
     void (async () => {
-      const models = await unwrap(api().models.list({ credentialId: cred.id })).catch(() => [])
+      const models = await useModelsStore
+        .getState()
+        .modelsOf(cred.id)
+        .catch(() => [])
       if (models.length === 0) return setNoModels(true)
       setStep('defaults')
       try {
-        setAssigned(await unwrap(api().defaults.autoAssign({})))
+        setAssigned(await useDefaultsStore.getState().autoAssignFor())
         setStep('verify')
       } catch (err) {
         setError(errorBodyOf(err))

@@ -7,7 +7,7 @@ import type {
   RecommendedModel,
 } from '../../../../src-preload/contract'
 import { Skeleton } from '../../../components/Skeleton'
-import { api } from '../../../lib/api'
+import { useAppStore } from '../../../stores/use-app-store'
 import { describeError } from '../../../lib/errors'
 import { useLocalStore } from '../../../stores/use-local-store'
 import { formatBytes, kindLabel } from '../format'
@@ -40,7 +40,7 @@ function InstallHelp({ others }: { others: DetectedServer[] }) {
   const machine = useLocalStore((s) => s.machine)
   const scan = useLocalStore((s) => s.scan)
   const scanning = useLocalStore((s) => s.scanning)
-  const open = (url: string) => void api().app.openLink({ url })
+  const open = useAppStore((s) => s.openLink)
   const platform = machine
     ? t(`platforms.${machine.platform}`, { defaultValue: machine.platform })
     : null
