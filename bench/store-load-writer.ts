@@ -1,7 +1,8 @@
 /**
  * One writer process of bench/store-load.bench.ts (bundled by the bench at run time): waits for
  * "go" on stdin, adds `count` credentials through the real credentials service, and prints one
- * JSON line: each add's latency, each lock acquisition's wait, and the codes of failed adds.
+ * JSON line: each add's latency, each lock acquisition's wait and hold, the time before and after
+ * the lock, and the codes of failed adds.
  */
 import { performance } from 'node:perf_hooks'
 import { getProvider } from '../src-main/providers/catalog'
@@ -15,9 +16,20 @@ async function main() {
   const env = { SWITCHBOARD_ENCRYPTION_KEY: process.env.SWITCHBOARD_ENCRYPTION_KEY }
   const waits: number[] = []
   const holds: number[] = []
+  // Per add: the time before it asked for the lock (reading, sealing) and after it let go.
+  const before: number[] = []
+  const after: number[] = []
+  let addStart = 0
+  let released = 0
   const store = createFileStore(home, {
-    onAcquired: (ms: number) => waits.push(ms),
-    onReleased: (ms: number) => holds.push(ms),
+    onAcquired: (ms: number) => {
+      waits.push(ms)
+      before.push(performance.now() - ms - addStart)
+    },
+    onReleased: (ms: number) => {
+      holds.push(ms)
+      released = performance.now()
+    },
   })
   const vault = createDefaultVault({ home, env, store, keytar: null })
   const credentials = createCredentialsService({ store, vault, getProvider })
@@ -30,6 +42,7 @@ async function main() {
   const failures: string[] = []
   for (let i = 0; i < Number(countText); i++) {
     const t0 = performance.now()
+    addStart = t0
     try {
       await credentials.create({
         provider: 'openai',
@@ -37,11 +50,12 @@ async function main() {
         apiKey: `sk-${prefix}-${String(i).padStart(6, '0')}-loadloadload`,
       })
       adds.push(performance.now() - t0)
+      after.push(performance.now() - released)
     } catch (err) {
       failures.push(String((err as { code?: string }).code ?? err))
     }
   }
-  process.stdout.write(`${JSON.stringify({ adds, waits, holds, failures })}\n`)
+  process.stdout.write(`${JSON.stringify({ adds, waits, holds, before, after, failures })}\n`)
   process.stdin.destroy()
 }
 

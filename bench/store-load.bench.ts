@@ -26,6 +26,8 @@ interface Report {
   adds: number[]
   waits: number[]
   holds: number[]
+  before?: number[]
+  after?: number[]
   failures: string[]
 }
 
@@ -106,6 +108,8 @@ async function round(script: string, procs: number, adds: number, warm: boolean)
     adds: reports.flatMap((r) => r.adds),
     waits: reports.flatMap((r) => r.waits),
     holds: reports.flatMap((r) => r.holds ?? []),
+    before: reports.flatMap((r) => r.before ?? []),
+    after: reports.flatMap((r) => r.after ?? []),
     failures: reports.flatMap((r) => r.failures),
     stored: stored.credentials.length - seeded,
     wallMs,
@@ -120,6 +124,8 @@ class Tally {
   busy: number[] = []
   waits: number[] = []
   holds: number[] = []
+  before: number[] = []
+  after: number[] = []
   failures: string[] = []
   stored = 0
   walls: number[] = []
@@ -132,6 +138,8 @@ async function measure(script: string, warm: boolean, t: Tally) {
   t.busy.push(...r.adds)
   t.waits.push(...r.waits)
   t.holds.push(...r.holds)
+  t.before.push(...r.before)
+  t.after.push(...r.after)
   t.failures.push(...r.failures)
   t.stored += r.stored
   t.walls.push(r.wallMs)
@@ -151,6 +159,13 @@ function report(label: string, t: Tally, targets: boolean) {
   if (h.length) {
     console.log(
       `  lock hold (${PROCS} writers)         median ${fmt(quantile(h, 0.5))}, p95 ${fmt(quantile(h, 0.95))}`,
+    )
+  }
+  const b = sorted(t.before)
+  const a = sorted(t.after)
+  if (b.length && a.length) {
+    console.log(
+      `  before the lock / after it      median ${fmt(quantile(b, 0.5))} / ${fmt(quantile(a, 0.5))}, p95 ${fmt(quantile(b, 0.95))} / ${fmt(quantile(a, 0.95))}`,
     )
   }
   console.log(

@@ -5,6 +5,7 @@
  * shape, is moved aside (bytes untouched) and reported as `store_corrupt` naming the copy — never
  * silently replaced by an empty store, never an `internal` crash further down.
  */
+import { mkdirSync } from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import { AppError } from '../errors'
@@ -42,8 +43,10 @@ export function createFileStore(home: string, options: FileStoreOptions = {}): F
       throw err
     }))
 
-  const ensureHome = async () => {
-    await fs.mkdir(home, { recursive: true, mode: 0o700 })
+  // Synchronous: one syscall on every update, where an async call's thread-pool round trip
+  // waits for a CPU twice on a loaded machine (issue 17).
+  const ensureHome = () => {
+    mkdirSync(home, { recursive: true, mode: 0o700 })
   }
 
   /** Renames the bad file to `switchboard.json.corrupt-<timestamp>` (never over an older copy). */
@@ -73,7 +76,7 @@ export function createFileStore(home: string, options: FileStoreOptions = {}): F
    * when the file turned out fine after all (another process already set it aside).
    */
   const quarantine = async (): Promise<void> => {
-    await ensureHome()
+    ensureHome()
     const err = await withLock(
       lockFile,
       async () => {
@@ -106,7 +109,7 @@ export function createFileStore(home: string, options: FileStoreOptions = {}): F
     },
     async update<T>(fn: (data: StoreData) => T | Promise<T>): Promise<T> {
       await ready()
-      await ensureHome()
+      ensureHome()
       let wrote = false
       try {
         return await withLock(
