@@ -21,7 +21,7 @@ import { createFileStore } from './store/file-store'
 import { resolveHome } from './store/home'
 import { createGatewayService, type GatewayService } from './gateway/service'
 import { createOfflineSetup, type OfflineSetupService } from './services/offline-setup'
-import { createVerifyService, verifyPromptIn, type VerifyService } from './services/verify-model'
+import { createVerifyService, type VerifyService } from './services/verify-model'
 import { createOverviewService, type OverviewService } from './services/overview'
 import { createDiagnosticsService, type DiagnosticsService } from './services/diagnostics'
 import { createLocalService, type LocalService } from './local/service'
@@ -170,11 +170,9 @@ export function createAppContext(options: AppContextOptions): AppContext {
     sttClip,
     emitEvent: (payload) => ctx.emit('verify:event', payload),
     emitOpenRequested: (target) => ctx.emit('verify:openRequested', target),
-    // The app sets platform.translate (the language chosen in Settings); elsewhere the same
-    // choice is read from the preferences (else the system locale, else English).
-    defaultPrompt: () =>
-      base.platform.translate?.('common:verifyPrompt') ??
-      verifyPromptIn(preferences.get().language ?? base.platform.locale),
+    // Read at call time: the app sets platform.translate once its i18n is ready.
+    translate: (key) => base.platform.translate?.(key),
+    language: () => preferences.get().language ?? base.platform.locale,
   })
   const defaults = createDefaultsService({
     store,

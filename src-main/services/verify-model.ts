@@ -49,8 +49,10 @@ export interface VerifyDeps {
   emitEvent: (payload: VerifyEventPayload) => void
   /** Announces the tray's request to the window. */
   emitOpenRequested: (target: VerifyTarget) => void
-  /** The default prompt in the user's language. */
-  defaultPrompt?: () => string
+  /** The app's translator, once its i18n is ready (the language chosen in Settings). */
+  translate?: (key: string) => string | undefined
+  /** Without a translator (CLI, e2e harness): the chosen language, else the system's. */
+  language?: () => string | null | undefined
   timeoutMs?: number
   newId?: () => string
 }
@@ -172,7 +174,11 @@ export function createVerifyService(deps: VerifyDeps): VerifyService {
       if (current) abort(current, 'cancel')
       const run: Run = { id: newId(), controller: new AbortController(), abortedBy: null }
       current = run
-      const text = prompt?.trim() || deps.defaultPrompt?.() || DEFAULT_VERIFY_PROMPT
+      // The default prompt in the person's language: the app's translator, else the locale files.
+      const text =
+        prompt?.trim() ||
+        deps.translate?.('common:verifyPrompt') ||
+        verifyPromptIn(deps.language?.())
       // After the answer: the renderer learns the run id before its first event where it can.
       setImmediate(() => void execute(run, { credentialId, modelId }, text))
       return { runId: run.id }
