@@ -8,7 +8,7 @@ import { formatBytes, formatTokens } from '../../../lib/format-units'
 /** Fixed row height: rows are placed by arithmetic, never measured. */
 export const ROW_HEIGHT = 52
 /** Rows rendered above and below the visible ones, so a fast scroll shows no gap. */
-const OVERSCAN = 4
+const OVERSCAN = 2
 /** More than the rows ever in the DOM at once (view + overscan), so slot keys never collide. */
 const SLOTS = 64
 /** The scroll box's height before it is measured (its CSS height at most). */
