@@ -10,11 +10,9 @@ import type { EventName, EventPayloadOf } from '../../src-preload/contract'
 import { api } from '../lib/api'
 import { useCredentialsStore } from './use-credentials-store'
 import { useDefaultsStore } from './use-defaults-store'
+import { lateStore } from './late-routes'
 import { useEnvStore } from './use-env-store'
-import { useGatewayStore } from './use-gateway-store'
-import { useLocalStore } from './use-local-store'
 import { useModelsStore } from './use-models-store'
-import { useOfflineSetupStore } from './use-offline-setup-store'
 import { useOverviewStore } from './use-overview-store'
 import { useSettingsStore } from './use-settings-store'
 import { useThemeStore } from './use-theme-store'
@@ -25,7 +23,10 @@ import { useVerifyStore } from './use-verify-store'
 /** One route per event of the contract: a new event fails the typecheck until it is routed. */
 export type EventRoutes = { [E in EventName]: (payload: EventPayloadOf<E>) => void }
 
-/** Which stores hear each event. */
+/**
+ * Which stores hear each event. Stores of lazily loaded pages (Local, Gateway) are reached through
+ * `late-routes.ts`, so this module does not pull their code into the first paint.
+ */
 export const routes: EventRoutes = {
   'app:changed': () => {
     useModelsStore.getState().onChanged()
@@ -37,7 +38,7 @@ export const routes: EventRoutes = {
     useVaultStore.getState().onCredentialsChanged(e)
     useModelsStore.getState().onChanged()
     useDefaultsStore.getState().onChanged()
-    useLocalStore.getState().onCredentialsChanged()
+    lateStore('local')?.onCredentialsChanged()
     useOverviewStore.getState().onChanged()
     useEnvStore.getState().onCredentialsChanged()
   },
@@ -46,16 +47,16 @@ export const routes: EventRoutes = {
     useOverviewStore.getState().onChanged()
   },
   'gateway:changed': (status) => {
-    useGatewayStore.getState().statusChanged(status)
+    lateStore('gateway')?.statusChanged(status)
     useOverviewStore.getState().onChanged()
   },
-  'local:importProgress': (p) => useLocalStore.getState().onImportProgress(p),
-  'local:pullProgress': (p) => useLocalStore.getState().onPullProgress(p),
+  'local:importProgress': (p) => lateStore('local')?.onImportProgress(p),
+  'local:pullProgress': (p) => lateStore('local')?.onPullProgress(p),
   'settings:preferencesChanged': (prefs) => {
     useSettingsStore.getState().receive(prefs)
     useThemeStore.getState().receive(prefs.theme)
   },
-  'setup:offlineProgress': (p) => useOfflineSetupStore.getState().onProgress(p),
+  'setup:offlineProgress': (p) => lateStore('offlineSetup')?.onProgress(p),
   'updates:changed': (status) => useUpdatesStore.getState().onChanged(status),
   'verify:event': (p) => useVerifyStore.getState().apply(p),
   'verify:openRequested': (target) => useVerifyStore.getState().openDialog(target),

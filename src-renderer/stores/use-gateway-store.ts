@@ -13,6 +13,7 @@ import type {
   GatewayUsageView,
 } from '../../src-preload/contract'
 import { api, unwrap } from '../lib/api'
+import { registerLateStore } from './late-routes'
 
 interface GatewayState {
   status: GatewayStatusView | null
@@ -82,3 +83,7 @@ export const useGatewayStore = create<GatewayState>((set, get) => ({
   },
   statusChanged: (status) => set({ status }),
 }))
+
+registerLateStore('gateway', {
+  statusChanged: (status) => useGatewayStore.getState().statusChanged(status),
+})

@@ -22,6 +22,7 @@ import type {
 import { api, unwrap } from '../lib/api'
 import { errorBodyOf } from '../lib/errors'
 import { selectCredentialList, useCredentialsStore } from './use-credentials-store'
+import { registerLateStore } from './late-routes'
 import { createWatchers } from './watchers'
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error'
@@ -391,3 +392,9 @@ export function createLocalStore() {
 }
 
 export const useLocalStore = createLocalStore()
+
+registerLateStore('local', {
+  onCredentialsChanged: () => useLocalStore.getState().onCredentialsChanged(),
+  onPullProgress: (p) => useLocalStore.getState().onPullProgress(p),
+  onImportProgress: (p) => useLocalStore.getState().onImportProgress(p),
+})

@@ -6,6 +6,7 @@
 import { create } from 'zustand'
 import type { OfflineSetupProgress } from '../../src-preload/contract'
 import { api, unwrap } from '../lib/api'
+import { registerLateStore } from './late-routes'
 import { createWatchers } from './watchers'
 
 interface OfflineSetupState {
@@ -65,3 +66,7 @@ export function createOfflineSetupStore() {
 }
 
 export const useOfflineSetupStore = createOfflineSetupStore()
+
+registerLateStore('offlineSetup', {
+  onProgress: (p) => useOfflineSetupStore.getState().onProgress(p),
+})
