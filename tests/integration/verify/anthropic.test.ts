@@ -1,36 +1,58 @@
 /** The verification check against the Anthropic fake's streamed Messages (issue 16). */
 import { afterEach, describe, expect, it } from 'vitest'
 import { startAnthropicServer } from '../../fixtures/anthropic-server'
-import type { FakeServer } from '../../fixtures/recording-server'
-import { check, cleanHomes, endOf, verifyWorld } from './helpers'
+import { jsonBody, type FakeServer } from '../../fixtures/recording-server'
+import { ENCODINGS } from '../../fixtures/secret-encodings'
+import { check, cleanHomes, worldOn } from './helpers'
+import {
+  expectErrorEvent,
+  expectEchoRedacted,
+  expectFailures,
+  expectStreamed,
+} from './shared-checks'
 
 const KEY = 'sk-ant-api03-VERIFYKEY0123456789abcdef'
-let server: FakeServer | null = null
+const servers: FakeServer[] = []
 afterEach(async () => {
-  await server?.close()
-  server = null
+  await Promise.all(servers.splice(0).map((s) => s.close()))
   cleanHomes()
 })
 
+async function anthropicWorld() {
+  const server = await startAnthropicServer({ key: KEY })
+  servers.push(server)
+  return worldOn(
+    server,
+    { provider: 'anthropic', name: 'Claude', baseUrl: server.url, apiKey: KEY },
+    { name: 'claude-sonnet-4-20250514', type: 'language' },
+  )
+}
+
 describe('verify: Anthropic streaming', () => {
-  it('streams text deltas in order with input and output tokens; an echoed key is redacted', async () => {
-    server = await startAnthropicServer({ key: KEY })
-    const w = await verifyWorld(
-      { provider: 'anthropic', name: 'Claude', baseUrl: server.url, apiKey: KEY },
-      { name: 'claude-sonnet-4-20250514', type: 'language' },
-    )
-    const target = { credentialId: w.credentialId, modelId: w.modelId }
-    const a = await check(w.h, target)
-    expect(a.text).toBe('Hello from the fake model.')
-    expect(a.events[1]).toMatchObject({ kind: 'firstToken' })
-    expect(endOf(a.events)).toMatchObject({ kind: 'done', tokens: { input: 25, output: 15 } })
-    server.streaming.echoSecret = true
-    const b = await check(w.h, target)
-    expect(b.text).toContain('[redacted]')
-    expect(JSON.stringify(w.h.events) + w.h.outputs.join('')).not.toContain(KEY)
-    server.streaming.echoSecret = false
-    server.mode = 'rate_limited'
-    const c = await check(w.h, target)
-    expect(endOf(c.events)).toMatchObject({ kind: 'failed', error: { code: 'server_error' } })
+  it('streams text deltas in order; input tokens from message_start, output from message_delta', async () => {
+    const w = await anthropicWorld()
+    expectStreamed(await check(w.h, w.target, 'Say hello'), { input: 25, output: 15 })
+    const sent = w.server.requests.at(-1)!
+    expect(sent.path).toBe('/v1/messages')
+    expect(sent.headers['x-api-key']).toBe(KEY)
+    expect(sent.headers['anthropic-version']).toBeTruthy()
+    expect(jsonBody(sent)).toMatchObject({
+      model: 'claude-sonnet-4-20250514',
+      stream: true,
+      max_tokens: expect.any(Number),
+      messages: [{ role: 'user', content: 'Say hello' }],
+    })
+  })
+
+  it.each(['raw', 'base64', 'hex'])('an echoed key (%s) is redacted', async (enc) => {
+    await expectEchoRedacted(await anthropicWorld(), KEY, ENCODINGS[enc]!)
+  })
+
+  it('a refused key, a 429, a garbage event and a cut stream each end with their code', async () => {
+    await expectFailures(await anthropicWorld(), { unauthorized: 'auth_invalid' })
+  })
+
+  it('an overloaded_error event mid-stream ends the run with the provider’s words', async () => {
+    await expectErrorEvent(await anthropicWorld(), 'Overloaded')
   })
 })

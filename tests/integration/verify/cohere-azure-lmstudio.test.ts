@@ -13,7 +13,7 @@ import { startCohereServer } from '../../fixtures/cohere-server'
 import { startFakeLmStudio, type FakeLmStudio } from '../../fixtures/lmstudio-server'
 import { jsonBody, type FakeServer } from '../../fixtures/recording-server'
 import { ENCODINGS } from '../../fixtures/secret-encodings'
-import { check, cleanHomes, verifyWorld } from './helpers'
+import { check, cleanHomes, worldOn } from './helpers'
 import { expectEchoRedacted, expectFailures, expectStreamed } from './shared-checks'
 
 const KEY = 'co-VERIFYkey0123456789abcdefghijklmnopq'
@@ -29,8 +29,7 @@ async function world<S extends FakeServer | FakeLmStudio>(
   model: string,
 ) {
   servers.push(server)
-  const w = await verifyWorld(credential, { name: model, type: 'language' })
-  return { ...w, server, target: { credentialId: w.credentialId, modelId: w.modelId } }
+  return worldOn(server, credential, { name: model, type: 'language' })
 }
 
 const cohereWorld = async () => {

@@ -16,8 +16,13 @@ import {
   VERTEX_TOKEN,
   type VertexFake,
 } from '../../fixtures/vertex-server'
-import { check, cleanHomes, directVerify, endOf, verifyWorld } from './helpers'
-import { expectEchoRedacted, expectFailures, expectStreamed } from './shared-checks'
+import { check, cleanHomes, directVerify, endOf, worldOn } from './helpers'
+import {
+  expectErrorEvent,
+  expectEchoRedacted,
+  expectFailures,
+  expectStreamed,
+} from './shared-checks'
 
 const KEY = 'AIzaSyVERIFYkey0123456789abcdefghijklmn'
 const servers: FakeServer[] = []
@@ -29,11 +34,11 @@ afterEach(async () => {
 async function googleWorld() {
   const server = await startGoogleServer({ key: KEY })
   servers.push(server)
-  const w = await verifyWorld(
+  return worldOn(
+    server,
     { provider: 'google', name: 'Gemini', baseUrl: server.url, apiKey: KEY },
     { name: 'gemini-2.5-flash', type: 'language' },
   )
-  return { ...w, server, target: { credentialId: w.credentialId, modelId: w.modelId } }
 }
 
 async function vertexWorld() {
@@ -42,7 +47,8 @@ async function vertexWorld() {
   servers.push(server)
   const sa = makeServiceAccount(server.tokenUri)
   accept = sa.publicKey
-  const w = await verifyWorld(
+  const w = await worldOn(
+    server,
     {
       provider: 'vertex',
       name: 'Vertex',
@@ -53,7 +59,7 @@ async function vertexWorld() {
     { name: 'gemini-2.5-flash', type: 'language' },
   )
   const via = directVerify(w.h, { rewrite: (c) => ({ ...c, baseUrl: server.url }) })
-  return { ...w, server, via, target: { credentialId: w.credentialId, modelId: w.modelId } }
+  return { ...w, via }
 }
 
 describe('verify: Google AI Studio streaming', () => {
@@ -85,6 +91,10 @@ describe('verify: Google AI Studio streaming', () => {
     const w = await googleWorld()
     await expectFailures(w, { unauthorized: 'auth_invalid' })
   })
+
+  it('an error envelope as an event mid-stream ends the run with Google’s words', async () => {
+    await expectErrorEvent(await googleWorld(), 'An internal error has occurred')
+  })
 })
 
 describe('verify: Vertex AI streaming', () => {
@@ -109,6 +119,7 @@ describe('verify: Vertex AI streaming', () => {
   it('a rejected token, a 429, a truncated event and a cut stream each end with their code', async () => {
     const w = await vertexWorld()
     await expectFailures(w, { unauthorized: 'auth_invalid' }, w.via)
+    await expectErrorEvent(w, 'An internal error has occurred', w.via)
     // The failures never leak the service account's private key.
     const sa = JSON.parse(
       (await w.h.app.credentials.getDecrypted(w.credentialId)).serviceAccountJson!,

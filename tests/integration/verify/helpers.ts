@@ -45,6 +45,16 @@ export async function verifyWorld(
   return { h, credentialId, modelId }
 }
 
+/** A world whose credential points at `server`, with the server and the check's target. */
+export async function worldOn<S>(
+  server: S,
+  credential: Record<string, unknown>,
+  model: { name: string; type: string },
+) {
+  const w = await verifyWorld(credential, model)
+  return { ...w, server, target: { credentialId: w.credentialId, modelId: w.modelId } }
+}
+
 type Harness = Awaited<ReturnType<typeof verifyWorld>>['h']
 
 /** The `verify:event` payloads of one run, in the order main sent them. */

@@ -13,7 +13,7 @@ import { STT_CLIP_FILE } from '../../../src-main/services/stt-clip'
 import { startGoogleServer } from '../../fixtures/google-server'
 import { startOpenAiServer } from '../../fixtures/openai-server'
 import type { FakeServer } from '../../fixtures/recording-server'
-import { check, cleanHomes, directVerify, endOf, until, verifyWorld } from './helpers'
+import { check, cleanHomes, directVerify, endOf, until, verifyWorld, worldOn } from './helpers'
 
 const KEY = 'sk-proj-VERIFYKEY0123456789abcdefXYZ'
 const GOOGLE_KEY = 'AIzaSyVERIFYkey0123456789abcdefghijklmn'
@@ -26,11 +26,11 @@ afterEach(async () => {
 async function openAiWorld(model: { name: string; type: string }, dimensions?: number) {
   const server = await startOpenAiServer({ key: KEY, ...(dimensions ? { dimensions } : {}) })
   servers.push(server)
-  const w = await verifyWorld(
+  return worldOn(
+    server,
     { provider: 'openai', name: 'OpenAI', baseUrl: server.url, apiKey: KEY },
     model,
   )
-  return { ...w, server, target: { credentialId: w.credentialId, modelId: w.modelId } }
 }
 
 /** A one-shot run: started, then done — no first token, no pieces. */

@@ -10,6 +10,7 @@ import { startOpenAiServer } from '../../fixtures/openai-server'
 import { startFakeOllama, type FakeOllama } from '../../fixtures/ollama-server'
 import { closedPortUrl, jsonBody, type FakeServer } from '../../fixtures/recording-server'
 import { check, cleanHomes, endOf, until, verifyWorld, waitForEnd } from './helpers'
+import { expectErrorEvent } from './shared-checks'
 
 const KEY = 'sk-proj-VERIFYKEY0123456789abcdefXYZ'
 const servers: Array<FakeServer | FakeOllama> = []
@@ -147,6 +148,10 @@ describe('verify: OpenAI streaming', () => {
       kind: 'failed',
       error: { code: 'server_error', params: { reason: 'invalid_body' } },
     })
+  })
+
+  it('an error chunk mid-stream ends the run with OpenAI’s words', async () => {
+    await expectErrorEvent(await openAiWorld(), 'The server had an error')
   })
 
   it('a key echoed inside the reply, split across two pieces, never reaches the renderer', async () => {

@@ -101,3 +101,25 @@ export async function expectFailures(
     st.cutAfter = null
   }
 }
+
+/**
+ * The provider's own error event inside a 200 stream (overloaded, internal) ends the run as
+ * `server_error`, reason `stream_error`, with the provider's words.
+ */
+export async function expectErrorEvent(
+  w: World,
+  words: string,
+  via?: VerifyService,
+): Promise<void> {
+  w.server.streaming.failMidway = true
+  try {
+    const end = endOf((await check(w.h, w.target, undefined, via)).events)
+    expect(end).toMatchObject({
+      kind: 'failed',
+      error: { code: 'server_error', params: { reason: 'stream_error' } },
+    })
+    expect(JSON.stringify(end)).toContain(words)
+  } finally {
+    w.server.streaming.failMidway = false
+  }
+}
