@@ -6,7 +6,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { EVENT_NAMES } from '../../../src-preload/contract/names'
 import { startEventBridge } from '../../../src-renderer/stores/event-bridge'
+import { useGatewayStore } from '../../../src-renderer/stores/use-gateway-store'
 import { useModelsStore } from '../../../src-renderer/stores/use-models-store'
+import { useUpdatesStore } from '../../../src-renderer/stores/use-updates-store'
 import { useOverviewStore } from '../../../src-renderer/stores/use-overview-store'
 
 let calls: string[] = []
@@ -70,5 +72,17 @@ describe('event bridge', () => {
     emit('gateway:changed', { running: false })
     await vi.waitFor(() => expect(calls).toEqual(['home:overview']))
     unwatchOverview()
+  })
+
+  it('applies status events without a watcher, and reaches a late store once it is loaded', () => {
+    stop = startEventBridge()
+    const update = { phase: 'ready', version: '2.0.0' }
+    emit('updates:changed', update)
+    expect(useUpdatesStore.getState().status).toEqual(update)
+    // use-gateway-store.ts is imported above, so it has registered its late route.
+    const gateway = { running: true, port: 4000 }
+    emit('gateway:changed', gateway)
+    expect(useGatewayStore.getState().status).toEqual(gateway)
+    expect(calls).toEqual([])
   })
 })
