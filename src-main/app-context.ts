@@ -159,6 +159,7 @@ export function createAppContext(options: AppContextOptions): AppContext {
     fetch: modelFetch,
     clock: base.clock,
     sttClip,
+    onChanged: () => ctx.emit('app:changed', { domain: 'models' }),
   })
   // The verification check (issue 16): the same adapters, fetch and clip as model tests.
   const verify = createVerifyService({
@@ -177,6 +178,7 @@ export function createAppContext(options: AppContextOptions): AppContext {
   const defaults = createDefaultsService({
     store,
     undecryptableCredentialIds: () => credentials.undecryptableIds(),
+    onChanged: () => ctx.emit('app:changed', { domain: 'defaults' }),
   })
   // local servers (DESIGN §8): detection probes use a plain fetch (loopback/LAN, no key); the
   // Ollama library goes through its own guarded fetch, created on first use.

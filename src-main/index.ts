@@ -27,7 +27,7 @@ import { createDispatcher, isOwnRendererUrl, trustedByIdentity } from './ipc/dis
 import { createHandlers } from './ipc/handlers'
 import { resolveHome } from './store/home'
 import { trayDepsFrom } from './tray/tray-deps'
-import { createTrayModel } from './tray/tray-model'
+import { createTrayModel, refreshesTray } from './tray/tray-model'
 import { createPreferences } from './prefs/preferences'
 import { createUpdateMachine } from './updates/update-machine'
 import { loadWindowState } from './window-state'
@@ -92,8 +92,7 @@ if (!app.requestSingleInstanceLock()) {
       emit: (event, payload) => {
         broadcast(event, payload)
         // Keep the tray's list and marks in step with what the window (or a test) changed.
-        if (event.startsWith('credentials:') || event === 'gateway:changed')
-          void trayModel?.refresh()
+        if (refreshesTray(event)) void trayModel?.refresh()
       },
       platform: {
         safeStorage,

@@ -30,6 +30,8 @@ export interface DefaultsDeps {
    * result marks a credential undecryptable.
    */
   undecryptableCredentialIds?: () => Promise<Iterable<string>>
+  /** Called after a write changed a slot (the tray's quick test follows the chat default). */
+  onChanged?: () => void
 }
 
 /** The defaults use cases over one store. */
@@ -90,6 +92,7 @@ export function createDefaultsService(deps: DefaultsDeps): DefaultsService {
         defaults.cleared = modelId === null ? [...others, slot] : others
         return previous
       })
+      deps.onChanged?.()
       const data = await deps.store.read()
       return {
         slot,
@@ -104,7 +107,9 @@ export function createDefaultsService(deps: DefaultsDeps): DefaultsService {
     async autoAssign() {
       const before = await deps.store.read()
       const broken = await undecryptable(before)
-      return deps.store.update((data) => autoAssignInto(data, broken))
+      const result = await deps.store.update((data) => autoAssignInto(data, broken))
+      if (result.assigned.length) deps.onChanged?.()
+      return result
     },
   }
 }

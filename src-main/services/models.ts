@@ -40,6 +40,8 @@ export interface ModelsDeps {
   newId?: () => string
   /** The bundled speech clip for speech_to_text tests. */
   sttClip?: () => Promise<Buffer>
+  /** Called after models were added or removed (slots may have been emptied with them). */
+  onChanged?: () => void
 }
 
 /** The models use cases over one store. */
@@ -104,7 +106,7 @@ export function createModelsService(deps: ModelsDeps): ModelsService {
 
     async register(credentialId, models) {
       const items = validateItems(models)
-      return deps.store.update((data) => {
+      const result = await deps.store.update((data) => {
         const cred = credentialOf(data, credentialId)
         const created: ModelView[] = []
         const existing: ModelView[] = []
@@ -133,6 +135,8 @@ export function createModelsService(deps: ModelsDeps): ModelsService {
         }
         return { created, existing }
       })
+      if (result.created.length) deps.onChanged?.()
+      return result
     },
 
     async list(filter = {}) {
@@ -145,7 +149,7 @@ export function createModelsService(deps: ModelsDeps): ModelsService {
     },
 
     async unregister(modelId) {
-      return deps.store.update((data) => {
+      const result = await deps.store.update((data) => {
         const index = data.models.findIndex((m) => m.id === modelId)
         if (index === -1)
           throw new AppError('not_found', 'No registered model has this id.', { modelId })
@@ -153,6 +157,8 @@ export function createModelsService(deps: ModelsDeps): ModelsService {
         const clearedSlots = clearSlotsForModels(data, [modelId])
         return { removed: toView(removed!), clearedSlots }
       })
+      deps.onChanged?.()
+      return result
     },
 
     async modelTest(modelId, signal) {

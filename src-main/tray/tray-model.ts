@@ -9,6 +9,14 @@ import type { TestCode } from '../../src-preload/contract/errors'
 
 type Translate = (key: string, params?: Record<string, unknown>) => string
 
+/**
+ * Whether main's `event` may change what the tray shows: the credentials and their marks, the
+ * gateway, and the models and defaults behind "Quick test chat model" (`app:changed`).
+ */
+export function refreshesTray(event: string): boolean {
+  return event.startsWith('credentials:') || event === 'gateway:changed' || event === 'app:changed'
+}
+
 export interface TrayModelDeps {
   /** The credentials with their last result, as the tray lists them. */
   listCredentials: () => Promise<TrayCredential[]>

@@ -9,7 +9,7 @@ import { createAppContext } from '../../src-main/app-context'
 import { createMainTranslator } from '../../src-main/i18n'
 import { buildTrayMenu } from '../../src-main/tray/menu'
 import { trayDepsFrom } from '../../src-main/tray/tray-deps'
-import { createTrayModel } from '../../src-main/tray/tray-model'
+import { createTrayModel, refreshesTray } from '../../src-main/tray/tray-model'
 import { startOpenAiServer } from '../fixtures/openai-server'
 import { tmpHome } from '../support/home'
 
@@ -92,5 +92,37 @@ describe('tray over the real services', () => {
     expect(notes).toEqual([
       'Switchboard test results: A test of every credential is already running.',
     ])
+  })
+
+  it('hears a new model and a new chat default (app:changed), so Quick test follows the default', async () => {
+    const { app, good, model, events } = await trayOverServices()
+    await model.refresh()
+    expect(model.state().chatDefault ?? null).toBeNull()
+    const changed = () => events.filter(([e]) => e === 'app:changed').map(([, p]) => p)
+
+    const { created } = await app.models.register(good.id, [
+      { name: 'gpt-4.1-mini', type: 'language' },
+      { name: 'text-embedding-3-small', type: 'embedding' },
+    ])
+    expect(changed()).toEqual([{ domain: 'models' }])
+    // Registering what is already there changes nothing and says nothing.
+    await app.models.register(good.id, [{ name: 'gpt-4.1-mini', type: 'language' }])
+    expect(changed()).toHaveLength(1)
+
+    const chat = created.find((m) => m.type === 'language')!
+    const embedding = created.find((m) => m.type === 'embedding')!
+    await expect(app.defaults.set('chat', embedding.id)).rejects.toMatchObject({
+      code: 'validation',
+    })
+    expect(changed()).toHaveLength(1)
+    await app.defaults.set('chat', chat.id)
+    expect(changed()).toEqual([{ domain: 'models' }, { domain: 'defaults' }])
+
+    // What main's emit does with it in the app: the tray refreshes and sees the default.
+    for (const [e] of events) if (refreshesTray(e)) await model.refresh()
+    expect(model.state().chatDefault).toEqual({ modelId: chat.id, credentialId: good.id })
+
+    await app.models.unregister(chat.id)
+    expect(changed().at(-1)).toEqual({ domain: 'models' })
   })
 })
