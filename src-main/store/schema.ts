@@ -8,6 +8,7 @@ import type { TestCode } from '../../src-preload/contract/errors'
 import type { TestLimits } from '../../src-preload/contract/credentials'
 import type { ProviderId } from '../providers/catalog-types'
 import type { DefaultSlotName } from '../../src-preload/contract/slot-names'
+import type { ThemePreference } from '../../src-preload/contract/preferences'
 
 export const SCHEMA_VERSION = 2
 
@@ -62,7 +63,7 @@ export interface LastTestResult {
 
 export interface StoredSettings {
   language: string | null
-  theme: 'system' | 'light' | 'dark'
+  theme: ThemePreference
   /** Extra local-server targets the user added (a LAN box), as base URLs. */
   localTargets: string[]
 }

@@ -20,6 +20,7 @@ import {
   type StoredGateway,
 } from './schema'
 import { defaultSlots } from '../../src-preload/contract/slot-names'
+import { ThemePreference } from '../../src-preload/contract/preferences'
 
 const Provider = z.enum(providerIds as unknown as [ProviderId, ...ProviderId[]])
 const Slot = z.enum(defaultSlots)
@@ -92,7 +93,7 @@ const LastTest = z.looseObject({
 
 const Settings = z.looseObject({
   language: nullableText,
-  theme: z.enum(['system', 'light', 'dark']).default('system'),
+  theme: ThemePreference.default('system'),
   localTargets: z.array(text).default([]),
 })
 

@@ -18,6 +18,7 @@ export const PREFERENCE_LOCALES = [
 ] as const
 
 export const ThemePreference = z.enum(['system', 'light', 'dark'])
+export type ThemePreference = z.infer<typeof ThemePreference>
 export const UpdateChannel = z.enum(['stable', 'beta'])
 
 /** The main window's last bounds (written by main only, never by the renderer). */
