@@ -42,7 +42,8 @@ export async function buildDiagnostics(deps: DiagnosticsDeps): Promise<string> {
   const providers = [...new Set(data.credentials.map((c) => c.provider))].sort()
   const byType = new Map<string, number>()
   for (const m of data.models) byType.set(m.type, (byType.get(m.type) ?? 0) + 1)
-  const defaultsSet = Object.values(data.defaults ?? {}).filter(
+  // The slots, not the defaults record itself ({slots, cleared}): that counted 0 forever.
+  const defaultsSet = Object.values(data.defaults?.slots ?? {}).filter(
     (v) => typeof v === 'string' && v,
   ).length
   const lines = [

@@ -83,7 +83,8 @@ describe('About: versions, data folder, diagnostics', () => {
       name: 'Work',
       apiKey: ANTHROPIC_KEY,
     })
-    await w.app.models.register(a.data.id, [{ name: 'gpt-zeta-1', type: 'language' }])
+    const reg = await w.app.models.register(a.data.id, [{ name: 'gpt-zeta-1', type: 'language' }])
+    await w.app.defaults.set('chat', reg.created[0]!.id)
 
     const r = await w.call('app:diagnostics', { copy: true })
     expect(r.ok).toBe(true)
@@ -95,6 +96,7 @@ describe('About: versions, data folder, diagnostics', () => {
     expect(text).toMatch(/Vault unlocked, key source env/)
     expect(text).toContain('Credentials 2 (providers: anthropic, openai)')
     expect(text).toContain('Models 1 (language 1)')
+    expect(text).toContain('Default slots set 1')
     for (const secretish of [
       KEY,
       ANTHROPIC_KEY,
