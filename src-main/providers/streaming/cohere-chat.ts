@@ -4,7 +4,10 @@
  * `type` — `message-start`, `content-start`, `content-delta` (`delta.message.content.text`),
  * `content-end`, `message-end` (`delta.finish_reason`, `delta.usage.tokens` and
  * `delta.usage.billed_units` with `input_tokens` / `output_tokens`); tool and citation events
- * are ignored. The root carries no version segment (Cohere versions per endpoint, as the adapter
+ * are ignored. A generation that failed after the 200 ends with that same `message-end`, carrying
+ * `delta.error` (a message) and `finish_reason` `ERROR` or `TIMEOUT` (cohere-openapi.yaml
+ * ChatMessageEndEvent and ChatFinishReason in cohere-ai/cohere-developer-experience; the SDKs'
+ * ChatMessageEndEventDelta): a failure, never a finished reply. The root carries no version segment (Cohere versions per endpoint, as the adapter
  * resolves it); the key goes as a Bearer token.
  */
 import { AppError } from '../../errors'
@@ -57,6 +60,8 @@ export function readCohereFrame(
     return typeof content.text === 'string' && content.text ? { text: content.text } : {}
   }
   if (type === 'message-end') {
+    const failed = messageEndFailure(delta)
+    if (failed !== null) return { error: streamError(facts.entry, facts.secrets, failed) }
     const usage = isObject(delta.usage) ? delta.usage : {}
     const tokens = isObject(usage.tokens)
       ? usage.tokens
@@ -74,4 +79,15 @@ export function readCohereFrame(
     return { error: streamError(facts.entry, facts.secrets, ev.error ?? ev.message ?? ev) }
   }
   return {}
+}
+
+// The finish reasons Cohere documents as a failed generation (ChatFinishReason: "error: the
+// generation failed due to an internal error", "timeout: … exceeded the allowed time limit").
+const FAILED_FINISH = new Set(['ERROR', 'TIMEOUT'])
+
+/** The provider's words when a `message-end` reports a failed generation, else null. */
+function messageEndFailure(delta: Record<string, unknown>): string | null {
+  if (typeof delta.error === 'string' && delta.error.trim()) return delta.error
+  const reason = delta.finish_reason
+  return typeof reason === 'string' && FAILED_FINISH.has(reason) ? `finish_reason ${reason}` : null
 }

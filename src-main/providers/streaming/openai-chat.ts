@@ -9,7 +9,11 @@
  * with `choices[0].delta.content`, a `finish_reason` on the last choice chunk, and with
  * `stream_options: {include_usage: true}` one more chunk with `choices: []` and `usage`
  * (sent only where the provider accepts the field, ../../gateway/upstream-routes.ts), then
- * `data: [DONE]`. An `{"error": …}` chunk is a failure reported mid-stream.
+ * `data: [DONE]`. An `{"error": …}` chunk is a failure reported mid-stream. A choice that
+ * finishes with `content_filter` ("content was omitted due to a flag from our content filters",
+ * the chunk reference; on Azure the last chunk of a filtered generation,
+ * learn.microsoft.com/azure/ai-services/openai/concepts/content-filter) is a failure too: the
+ * reply stopped short of what the model wrote, and a check must not show it as a good answer.
  */
 import { AppError } from '../../errors'
 import { upstreamOf } from '../../gateway/upstream'
@@ -72,6 +76,9 @@ export function readOpenAiFrame(
   if (isObject(choice)) {
     const delta = isObject(choice.delta) ? choice.delta : {}
     if (typeof delta.content === 'string' && delta.content) out.text = delta.content
+    if (choice.finish_reason === 'content_filter') {
+      return { error: streamError(facts.entry, facts.secrets, filteredWords(choice)) }
+    }
     if (typeof choice.finish_reason === 'string' && choice.finish_reason) out.finished = true
   }
   if (isObject(chunk.usage)) {
@@ -81,4 +88,19 @@ export function readOpenAiFrame(
     }
   }
   return out
+}
+
+/**
+ * What a `content_filter` finish says: the categories Azure's `content_filter_results` marks
+ * `filtered` with their severity (the annotation of the content-filter page), when it sends them.
+ */
+function filteredWords(choice: Record<string, unknown>): string {
+  const results = isObject(choice.content_filter_results) ? choice.content_filter_results : {}
+  const hits = Object.entries(results)
+    .filter(([, r]) => isObject(r) && r.filtered === true)
+    .map(([name, r]) => {
+      const severity = (r as Record<string, unknown>).severity
+      return typeof severity === 'string' ? `${name}: ${severity}` : name
+    })
+  return `the content filter stopped the reply${hits.length ? ` (${hits.join(', ')})` : ''}`
 }

@@ -13,8 +13,13 @@ import { startCohereServer } from '../../fixtures/cohere-server'
 import { startFakeLmStudio, type FakeLmStudio } from '../../fixtures/lmstudio-server'
 import { jsonBody, type FakeServer } from '../../fixtures/recording-server'
 import { ENCODINGS } from '../../fixtures/secret-encodings'
-import { check, cleanHomes, worldOn } from './helpers'
-import { expectEchoRedacted, expectFailures, expectStreamed } from './shared-checks'
+import { check, cleanHomes, endOf, worldOn } from './helpers'
+import {
+  expectErrorEvent,
+  expectEchoRedacted,
+  expectFailures,
+  expectStreamed,
+} from './shared-checks'
 
 const KEY = 'co-VERIFYkey0123456789abcdefghijklmnopq'
 const servers: Array<FakeServer | FakeLmStudio> = []
@@ -41,8 +46,8 @@ const cohereWorld = async () => {
   )
 }
 
-const azureWorld = async (apiVersion = '2024-10-21') => {
-  const server = await startAzureServer({ key: KEY })
+const azureWorld = async (apiVersion = '2024-10-21', contentFilter = false) => {
+  const server = await startAzureServer({ key: KEY, contentFilter })
   return world(
     server,
     { provider: 'azure', name: 'Azure', endpoint: server.url, apiVersion, apiKey: KEY },
@@ -74,6 +79,10 @@ describe('verify: Cohere v2 chat stream', () => {
       messages: [{ role: 'user', content: 'Say hello' }],
     })
   })
+
+  it('a message-end carrying delta.error ends the run with Cohere’s words, not as a reply', async () => {
+    await expectErrorEvent(await cohereWorld(), 'generation failed: internal error')
+  })
 })
 
 describe('verify: Azure OpenAI deployment stream', () => {
@@ -97,6 +106,26 @@ describe('verify: Azure OpenAI deployment stream', () => {
     const body = jsonBody(w.server.requests.at(-1)!)
     expect(body.stream_options).toBeUndefined()
     expect(body.max_tokens).toEqual(expect.any(Number))
+  })
+
+  it('an error chunk mid-stream ends the run with Azure’s words', async () => {
+    await expectErrorEvent(await azureWorld(), 'The server had an error processing your request')
+  })
+
+  it('a reply the output filter stops (finish_reason content_filter) fails, naming the category', async () => {
+    const w = await azureWorld('2024-10-21', true)
+    const run = await check(w.h, w.target)
+    const end = endOf(run.events)
+    expect(end).toMatchObject({
+      kind: 'failed',
+      error: { code: 'server_error', params: { provider: 'azure', reason: 'stream_error' } },
+    })
+    expect(JSON.stringify(end)).toContain('content filter stopped the reply (violence: medium)')
+    // Only what came before the filter is shown (less any tail the redaction still held), and
+    // never as a finished reply.
+    expect(run.text).toMatch(/^Hello/)
+    expect('Hello from'.startsWith(run.text)).toBe(true)
+    expect(run.events.some((e) => e.kind === 'done')).toBe(false)
   })
 })
 
