@@ -99,6 +99,24 @@ module.exports = {
       to: { path: '^src-main/local/' },
     },
     {
+      name: 'providers-not-gateway',
+      comment:
+        'How a provider is reached (providers/upstream/) serves the gateway and the verification ' +
+        'check alike; the gateway builds on providers, so providers never import the gateway.',
+      severity: 'error',
+      from: { path: '^src-main/providers/' },
+      to: { path: '^src-main/gateway/' },
+    },
+    {
+      name: 'gateway-not-services',
+      comment:
+        'Services ask the gateway what a delete would take (credential-delete.ts); the gateway ' +
+        'reads the slot rules from the contract, so the two folders do not import each other.',
+      severity: 'error',
+      from: { path: '^src-main/gateway/' },
+      to: { path: '^src-main/services/' },
+    },
+    {
       name: 'local-not-services',
       comment:
         'Services use local/ (offline setup, connect through services/local-connect.ts); local/ gets ' +

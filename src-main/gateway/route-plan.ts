@@ -4,7 +4,7 @@
  * client's chat request meets a provider of the other shape, otherwise a clear `unsupported`.
  */
 import { translationFor, type Translation } from './translate'
-import type { GatewayShape, ServedRoutes } from './upstream-routes'
+import type { GatewayShape, ServedRoutes } from '../providers/upstream/upstream-routes'
 
 export type RoutePlan =
   | { ok: true; path: string; translation: Translation | null }

@@ -5,7 +5,7 @@
  * Every credential of the provider with the model registered is a candidate, the primary first.
  */
 import type { ModelType } from '../../src-preload/contract/models-shared'
-import { SLOT_SPECS } from '../services/default-slots'
+import { fallsBackToChat } from '../../src-preload/contract/slot-names'
 import { defaultSlots, type DefaultSlotName } from '../../src-preload/contract/slot-names'
 import type { StoreData, StoredModel } from '../store/schema'
 
@@ -74,7 +74,7 @@ export function resolveModel(data: StoreData, requested: string, want?: ModelTyp
       DefaultSlotName | undefined
     if (!slot) return { ok: false, reason: 'not_found' }
     let id = data.defaults.slots[slot]
-    if (!id && SLOT_SPECS[slot].fallsBackToChat) id = data.defaults.slots.chat
+    if (!id && fallsBackToChat(slot)) id = data.defaults.slots.chat
     const m = id ? data.models.find((x) => x.id === id) : undefined
     return m ? { ok: true, model: toResolved(data, m) } : { ok: false, reason: 'not_found' }
   }

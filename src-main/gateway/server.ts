@@ -21,7 +21,7 @@ import { allowed, publicNames, resolveModel } from './routing'
 import { parseRequest, type RouteSpec } from './parse-request'
 import { findToken, presentedToken } from './tokens'
 import { planRoute } from './route-plan'
-import { servedRoutes } from './upstream-routes'
+import { servedRoutes } from '../providers/upstream/upstream-routes'
 
 /** Audio uploads can be large (OpenAI allows 25 MB files); JSON requests stay well below. */
 const MAX_BODY = 32 * 1024 * 1024

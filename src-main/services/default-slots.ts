@@ -12,22 +12,25 @@ import {
   type SlotView,
 } from '../../src-preload/contract/defaults'
 import type { ModelType } from '../../src-preload/contract/models-shared'
+import { fallsBackToChat } from '../../src-preload/contract/slot-names'
 import { AppError } from '../errors'
 import type { StoreData } from '../store/schema'
 
-/** What each slot needs: its model type, whether it is required, and whether it falls back to chat. */
-export const SLOT_SPECS: Record<
-  DefaultSlotName,
-  { type: ModelType; required: boolean; fallsBackToChat: boolean }
-> = {
-  chat: { type: 'language', required: true, fallsBackToChat: false },
-  embedding: { type: 'embedding', required: true, fallsBackToChat: false },
-  textToSpeech: { type: 'text_to_speech', required: false, fallsBackToChat: false },
-  speechToText: { type: 'speech_to_text', required: false, fallsBackToChat: false },
-  transformation: { type: 'language', required: false, fallsBackToChat: true },
-  tools: { type: 'language', required: false, fallsBackToChat: true },
-  largeContext: { type: 'language', required: false, fallsBackToChat: true },
+/** What each slot needs: its model type and whether it is required. */
+const SLOT_NEEDS: Record<DefaultSlotName, { type: ModelType; required: boolean }> = {
+  chat: { type: 'language', required: true },
+  embedding: { type: 'embedding', required: true },
+  textToSpeech: { type: 'text_to_speech', required: false },
+  speechToText: { type: 'speech_to_text', required: false },
+  transformation: { type: 'language', required: false },
+  tools: { type: 'language', required: false },
+  largeContext: { type: 'language', required: false },
 }
+
+/** Each slot's needs, and whether it falls back to chat (the contract's advanced slots). */
+export const SLOT_SPECS = Object.fromEntries(
+  defaultSlots.map((s) => [s, { ...SLOT_NEEDS[s], fallsBackToChat: fallsBackToChat(s) }]),
+) as Record<DefaultSlotName, { type: ModelType; required: boolean; fallsBackToChat: boolean }>
 
 export const REQUIRED_SLOTS: DefaultSlotName[] = defaultSlots.filter((s) => SLOT_SPECS[s].required)
 

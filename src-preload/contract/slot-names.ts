@@ -17,3 +17,7 @@ export type DefaultSlotName = (typeof defaultSlots)[number]
 /** True when `value` names one of the slots. */
 export const isDefaultSlotName = (value: string): value is DefaultSlotName =>
   (defaultSlots as readonly string[]).includes(value)
+
+/** Whether an empty `slot` uses the chat default instead (the advanced slots do, DESIGN §3). */
+export const fallsBackToChat = (slot: DefaultSlotName): boolean =>
+  (advancedSlots as readonly DefaultSlotName[]).includes(slot)

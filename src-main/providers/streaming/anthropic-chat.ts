@@ -10,7 +10,7 @@
  * (`{type:"error", error:{type:"overloaded_error", message}}`) is a failure mid-stream.
  */
 import { AppError } from '../../errors'
-import { upstreamOf } from '../../gateway/upstream'
+import { upstreamOf } from '../upstream/upstream'
 import type { AdapterContext, DecryptedCredential } from '../adapter-types'
 import { isObject } from '../adapters/http'
 import type { SseFrame } from './frames'

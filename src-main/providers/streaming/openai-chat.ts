@@ -8,7 +8,7 @@
  * Frames (platform.openai.com/docs/api-reference/chat-streaming): `data: {chat.completion.chunk}`
  * with `choices[0].delta.content`, a `finish_reason` on the last choice chunk, and with
  * `stream_options: {include_usage: true}` one more chunk with `choices: []` and `usage`
- * (sent only where the provider accepts the field, ../../gateway/upstream-routes.ts), then
+ * (sent only where the provider accepts the field, ../upstream/upstream-routes.ts), then
  * `data: [DONE]`. An `{"error": …}` chunk is a failure reported mid-stream. A choice that
  * finishes with `content_filter` ("content was omitted due to a flag from our content filters",
  * the chunk reference; on Azure the last chunk of a filtered generation,
@@ -16,7 +16,7 @@
  * reply stopped short of what the model wrote, and a check must not show it as a good answer.
  */
 import { AppError } from '../../errors'
-import { upstreamOf } from '../../gateway/upstream'
+import { upstreamOf } from '../upstream/upstream'
 import type { AdapterContext, DecryptedCredential } from '../adapter-types'
 import { isObject } from '../adapters/http'
 import type { SseFrame } from './frames'

@@ -1,6 +1,6 @@
 /**
  * Providers whose native API is neither OpenAI's nor Anthropic's, served through the gateway's
- * OpenAI routes (src-main/gateway/upstream-routes.ts): Google AI Studio and Vertex through their
+ * OpenAI routes (src-main/providers/upstream/upstream-routes.ts): Google AI Studio and Vertex through their
  * OpenAI-compatible endpoints, Azure deployments, Cohere's Compatibility API and Voyage
  * embeddings. Each against its recording fake (tests/fixtures/*-server.ts, routes cited there),
  * through the real guarded fetch.

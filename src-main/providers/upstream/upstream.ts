@@ -6,14 +6,14 @@
  * endpoints (Google, Vertex, Cohere) or their OpenAI-shaped routes (Azure deployments, Voyage
  * embeddings); the facts and their sources are in ./upstream-routes.ts.
  */
-import { MODEL_TYPE_KEYS } from '../../src-preload/contract/model-types'
-import type { ModelType } from '../../src-preload/contract/models-shared'
-import type { DecryptedCredential } from '../providers/adapter-types'
-import { anthropicAuth } from '../providers/adapters/anthropic'
-import { googleBodyRule } from '../providers/adapters/google'
-import { openAiBodyRule } from '../providers/adapters/openai-quirks'
-import { apiRoot, normalizeBaseUrl } from '../providers/base-url'
-import type { CatalogEntry } from '../providers/catalog-types'
+import { MODEL_TYPE_KEYS } from '../../../src-preload/contract/model-types'
+import type { ModelType } from '../../../src-preload/contract/models-shared'
+import type { DecryptedCredential } from '../adapter-types'
+import { anthropicAuth } from '../adapters/anthropic'
+import { googleBodyRule } from '../adapters/google'
+import { openAiBodyRule } from '../adapters/openai-quirks'
+import { apiRoot, normalizeBaseUrl } from '../base-url'
+import type { CatalogEntry } from '../catalog-types'
 import { azureDeploymentUrl, servedRoutes } from './upstream-routes'
 import type { Upstream } from './upstream-types'
 import { vertexAuth } from './upstream-vertex'

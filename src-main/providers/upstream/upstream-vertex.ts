@@ -6,13 +6,13 @@
  * comes from the adapter's own exchange (signed JWT → token_uri, through the guarded fetch) and
  * is kept for 50 minutes of its hour, so only the first request of a credential pays for it.
  */
-import { AppError } from '../errors'
-import type { DecryptedCredential } from '../providers/adapter-types'
-import { vertexAccessToken, vertexSetup } from '../providers/adapters/vertex'
-import type { CatalogEntry } from '../providers/catalog-types'
+import { AppError } from '../../errors'
+import type { DecryptedCredential } from '../adapter-types'
+import { vertexAccessToken, vertexSetup } from '../adapters/vertex'
+import type { CatalogEntry } from '../catalog-types'
 import type { Upstream } from './upstream-types'
 import type { ServedRoutes } from './upstream-routes'
-import { googleBodyRule } from '../providers/adapters/google'
+import { googleBodyRule } from '../adapters/google'
 
 const TOKEN_TTL_MS = 50 * 60_000
 

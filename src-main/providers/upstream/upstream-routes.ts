@@ -32,7 +32,7 @@
  * (https://openrouter.ai/docs/api-reference/streaming); Azure from api-version 2024-09-01
  * (https://learn.microsoft.com/azure/ai-services/openai/reference-preview).
  */
-import type { CatalogEntry, ProviderId } from '../providers/catalog-types'
+import type { CatalogEntry, ProviderId } from '../catalog-types'
 
 export type GatewayShape = 'openai' | 'anthropic'
 
