@@ -73,7 +73,7 @@ test('private: a fake Ollama is offered, a model is set up offline, defaults set
   mode,
   sb,
 }) => {
-  ollama.chat.hold = true
+  ollama.streaming.hold = true
   await start(page, mode)
   // The server appears on this machine (a target the detection probes), then the screen opens.
   await sb('local.addTarget', { baseUrl: ollama.url })
@@ -95,14 +95,14 @@ test('private: a fake Ollama is offered, a model is set up offline, defaults set
   const verify = page.getByTestId('first-run-verify')
   await expect(verify).toBeVisible({ timeout: 20_000 })
   await expect(steps.locator('[aria-current="step"]')).toHaveAttribute('data-step', 'verify')
-  // The verification chat streams the fake's reply: the first pieces show while the last is held.
+  // The verification chat streams the fake's reply: the pieces show while its end is held.
   const reply = verify.getByTestId('verify-reply')
   await expect(reply).toHaveAttribute('aria-live', 'polite')
   // (main's stream scrubber may hold back a tail that could start a secret: the first piece shows)
-  await expect(reply).toContainText(ollama.chat.pieces[0]!.trim())
-  expect(ollama.chat.atHold).toBe(true)
-  ollama.chat.hold = false
-  await expect(reply).toHaveText(ollama.chat.pieces.join(''))
+  await expect(reply).toContainText(ollama.streaming.pieces[0]!.trim())
+  expect(ollama.streaming.atHold).toBe(true)
+  ollama.streaming.hold = false
+  await expect(reply).toHaveText(ollama.streaming.pieces.join(''))
   const metrics = verify.getByTestId('verify-metrics')
   await expect(metrics).toContainText('qwen2.5:0.5b')
   await expect(metrics.locator('[data-metric="firstToken"]')).toBeVisible()

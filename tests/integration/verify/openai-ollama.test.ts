@@ -1,18 +1,27 @@
 /**
  * The verification check through the real IPC handlers (issue 16) against the OpenAI and Ollama
- * fakes: the streamed pieces arrive in order as `delta`s, `firstToken` comes before them and
- * `done` ends the run with the token counts the provider reported; cancel, a cut stream, garbage
- * frames, an error line, 401/429/500, a refused connection and a key echoed inside the reply.
+ * fakes, with the checks every streaming provider gets (./shared-checks.ts: the pieces in order
+ * after `firstToken`, `done` with the tokens reported; an echoed key redacted in several
+ * encodings; a refused key, a 429, a garbage frame and a cut stream; the provider's error event
+ * mid-stream) and OpenAI's own: cancel, a new start, 403/500, an HTML page, a refused connection.
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import { resources } from '../../../src-shared/i18n/resources'
 import { startOpenAiServer } from '../../fixtures/openai-server'
-import { startFakeOllama, type FakeOllama } from '../../fixtures/ollama-server'
+import { OLLAMA_STREAM_ERROR, startFakeOllama, type FakeOllama } from '../../fixtures/ollama-server'
 import { closedPortUrl, jsonBody, type FakeServer } from '../../fixtures/recording-server'
-import { check, cleanHomes, endOf, until, verifyWorld, waitForEnd } from './helpers'
-import { expectErrorEvent } from './shared-checks'
+import { ENCODINGS } from '../../fixtures/secret-encodings'
+import { check, cleanHomes, endOf, until, waitForEnd, worldOn } from './helpers'
+import {
+  expectErrorEvent,
+  expectEchoRedacted,
+  expectFailures,
+  expectStreamed,
+} from './shared-checks'
 
 const KEY = 'sk-proj-VERIFYKEY0123456789abcdefXYZ'
+// Ollama takes a key when it sits behind an authenticating proxy or is ollama.com itself.
+const OLLAMA_KEY = 'ollama-VERIFYkey0123456789abcdefghij'
 const servers: Array<FakeServer | FakeOllama> = []
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.close()))
@@ -23,48 +32,37 @@ async function openAiWorld(flavor: 'openai' | 'mistral' = 'openai') {
   const server = await startOpenAiServer({ key: KEY, flavor })
   servers.push(server)
   const provider = flavor === 'openai' ? 'openai' : 'mistral'
-  const w = await verifyWorld(
+  return worldOn(
+    server,
     { provider, name: 'Fake', baseUrl: server.url, apiKey: KEY },
     { name: 'gpt-4o-mini', type: 'language' },
   )
-  return { ...w, server, target: { credentialId: w.credentialId, modelId: w.modelId } }
 }
 
-async function ollamaWorld() {
-  const server = await startFakeOllama()
+async function ollamaWorld(apiKey?: string) {
+  const server = await startFakeOllama(apiKey ? { apiKey } : {})
   servers.push(server)
-  const w = await verifyWorld(
-    { provider: 'ollama', name: 'Local', baseUrl: server.url },
+  return worldOn(
+    server,
+    { provider: 'ollama', name: 'Local', baseUrl: server.url, ...(apiKey ? { apiKey } : {}) },
     { name: 'llama3.2:3b', type: 'language' },
   )
-  return { ...w, server, target: { credentialId: w.credentialId, modelId: w.modelId } }
 }
+
+const ECHOES = ['raw', 'base64', 'hex', 'basicAuth'] as const
 
 describe('verify: OpenAI streaming', () => {
   it('streams the pieces in order, first token before them, usage from the last chunk', async () => {
     const w = await openAiWorld()
-    const { events, text } = await check(w.h, w.target, 'Say hello')
-    expect(events[0]).toEqual({
+    const run = await check(w.h, w.target, 'Say hello')
+    expectStreamed(run, { input: 12, output: 5 })
+    expect(run.events[0]).toEqual({
       kind: 'started',
       providerId: 'openai',
       credentialName: 'Fake',
       modelId: 'gpt-4o-mini',
       modelType: 'language',
     })
-    expect(events[1]).toMatchObject({ kind: 'firstToken' })
-    expect(text).toBe('Hello from the fake model.')
-    const done = endOf(events)
-    expect(done).toMatchObject({
-      kind: 'done',
-      tokens: { input: 12, output: 5 },
-      dimensions: null,
-      transcript: null,
-      audio: null,
-    })
-    if (done.kind === 'done') {
-      expect(done.firstTokenMs).toBe((events[1] as { latencyMs: number }).latencyMs)
-      expect(done.latencyMs).toBeGreaterThanOrEqual(done.firstTokenMs!)
-    }
     // What was sent: the prompt, streaming, usage asked for, OpenAI's token parameter.
     const sent = jsonBody(w.server.requests.at(-1)!)
     expect(sent).toMatchObject({
@@ -125,26 +123,15 @@ describe('verify: OpenAI streaming', () => {
     expect(endOf(events)).toMatchObject({ kind: 'failed', error: { code: 'auth_invalid' } })
   })
 
-  it('a stream cut mid-way is a network failure, after the pieces that came', async () => {
-    const w = await openAiWorld()
-    w.server.streaming.cutAfter = 3
-    const { events, text } = await check(w.h, w.target)
-    expect(endOf(events)).toMatchObject({ kind: 'failed', error: { code: 'network' } })
-    expect(text.length).toBeLessThan('Hello from the fake model.'.length)
+  it('a refused key, a 429, a garbage frame and a cut stream each end with their code', async () => {
+    await expectFailures(await openAiWorld(), { unauthorized: 'auth_invalid' })
   })
 
-  it('garbage frames and an HTML page are invalid_body', async () => {
+  it('an HTML page with a 200 is invalid_body', async () => {
     const w = await openAiWorld()
-    w.server.streaming.garbage = true
-    const a = await check(w.h, w.target)
-    expect(endOf(a.events)).toMatchObject({
-      kind: 'failed',
-      error: { code: 'server_error', params: { reason: 'invalid_body' } },
-    })
-    w.server.streaming.garbage = false
     w.server.mode = 'garbage'
-    const b = await check(w.h, w.target)
-    expect(endOf(b.events)).toMatchObject({
+    const { events } = await check(w.h, w.target)
+    expect(endOf(events)).toMatchObject({
       kind: 'failed',
       error: { code: 'server_error', params: { reason: 'invalid_body' } },
     })
@@ -154,14 +141,11 @@ describe('verify: OpenAI streaming', () => {
     await expectErrorEvent(await openAiWorld(), 'The server had an error')
   })
 
-  it('a key echoed inside the reply, split across two pieces, never reaches the renderer', async () => {
+  it.each(ECHOES)('an echoed key (%s), split across two pieces, is redacted', async (enc) => {
     const w = await openAiWorld()
-    w.server.streaming.echoSecret = true
-    const { events, text } = await check(w.h, w.target)
-    expect(endOf(events)).toMatchObject({ kind: 'done' })
-    expect(text).toContain('[redacted]')
+    await expectEchoRedacted(w, KEY, ENCODINGS[enc]!)
+    // Not even the half of the key that one piece carried.
     const everything = JSON.stringify(w.h.events) + w.h.outputs.join('')
-    expect(everything).not.toContain(KEY)
     expect(everything).not.toContain(KEY.slice(0, KEY.length / 2 + 1))
   })
 
@@ -206,37 +190,24 @@ describe('verify: OpenAI streaming', () => {
 describe('verify: Ollama streaming', () => {
   it('streams NDJSON pieces in order with prompt_eval_count / eval_count', async () => {
     const w = await ollamaWorld()
-    const { events, text } = await check(w.h, w.target, 'Hi')
-    expect(events.map((e) => e.kind)).toEqual([
-      'started',
-      'firstToken',
-      ...events.slice(2, -1).map(() => 'delta'),
-      'done',
-    ])
-    expect(text).toBe('Hello from the local model.')
-    expect(endOf(events)).toMatchObject({ kind: 'done', tokens: { input: 26, output: 5 } })
+    expectStreamed(await check(w.h, w.target, 'Hi'), { input: 26, output: 5 })
+    expect(w.server.hits.at(-1)).toBe('POST /api/chat')
   })
 
-  it('an error line mid-stream, a garbage line and a cut stream each fail with a code', async () => {
-    const w = await ollamaWorld()
-    w.server.chat.errorMessage = 'model runner has unexpectedly stopped'
-    const a = await check(w.h, w.target)
-    expect(endOf(a.events)).toMatchObject({
-      kind: 'failed',
-      error: { code: 'server_error', params: { reason: 'stream_error' } },
+  it('an error line mid-stream ends the run with Ollama’s words', async () => {
+    await expectErrorEvent(await ollamaWorld(), OLLAMA_STREAM_ERROR)
+  })
+
+  it('a refused key, a garbage line and a cut stream each end with their code', async () => {
+    // A local server has no rate limit to hit.
+    await expectFailures(await ollamaWorld(OLLAMA_KEY), {
+      unauthorized: 'auth_invalid',
+      rateLimit: false,
     })
-    expect(JSON.stringify(endOf(a.events))).toContain('unexpectedly stopped')
-    w.server.chat.errorMessage = null
-    w.server.chat.garbage = true
-    const b = await check(w.h, w.target)
-    expect(endOf(b.events)).toMatchObject({
-      kind: 'failed',
-      error: { code: 'server_error', params: { reason: 'invalid_body' } },
-    })
-    w.server.chat.garbage = false
-    w.server.chat.cutAfter = 2
-    const c = await check(w.h, w.target)
-    expect(endOf(c.events)).toMatchObject({ kind: 'failed', error: { code: 'network' } })
+  })
+
+  it.each(ECHOES)('an echoed key (%s) is redacted', async (enc) => {
+    await expectEchoRedacted(await ollamaWorld(OLLAMA_KEY), OLLAMA_KEY, ENCODINGS[enc]!)
   })
 
   it('a model Ollama does not have is a 404 failure', async () => {

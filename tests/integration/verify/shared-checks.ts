@@ -29,7 +29,13 @@ export function expectStreamed(
   expect(events.slice(2, -1).every((e) => e.kind === 'delta')).toBe(true)
   expect(text).toBe(DEFAULT_PIECES.join(''))
   const done = endOf(events)
-  expect(done).toMatchObject({ kind: 'done', tokens, dimensions: null, audio: null })
+  expect(done).toMatchObject({
+    kind: 'done',
+    tokens,
+    dimensions: null,
+    transcript: null,
+    audio: null,
+  })
   if (done.kind !== 'done') return
   expect(done.firstTokenMs).toBe((events[1] as { latencyMs: number }).latencyMs)
   expect(done.latencyMs).toBeGreaterThanOrEqual(done.firstTokenMs!)
