@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runCli } from '../../../src-cli/main'
 import { startFakeOllama, type FakeOllama } from '../../fixtures/ollama-server'
 import { tmpHome } from '../../support/home'
+import { capturingIo } from '../../fixtures/cli-in-process'
 
 let ollama: FakeOllama
 beforeAll(async () => {
@@ -16,20 +17,8 @@ beforeAll(async () => {
 })
 afterAll(() => ollama.close())
 
-function capture() {
-  const out: string[] = []
-  const err: string[] = []
-  return {
-    out,
-    err,
-    io: {
-      out: (t: string) => void out.push(t),
-      err: (t: string) => void err.push(t),
-      readStdin: async () => '',
-      env: { SWITCHBOARD_HOME: tmpHome('sb-ollama-ps-'), SWITCHBOARD_ENCRYPTION_KEY: 'ps test' },
-    },
-  }
-}
+const capture = () =>
+  capturingIo({ SWITCHBOARD_HOME: tmpHome('sb-ollama-ps-'), SWITCHBOARD_ENCRYPTION_KEY: 'ps test' })
 
 describe('switchboard ollama ps', () => {
   it('shows the memory and the VRAM of each loaded model', async () => {

@@ -1,26 +1,11 @@
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { AppError } from '../../../src-main/errors'
 import { defineCommand, type CliCommand } from '../../../src-cli/command'
 import { runCli } from '../../../src-cli/main'
+import { tmpHome } from '../../support/home'
+import { capturingIo } from '../../fixtures/cli-in-process'
 
-function io(stdin = '') {
-  const out: string[] = []
-  const err: string[] = []
-  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-cli-'))
-  return {
-    out,
-    err,
-    io: {
-      out: (t: string) => void out.push(t),
-      err: (t: string) => void err.push(t),
-      readStdin: async () => stdin,
-      env: { SWITCHBOARD_HOME: home },
-    },
-  }
-}
+const io = (stdin = '') => capturingIo({ SWITCHBOARD_HOME: tmpHome('sb-cli-') }, stdin)
 
 const table: CliCommand[] = [
   defineCommand({

@@ -5,7 +5,6 @@
  * exact JSON (the same value back from JSON.parse) with nothing raw a terminal would act on.
  */
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
@@ -15,6 +14,8 @@ import { runCli } from '../../../src-cli/main'
 import { jsonForTerminal, safeText } from '../../../src-cli/safe-text'
 import { createAppContext } from '../../../src-main/app-context'
 import { STORE_FILE } from '../../../src-main/store/file-store'
+import { tmpHome } from '../../support/home'
+import { capturingIo } from '../../fixtures/cli-in-process'
 
 /** Everything a terminal acts on, besides printable text. */
 const ACTS =
@@ -44,20 +45,8 @@ const hostileArb = fc
   )
   .map((p) => p.join(''))
 
-function capture(env: Record<string, string> = {}) {
-  const out: string[] = []
-  const err: string[] = []
-  return {
-    out,
-    err,
-    io: {
-      out: (t: string) => void out.push(t),
-      err: (t: string) => void err.push(t),
-      readStdin: async () => '',
-      env: { SWITCHBOARD_HOME: fs.mkdtempSync(path.join(os.tmpdir(), 'sb-safe-')), ...env },
-    },
-  }
-}
+const capture = (env: Record<string, string> = {}) =>
+  capturingIo({ SWITCHBOARD_HOME: tmpHome('sb-safe-'), ...env })
 
 describe('safeText', () => {
   it('leaves nothing a terminal acts on, and changes nothing else', () => {

@@ -5,6 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { EVENT_NAMES } from '../../../src-preload/contract/names'
+import { installFakeBridge } from '../../support/fake-bridge'
 import { startEventBridge } from '../../../src-renderer/stores/event-bridge'
 import { useGatewayStore } from '../../../src-renderer/stores/use-gateway-store'
 import { useModelsStore } from '../../../src-renderer/stores/use-models-store'
@@ -14,34 +15,15 @@ import { useOverviewStore } from '../../../src-renderer/stores/use-overview-stor
 let calls: string[] = []
 let listeners: Map<string, Set<(p: unknown) => void>>
 
+let emit: (name: string, payload: unknown) => void
+
 function fakeBridge() {
   calls = []
-  listeners = new Map()
-  const domain = (d: string) =>
-    new Proxy(
-      {},
-      {
-        get: (_t, verb: string) =>
-          verb.startsWith('on')
-            ? (l: (p: unknown) => void) => {
-                const name = `${d}:${verb.charAt(2).toLowerCase()}${verb.slice(3)}`
-                const set = listeners.get(name) ?? new Set()
-                set.add(l)
-                listeners.set(name, set)
-                return () => set.delete(l)
-              }
-            : async () => {
-                calls.push(`${d}:${verb}`)
-                return { ok: true, data: verb === 'list' ? [] : null }
-              },
-      },
-    )
-  ;(window as unknown as { switchboard: unknown }).switchboard = new Proxy(
-    {},
-    { get: (_t, d: string) => domain(d) },
-  )
+  ;({ listeners, emit } = installFakeBridge((channel) => {
+    calls.push(channel)
+    return { ok: true, data: channel.endsWith(':list') ? [] : null }
+  }))
 }
-const emit = (name: string, payload: unknown) => listeners.get(name)?.forEach((l) => l(payload))
 
 let stop: (() => void) | null = null
 beforeEach(() => fakeBridge())

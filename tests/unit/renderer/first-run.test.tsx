@@ -18,6 +18,7 @@ import { initI18n } from '../../../src-renderer/i18n'
 import { WelcomePage } from '../../../src-renderer/pages/WelcomePage'
 import { useNavStore } from '../../../src-renderer/stores/use-nav-store'
 import { useLocalStore } from '../../../src-renderer/stores/use-local-store'
+import { answerFrom, installFakeBridge } from '../../support/fake-bridge'
 
 // React's act() expects to be told it runs in a test.
 ;(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true
@@ -51,7 +52,7 @@ let calls: [string, unknown][] = []
 let servers: unknown[] = []
 
 function fakeBridge() {
-  const answer: Record<string, (req: unknown) => unknown> = {
+  const answer = answerFrom({
     'credentials:providers': () => PROVIDERS,
     'credentials:list': () => [],
     'credentials:lastTests': () => ({}),
@@ -66,30 +67,11 @@ function fakeBridge() {
     'local:ollamaPs': () => [],
     'setup:offlineActive': () => [],
     'settings:setPreferences': (req) => req,
-  }
-  const domain = (d: string) =>
-    new Proxy(
-      {},
-      {
-        get: (_t, verb: string) =>
-          verb.startsWith('on')
-            ? () => () => undefined
-            : (req: unknown) => {
-                const name = `${d}:${verb}`
-                calls.push([name, req])
-                const h = answer[name]
-                return Promise.resolve(
-                  h
-                    ? { ok: true, data: h(req) }
-                    : { ok: false, error: { code: 'internal', message: name } },
-                )
-              },
-      },
-    )
-  ;(window as unknown as { switchboard: unknown }).switchboard = new Proxy(
-    {},
-    { get: (_t, d: string) => domain(d) },
-  )
+  })
+  installFakeBridge((channel, req) => {
+    calls.push([channel, req])
+    return answer(channel, req)
+  })
 }
 
 let root: Root

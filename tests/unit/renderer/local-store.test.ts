@@ -12,50 +12,22 @@ import { createLocalStore, useLocalStore } from '../../../src-renderer/stores/us
 import { useLocalLive } from '../../../src-renderer/features/local/hooks/use-local-live'
 import { useCredentialsStore } from '../../../src-renderer/stores/use-credentials-store'
 import { startEventBridge } from '../../../src-renderer/stores/event-bridge'
+import { installFakeBridge } from '../../support/fake-bridge'
 
 type Handler = (req: unknown) => unknown
 const ok = (data: unknown) => Promise.resolve({ ok: true, data })
 
 function fakeBridge(handlers: Record<string, Handler>) {
   const calls: string[] = []
-  const listeners = new Map<string, Set<(p: unknown) => void>>()
-  const domain = (d: string) =>
-    new Proxy(
-      {},
-      {
-        get(_t, verb: string) {
-          if (verb.startsWith('on')) {
-            const ev = `${d}:${verb.charAt(2).toLowerCase()}${verb.slice(3)}`
-            return (cb: (p: unknown) => void) => {
-              const set = listeners.get(ev) ?? new Set()
-              set.add(cb)
-              listeners.set(ev, set)
-              return () => set.delete(cb)
-            }
-          }
-          return (req: unknown) => {
-            const name = `${d}:${verb}`
-            calls.push(name)
-            const h = handlers[name]
-            if (!h)
-              return Promise.resolve({
-                ok: false,
-                error: { code: 'internal', message: `no ${name}` },
-              })
-            return Promise.resolve(h(req)).then((r) =>
-              r && typeof r === 'object' && 'ok' in r ? r : { ok: true, data: r },
-            )
-          }
-        },
-      },
+  const { listeners, emit } = installFakeBridge((channel, req) => {
+    calls.push(channel)
+    const h = handlers[channel]
+    if (!h) return { ok: false, error: { code: 'internal', message: `no ${channel}` } }
+    return Promise.resolve(h(req)).then((r) =>
+      r && typeof r === 'object' && 'ok' in r ? r : { ok: true, data: r },
     )
-  const api = new Proxy({}, { get: (_t, d: string) => domain(d) })
-  ;(window as unknown as { switchboard: unknown }).switchboard = api
-  return {
-    calls,
-    listeners,
-    emit: (ev: string, p: unknown) => listeners.get(ev)?.forEach((cb) => cb(p)),
-  }
+  })
+  return { calls, listeners, emit }
 }
 
 const server = {

@@ -10,32 +10,22 @@ import type {
   Envelope,
   ModelView,
 } from '../../../src-preload/contract'
+import { installFakeBridge } from '../../support/fake-bridge'
 
 type Handler = (req: Record<string, unknown>) => Envelope<unknown> | Promise<Envelope<unknown>>
 const calls: { method: string; req: Record<string, unknown> }[] = []
 let handlers: Record<string, Handler> = {}
 
 function install() {
-  const domain = (d: string) =>
-    new Proxy(
-      {},
-      {
-        get: (_t, verb: string) => {
-          if (verb.startsWith('on')) return () => () => undefined
-          return async (req: Record<string, unknown> = {}) => {
-            const method = `${d}.${verb}`
-            calls.push({ method, req })
-            const h = handlers[method]
-            if (!h) throw new Error(`unexpected call ${method}`)
-            return h(req)
-          }
-        },
-      },
-    )
-  ;(window as unknown as { switchboard: unknown }).switchboard = new Proxy(
-    {},
-    { get: (_t, d: string) => domain(d) },
-  )
+  // Handlers are keyed `domain.verb` here; a call no handler expects fails the test.
+  installFakeBridge((channel, req) => {
+    const method = channel.replace(':', '.')
+    const args = (req ?? {}) as Record<string, unknown>
+    calls.push({ method, req: args })
+    const h = handlers[method]
+    if (!h) throw new Error(`unexpected call ${method}`)
+    return h(args)
+  })
 }
 
 const ok = <T>(data: T): Envelope<T> => ({ ok: true, data })

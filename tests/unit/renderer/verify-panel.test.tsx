@@ -28,6 +28,7 @@ import { startEventBridge } from '../../../src-renderer/stores/event-bridge'
 import { useCredentialsStore } from '../../../src-renderer/stores/use-credentials-store'
 import { useModelsStore } from '../../../src-renderer/stores/use-models-store'
 import { useVerifyStore } from '../../../src-renderer/stores/use-verify-store'
+import { answerFrom, installFakeBridge } from '../../support/fake-bridge'
 
 ;(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true
 
@@ -67,43 +68,19 @@ let openRequest: VerifyTarget | null = null
 let stopBridge: (() => void) | null = null
 
 function fakeBridge() {
-  listeners = new Map()
-  const answer: Record<string, (req: unknown) => unknown> = {
+  const answer = answerFrom({
     'models:list': () => MODELS,
     'credentials:list': () => [{ id: 'cred-1', name: 'Work', provider: 'openai' }],
     'credentials:providers': () => providers,
     'verify:start': () => ({ runId: `run-${++runs}` }),
     'verify:cancel': () => ({ cancelled: true }),
     'verify:takeOpenRequest': () => ({ request: openRequest }),
-  }
-  const domain = (d: string) =>
-    new Proxy(
-      {},
-      {
-        get: (_t, verb: string) =>
-          verb.startsWith('on')
-            ? (l: (p: unknown) => void) => {
-                const name = `${d}:${verb.charAt(2).toLowerCase()}${verb.slice(3)}`
-                const set = listeners.get(name) ?? new Set()
-                set.add(l)
-                listeners.set(name, set)
-                return () => set.delete(l)
-              }
-            : async (req: unknown) => {
-                const name = `${d}:${verb}`
-                calls.push([name, req])
-                if (name === 'verify:start' && holdStart) await holdStart
-                const h = answer[name]
-                return h
-                  ? { ok: true, data: h(req) }
-                  : { ok: false, error: { code: 'internal', message: name } }
-              },
-      },
-    )
-  ;(window as unknown as { switchboard: unknown }).switchboard = new Proxy(
-    {},
-    { get: (_t, d: string) => domain(d) },
-  )
+  })
+  ;({ listeners } = installFakeBridge(async (channel, req) => {
+    calls.push([channel, req])
+    if (channel === 'verify:start' && holdStart) await holdStart
+    return answer(channel, req)
+  }))
 }
 
 /** Main pushing one event to the window. */
