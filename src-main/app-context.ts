@@ -151,24 +151,22 @@ export function createAppContext(options: AppContextOptions): AppContext {
   // models + defaults (DESIGN §3, §5): discovery and model tests through the adapters.
   const modelFetch = createGuardedFetch({ env: base.env })
   const sttClip = createSttClipLoader(sttClipCandidates())
-  const models = createModelsService({
+  // The verification check (issue 16) calls models as model tests do: one set of deps for both.
+  const modelCalls = {
     store,
-    getDecrypted: (id) => credentials.getDecrypted(id),
+    getDecrypted: (id: string) => credentials.getDecrypted(id),
     getProvider,
     getAdapter,
     fetch: modelFetch,
-    clock: base.clock,
     sttClip,
+  }
+  const models = createModelsService({
+    ...modelCalls,
+    clock: base.clock,
     onChanged: () => ctx.emit('app:changed', { domain: 'models' }),
   })
-  // The verification check (issue 16): the same adapters, fetch and clip as model tests.
   const verify = createVerifyService({
-    store,
-    getDecrypted: (id) => credentials.getDecrypted(id),
-    getProvider,
-    getAdapter,
-    fetch: modelFetch,
-    sttClip,
+    ...modelCalls,
     emitEvent: (payload) => ctx.emit('verify:event', payload),
     emitOpenRequested: (target) => ctx.emit('verify:openRequested', target),
     // Read at call time: the app sets platform.translate once its i18n is ready.
