@@ -9,7 +9,10 @@
  * with `choices[0].delta.content`, a `finish_reason` on the last choice chunk, and with
  * `stream_options: {include_usage: true}` one more chunk with `choices: []` and `usage`
  * (sent only where the provider accepts the field, ../upstream/upstream-routes.ts), then
- * `data: [DONE]`. An `{"error": …}` chunk is a failure reported mid-stream. A choice that
+ * `data: [DONE]`. An `{"error": …}` chunk is a failure reported mid-stream, and so is an SSE
+ * `event: error`, whatever its data holds (openai/openai-node src/core/streaming.ts,
+ * Stream.fromSSEResponse: `if (sse.event === 'error') throw new APIError(…, data?.error ?? data)`
+ * for every stream that is not an Assistants `thread.*` one, chat completions included). A choice that
  * finishes with `content_filter` ("content was omitted due to a flag from our content filters",
  * the chunk reference; on Azure the last chunk of a filtered generation,
  * learn.microsoft.com/azure/ai-services/openai/concepts/content-filter) is a failure too: the
@@ -68,6 +71,8 @@ export function readOpenAiFrame(
   facts: { entry: AdapterContext['entry']; secrets: readonly string[]; url: string },
 ): FrameRead {
   if (frame.data.trim() === '[DONE]') return { done: true }
+  if (frame.event === 'error')
+    return { error: streamError(facts.entry, facts.secrets, saidIn(frame)) }
   const chunk = frameJson(frame.data, facts)
   if (chunk.error !== undefined)
     return { error: streamError(facts.entry, facts.secrets, chunk.error) }
@@ -88,6 +93,18 @@ export function readOpenAiFrame(
     }
   }
   return out
+}
+
+/** The words of an `event: error`: its `error` when the data is JSON that has one, else all of it. */
+function saidIn(frame: SseFrame): unknown {
+  try {
+    const data = JSON.parse(frame.data) as unknown
+    return isObject(data) && data.error !== undefined ? data.error : data
+  } catch {
+    // Not JSON: the text itself is what the server said (openai-node would throw a SyntaxError
+    // and lose it; a check is more useful with it).
+    return frame.data
+  }
 }
 
 /**

@@ -68,3 +68,42 @@ describe('OpenAI-shaped content_filter finish', () => {
     expect(chunk({ finish_reason: 'length' })).toEqual({ finished: true })
   })
 })
+
+/**
+ * An SSE `event: error` ends an OpenAI-shaped stream whatever its data holds: openai/openai-node
+ * src/core/streaming.ts (Stream.fromSSEResponse) throws `APIError(…, data?.error ?? data)` for it
+ * on every stream that is not an Assistants `thread.*` one — chat completions included.
+ */
+describe('OpenAI-shaped event: error', () => {
+  const read = (data: string) => readOpenAiFrame({ event: 'error', data }, facts('openai'))
+
+  it('is a failure when its data has no error key, the key scrubbed', () => {
+    const err = failure(read(JSON.stringify({ message: `quota gone for ${SECRET}`, code: 429 })))
+    expect(err.message).toContain('quota gone for')
+    expect(err.message).not.toContain(SECRET)
+  })
+
+  it('uses the error object when the data has one', () => {
+    const err = failure(
+      read(JSON.stringify({ error: { message: 'overloaded', type: 'server_error' } })),
+    )
+    expect(err.message).toContain('overloaded')
+  })
+
+  it('keeps the words of data that is not JSON', () => {
+    expect(failure(read(`upstream reset ${SECRET}`)).message).toMatch(
+      /upstream reset (?!.*co-UNIT)/,
+    )
+  })
+
+  it('a message event with the same data is an ordinary chunk', () => {
+    const ok = readOpenAiFrame(
+      {
+        event: 'message',
+        data: JSON.stringify({ choices: [{ index: 0, delta: { content: 'hi' } }] }),
+      },
+      facts('openai'),
+    )
+    expect(ok).toEqual({ text: 'hi' })
+  })
+})
