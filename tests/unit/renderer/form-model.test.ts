@@ -1,10 +1,16 @@
-/** The add / edit form's pure logic: validation, the create request, the minimal update patch. */
+/**
+ * The add / edit form's pure logic: validation, the create request, the minimal update patch, the
+ * key page, the insecure host and which field main's refusal is about.
+ */
 import { describe, expect, it } from 'vitest'
 import type { CredentialView, ProviderFormView } from '../../../src-preload/contract'
 import {
   initialValues,
+  insecureHostOf,
   isInsecureRemote,
+  keyPageOf,
   needsInsecureConfirm,
+  refusedField,
   toCreateRequest,
   toPatch,
   validateAll,
@@ -152,5 +158,63 @@ describe('form model', () => {
     expect(needsInsecureConfirm(ollama, lan, false)).toBe(false) // no key: nothing to protect
     expect(needsInsecureConfirm(ollama, { ...lan, apiKey: 'tok' }, false)).toBe(true)
     expect(needsInsecureConfirm(ollama, lan, true)).toBe(true) // a stored key would travel
+  })
+
+  it('names the host a key would reach over plain http, from the base URL or the endpoint', () => {
+    const values = initialValues(azure)
+    expect(insecureHostOf(values)).toBe('')
+    expect(insecureHostOf({ ...values, endpoint: ' http://10.0.0.2:8080/openai ' })).toBe(
+      '10.0.0.2:8080',
+    )
+    expect(insecureHostOf({ ...values, baseUrl: 'http://lan-box:11434' })).toBe('lan-box:11434')
+    expect(insecureHostOf({ ...values, endpoint: 'https://a.openai.azure.com' })).toBe('')
+  })
+
+  it('links the key page of the chosen region, else the provider’s own', () => {
+    const regional: ProviderFormView = {
+      ...openai,
+      docsUrl: 'https://keys.example/intl',
+      fields: [
+        { field: 'apiKey', required: true },
+        {
+          field: 'location',
+          required: true,
+          choices: [
+            { value: 'intl', label: 'International' },
+            { value: 'cn', label: 'China', docsUrl: 'https://keys.example/cn' },
+          ],
+        },
+      ],
+    }
+    const values = initialValues(regional)
+    expect(values.location).toBe('intl')
+    expect(keyPageOf(regional, values)).toBe('https://keys.example/intl')
+    expect(keyPageOf(regional, { ...values, location: 'cn' })).toBe('https://keys.example/cn')
+    expect(keyPageOf(openai, initialValues(openai))).toBe(openai.docsUrl)
+  })
+
+  it('puts main’s refusal of one of the form’s fields next to that field', () => {
+    expect(
+      refusedField(
+        { code: 'validation', message: 'm', params: { field: 'baseUrl', reason: 'not_a_url' } },
+        openai,
+      ),
+    ).toEqual({ field: 'baseUrl', reason: 'not_a_url' })
+    expect(
+      refusedField({ code: 'url_blocked', message: 'm', params: { field: 'baseUrl' } }, openai),
+    ).toEqual({ field: 'baseUrl', reason: 'url_blocked' })
+    expect(
+      refusedField({ code: 'validation', message: 'm', params: { field: 'name' } }, openai),
+    ).toEqual({ field: 'name', reason: undefined })
+  })
+
+  it('leaves a refusal of the whole form, or of a field this provider lacks, to the form', () => {
+    expect(
+      refusedField({ code: 'validation', message: 'm', params: { field: 'endpoint' } }, openai),
+    ).toBeNull()
+    expect(refusedField({ code: 'validation', message: 'm' }, openai)).toBeNull()
+    expect(
+      refusedField({ code: 'vault_locked', message: 'm', params: { field: 'baseUrl' } }, openai),
+    ).toBeNull()
   })
 })

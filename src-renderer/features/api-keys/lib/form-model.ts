@@ -18,6 +18,7 @@ import type {
   CredentialCreateRequest,
   CredentialPatch,
   CredentialView,
+  ErrorBody,
   ProviderFieldView,
   ProviderFormView,
 } from '../../../../src-preload/contract'
@@ -144,6 +145,48 @@ export function needsInsecureConfirm(
   return (['baseUrl', 'endpoint'] as const).some(
     (f) => provider.fields.some((s) => s.field === f) && isInsecureRemote(values[f] ?? ''),
   )
+}
+
+/** The host a key would reach over plain http (for the warning), or '' when none would. */
+export function insecureHostOf(values: FormValues): string {
+  for (const f of ['baseUrl', 'endpoint'] as const) {
+    const v = values[f]
+    if (v && isInsecureRemote(v)) {
+      try {
+        return new URL(v.trim()).host
+      } catch {
+        return v
+      }
+    }
+  }
+  return ''
+}
+
+/** Where the key is made: a regional provider's page follows the chosen region. */
+export function keyPageOf(provider: ProviderFormView, values: FormValues): string {
+  return (
+    provider.fields
+      .flatMap((s) => s.choices?.filter((c) => c.value === values[s.field]) ?? [])
+      .find((c) => c.docsUrl)?.docsUrl ?? provider.docsUrl
+  )
+}
+
+/**
+ * The form field main's refusal is about (a validation failure, or an address blocked at the
+ * door), with the `apiKeys:serverReason.*` key that says why; null when the refusal is not about
+ * one of this provider's fields (the form shows it as a whole).
+ */
+export function refusedField(
+  body: ErrorBody,
+  provider: ProviderFormView,
+): { field: FieldName; reason: string | undefined } | null {
+  const field = body.params?.field as string | undefined
+  const fieldNames = new Set<string>(['name', ...provider.fields.map((s) => s.field)])
+  if ((body.code !== 'validation' && body.code !== 'url_blocked') || !field) return null
+  if (!fieldNames.has(field)) return null
+  const reason =
+    body.code === 'url_blocked' ? 'url_blocked' : (body.params?.reason as string | undefined)
+  return { field: field as FieldName, reason }
 }
 
 /** The create request for the values (empty optional fields are left out). */
