@@ -5,6 +5,7 @@
  * No secret lives here.
  */
 import { z } from 'zod'
+import { themePreferences } from './theme-names'
 
 /** The interface languages (the renderer's locale files; a unit test keeps the two lists equal). */
 export const PREFERENCE_LOCALES = [
@@ -17,7 +18,7 @@ export const PREFERENCE_LOCALES = [
   'zh-TW',
 ] as const
 
-export const ThemePreference = z.enum(['system', 'light', 'dark'])
+export const ThemePreference = z.enum(themePreferences)
 export type ThemePreference = z.infer<typeof ThemePreference>
 export const UpdateChannel = z.enum(['stable', 'beta'])
 

@@ -1,16 +1,18 @@
 /** Light / dark theme: follows the OS unless the user picked one (a preference kept in main). */
 import { create } from 'zustand'
+import type { EffectiveTheme, ThemePreference } from '../../src-preload/contract/theme-names'
 import { savePreferences } from '../lib/preferences'
 
-export type ThemeChoice = 'system' | 'light' | 'dark'
+/** The user's choice: one of the contract's theme preferences. */
+export type ThemeChoice = ThemePreference
 const media = window.matchMedia('(prefers-color-scheme: dark)')
 
-const resolve = (choice: ThemeChoice): 'light' | 'dark' =>
+const resolve = (choice: ThemeChoice): EffectiveTheme =>
   choice === 'system' ? (media.matches ? 'dark' : 'light') : choice
 
 interface ThemeState {
   choice: ThemeChoice
-  effective: 'light' | 'dark'
+  effective: EffectiveTheme
   setChoice: (choice: ThemeChoice) => void
   /** Main's value (start-up, or another window changed it). */
   receive: (choice: ThemeChoice) => void
@@ -31,7 +33,7 @@ media.addEventListener('change', () =>
 )
 
 /** Keeps `<html data-theme>` in step with the store. */
-export function applyTheme(effective: 'light' | 'dark') {
+export function applyTheme(effective: EffectiveTheme) {
   document.documentElement.dataset.theme = effective
   document.documentElement.style.colorScheme = effective
 }

@@ -2,7 +2,8 @@ import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { locales, type Locale } from '../../../src-shared/i18n/locale-tags'
 import { useSettingsStore } from '../../stores/use-settings-store'
-import { useThemeStore, type ThemeChoice } from '../../stores/use-theme-store'
+import { themePreferences } from '../../../src-preload/contract/theme-names'
+import { useThemeStore } from '../../stores/use-theme-store'
 
 /** Each language named in itself, so a person can find theirs whatever the current language. */
 const NATIVE_NAMES: Record<string, string> = {
@@ -44,7 +45,7 @@ export function LanguageAndTheme() {
       </div>
       <fieldset className="field theme-choice">
         <legend>{t('theme.label')}</legend>
-        {(['system', 'light', 'dark'] as ThemeChoice[]).map((c) => (
+        {themePreferences.map((c) => (
           <label key={c} className="radio">
             <input
               type="radio"
