@@ -6,10 +6,15 @@
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import type { AppContext } from '../src-main/app-context'
+import { AppError } from '../src-main/errors'
 import { EXIT } from './exit-codes'
 import { jsonForTerminal, safeDeep } from './safe-text'
 
 export type FlagSpec = NonNullable<ParseArgsConfig['options']>
+
+/** A `validation` error (exit code 2) naming the flag or argument at fault when there is one. */
+export const invalid = (message: string, field?: string): AppError =>
+  new AppError('validation', message, field ? { field } : undefined)
 
 /** How every command's arguments are parsed: strict (unknown flags are usage errors). */
 type ParseConfig<F extends FlagSpec> = {

@@ -6,15 +6,11 @@
  */
 import path from 'node:path'
 import type { MigrateEnvResult } from '../../src-preload/contract'
-import { AppError } from '../../src-main/errors'
-import { defineCommand, type CliCommand, type CommandInput } from '../command'
+import { defineCommand, invalid, type CliCommand, type CommandInput } from '../command'
 import { runChild } from '../child'
 import { plural } from '../format'
 import { safeDeep } from '../safe-text'
 import { runWithGateway } from './gateway'
-
-const bad = (message: string, field?: string) =>
-  new AppError('validation', message, field ? { field } : undefined)
 
 const providerFlag = { provider: { type: 'string', multiple: true } } as const
 const providersOf = (flags: { provider?: string[] }) => flags.provider ?? []
@@ -23,7 +19,7 @@ const providersOf = (flags: { provider?: string[] }) => flags.provider ?? []
 async function readPassphrase(input: CommandInput): Promise<string> {
   const text = (await input.io.readStdin()).replace(/\r?\n$/, '')
   if (!text)
-    throw bad(
+    throw invalid(
       'pipe the backup passphrase on stdin (it is never taken from arguments)',
       'passphrase',
     )
@@ -72,7 +68,7 @@ export const envCommands: CliCommand[] = [
       const { ENV_FORMATS, formatEnv } = await import('../../src-main/services/env-export')
       const wanted = flags.format ?? 'dotenv'
       const format = ENV_FORMATS.find((f) => f === wanted)
-      if (!format) throw bad('--format takes dotenv, shell or json', 'format')
+      if (!format) throw invalid('--format takes dotenv, shell or json', 'format')
       const vars = await app().envExport.variables(providersOf(flags))
       // Printed here because the rendering depends on --format, which `human` does not see.
       // Raw: the values are the point (a shell `eval`s them); dotenv refuses what it cannot carry.
@@ -94,13 +90,16 @@ export const envCommands: CliCommand[] = [
     run: async (input) => {
       const { flags, rest, io, app } = input
       if (!rest.length)
-        throw bad('give the command after --, e.g. switchboard run -- python script.py', 'command')
+        throw invalid(
+          'give the command after --, e.g. switchboard run -- python script.py',
+          'command',
+        )
       if (flags.gateway) {
         if (providersOf(flags).length)
-          throw bad('--provider hands out keys; --gateway never does: pick one', 'provider')
+          throw invalid('--provider hands out keys; --gateway never does: pick one', 'provider')
         return { exitCode: await runWithGateway(input) }
       }
-      if (flags.model) throw bad('--model goes with --gateway', 'model')
+      if (flags.model) throw invalid('--model goes with --gateway', 'model')
       const vars = await app().envExport.variables(providersOf(flags))
       // The child needs the provider keys, not the master passphrase that unlocks all of them.
       const { childEnvironment } = await import('../../src-main/services/env-export')

@@ -4,21 +4,17 @@
  * once; `run --gateway` gives the child the gateway's URL and a token minted for it (revoked when
  * it exits), never a provider key.
  */
-import { AppError } from '../../src-main/errors'
 import { parseDuration } from '../../src-main/gateway/tokens'
 import { runChild } from '../child'
-import { defineCommand, type CliCommand, type RunContext } from '../command'
+import { defineCommand, invalid, type CliCommand, type RunContext } from '../command'
 import { table } from '../format'
-
-const bad = (message: string, field?: string) =>
-  new AppError('validation', message, field ? { field } : undefined)
 
 /** `--port N`: 0 picks a free port; otherwise 1024–65535. */
 function portFlag(value: unknown): number | undefined {
   if (value === undefined) return undefined
   const n = Number(value)
   if (!Number.isInteger(n) || (n !== 0 && (n < 1024 || n > 65535)))
-    throw bad('--port takes 0 (any free port) or a number from 1024 to 65535', 'port')
+    throw invalid('--port takes 0 (any free port) or a number from 1024 to 65535', 'port')
   return n
 }
 
@@ -45,22 +41,25 @@ interface TokenFlags {
 
 function tokenInput(flags: TokenFlags) {
   const name = typeof flags.name === 'string' ? flags.name.trim() : ''
-  if (!name) throw bad('give the token a name: --name N', 'name')
-  if (name.length > 100) throw bad('the name is longer than 100 characters', 'name')
+  if (!name) throw invalid('give the token a name: --name N', 'name')
+  if (name.length > 100) throw invalid('the name is longer than 100 characters', 'name')
   let rpm: number | null = null
   if (flags.rpm !== undefined) {
     rpm = Number(flags.rpm)
     if (!Number.isInteger(rpm) || rpm < 1 || rpm > 100_000)
-      throw bad('--rpm takes a whole number from 1 to 100000', 'rpm')
+      throw invalid('--rpm takes a whole number from 1 to 100000', 'rpm')
   }
   let expiresInMs: number | null = null
   if (flags['expires-in'] !== undefined) {
     expiresInMs = parseDuration(String(flags['expires-in']))
     if (expiresInMs === null || expiresInMs < 60_000)
-      throw bad('--expires-in takes a duration of at least a minute: 30m, 12h, 7d, 2w', 'expiresIn')
+      throw invalid(
+        '--expires-in takes a duration of at least a minute: 30m, 12h, 7d, 2w',
+        'expiresIn',
+      )
   }
   const models = (flags.model ?? []).map((m) => m.trim()).filter(Boolean)
-  if (models.some((m) => m.length > 300)) throw bad('a model name is too long', 'model')
+  if (models.some((m) => m.length > 300)) throw invalid('a model name is too long', 'model')
   return { name, models, rpm, expiresInMs }
 }
 

@@ -1,17 +1,11 @@
-/** `test`, `discover`, `register`, `models`, `model-test`, `unregister`, `defaults …` (DESIGN §9). */
-import type { DiscoverResult, ModelType, ModelView, TestLimits } from '../../src-preload/contract'
+/** `discover`, `register`, `models`, `model-test`, `unregister` (DESIGN §9). */
+import type { DiscoverResult, ModelType, ModelView } from '../../src-preload/contract'
 // Plain data, not the zod enum: the command table loads before any schema library (issue 17).
 import { isModelTypeName, MODEL_TYPE_NAMES } from '../../src-preload/contract/model-types'
-import { TEST_ALL_CONCURRENCY } from '../../src-preload/contract/test-all'
-import { defaultSlots, isDefaultSlotName } from '../../src-preload/contract/slot-names'
 import { AppError } from '../../src-main/errors'
-import { defineCommand, type CliCommand } from '../command'
+import { defineCommand, invalid, type CliCommand } from '../command'
 import { EXIT } from '../exit-codes'
 import { plural, table } from '../format'
-import { safeText } from '../safe-text'
-
-const bad = (message: string, field?: string) =>
-  new AppError('validation', message, field ? { field } : undefined)
 
 /** DESIGN §9 model JSON: exactly these fields. */
 const modelJson = (m: ModelView) => ({
@@ -22,94 +16,13 @@ const modelJson = (m: ModelView) => ({
   credentialId: m.credentialId,
 })
 
-type TestJson = {
-  credentialId: string
-  provider: string | null
-  ok: boolean
-  code: string
-  message: string
-  latencyMs: number
-  /** Rate-limit / quota signals (issue 12): every field null when unknown; null when none. */
-  limits: TestLimits | null
-}
-const testJson = (r: TestJson): TestJson => ({
-  credentialId: r.credentialId,
-  provider: r.provider,
-  ok: r.ok,
-  code: r.code,
-  message: r.message,
-  latencyMs: r.latencyMs,
-  limits: r.limits
-    ? {
-        remaining: r.limits.remaining,
-        limit: r.limits.limit,
-        resetAt: r.limits.resetAt,
-        credit: r.limits.credit,
-      }
-    : null,
-})
-
 function parseType(value: string, field: string): ModelType {
   if (!isModelTypeName(value))
-    throw bad(`"${value}" is not a model type (${MODEL_TYPE_NAMES.join(', ')})`, field)
+    throw invalid(`"${value}" is not a model type (${MODEL_TYPE_NAMES.join(', ')})`, field)
   return value
 }
 
 export const modelCommands: CliCommand[] = [
-  defineCommand({
-    name: 'test',
-    usage: '<id> | --all [--concurrency N]',
-    summary: 'Test credentials with the cheapest authenticated call; --all runs them in parallel',
-    flags: { all: { type: 'boolean' }, concurrency: { type: 'string' } },
-    positionals: [0, 1],
-    run: async ({ app, positionals, flags, io }) => {
-      const tests = app().tests
-      if (flags.all) {
-        if (positionals.length) throw bad('give an id or --all, not both')
-        const { min, max } = TEST_ALL_CONCURRENCY
-        const concurrency =
-          flags.concurrency === undefined ? TEST_ALL_CONCURRENCY.default : Number(flags.concurrency)
-        if (!Number.isInteger(concurrency) || concurrency < min || concurrency > max)
-          throw bad(`--concurrency takes ${min} to ${max}`, 'concurrency')
-        const run = await tests.testAll({
-          concurrency,
-          onResult: (r) =>
-            io.err(`${r.ok ? '✓' : '✗'} ${r.provider} ${r.credentialId}: ${safeText(r.message)}`),
-        })
-        return { results: run.results.map(testJson), elapsedMs: run.elapsedMs }
-      }
-      if (!positionals[0]) throw bad('give a credential id, or --all')
-      const r = await tests.testOne(positionals[0])
-      if (!io.json && r.hint) io.err(`hint: ${safeText(r.hint)}`)
-      return testJson(r)
-    },
-    human: (r, io) => {
-      if ('results' in r) {
-        const all = r
-        const failed = all.results.filter((x) => !x.ok).length
-        io.err(
-          `${plural(all.results.length, 'credential')} tested in ${all.elapsedMs} ms: ${all.results.length - failed} working, ${failed} failing`,
-        )
-        return
-      }
-      io.out(`${r.ok ? '✓' : '✗'} ${r.message} (${r.code}, ${r.latencyMs} ms)`)
-      const l = r.limits
-      if (l) {
-        const parts = [
-          l.remaining !== null
-            ? `requests left ${l.remaining}${l.limit !== null ? `/${l.limit}` : ''}`
-            : '',
-          l.resetAt ? `resets ${l.resetAt}` : '',
-          l.credit !== null ? `credit ${l.credit}` : '',
-        ].filter(Boolean)
-        if (parts.length) io.out(`  ${parts.join(' · ')}`)
-      }
-    },
-    exitCode: (r) => {
-      const results = 'results' in r ? r.results : [r]
-      return results.every((x) => x.ok) ? EXIT.ok : EXIT.failed
-    },
-  }),
   defineCommand({
     name: 'discover',
     usage: '<id>',
@@ -165,8 +78,9 @@ export const modelCommands: CliCommand[] = [
     run: async ({ app, positionals, flags }) => {
       const id = positionals[0]!
       const wanted = flags.model ?? []
-      if (!flags.all && !wanted.length) throw bad('give --model NAME[:TYPE] (repeatable) or --all')
-      if (flags.all && wanted.length) throw bad('give --model or --all, not both')
+      if (!flags.all && !wanted.length)
+        throw invalid('give --model NAME[:TYPE] (repeatable) or --all')
+      if (flags.all && wanted.length) throw invalid('give --model or --all, not both')
       const needsDiscovery =
         flags.all ||
         wanted.some((w) => !w.includes(':') || !isModelTypeName(w.slice(w.lastIndexOf(':') + 1)))
@@ -187,13 +101,13 @@ export const modelCommands: CliCommand[] = [
               (m) => m.name.toLowerCase() === spec.toLowerCase(),
             )
             if (!found)
-              throw bad(
+              throw invalid(
                 `"${spec}" is not in the credential's listing; give its type: --model "${spec}:language"`,
                 'model',
               )
             return { name: found.name, type: found.type }
           })
-      if (!models.length) throw bad('discovery listed no models to register')
+      if (!models.length) throw invalid('discovery listed no models to register')
       const r = await app().models.register(id, models)
       return { created: r.created.map(modelJson), existing: r.existing.map(modelJson) }
     },
@@ -270,66 +184,6 @@ export const modelCommands: CliCommand[] = [
             : '') +
           '.',
       )
-    },
-  }),
-  defineCommand({
-    name: 'defaults',
-    usage: '',
-    summary: 'Show the default model of each job (chat, embedding, …)',
-    flags: {},
-    run: async ({ app, io }) => {
-      const a = app()
-      if (!io.json) return a.defaults.get()
-      return a.defaults.getJson()
-    },
-    human: (view, io) => {
-      // Only `--json` gets the plain slot → model map; people get the view.
-      if (!('slots' in view)) return
-      io.out(
-        table([
-          ['SLOT', 'MODEL', 'NOTE'],
-          ...Object.values(view.slots).map((s) => [
-            `${s.slot}${s.required ? '*' : ''}`,
-            s.effectiveModelId ?? '-',
-            [s.fallback ? 'falls back to chat' : '', s.problem ?? '', s.cleared ? 'cleared' : '']
-              .filter(Boolean)
-              .join(', '),
-          ]),
-        ]),
-      )
-      if (view.missingRequired.length)
-        io.err(
-          `Missing required: ${view.missingRequired.join(', ')} — try: switchboard defaults auto`,
-        )
-    },
-  }),
-  defineCommand({
-    name: 'defaults set',
-    usage: `<${defaultSlots.join('|')}> <modelId|none>`,
-    summary: 'Set or clear one default slot',
-    flags: {},
-    positionals: [2, 2],
-    run: async ({ app, positionals }) => {
-      const slot = positionals[0]!
-      const model = positionals[1]!
-      if (!isDefaultSlotName(slot))
-        throw bad(`"${slot}" is not a slot (${defaultSlots.join(', ')})`, 'slot')
-      const res = await app().defaults.set(slot, model === 'none' ? null : model)
-      return res.defaults
-    },
-    human: (_r, io) => io.err('Saved.'),
-  }),
-  defineCommand({
-    name: 'defaults auto',
-    usage: '',
-    summary: 'Fill the empty required slots from the registered models (never a slot you cleared)',
-    flags: {},
-    run: async ({ app }) => app().defaults.autoAssign(),
-    human: (res, io) => {
-      for (const a of res.assigned) io.out(`${a.slot} → ${a.modelId}`)
-      if (!res.assigned.length) io.err('Nothing to assign.')
-      if (res.missing.length)
-        io.err(`Still missing: ${res.missing.join(', ')} (register a model of that type first)`)
     },
   }),
 ]

@@ -10,7 +10,6 @@ export const UNNAMED_MODULES: readonly string[] = [
   'src-cli/commands/env.ts',
   'src-cli/commands/gateway.ts',
   'src-cli/commands/local.ts',
-  'src-cli/commands/models.ts',
   'src-cli/harden.ts',
   'src-cli/key-notices.ts',
   'src-main/electron/guards.ts',
