@@ -28,13 +28,8 @@ import { call, displayUrl, fetchJson, isObject, parseJson, resolveRoot } from '.
 import { openAiBodyRule } from './openai-quirks'
 import { runModelTest } from './openai-model-test'
 import { sdkClient } from './openai-sdk'
-import {
-  codeForStatus,
-  errorOutcome,
-  failureOutcome,
-  notConfigured,
-  type FailureFacts,
-} from './outcome'
+import { errorOutcome, failureOutcome, notConfigured, type FailureFacts } from './outcome'
+import { codeForStatus } from './failure-code'
 
 /** The api-version that still serves the data-plane deployments listing. */
 export const DEPLOYMENTS_API_VERSION = '2023-03-15-preview'

@@ -7,7 +7,7 @@
 import { isObject, parseJson, staticList } from './http'
 import { keyedAdapter } from './keyed'
 import { AUDIO_TEST_MS, audioResult, speechClip, transcriptResult } from './model-test'
-import type { BodyRule } from './outcome'
+import type { BodyRule } from './failure-code'
 
 const isProjects = (j: unknown): j is { projects: { project_id?: string; name?: string }[] } =>
   isObject(j) && Array.isArray(j.projects)

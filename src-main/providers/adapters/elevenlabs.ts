@@ -11,7 +11,7 @@ import type { DiscoveredModel } from '../adapter-types'
 import { isObject, parseJson } from './http'
 import { keyedAdapter } from './keyed'
 import { AUDIO_TEST_MS, audioResult, speechClip, transcriptResult } from './model-test'
-import type { BodyRule } from './outcome'
+import type { BodyRule } from './failure-code'
 
 /** "George", one of the premade voices every account has. */
 const TEST_VOICE = 'JBFqnCBsd6RMkjVDRZzb'

@@ -16,7 +16,8 @@ import {
 import { isObject, parseJson, readPages } from './http'
 import { keyedAdapter } from './keyed'
 import { MODEL_TEST_MS } from './model-test'
-import { listedOutcome, type BodyRule } from './outcome'
+import { listedOutcome } from './outcome'
+import { type BodyRule } from './failure-code'
 
 const PAGE_SIZE = 1000
 const MAX_PAGES = 100

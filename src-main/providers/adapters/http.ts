@@ -16,15 +16,14 @@ import type {
 } from '../adapter-types'
 import type { CatalogEntry } from '../catalog-types'
 import {
-  codeForStatus,
   errorOutcome,
   failureOutcome,
   invalidBody,
   notConfigured,
   responseError,
-  type BodyRule,
   type FailureFacts,
 } from './outcome'
+import { codeForStatus, type BodyRule } from './failure-code'
 
 /** Audio clips of a model test are small; anything larger is not what we asked for. */
 const MAX_AUDIO_BYTES = 20 * 1024 * 1024

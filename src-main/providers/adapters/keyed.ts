@@ -25,7 +25,8 @@ import {
   type CallSpec,
 } from './http'
 import { isOutcome, modelTestByType, type TypeRunners } from './model-test'
-import { notConfigured, type BodyRule, type FailureFacts } from './outcome'
+import { notConfigured, type FailureFacts } from './outcome'
+import { type BodyRule } from './failure-code'
 
 /** One credential's calls to a keyed provider. */
 export interface KeyedSession {

@@ -20,7 +20,6 @@ import type {
 import { displayUrl, resolveRoot, throwOutcome } from './http'
 import { modelTestByType, shortReply } from './model-test'
 import {
-  codeForStatus,
   errorOutcome,
   failureOutcome,
   invalidBody,
@@ -28,6 +27,7 @@ import {
   responseError,
   type FailureFacts,
 } from './outcome'
+import { codeForStatus } from './failure-code'
 
 /** Loading a model into memory for its first answer can take a while. */
 const MODEL_TEST_TIMEOUT_MS = 120_000

@@ -8,7 +8,7 @@ import type { ModelType } from '../../../src-preload/contract/models-shared'
 import type { Limits } from '../limits'
 import { isObject } from './http'
 import type { MetadataKind } from './openai-models'
-import type { BodyRule } from './outcome'
+import type { BodyRule } from './failure-code'
 
 /**
  * An authenticated call that proves a key where the listing does not (the listing is public):

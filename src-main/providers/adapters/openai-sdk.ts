@@ -7,7 +7,8 @@
 import OpenAI from 'openai'
 import { AppError } from '../../errors'
 import type { AdapterContext, DecryptedCredential } from '../adapter-types'
-import { responseError, type BodyRule } from './outcome'
+import { responseError } from './outcome'
+import { type BodyRule } from './failure-code'
 
 /** Model tests generate text or audio: allow them longer than a listing. */
 export const MODEL_TEST_TIMEOUT_MS = 60_000

@@ -13,7 +13,7 @@ import type { AdapterContext, DecryptedCredential } from '../adapter-types'
 import type { SpeechSpec } from '../catalog-types'
 import { fetchBytes, fetchJson, isObject, postJson } from './http'
 import { AUDIO_TEST_MS, audioResult, type ModelTestResult } from './model-test'
-import type { BodyRule } from './outcome'
+import type { BodyRule } from './failure-code'
 
 const SAY = 'Hello from Switchboard.'
 

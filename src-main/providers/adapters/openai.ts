@@ -31,7 +31,6 @@ import { sdkClient } from './openai-sdk'
 import { speakMistral, speakXai, voiceFor, type SpeechCall } from './openai-speech'
 import { entryFor } from '../base-url'
 import {
-  codeForStatus,
   errorOutcome,
   failureOutcome,
   listedOutcome,
@@ -40,6 +39,7 @@ import {
   statusOf,
   type FailureFacts,
 } from './outcome'
+import { codeForStatus } from './failure-code'
 import { openAiBodyRule, quirksOf as quirks, type Quirks } from './openai-quirks'
 import { asListing, authHeaders, isListing, listAll, listUrl, secretsOf } from './openai-listing'
 import { modelTestRoot, runModelTest, type ModelTestPlan } from './openai-model-test'

@@ -2,16 +2,20 @@
  * Turns what a provider answered (a status and a body) or what the guarded fetch threw into the
  * result codes of DESIGN §5: a TestOutcome for connection tests, an AppError for discovery and
  * model tests. One table of messages and hints, so every adapter says the same thing for the
- * same failure and every upstream text is scrubbed and truncated first.
+ * same failure and every upstream text is scrubbed and truncated first (upstream-text.ts). Which
+ * code a status and body stand for is failure-code.ts.
  */
-import type { ErrorCode, ErrorParams, TestCode } from '../../../src-preload/contract/errors'
+import {
+  failedTestCodes,
+  type ErrorCode,
+  type ErrorParams,
+  type TestCode,
+} from '../../../src-preload/contract/errors'
 import { AppError, scrub } from '../../errors'
-import { SCAN_LIMIT, scrubAll, scrubUpstream } from '../../secrets/scrub'
 import type { TestOutcome } from '../adapter-types'
 import type { CatalogEntry } from '../catalog-types'
-
-/** Reads a provider-specific error body (e.g. Google's 400 `API_KEY_INVALID`) into a code. */
-export type BodyRule = (status: number, body: string) => TestCode | null
+import { codeForStatus, failureReason, type BodyRule } from './failure-code'
+import { upstreamText } from './upstream-text'
 
 /** Everything the message table needs to explain a failure. */
 export interface FailureFacts {
@@ -24,94 +28,6 @@ export interface FailureFacts {
   /** The URL that was called, without query (never carries a secret in our adapters). */
   url?: string
   reason?: string
-}
-
-/**
- * Causes an error body names that deserve their own words, whichever provider sends them:
- * - `quota`: the key is fine but the account has no credit or quota left (402 from PPQ,
- *   DeepSeek, OpenRouter; OpenAI's 429 `insufficient_quota`; Anthropic's 400 "credit balance
- *   is too low") — nothing will work until it is topped up, so it is not a rate limit;
- * - `missing_scope`: an OpenAI restricted key without the permission the call needs answers 401
- *   "Missing scopes: api.model.read" (openai/codex#31506, anomalyco/opencode#21928) — the key
- *   is valid, it is a permissions problem.
- */
-export type FailureReason =
-  | { reason: 'quota' }
-  | { reason: 'missing_scope'; scope: string }
-  | { reason: 'service_disabled' }
-  | { reason: 'api_restricted' }
-
-const QUOTA =
-  /insufficient_quota|exceeded your current quota|credit balance is too low|insufficient[ _](?:credits?|balance)|insufficient credit/i
-
-/** The cause an error body names, if it is one of FailureReason's. */
-export function failureReason(status: number, body: string | undefined): FailureReason | null {
-  if (!body) return status === 402 ? { reason: 'quota' } : null
-  // Google's ErrorInfo reasons (403): the project has the API off, or the key's API
-  // restrictions exclude it — fixed in the Cloud console, not by a new key.
-  if (status === 403 && /"SERVICE_DISABLED"/.test(body)) return { reason: 'service_disabled' }
-  if (status === 403 && /"API_KEY_SERVICE_BLOCKED"/.test(body)) return { reason: 'api_restricted' }
-  if (status === 401 || status === 403) {
-    const m = /missing scopes?:\s*([a-z0-9_.:, -]+?)(?:\.(?:\s|$)|"|$)/i.exec(body)
-    if (m || /"missing_scope"/.test(body)) {
-      return { reason: 'missing_scope', scope: (m?.[1] ?? '').trim().slice(0, 80) }
-    }
-  }
-  if (status === 402 || ((status === 429 || status === 400 || status === 403) && QUOTA.test(body)))
-    return { reason: 'quota' }
-  return null
-}
-
-/** The code a status (and, through `rule`, the provider's error body) stands for. */
-export function codeForStatus(status: number, body: string, rule?: BodyRule): TestCode {
-  const fromBody = rule?.(status, body)
-  if (fromBody) return fromBody
-  if (status >= 200 && status < 300) return 'ok'
-  // A valid key that may not do this (restricted scope) or has nothing left to spend.
-  if (failureReason(status, body)) return 'auth_forbidden'
-  if (status === 401) return 'auth_invalid'
-  if (status === 403) return 'auth_forbidden'
-  if (status === 429) return 'ok_rate_limited'
-  return 'server_error'
-}
-
-/**
- * The most useful human text in an upstream error body, scrubbed and truncated to 200 chars. The
- * raw body is scrubbed first (every encoding of every secret, escaped or not), then its message
- * is picked out of the JSON and scrubbed again (JSON.parse may have decoded a `\u` escape into
- * something the first pass could not see), and only then collapsed and cut.
- */
-export function upstreamText(body: string | undefined, secrets: readonly string[]): string {
-  if (!body) return ''
-  const clean = scrubAll(body.length > SCAN_LIMIT ? body.slice(0, SCAN_LIMIT) : body, secrets)
-  let text = clean
-  try {
-    text = pickMessage(JSON.parse(clean)) ?? clean
-  } catch {
-    // not JSON: keep the raw text (HTML error pages are shortened below)
-  }
-  return scrubUpstream(text, secrets)
-}
-
-const MESSAGE_PATHS: readonly (readonly string[])[] = [
-  ['error', 'message'],
-  ['error', 'status'],
-  ['message'],
-  ['detail', 'message'],
-  ['detail'],
-  ['err_msg'],
-  ['error_description'],
-  ['error'],
-]
-
-function pickMessage(json: unknown): string | undefined {
-  for (const path of MESSAGE_PATHS) {
-    let v: unknown = json
-    for (const k of path)
-      v = v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined
-    if (typeof v === 'string' && v.trim()) return v
-  }
-  return undefined
 }
 
 type Explain = (f: FailureFacts) => { message: string; hint?: string }
@@ -266,19 +182,8 @@ export function errorOutcome(err: unknown, f: FailureFacts): TestOutcome {
   return { code, message: scrub(err.message, f.secrets, 300), ...(hint ? { hint } : {}), params }
 }
 
-const TEST_ERROR_CODES: readonly string[] = [
-  'auth_invalid',
-  'auth_forbidden',
-  'not_configured',
-  'network',
-  'timeout',
-  'url_blocked',
-  'server_error',
-  'decryption_error',
-]
-
 function isTestCode(code: ErrorCode): code is ErrorCode & TestCode {
-  return TEST_ERROR_CODES.includes(code)
+  return (failedTestCodes as readonly string[]).includes(code)
 }
 
 /** An AppError (for discovery and model tests) for a non-2xx answer. */

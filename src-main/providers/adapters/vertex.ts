@@ -32,9 +32,9 @@ import {
   failureOutcome,
   notConfigured,
   responseError,
-  upstreamText,
   type FailureFacts,
 } from './outcome'
+import { upstreamText } from './upstream-text'
 
 const SCOPE = 'https://www.googleapis.com/auth/cloud-platform'
 const DEFAULT_TOKEN_URI = 'https://oauth2.googleapis.com/token'

@@ -7,7 +7,7 @@ import type { DefaultSlotName } from '../../../src-preload/contract/defaults'
 import type { TestCode } from '../../../src-preload/contract/errors'
 import type { GuideText, MemoryNeed } from '../../../src-preload/contract/guides'
 import type { KeyShape } from '../../../src-preload/contract/key-input'
-import type { FailureReason } from '../adapters/outcome'
+import type { FailureReason } from '../adapters/failure-code'
 
 export type { GuideText, KeyShape, MemoryNeed }
 

@@ -1,6 +1,6 @@
 /** The coded error of a failure a provider reports inside a stream (after a 200). */
 import { AppError } from '../../errors'
-import { upstreamText } from '../adapters/outcome'
+import { upstreamText } from '../adapters/upstream-text'
 import type { CatalogEntry } from '../catalog-types'
 
 /** `server_error` / `stream_error` with the provider's own words, scrubbed and cut. */

@@ -4,7 +4,7 @@
  * from the adapters' own URL and auth code; ./run-chat-stream.ts sends and reads them.
  */
 import type { AppError } from '../../errors'
-import type { BodyRule } from '../adapters/outcome'
+import type { BodyRule } from '../adapters/failure-code'
 import type { SseFrame } from './frames'
 
 /** Token counts a provider reported; null where it said nothing. */

@@ -1,7 +1,7 @@
 /** What the gateway needs to call one credential's provider (built by upstream.ts). */
 import type { ModelType } from '../../../src-preload/contract/models-shared'
 import type { GuardedFetch } from '../adapter-types'
-import type { BodyRule } from '../adapters/outcome'
+import type { BodyRule } from '../adapters/failure-code'
 import type { GatewayShape } from './upstream-routes'
 
 export interface Upstream {

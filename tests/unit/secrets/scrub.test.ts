@@ -11,7 +11,7 @@ import {
   scrubUpstream,
   secretMatcher,
 } from '../../../src-main/secrets/scrub'
-import { upstreamText } from '../../../src-main/providers/adapters/outcome'
+import { upstreamText } from '../../../src-main/providers/adapters/upstream-text'
 import { ENCODINGS, keyArb } from '../../fixtures/secret-encodings'
 
 const textArb = fc.string({ unit: 'grapheme-ascii', maxLength: 40 })
