@@ -41,7 +41,6 @@ export const UNNAMED_MODULES: readonly string[] = [
   'src-main/local/probes.ts',
   'src-main/net/ip-address.ts',
   'src-main/platform.ts',
-  'src-main/providers/adapters/http.ts',
   'src-main/providers/adapters/keyed.ts',
   'src-main/providers/adapters/model-test.ts',
   'src-main/providers/adapters/openai-models.ts',

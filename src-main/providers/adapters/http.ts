@@ -1,13 +1,12 @@
 /**
  * The small HTTP layer the bespoke adapters share: one call through the guarded fetch that always
- * carries the context's abort signal and marks the request as secret-bearing, JSON parsing that
- * fails as `server_error`/`invalid_body` instead of throwing SyntaxError, and the API root of a
- * credential (through base-url.ts).
+ * carries the context's abort signal and marks the request as secret-bearing, and JSON parsing
+ * that fails as `server_error`/`invalid_body` instead of throwing SyntaxError. What a request is
+ * made of (API root, headers, JSON body) is api-request.ts; a connection test's call is probe.ts.
  */
 import { AppError } from '../../errors'
 import { readText } from '../../net/read-body'
-import { apiRoot } from '../base-url'
-import { limitsFromHeaders, mergeLimits, type Limits } from '../limits'
+import { limitsFromHeaders, type Limits } from '../limits'
 import type {
   AdapterContext,
   DecryptedCredential,
@@ -15,15 +14,8 @@ import type {
   TestOutcome,
 } from '../adapter-types'
 import type { CatalogEntry } from '../catalog-types'
-import {
-  errorOutcome,
-  failureOutcome,
-  invalidBody,
-  notConfigured,
-  responseError,
-  type FailureFacts,
-} from './outcome'
-import { codeForStatus, type BodyRule } from './failure-code'
+import type { BodyRule } from './failure-code'
+import { invalidBody, responseError, type FailureFacts } from './outcome'
 
 /** Audio clips of a model test are small; anything larger is not what we asked for. */
 const MAX_AUDIO_BYTES = 20 * 1024 * 1024
@@ -145,72 +137,6 @@ export function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v)
 }
 
-/**
- * The credential's API root (base-url.ts: its override normalized, with or without the version
- * segment, else the catalog default), or the not_configured outcome saying what is missing or
- * wrong. `stripVersion` drops a version segment for APIs that version per endpoint (Cohere).
- */
-export function resolveRoot(
-  cred: DecryptedCredential,
-  entry: CatalogEntry,
-  opts: { stripVersion?: boolean } = {},
-): string | TestOutcome {
-  let root: string | null
-  try {
-    root = apiRoot(cred, entry)
-  } catch (err) {
-    if (err instanceof AppError) return notConfigured(entry, err.message)
-    throw err
-  }
-  if (!root) {
-    return notConfigured(
-      entry,
-      'no base URL is set.',
-      'Enter the server’s base URL (with or without its version segment, e.g. /v1).',
-    )
-  }
-  root = root.replace(/\/+$/, '')
-  return opts.stripVersion ? root.replace(/\/v\d+(?:(?:alpha|beta)\d*)?$/i, '') : root
-}
-
-/**
- * Runs a connection test call: 2xx → `onOk(answer)`, other statuses → the shared code table
- * (after `onStatus` for provider quirks such as a compat server's 404 listing), thrown
- * AppErrors → their outcome. Never throws except for cancellation.
- */
-export async function probe(
-  ctx: AdapterContext,
-  cred: DecryptedCredential,
-  spec: CallSpec,
-  opts: {
-    secrets: readonly string[]
-    rule?: BodyRule
-    onOk: (answer: Answer, facts: FailureFacts) => TestOutcome
-    onStatus?: (answer: Answer, facts: FailureFacts) => TestOutcome | null
-  },
-): Promise<TestOutcome> {
-  const facts: FailureFacts = { entry: ctx.entry, secrets: opts.secrets, url: displayUrl(spec.url) }
-  try {
-    const answer = await call(ctx, cred, spec)
-    const f = { ...facts, status: answer.status, body: answer.text }
-    if (answer.status >= 200 && answer.status < 300) return withLimits(opts.onOk(answer, f), answer)
-    const special = opts.onStatus?.(answer, f)
-    if (special) return withLimits(special, answer)
-    return withLimits(
-      failureOutcome(codeForStatus(answer.status, answer.text, opts.rule), f),
-      answer,
-    )
-  } catch (err) {
-    return errorOutcome(err, facts)
-  }
-}
-
-/** The outcome with the answer's rate-limit headers added (what the outcome knew wins). */
-export function withLimits(o: TestOutcome, answer: Pick<Answer, 'limits'>): TestOutcome {
-  const limits = mergeLimits(o.limits, answer.limits)
-  return limits ? { ...o, limits } : o
-}
-
 /** One JSON call for discovery or a model test: non-2xx → AppError, body checked by `isShape`. */
 export async function fetchJson<T>(
   ctx: AdapterContext,
@@ -253,30 +179,6 @@ export function staticList(entry: CatalogEntry): DiscoveredModel[] {
     type: m.type,
     typeSource: 'static',
   }))
-}
-
-/** Request headers: the provider's auth header(s), a JSON accept, then `extra` (which wins). */
-export function headersWith(
-  auth: Record<string, string>,
-  extra: Record<string, string> = {},
-): Record<string, string> {
-  return { ...auth, accept: 'application/json', ...extra }
-}
-
-/** A JSON POST: `headers` plus the JSON content type, the payload serialized. */
-export function postJson(
-  url: string,
-  headers: Record<string, string>,
-  payload: unknown,
-  timeoutMs?: number,
-): CallSpec {
-  return {
-    url,
-    method: 'POST',
-    headers: { ...headers, 'content-type': 'application/json' },
-    body: JSON.stringify(payload),
-    ...(timeoutMs ? { timeoutMs } : {}),
-  }
 }
 
 /**

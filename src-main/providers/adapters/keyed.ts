@@ -13,17 +13,9 @@ import type {
   ProviderAdapter,
   TestOutcome,
 } from '../adapter-types'
-import {
-  fetchBytes,
-  fetchJson,
-  headersWith,
-  postJson,
-  probe,
-  resolveRoot,
-  throwOutcome,
-  type Answer,
-  type CallSpec,
-} from './http'
+import { fetchBytes, fetchJson, throwOutcome, type Answer, type CallSpec } from './http'
+import { headersWith, postJson, resolveRoot } from './api-request'
+import { probe } from './probe'
 import { isOutcome, modelTestByType, type TypeRunners } from './model-test'
 import { notConfigured, type FailureFacts } from './outcome'
 import { type BodyRule } from './failure-code'

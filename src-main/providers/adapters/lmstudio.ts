@@ -12,7 +12,8 @@ import type {
   DiscoveredModel,
   ProviderAdapter,
 } from '../adapter-types'
-import { fetchJson, isObject, resolveRoot } from './http'
+import { fetchJson, isObject } from './http'
+import { resolveRoot } from './api-request'
 import { openAiAdapter } from './openai'
 import { classifyByName } from '../classify'
 

@@ -17,7 +17,8 @@ import type {
   ProviderAdapter,
   TestOutcome,
 } from '../adapter-types'
-import { displayUrl, resolveRoot, throwOutcome } from './http'
+import { displayUrl, throwOutcome } from './http'
+import { resolveRoot } from './api-request'
 import { modelTestByType, shortReply } from './model-test'
 import {
   errorOutcome,

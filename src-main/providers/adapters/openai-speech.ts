@@ -11,7 +11,8 @@
 import { AppError } from '../../errors'
 import type { AdapterContext, DecryptedCredential } from '../adapter-types'
 import type { SpeechSpec } from '../catalog-types'
-import { fetchBytes, fetchJson, isObject, postJson } from './http'
+import { fetchBytes, fetchJson, isObject } from './http'
+import { postJson } from './api-request'
 import { AUDIO_TEST_MS, audioResult, type ModelTestResult } from './model-test'
 import type { BodyRule } from './failure-code'
 

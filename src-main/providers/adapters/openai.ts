@@ -16,15 +16,9 @@ import type {
   TestOutcome,
 } from '../adapter-types'
 import type { ModelType } from '../../../src-preload/contract/models-shared'
-import {
-  call,
-  displayUrl,
-  isObject,
-  parseJson,
-  resolveRoot,
-  throwOutcome,
-  withLimits,
-} from './http'
+import { call, displayUrl, isObject, parseJson, throwOutcome } from './http'
+import { resolveRoot } from './api-request'
+import { withLimits } from './probe'
 import { mergeLimits } from '../limits'
 import { toDiscovered, type ListedModel } from './openai-models'
 import { sdkClient } from './openai-sdk'

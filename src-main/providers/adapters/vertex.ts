@@ -16,16 +16,9 @@ import type {
   TestOutcome,
 } from '../adapter-types'
 import { geminiRunners, type GeminiPost } from './gemini-shapes'
-import {
-  call,
-  fetchJson,
-  headersWith,
-  isObject,
-  parseJson,
-  postJson,
-  probe,
-  staticList,
-} from './http'
+import { call, fetchJson, isObject, parseJson, staticList } from './http'
+import { headersWith, postJson } from './api-request'
+import { probe } from './probe'
 import { isOutcome, MODEL_TEST_MS, modelTestByType } from './model-test'
 import {
   errorOutcome,

@@ -12,7 +12,8 @@
  */
 import { AppError } from '../../errors'
 import type { AdapterContext, DecryptedCredential } from '../adapter-types'
-import { isObject, resolveRoot } from '../adapters/http'
+import { isObject } from '../adapters/http'
+import { resolveRoot } from '../adapters/api-request'
 import type { SseFrame } from './frames'
 import { frameJson } from './run-chat-stream'
 import { count, streamError } from './stream-error'

@@ -9,7 +9,8 @@
  */
 import { AppError } from '../../errors'
 import type { AdapterContext, DecryptedCredential } from '../adapter-types'
-import { isObject, resolveRoot } from '../adapters/http'
+import { isObject } from '../adapters/http'
+import { resolveRoot } from '../adapters/api-request'
 import { frameJson } from './run-chat-stream'
 import { count, streamError } from './stream-error'
 import type { ChatStreamPlan, ChatStreamRequest, FrameRead } from './types'
