@@ -51,7 +51,6 @@ export const UNNAMED_MODULES: readonly string[] = [
   'src-main/providers/entries/audio-embedding.ts',
   'src-main/providers/entries/cloud-platforms.ts',
   'src-main/providers/entries/compatible.ts',
-  'src-main/providers/entries/define.ts',
   'src-main/providers/entries/frontier.ts',
   'src-main/providers/entries/local.ts',
   'src-main/providers/entries/regional.ts',
