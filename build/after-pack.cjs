@@ -19,7 +19,9 @@ module.exports = async function afterPack(context) {
   if (executable) candidates.unshift(path.join(context.appOutDir, executable))
   const file = candidates.find((f) => fs.existsSync(f))
   if (!file || !fs.readFileSync(file).includes('dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX')) {
-    console.warn(`[after-pack] ${file ?? binary} has no Electron fuse wire (stand-in Electron?): fuses not flipped`)
+    console.warn(
+      `[after-pack] ${file ?? binary} has no Electron fuse wire (stand-in Electron?): fuses not flipped`,
+    )
     return
   }
   await flipFuses(platform === 'darwin' ? exe : file, {
