@@ -7,6 +7,7 @@ export type { Emit, PlatformBridge } from './platform'
 import type { Emit, PlatformBridge } from './platform'
 import { getAdapter } from './providers/adapters'
 import { createGuardedFetch } from './net/guarded-fetch'
+import { lazyGuardedFetch } from './net/lazy-fetch'
 import { catalog, getProvider } from './providers/catalog'
 import { createBackupService, type BackupService } from './services/backup'
 import { createEnvExport, type EnvExportService } from './services/env-export'
@@ -180,22 +181,21 @@ export function createAppContext(options: AppContextOptions): AppContext {
   })
   // local servers (DESIGN §8): detection probes use a plain fetch (loopback/LAN, no key); the
   // Ollama library goes through its own guarded fetch, created on first use.
-  let localFetch: ReturnType<typeof createGuardedFetch> | undefined
   const local = createLocalService({
     env: base.env,
     emit: (event, payload) => ctx.emit(event, payload),
     store,
-    fetch: (url, init) => (localFetch ??= createGuardedFetch({ env: base.env }))(url, init),
+    fetch: lazyGuardedFetch({ env: base.env }).fetch,
     connect: connectDepsFrom({ credentials, models, defaults }),
   })
-  // connection tests (DESIGN §5, issue 5): last results kept per credential in the store.
-  let testFetch: ReturnType<typeof createGuardedFetch> | undefined
+  // connection tests (DESIGN §5, issue 5): last results kept per credential in the store; their
+  // own guarded fetch, created on first use.
   const tests = createConnectionTests({
     ...createConnectionTestStore({ store, getProvider }),
     getDecrypted: (id) => credentials.getDecrypted(id),
     getProvider,
     getAdapter,
-    fetch: (url, init) => (testFetch ??= createGuardedFetch({ env: base.env }))(url, init),
+    fetch: lazyGuardedFetch({ env: base.env }).fetch,
     clock: base.clock,
     publish: (result) => ctx.emit('credentials:testResult', { result }),
   })
@@ -211,13 +211,12 @@ export function createAppContext(options: AppContextOptions): AppContext {
     clock: base.clock,
   })
   // the local gateway (DESIGN §14): its own guarded fetch (long generations, its own pool).
-  let gatewayFetch: ReturnType<typeof createGuardedFetch> | undefined
   const gateway = createGatewayService({
     store,
     storeFile: store.file,
     getDecrypted: (id) => credentials.getDecrypted(id),
     getProvider,
-    fetch: () => (gatewayFetch ??= createGuardedFetch({ env: base.env })),
+    fetch: lazyGuardedFetch({ env: base.env }).handle,
     clock: base.clock,
     onChanged: (status) => ctx.emit('gateway:changed', status),
   })

@@ -6,6 +6,8 @@ export { createPinnedLookup, resolvePinned, systemResolver } from './pinned-look
 export type { PinnedAddress, Resolver } from './pinned-lookup'
 export { createGuardedFetch, SECRET_HEADERS } from './guarded-fetch'
 export type { GuardedFetchHandle, GuardedFetchOptions } from './guarded-fetch'
+export { lazyGuardedFetch } from './lazy-fetch'
+export type { LazyGuardedFetch } from './lazy-fetch'
 export { VET_TTL_MS } from './guarded-stream'
 export type { GuardedStream, StreamAnswer, StreamInit } from './guarded-stream'
 export { classifyError, hintFor, timeoutError, NETWORK_HINTS } from './classify-error'
