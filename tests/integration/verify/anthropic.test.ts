@@ -1,9 +1,9 @@
 /** The verification check against the Anthropic fake's streamed Messages (issue 16). */
 import { afterEach, describe, expect, it } from 'vitest'
 import { startAnthropicServer } from '../../fixtures/anthropic-server'
-import { jsonBody, type FakeServer } from '../../fixtures/recording-server'
+import { jsonBody } from '../../fixtures/recording-server'
 import { ENCODINGS } from '../../fixtures/secret-encodings'
-import { check, cleanHomes, worldOn } from './helpers'
+import { check, cleanWorlds, track, worldOn } from './helpers'
 import {
   expectErrorEvent,
   expectEchoRedacted,
@@ -12,15 +12,11 @@ import {
 } from './shared-checks'
 
 const KEY = 'sk-ant-api03-VERIFYKEY0123456789abcdef'
-const servers: FakeServer[] = []
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()))
-  cleanHomes()
-})
+afterEach(cleanWorlds)
 
 async function anthropicWorld() {
   const server = await startAnthropicServer({ key: KEY })
-  servers.push(server)
+  track(server)
   return worldOn(
     server,
     { provider: 'anthropic', name: 'Claude', baseUrl: server.url, apiKey: KEY },

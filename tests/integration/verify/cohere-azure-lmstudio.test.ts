@@ -13,7 +13,7 @@ import { startCohereServer } from '../../fixtures/cohere-server'
 import { startFakeLmStudio, type FakeLmStudio } from '../../fixtures/lmstudio-server'
 import { jsonBody, type FakeServer } from '../../fixtures/recording-server'
 import { ENCODINGS } from '../../fixtures/secret-encodings'
-import { check, cleanHomes, endOf, worldOn } from './helpers'
+import { check, cleanWorlds, track, endOf, worldOn } from './helpers'
 import {
   expectErrorEvent,
   expectEchoRedacted,
@@ -22,18 +22,14 @@ import {
 } from './shared-checks'
 
 const KEY = 'co-VERIFYkey0123456789abcdefghijklmnopq'
-const servers: Array<FakeServer | FakeLmStudio> = []
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()))
-  cleanHomes()
-})
+afterEach(cleanWorlds)
 
 async function world<S extends FakeServer | FakeLmStudio>(
   server: S,
   credential: Record<string, unknown>,
   model: string,
 ) {
-  servers.push(server)
+  track(server)
   return worldOn(server, credential, { name: model, type: 'language' })
 }
 

@@ -8,7 +8,6 @@
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import { startGoogleServer } from '../../fixtures/google-server'
-import type { FakeServer } from '../../fixtures/recording-server'
 import { ENCODINGS } from '../../fixtures/secret-encodings'
 import {
   makeServiceAccount,
@@ -16,7 +15,7 @@ import {
   VERTEX_TOKEN,
   type VertexFake,
 } from '../../fixtures/vertex-server'
-import { check, cleanHomes, directVerify, endOf, worldOn } from './helpers'
+import { check, cleanWorlds, track, directVerify, endOf, worldOn } from './helpers'
 import {
   expectErrorEvent,
   expectEchoRedacted,
@@ -25,15 +24,11 @@ import {
 } from './shared-checks'
 
 const KEY = 'AIzaSyVERIFYkey0123456789abcdefghijklmn'
-const servers: FakeServer[] = []
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()))
-  cleanHomes()
-})
+afterEach(cleanWorlds)
 
 async function googleWorld() {
   const server = await startGoogleServer({ key: KEY })
-  servers.push(server)
+  track(server)
   return worldOn(
     server,
     { provider: 'google', name: 'Gemini', baseUrl: server.url, apiKey: KEY },
@@ -44,7 +39,7 @@ async function googleWorld() {
 async function vertexWorld() {
   let accept: ReturnType<typeof makeServiceAccount>['publicKey'] | null = null
   const server: VertexFake = await startVertexServer({ accept: () => accept! })
-  servers.push(server)
+  track(server)
   const sa = makeServiceAccount(server.tokenUri)
   accept = sa.publicKey
   const w = await worldOn(

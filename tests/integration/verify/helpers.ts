@@ -19,8 +19,17 @@ import { ipcHarness } from '../../support/ipc-harness'
 export const MASTER = { SWITCHBOARD_ENCRYPTION_KEY: 'verify test master passphrase' }
 
 const homes: string[] = []
-/** Removes the temp data directories made so far. */
-export function cleanHomes(): void {
+const servers: Array<{ close(): Promise<void> }> = []
+
+/** Keeps a fake server to be closed by `cleanWorlds`; returns it. */
+export function track<S extends { close(): Promise<void> }>(server: S): S {
+  servers.push(server)
+  return server
+}
+
+/** Closes the tracked fake servers and removes the temp data directories (each file's afterEach). */
+export async function cleanWorlds(): Promise<void> {
+  await Promise.all(servers.splice(0).map((s) => s.close()))
   for (const h of homes.splice(0)) fs.rmSync(h, { recursive: true, force: true })
 }
 

@@ -12,20 +12,24 @@ import type { VerifyEvent } from '../../../src-preload/contract/verify'
 import { STT_CLIP_FILE } from '../../../src-main/services/stt-clip'
 import { startGoogleServer } from '../../fixtures/google-server'
 import { startOpenAiServer } from '../../fixtures/openai-server'
-import type { FakeServer } from '../../fixtures/recording-server'
-import { check, cleanHomes, directVerify, endOf, until, verifyWorld, worldOn } from './helpers'
+import {
+  check,
+  cleanWorlds,
+  track,
+  directVerify,
+  endOf,
+  until,
+  verifyWorld,
+  worldOn,
+} from './helpers'
 
 const KEY = 'sk-proj-VERIFYKEY0123456789abcdefXYZ'
 const GOOGLE_KEY = 'AIzaSyVERIFYkey0123456789abcdefghijklmn'
-const servers: FakeServer[] = []
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()))
-  cleanHomes()
-})
+afterEach(cleanWorlds)
 
 async function openAiWorld(model: { name: string; type: string }, dimensions?: number) {
   const server = await startOpenAiServer({ key: KEY, ...(dimensions ? { dimensions } : {}) })
-  servers.push(server)
+  track(server)
   return worldOn(
     server,
     { provider: 'openai', name: 'OpenAI', baseUrl: server.url, apiKey: KEY },
@@ -63,7 +67,7 @@ describe('verify: embedding, TTS and STT models', () => {
 
   it('Gemini TTS’s raw PCM reaches the panel as a WAV at the rate its MIME type named', async () => {
     const server = await startGoogleServer({ key: GOOGLE_KEY })
-    servers.push(server)
+    track(server)
     const w = await verifyWorld(
       { provider: 'google', name: 'Gemini', baseUrl: server.url, apiKey: GOOGLE_KEY },
       { name: 'gemini-2.5-flash-preview-tts', type: 'text_to_speech' },

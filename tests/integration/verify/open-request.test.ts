@@ -5,19 +5,14 @@
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import { trayDepsFrom } from '../../../src-main/tray/tray-deps'
-import { startFakeOllama, type FakeOllama } from '../../fixtures/ollama-server'
-import { cleanHomes, verifyWorld } from './helpers'
+import { startFakeOllama } from '../../fixtures/ollama-server'
+import { cleanWorlds, track, verifyWorld } from './helpers'
 
-let server: FakeOllama | null = null
-afterEach(async () => {
-  await server?.close()
-  server = null
-  cleanHomes()
-})
+afterEach(cleanWorlds)
 
 describe('verify: the tray request', () => {
   it('chat default → the request is announced and taken once', async () => {
-    server = await startFakeOllama()
+    const server = track(await startFakeOllama())
     const w = await verifyWorld(
       { provider: 'ollama', name: 'Local', baseUrl: server.url },
       { name: 'llama3.2:3b', type: 'language' },

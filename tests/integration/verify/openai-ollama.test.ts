@@ -8,10 +8,10 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { resources } from '../../../src-shared/i18n/resources'
 import { startOpenAiServer } from '../../fixtures/openai-server'
-import { OLLAMA_STREAM_ERROR, startFakeOllama, type FakeOllama } from '../../fixtures/ollama-server'
-import { closedPortUrl, jsonBody, type FakeServer } from '../../fixtures/recording-server'
+import { OLLAMA_STREAM_ERROR, startFakeOllama } from '../../fixtures/ollama-server'
+import { closedPortUrl, jsonBody } from '../../fixtures/recording-server'
 import { ENCODINGS } from '../../fixtures/secret-encodings'
-import { check, cleanHomes, endOf, until, waitForEnd, worldOn } from './helpers'
+import { check, cleanWorlds, track, endOf, until, waitForEnd, worldOn } from './helpers'
 import {
   expectErrorEvent,
   expectEchoRedacted,
@@ -22,15 +22,11 @@ import {
 const KEY = 'sk-proj-VERIFYKEY0123456789abcdefXYZ'
 // Ollama takes a key when it sits behind an authenticating proxy or is ollama.com itself.
 const OLLAMA_KEY = 'ollama-VERIFYkey0123456789abcdefghij'
-const servers: Array<FakeServer | FakeOllama> = []
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()))
-  cleanHomes()
-})
+afterEach(cleanWorlds)
 
 async function openAiWorld(flavor: 'openai' | 'mistral' = 'openai') {
   const server = await startOpenAiServer({ key: KEY, flavor })
-  servers.push(server)
+  track(server)
   const provider = flavor === 'openai' ? 'openai' : 'mistral'
   return worldOn(
     server,
@@ -41,7 +37,7 @@ async function openAiWorld(flavor: 'openai' | 'mistral' = 'openai') {
 
 async function ollamaWorld(apiKey?: string) {
   const server = await startFakeOllama(apiKey ? { apiKey } : {})
-  servers.push(server)
+  track(server)
   return worldOn(
     server,
     { provider: 'ollama', name: 'Local', baseUrl: server.url, ...(apiKey ? { apiKey } : {}) },
