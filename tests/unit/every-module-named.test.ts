@@ -4,9 +4,14 @@
  * through a bigger entry point (an IPC handler through the harness, say). The modules no test
  * names yet are listed in tests/support/unnamed-modules.ts; that list may only shrink: a new
  * module comes with its test, and a listed module that gains one must leave the list.
+ *
+ * Type-only modules (only types and interfaces) have nothing to run, so nothing to test: they
+ * are exempt, decided mechanically — esbuild's TypeScript transform leaves no code but comments
+ * and `export {}` — and must not be on the list either.
  */
 import fs from 'node:fs'
 import path from 'node:path'
+import { transformSync } from 'esbuild'
 import { describe, expect, it } from 'vitest'
 import { UNNAMED_MODULES } from '../support/unnamed-modules'
 
@@ -19,9 +24,23 @@ function filesUnder(dir: string, keep: (name: string) => boolean): string[] {
     .map((name) => path.posix.join(dir, name.split(path.sep).join('/')))
 }
 
+/** Whether `file` is types only: its compiled JavaScript holds nothing but comments and `export {}`. */
+function typeOnly(file: string): boolean {
+  const { code } = transformSync(fs.readFileSync(path.join(ROOT, file), 'utf8'), { loader: 'ts' })
+  return (
+    code
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/\/\/.*$/gm, '')
+      .replace(/export\s*\{\s*\};?/g, '')
+      .trim() === ''
+  )
+}
+
 const modules = SOURCES.flatMap((d) =>
   filesUnder(d, (n) => n.endsWith('.ts') && !n.endsWith('.d.ts')),
-).sort()
+)
+  .filter((m) => !typeOnly(m))
+  .sort()
 // The list itself and this test name every module: they do not count.
 const NOT_TESTS = ['tests/support/unnamed-modules.ts', 'tests/unit/every-module-named.test.ts']
 const testText = filesUnder('tests', (n) => /\.(ts|tsx|mjs|cjs)$/.test(n))
@@ -46,10 +65,10 @@ describe('every module has a test that names it', () => {
     )
   })
 
-  it('keeps the list honest: every listed module exists and still has no test', () => {
+  it('keeps the list honest: every listed module exists, has code and still has no test', () => {
     expect(
       UNNAMED_MODULES.filter((m) => !modules.includes(m)),
-      'gone: drop from the list',
+      'gone or type-only: drop from the list',
     ).toEqual([])
     expect(UNNAMED_MODULES.filter(named), 'now named: drop from the list').toEqual([])
   })
