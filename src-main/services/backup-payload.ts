@@ -12,6 +12,7 @@ import {
   type ExportPayload,
   type Payload,
 } from './backup-envelope'
+import { SLOT_SPECS } from './default-slots'
 
 /** The plaintext payload of the current store; undecryptable credentials are left out. */
 export async function payloadOf(
@@ -114,6 +115,8 @@ export function linkModels(
   for (const slot of defaultSlots) {
     const target = modelMap.get(payload.defaults.slots[slot] ?? '')
     if (!target || data.defaults.slots[slot]) continue
+    // The slot's own type only, as `defaults set` requires: a backup may say anything.
+    if (data.models.find((m) => m.id === target)?.type !== SLOT_SPECS[slot].type) continue
     data.defaults.slots[slot] = target
     data.defaults.cleared = data.defaults.cleared.filter((s: DefaultSlotName) => s !== slot)
     out.defaultsRestored.push(slot)

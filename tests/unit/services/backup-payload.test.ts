@@ -146,6 +146,22 @@ describe('linkModels', () => {
     expect(data.defaults.cleared).toEqual([])
   })
 
+  it('restores no slot with a model of another type (defaults set refuses it too)', () => {
+    const data = here()
+    const out = linkModels(
+      data,
+      {
+        credentials: [],
+        models: [model('b1', 'old-cred', 'emb', 'embedding')],
+        defaults: { slots: { chat: 'b1', embedding: 'b1' } },
+      },
+      new Map([['old-cred', 'new-cred']]),
+      newId,
+    )
+    expect(out.defaultsRestored).toEqual(['embedding'])
+    expect(data.defaults.slots.chat).toBeNull()
+  })
+
   it('survives any model entries: junk is skipped, only known credentials gain models', () => {
     const entry = fc.oneof(
       fc.anything(),
