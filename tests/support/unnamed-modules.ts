@@ -68,7 +68,6 @@ export const UNNAMED_MODULES: readonly string[] = [
   'src-main/services/connection-test-result.ts',
   'src-main/services/connection-test-store.ts',
   'src-main/services/credential-decrypt.ts',
-  'src-main/services/credential-import.ts',
   'src-main/services/credential-records.ts',
   'src-main/services/credential-view.ts',
   'src-main/services/diagnostics.ts',
