@@ -81,12 +81,8 @@ export const UNNAMED_MODULES: readonly string[] = [
   'src-main/store/store-reader.ts',
   'src-main/system/os-runners.ts',
   'src-main/vault/safe-storage-source.ts',
-  'src-preload/contract/app.ts',
   'src-preload/contract/cli.ts',
   'src-preload/contract/define.ts',
   'src-preload/contract/dialog.ts',
-  'src-preload/contract/gateway.ts',
   'src-preload/contract/home.ts',
-  'src-preload/contract/settings.ts',
-  'src-preload/contract/setup.ts',
 ]
