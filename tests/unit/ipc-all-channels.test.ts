@@ -3,6 +3,10 @@
  * sender is refused, and a payload with a field the contract does not know (or that is not an
  * object) is a validation error — before any handler runs (the handlers here would touch a real
  * store, so a call that got through would show up as data in the temp dir).
+ *
+ * It is the test of src-preload/contract/define (each channel keeps the request schema it was
+ * declared with) and of the request schemas of src-preload/contract/home and
+ * src-preload/contract/cli, which are strict objects with no (home) or one optional (cli) field.
  */
 import fs from 'node:fs'
 import path from 'node:path'

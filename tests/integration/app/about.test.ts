@@ -1,6 +1,12 @@
 /**
  * The About panel's channels and the service-account file picker (issue 15), over the real IPC
  * pipeline with the Electron-only pieces (clipboard, file manager, open dialog) recorded.
+ *
+ * Drives src-main/ipc/handlers/app (info, data folder, diagnostics copied only when asked,
+ * openLink's host check), src-main/ipc/handlers/dialog (the picked file read and checked, only
+ * public identifiers summarised, a cancel answered with nulls), src-preload/contract/dialog (an
+ * unknown purpose refused) and src-main/services/diagnostics (versions, vault source, counts;
+ * no key, hint, name, URL or model name in the text).
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -113,8 +119,30 @@ describe('About: versions, data folder, diagnostics', () => {
 
   it('answers without copying when there is no clipboard or copy is not asked', async () => {
     const w = world()
-    expect((await w.call('app:diagnostics', {})).data.copied).toBe(false)
+    expect((await w.call('app:diagnostics', { copy: true })).data.copied).toBe(false)
     expect((await w.call('app:diagnostics', { copy: 'yes' })).error?.code).toBe('validation')
+    const clipboard: string[] = []
+    const withClipboard = world({ writeClipboard: (text) => clipboard.push(text) })
+    expect((await withClipboard.call('app:diagnostics', {})).data.copied).toBe(false)
+    expect(clipboard).toEqual([])
+  })
+})
+
+describe('app:openLink', () => {
+  it('opens https links to known provider sites and refuses anything else as url_blocked', async () => {
+    const opened: string[] = []
+    const w = world({ openLink: async (url) => void opened.push(url) })
+    const docs = 'https://platform.openai.com/api-keys'
+    expect(await w.call('app:openLink', { url: docs })).toMatchObject({
+      ok: true,
+      data: { opened: true },
+    })
+    for (const url of ['http://platform.openai.com/api-keys', 'https://evil.example/']) {
+      expect((await w.call('app:openLink', { url })).error?.code, url).toBe('url_blocked')
+    }
+    expect(opened).toEqual([docs])
+    // Without a browser to hand (the CLI, a test) nothing opens, and the answer says so.
+    expect((await world().call('app:openLink', { url: docs })).data).toEqual({ opened: false })
   })
 })
 
