@@ -1,7 +1,8 @@
 /**
  * The credentials:* and vault:* channels through the real dispatcher over a temp data dir:
  * happy path, schema rejection, untrusted sender and a locked vault for each, and no secret in
- * any response.
+ * any response. Every channel of src-main/ipc/handlers/vault is here: status, and a rotation that
+ * answers the vault's result and tells every window the credentials changed.
  */
 import { describe, expect, it } from 'vitest'
 import { ENV_KEY, snapshot, tmpHome } from '../vault/helpers'

@@ -1,6 +1,9 @@
 /**
  * The settings:* channels through the real dispatcher: happy path, schema rejection, untrusted
  * sender and a locked vault for each, and no key or passphrase in any response.
+ *
+ * Drives the env and backup channels of src-main/ipc/handlers/settings (status, migrate with and
+ * without dryRun, export with overwrite, import with the passphrase as given).
  */
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'

@@ -1,6 +1,8 @@
 /**
  * The `gateway:*` channels through the real dispatcher (DESIGN §2, §14): happy paths, schema
- * rejection, the token returned once and never listed, switching the gateway on and off.
+ * rejection, the token returned once and never listed, switching the gateway on and off, and the
+ * status, usage, limits and model-name lists read from the store. Every channel of
+ * src-main/ipc/handlers/gateway is called here with the answer checked.
  */
 import { afterAll, describe, expect, it } from 'vitest'
 import { createAppContext } from '../../../src-main/app-context'
@@ -64,6 +66,52 @@ describe('gateway IPC', () => {
       })
     }
     expect(await call('gateway:tokens', {})).toEqual({ ok: true, data: [] })
+  })
+
+  it('answers status, usage, limits and model names from the store', async () => {
+    expect(await call('gateway:status', {})).toMatchObject({
+      ok: true,
+      data: { enabled: false, running: false, url: null, port: 8788, error: null },
+    })
+    const cred = await app.credentials.create({
+      provider: 'ollama',
+      name: 'Box',
+      baseUrl: 'http://127.0.0.1:11434',
+    })
+    const reg = await app.models.register(cred.id, [{ name: 'llama3.2', type: 'language' }])
+    await app.defaults.set('chat', reg.created[0]!.id)
+    const row = {
+      tokenId: 't1',
+      name: 'Notes',
+      model: 'ollama/llama3.2',
+      requests: 3,
+      errors: 1,
+      inputTokens: 10,
+      outputTokens: 20,
+    }
+    await app.store.update((d) => {
+      d.gateway.usage.push(row)
+      d.gateway.limits[cred.id] = {
+        at: '2026-01-01T00:00:00.000Z',
+        requestsLimit: 100,
+        requestsRemaining: 99,
+        requestsReset: null,
+        tokensLimit: null,
+        tokensRemaining: null,
+        tokensReset: null,
+        retryAfterMs: null,
+      }
+    })
+    expect(await call('gateway:usage', {})).toEqual({ ok: true, data: [row] })
+    expect(await call('gateway:limits', {})).toMatchObject({
+      ok: true,
+      data: [{ credentialId: cred.id, credentialName: 'Box', requestsRemaining: 99 }],
+    })
+    expect(await call('gateway:models', {})).toEqual({
+      ok: true,
+      data: ['llama3.2', 'default:chat'],
+    })
+    await app.credentials.delete(cred.id)
   })
 
   it('switches the gateway on (remembered) and off, telling the app', async () => {

@@ -1,4 +1,9 @@
-/** The preference channels over the real IPC pipeline (issue 15). */
+/**
+ * The preference and update channels over the real IPC pipeline (issue 15): every channel of
+ * src-main/ipc/handlers/updates (status, check, restart) and the preference channels of
+ * src-main/ipc/handlers/settings (the env and backup ones are driven by
+ * tests/integration/env/ipc.test.ts).
+ */
 import fs from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
 import { ipcHarness } from '../../support/ipc-harness'
@@ -49,6 +54,11 @@ describe('settings:getPreferences / settings:setPreferences', () => {
     await h.call('settings:setPreferences', { updates: { channel: 'beta', autoCheck: false } })
     const status = await h.call('updates:status', {})
     expect(status.data).toMatchObject({ channel: 'beta', autoCheck: false, phase: 'unsupported' })
+    // A development run has no feed: a check answers the same status instead of failing.
+    expect(await h.call('updates:check', {})).toMatchObject({
+      ok: true,
+      data: { channel: 'beta', phase: 'unsupported' },
+    })
     expect(await h.call('updates:restart', {})).toMatchObject({
       ok: true,
       data: { restarting: false },

@@ -4,6 +4,9 @@
  * pull → register → default → first test, reported step by step as `setup:offlineProgress`;
  * an installed model skips the pull; a failing pull stops the job and changes nothing; cancel
  * aborts the pull in flight; the IPC channel refuses bad input.
+ *
+ * Every channel of src-main/ipc/handlers/setup is called here (start with and without
+ * makeDefault, cancel, active) with its answer checked.
  */
 import fs from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'

@@ -2,6 +2,7 @@
  * `home:overview` through the real IPC pipeline over a real store (src-main/services/overview.ts):
  * the first-run decision (empty store, dismissed), each credential's health, stale default slots
  * and old tests with the context's clock set, local servers and the gateway's state.
+ * The channel's handler is src-main/ipc/handlers/home, which answers the service's overview.
  */
 import fs from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'

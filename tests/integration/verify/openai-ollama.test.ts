@@ -4,6 +4,8 @@
  * after `firstToken`, `done` with the tokens reported; an echoed key redacted in several
  * encodings; a refused key, a 429, a garbage frame and a cut stream; the provider's error event
  * mid-stream) and OpenAI's own: cancel, a new start, 403/500, an HTML page, a refused connection.
+ * The channels' handler is src-main/ipc/handlers/verify (start with its optional prompt, cancel;
+ * its takeOpenRequest is driven by ./open-request.test.ts).
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import { resources } from '../../../src-shared/i18n/resources'
