@@ -70,7 +70,7 @@ describe('importCredentials', () => {
     const [rej] = r.rejected
     expect(rej!.provider).toBe('op\ufffd[2Jenai')
     expect(rej!.name).toBe(`x\ufffdy${'n'.repeat(97)}`)
-    expect(rej!.message).not.toMatch(/[\u001b\u202e]/)
+    for (const code of ['\u001b', '\u202e']) expect(rej!.message).not.toContain(code)
   })
 
   it('skips what is already here and maps the backup id to it', async () => {
