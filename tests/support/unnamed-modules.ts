@@ -53,9 +53,5 @@ export const UNNAMED_MODULES: readonly string[] = [
   'src-main/services/model-preferences.ts',
   'src-main/services/recommended-models.ts',
   'src-main/services/verify-run.ts',
-  'src-main/store/atomic-write.ts',
   'src-main/store/lock-record.ts',
-  'src-main/store/private-home.ts',
-  'src-main/store/store-reader.ts',
-  'src-main/vault/safe-storage-source.ts',
 ]

@@ -2,6 +2,8 @@
  * The data folder is private (issue 11): an existing folder more open than 0700 is tightened (and
  * the store file to 0600); a folder of another user is refused with the reason, untouched; an
  * empty SWITCHBOARD_HOME stops the CLI with a validation error instead of using the default folder.
+ * The store runs src-main/store/private-home on every open; each of its rules (tighten folder and
+ * file, refuse another user's folder, refuse a file in the folder's place) fails a case here.
  */
 import fs from 'node:fs'
 import path from 'node:path'
