@@ -53,5 +53,4 @@ export const UNNAMED_MODULES: readonly string[] = [
   'src-main/services/model-preferences.ts',
   'src-main/services/recommended-models.ts',
   'src-main/services/verify-run.ts',
-  'src-main/store/lock-record.ts',
 ]
