@@ -49,8 +49,5 @@ export const UNNAMED_MODULES: readonly string[] = [
   'src-main/providers/upstream/upstream-vertex.ts',
   'src-main/providers/upstream/upstream.ts',
   'src-main/services/backup.ts',
-  'src-main/services/connection-test-store.ts',
-  'src-main/services/model-preferences.ts',
-  'src-main/services/recommended-models.ts',
   'src-main/services/verify-run.ts',
 ]
