@@ -2,6 +2,8 @@
  * `add` / `update --key-stdin` in human mode (issue 16): what the one trimming rule removed and a
  * soft warning for an unusual key shape go to stderr; the key is saved anyway, trimmed (its hint
  * is the clean key's last four characters); `--json` output and stderr stay as they were.
+ * The lines are src-cli/key-notices's (quotes / whitespace note, shape warning, echo's newline
+ * not worth a note).
  */
 import fs from 'node:fs'
 import os from 'node:os'

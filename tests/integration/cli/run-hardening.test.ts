@@ -3,6 +3,11 @@
  * the child never receives the master passphrase or the file that holds it; a child killed by any
  * signal gives 128 + N; and the CLI, which holds the passphrase, opens no debugger on SIGUSR1 and
  * refuses to run with one attached through NODE_OPTIONS.
+ *
+ * The child runs through src-cli/child (signals forwarded, 128 + N). The debugger refusal is
+ * src-cli/harden's; its SIGUSR1 no-op listener is doubled by bin/switchboard.cjs, which this test
+ * launches, so the SIGUSR1 case holds without it (a launcher that imports the bundle directly
+ * relies on harden's alone).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'

@@ -2,7 +2,9 @@
  * The built `switchboard` command for migrate-env, env, run, export and import, run as a
  * subprocess the way scripts run it: DESIGN §9 JSON shapes, exit codes (0 / 1 / 2 / 3), `env`
  * output that reads back through `sh`, `run` handing the key to the child only, and backups whose
- * passphrase comes from stdin.
+ * passphrase comes from stdin. These are the commands of src-cli/commands/env (passphrase from
+ * stdin with one newline dropped, file arguments made absolute), and `run` goes through
+ * src-cli/child (the child's exit code back, a missing command as not_found).
  */
 import { execFileSync, spawn } from 'node:child_process'
 import fs from 'node:fs'

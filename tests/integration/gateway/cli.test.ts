@@ -2,7 +2,7 @@
  * The built `switchboard gateway …` commands and `run --gateway`, run as subprocesses
  * (DESIGN §14): JSON shapes, the token printed once, `serve` announcing its URL and stopping
  * cleanly on SIGTERM, and a child that reaches a fake upstream through the gateway holding only
- * its own token (revoked when it exits).
+ * its own token (revoked when it exits). These are the commands of src-cli/commands/gateway.
  */
 import { execFileSync, spawn } from 'node:child_process'
 import fs from 'node:fs'
