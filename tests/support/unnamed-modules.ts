@@ -41,6 +41,4 @@ export const UNNAMED_MODULES: readonly string[] = [
   'src-main/providers/streaming/stream-error.ts',
   'src-main/providers/upstream/upstream-vertex.ts',
   'src-main/providers/upstream/upstream.ts',
-  'src-main/services/backup.ts',
-  'src-main/services/verify-run.ts',
 ]
