@@ -6,15 +6,11 @@
  */
 export const UNNAMED_MODULES: readonly string[] = [
   'src-main/gateway/answer.ts',
-  'src-main/gateway/parse-request.ts',
   'src-main/gateway/pipe.ts',
   'src-main/gateway/proxy.ts',
-  'src-main/gateway/route-plan.ts',
-  'src-main/gateway/routing.ts',
   'src-main/gateway/service.ts',
   'src-main/local/job-registry.ts',
   'src-main/local/probes.ts',
-  'src-main/net/ip-address.ts',
   'src-main/providers/adapters/keyed.ts',
   'src-main/providers/adapters/model-test.ts',
   'src-main/providers/adapters/openai-models.ts',
