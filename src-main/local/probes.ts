@@ -49,8 +49,9 @@ export interface ServerProbe {
 const obj = (v: unknown): Record<string, unknown> | null =>
   typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : null
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined)
-const num = (v: unknown): number | undefined =>
-  typeof v === 'number' && Number.isFinite(v) ? v : undefined
+/** A size or context length: a finite, non-negative number, else nothing (a hostile port's -1). */
+const count = (v: unknown): number | undefined =>
+  typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : undefined
 const ok = (a: JsonAnswer): a is { status: number; json: unknown } =>
   !!a && a.status >= 200 && a.status < 300
 const authFailed = (a: JsonAnswer) => !!a && (a.status === 401 || a.status === 403)
@@ -79,7 +80,7 @@ async function openAiModels(
     .filter((d) => str(d.id))
     .map((d) => {
       const id = d.id as string
-      const ctx = num(d.max_model_len) ?? num(obj(d.meta)?.n_ctx_train)
+      const ctx = count(d.max_model_len) ?? count(obj(d.meta)?.n_ctx_train)
       const l = loaded(id, d)
       return byName(p, id, {
         ...(l === undefined ? {} : { loaded: l }),
@@ -109,7 +110,7 @@ async function ollamaList(p: ProbeContext): Promise<Listing> {
       const caps = ok(show) ? obj(show.json)?.capabilities : undefined
       if (isImageGenerator(caps)) return null
       const apiType = typeFromOllamaCapabilities(caps)
-      const size = num(m.size)
+      const size = count(m.size)
       return {
         id,
         type: apiType ?? p.classify(id, 'ollama'),
@@ -136,7 +137,7 @@ async function lmStudioList(p: ProbeContext): Promise<Listing> {
     .map((d) => {
       const id = d.id as string
       const apiType = typeFromLmStudio(d.type)
-      const ctx = num(d.max_context_length)
+      const ctx = count(d.max_context_length)
       return {
         id,
         type: apiType ?? p.classify(id, 'lmstudio'),

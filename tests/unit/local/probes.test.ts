@@ -175,8 +175,9 @@ describe('listing', () => {
 
   it('falls back to the name rule when Ollama has no /api/show (older servers)', async () => {
     const listing = await probe('ollama').list(
-      target({ '/api/tags': ok({ models: [{ name: 'mxbai-embed-large' }] }) }),
+      target({ '/api/tags': ok({ models: [{ name: 'mxbai-embed-large', size: -1 }] }) }),
     )
+    // A negative size is no size.
     expect(listing.models).toEqual([
       { id: 'mxbai-embed-large', type: 'embedding', typeSource: 'name', loaded: false },
     ])
@@ -229,10 +230,11 @@ describe('listing', () => {
           { id: 'v', max_model_len: 8192 },
           { id: 'l', meta: { n_ctx_train: 4096 } },
           { id: 'none' },
+          { id: 'negative', max_model_len: -1, meta: { n_ctx_train: 2048 } },
         ]),
       }),
     )
-    expect(listing.models.map((m) => m.contextLength)).toEqual([8192, 4096, undefined])
+    expect(listing.models.map((m) => m.contextLength)).toEqual([8192, 4096, undefined, 2048])
     expect(listing.models.every((m) => !('loaded' in m))).toBe(true)
   })
 
@@ -326,6 +328,9 @@ describe('hostile answers', () => {
             expect(typeof m.id).toBe('string')
             expect(m.id).not.toBe('')
             expect(MODEL_TYPE_NAMES).toContain(m.type)
+            // A size or context shown to the user is a count: never negative or zero.
+            if (m.contextLength !== undefined) expect(m.contextLength).toBeGreaterThan(0)
+            if (m.sizeBytes !== undefined) expect(m.sizeBytes).toBeGreaterThanOrEqual(0)
           }
           if (listing.models.length === 0) expect(listing.state).not.toBe('ready')
         }
