@@ -1,0 +1,59 @@
+/**
+ * The property every stream frame reader keeps (issue 16): any JSON object a provider sends is
+ * read without a throw into a FrameRead whose counts are finite and non-negative and whose error
+ * is a coded AppError; anything that is not a JSON object is `invalid_body`, never a crash.
+ */
+import fc from 'fast-check'
+import { expect } from 'vitest'
+import { AppError } from '../../../../src-main/errors'
+import type { FrameRead } from '../../../../src-main/providers/streaming/types'
+
+/** Checks `read` over hostile frame texts; `near` gives objects close to the real shape. */
+export function expectReadsAnything(
+  read: (text: string) => FrameRead,
+  near: fc.Arbitrary<Record<string, unknown>>,
+): void {
+  const object = fc.oneof(near, fc.dictionary(fc.string(), fc.jsonValue()))
+  fc.assert(
+    fc.property(object, (o) => {
+      const r = read(JSON.stringify(o))
+      for (const v of [r.usage?.input, r.usage?.output]) {
+        if (v !== undefined && v !== null) {
+          expect(Number.isFinite(v) && v >= 0).toBe(true)
+        }
+      }
+      if (r.text !== undefined) expect(typeof r.text).toBe('string')
+      if (r.error) expect(r.error).toMatchObject({ code: 'server_error' })
+    }),
+    { numRuns: 300 },
+  )
+  const notObject = fc.oneof(
+    fc.string().filter((s) => !isObjectJson(s)),
+    fc
+      .jsonValue()
+      .filter((v) => typeof v !== 'object' || v === null || Array.isArray(v))
+      .map((v) => JSON.stringify(v)),
+  )
+  fc.assert(
+    fc.property(notObject, (text) => {
+      let thrown: unknown
+      try {
+        read(text)
+      } catch (err) {
+        thrown = err
+      }
+      expect(thrown).toBeInstanceOf(AppError)
+      expect(thrown).toMatchObject({ code: 'server_error', params: { reason: 'invalid_body' } })
+    }),
+    { numRuns: 200 },
+  )
+}
+
+function isObjectJson(s: string): boolean {
+  try {
+    const v = JSON.parse(s) as unknown
+    return typeof v === 'object' && v !== null && !Array.isArray(v)
+  } catch {
+    return false
+  }
+}
