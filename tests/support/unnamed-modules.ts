@@ -29,7 +29,6 @@ export const UNNAMED_MODULES: readonly string[] = [
   'src-main/providers/guides/steps.ts',
   'src-main/providers/guides/troubleshooting.ts',
   'src-main/providers/streaming/run-chat-stream.ts',
-  'src-main/providers/streaming/stream-error.ts',
   'src-main/providers/upstream/upstream-vertex.ts',
   'src-main/providers/upstream/upstream.ts',
 ]

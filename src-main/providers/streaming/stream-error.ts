@@ -9,7 +9,9 @@ export function streamError(
   secrets: readonly string[],
   said: unknown,
 ): AppError {
-  const text = upstreamText(typeof said === 'string' ? said : JSON.stringify(said ?? ''), secrets)
+  // `{"error": null}` says nothing: no `: ""` after the sentence.
+  const raw = typeof said === 'string' ? said : said == null ? '' : JSON.stringify(said)
+  const text = upstreamText(raw, secrets)
   return new AppError(
     'server_error',
     `${entry.displayName} reported an error while answering${text ? `: ${text}` : '.'}`,
