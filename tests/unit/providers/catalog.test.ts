@@ -1,3 +1,17 @@
+/**
+ * The provider catalog (DESIGN §5) as src-main/providers/catalog.ts serves it. It drives the
+ * table src-main/providers/catalog-table.ts assembles (every group present, in one list) and the
+ * entry groups that table is made of:
+ * - src-main/providers/entries/frontier
+ * - src-main/providers/entries/regional
+ * - src-main/providers/entries/audio-embedding
+ * - src-main/providers/entries/local
+ * - src-main/providers/entries/cloud-platforms
+ * - src-main/providers/entries/compatible
+ * Each group is checked here for its provider ids (the 23 of DESIGN §5), its entries' env vars
+ * and the fields they fill, required and optional fields, https docs and static models: renaming
+ * an id, dropping a field or remapping a variable in any of them fails a test below.
+ */
 import { describe, expect, it } from 'vitest'
 import {
   catalog,
