@@ -2,7 +2,9 @@
  * Pasted keys (issue 16): the one trimming rule (whitespace and quotes at the ends, never inside,
  * idempotent, a clean key untouched), the soft shape check per provider with true positives (a
  * real key shape passes) and false positives (another provider's key warns and is named), and
- * the recommended-name match used by discovery and auto-assign.
+ * the recommended-name match used by discovery and auto-assign. The shapes are
+ * src-main/providers/guides/key-shapes (every pattern compiled, and passed or refused by the
+ * sample keys below).
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'

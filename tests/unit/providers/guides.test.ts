@@ -3,6 +3,12 @@
  * real: i18n keys that exist in the source locale with the parameters they name, slots and
  * codes from their single sources, links the app is allowed to open, memory for local servers.
  * A provider added to the catalog without a guide fails here (and in the typecheck).
+ *
+ * `guideView` assembles the per-aspect tables, each checked here through it:
+ * src-main/providers/guides/steps (each step's i18n key and parameters),
+ * src-main/providers/guides/troubleshooting (keys, parameters, codes, linked pages),
+ * src-main/providers/guides/recommended (real slots, non-empty lists, static model names) and
+ * src-main/providers/guides/memory (ranges within the RAM they name, local servers only).
  */
 import { describe, expect, it } from 'vitest'
 import { catalog } from '../../../src-main/providers/catalog'

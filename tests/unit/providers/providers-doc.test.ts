@@ -1,6 +1,9 @@
 /**
  * docs/providers.md is generated from the catalog and API_FACTS (issue 12): this test fails when
- * the committed page drifts from what they render. `npm run docs:providers` rewrites it.
+ * the committed page drifts from what they render. `npm run docs:providers` rewrites it. Each
+ * provider's guide rows come from src-main/providers/guides/guide-doc (steps in English with
+ * their parameters filled, key shapes, recommended models, memory, troubleshooting), so a change
+ * in how it renders a row shows as drift here.
  */
 import fs from 'node:fs'
 import path from 'node:path'
