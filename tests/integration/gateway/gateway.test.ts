@@ -1,6 +1,13 @@
 /**
  * The local gateway end to end (DESIGN §14, issue 14): real app context, real guarded fetch,
  * real HTTP fake upstreams (tests/fixtures/gateway-upstream.ts), requests over loopback.
+ *
+ * The parts driven here: src-main/gateway/service (started by the world; tokens created with
+ * their allowlist, rpm and expiry, revoked, usage and limits read back),
+ * src-main/gateway/proxy (the key pool: 401/403 disable and move on, 429 cools down, 5xx and a
+ * refused connection move on, no retry after the first byte, the key scrubbed) and
+ * src-main/gateway/pipe (SSE chunks streamed as they arrive, usage sniffed from streams and JSON
+ * bodies).
  */
 import { request } from 'node:http'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
