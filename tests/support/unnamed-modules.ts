@@ -9,6 +9,4 @@ export const UNNAMED_MODULES: readonly string[] = [
   'src-main/providers/adapters/openai-sdk.ts',
   'src-main/providers/adapters/openai-speech.ts',
   'src-main/providers/streaming/run-chat-stream.ts',
-  'src-main/providers/upstream/upstream-vertex.ts',
-  'src-main/providers/upstream/upstream.ts',
 ]

@@ -3,7 +3,9 @@
  * OpenAI routes (src-main/providers/upstream/upstream-routes.ts): Google AI Studio and Vertex through their
  * OpenAI-compatible endpoints, Azure deployments, Cohere's Compatibility API and Voyage
  * embeddings. Each against its recording fake (tests/fixtures/*-server.ts, routes cited there),
- * through the real guarded fetch.
+ * through the real guarded fetch. Vertex's upstream is src-main/providers/upstream/upstream-vertex,
+ * checked here for its route under the project's `endpoints/openapi`, the service account's
+ * token exchanged once for many requests, and the model sent as `google/<id>`.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createPoolState } from '../../../src-main/gateway/pool'
