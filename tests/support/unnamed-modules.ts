@@ -8,5 +8,4 @@ export const UNNAMED_MODULES: readonly string[] = [
   'src-main/providers/adapters/keyed.ts',
   'src-main/providers/adapters/openai-sdk.ts',
   'src-main/providers/adapters/openai-speech.ts',
-  'src-main/providers/streaming/run-chat-stream.ts',
 ]
