@@ -1,3 +1,10 @@
+/**
+ * The Google AI Studio adapter against its fake (tests/fixtures/google-server.ts, routes cited
+ * there): the outcome suite, Google's 400 API_KEY_INVALID body, discovery and model tests. The
+ * adapter is built on src-main/providers/adapters/keyed, checked here for what that frame adds:
+ * a missing key is not_configured with no request sent, and the provider's body rule applies to
+ * the connection test and to every JSON call (discovery with a bad key throws auth_invalid).
+ */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { googleAdapter } from '../../../src-main/providers/adapters/google'
 import type { DecryptedCredential } from '../../../src-main/providers/adapter-types'

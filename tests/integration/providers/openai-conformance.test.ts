@@ -1,7 +1,9 @@
 /**
  * Issue 12: the OpenAI-shaped providers as they really answer (each fake route cites its
  * source in tests/fixtures/openai-server.ts). One test per known mismatch; each fails against
- * the adapter as it was before the fix.
+ * the adapter as it was before the fix. The speech routes that are not OpenAI's are
+ * src-main/providers/adapters/openai-speech: xAI's `/tts` body, Mistral's base64 `audio_data`
+ * read as audio, and the voice chosen per model (Groq).
  */
 import { afterAll, describe, expect, it } from 'vitest'
 import { openAiAdapter } from '../../../src-main/providers/adapters/openai'

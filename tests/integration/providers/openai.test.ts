@@ -1,3 +1,10 @@
+/**
+ * The OpenAI-shaped adapter against its fake (tests/fixtures/openai-server.ts, routes cited
+ * there): the outcome suite per flavour, each provider's quirks, discovery, and model tests run
+ * through the SDK client of src-main/providers/adapters/openai-sdk — checked here for sending
+ * only the headers it allows (no keys or custom headers the SDK reads from the environment) and
+ * for mapping the SDK's status errors through the shared code table without the key.
+ */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { openAiAdapter } from '../../../src-main/providers/adapters/openai'
 import type { DecryptedCredential } from '../../../src-main/providers/adapter-types'

@@ -1,3 +1,8 @@
+/**
+ * The Voyage adapter against its fake (tests/fixtures/voyage-server.ts, routes cited there).
+ * Its discovery is the catalog's list behind a key check: a missing key makes
+ * src-main/providers/adapters/keyed throw the not_configured outcome instead of listing.
+ */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { voyageAdapter } from '../../../src-main/providers/adapters/voyage'
 import type { DecryptedCredential } from '../../../src-main/providers/adapter-types'
