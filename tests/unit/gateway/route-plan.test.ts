@@ -38,7 +38,7 @@ describe('planRoute', () => {
     )
     expect(toAnthropic).toMatchObject({ ok: true, path: '/messages' })
     if (!toAnthropic.ok) return
-    expect(JSON.parse(toAnthropic.translation!.request('claude-x'))).toMatchObject({
+    expect(JSON.parse(toAnthropic.translation!.request('claude-x', false))).toMatchObject({
       model: 'claude-x',
       messages: [{ role: 'user', content: 'hi' }],
     })
