@@ -4,5 +4,4 @@
  * (a handler through the IPC harness, a contract file through the contract's index); each line
  * leaves when a test names its module. The list only shrinks.
  */
-export const UNNAMED_MODULES: readonly string[] = [
-]
+export const UNNAMED_MODULES: readonly string[] = []
