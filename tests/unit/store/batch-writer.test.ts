@@ -2,20 +2,42 @@ import { describe, expect, it } from 'vitest'
 import { createBatchWriter } from '../../../src-main/store/batch-writer'
 
 describe('batch writer', () => {
-  it('writes the first item at once and coalesces what arrives meanwhile', async () => {
+  it('coalesces what is written in one turn, then what arrives during a flush', async () => {
     const flushes: number[][] = []
     let release!: () => void
     const write = createBatchWriter<number>(async (items) => {
       flushes.push(items)
       if (flushes.length === 1) await new Promise<void>((r) => (release = r))
     })
-    const first = write(1)
-    const rest = [2, 3, 4].map((n) => write(n))
+    const first = [1, 2].map((n) => write(n))
     await new Promise((r) => setTimeout(r, 5))
-    expect(flushes).toEqual([[1]])
+    expect(flushes).toEqual([[1, 2]])
+    const rest = [3, 4, 5].map((n) => write(n))
     release()
-    await Promise.all([first, ...rest])
-    expect(flushes).toEqual([[1], [2, 3, 4]])
+    await Promise.all([...first, ...rest])
+    expect(flushes).toEqual([
+      [1, 2],
+      [3, 4, 5],
+    ])
+  })
+
+  // Two answers read in one I/O phase are two callbacks: flushing the first at once (the store
+  // writes synchronously) made the second wait for that write and then write on its own.
+  it('puts items from separate callbacks of one event-loop phase into one flush', async () => {
+    const flushes: string[][] = []
+    const write = createBatchWriter<string>(async (items) => {
+      flushes.push(items)
+    })
+    const done = await new Promise<Promise<void>[]>((resolve) => {
+      const out: Promise<void>[] = []
+      setTimeout(() => out.push(write('a')), 0)
+      setTimeout(() => {
+        out.push(write('b'))
+        resolve(out)
+      }, 0)
+    })
+    await Promise.all(done)
+    expect(flushes).toEqual([['a', 'b']])
   })
 
   it('rejects exactly the items of a failed flush and keeps working', async () => {
