@@ -259,7 +259,12 @@ export function scrubPatterns(text: string): string {
 
 /** Known secrets first, then generic patterns; nothing collapsed or cut. */
 export function scrubAll(text: string, secrets: readonly string[]): string {
-  return scrubPatterns(scrubSecrets(text, secrets))
+  return scrubAllWith(text, secretMatcher(secrets))
+}
+
+/** `scrubAll` with a matcher built beforehand (`secretMatcher`; null: no known secret). */
+export function scrubAllWith(text: string, matcher: RegExp | null): string {
+  return scrubPatterns(matcher ? text.replace(matcher, REDACTED) : text)
 }
 
 /** Cuts to `max` characters (an ellipsis marks the cut), never inside a surrogate pair. */
@@ -275,8 +280,13 @@ export function truncate(text: string, max: number): string {
  * encoding, then generic patterns), then collapse whitespace, then truncate to `max`.
  */
 export function scrubUpstream(text: string, secrets: readonly string[], max = 200): string {
+  return scrubUpstreamWith(text, secretMatcher(secrets), max)
+}
+
+/** `scrubUpstream` with a matcher built beforehand (secrets/scrubber.ts builds it once). */
+export function scrubUpstreamWith(text: string, matcher: RegExp | null, max = 200): string {
   const scanned = text.length > SCAN_LIMIT ? text.slice(0, SCAN_LIMIT) : text
-  return truncate(scrubAll(scanned, secrets).replace(/\s+/g, ' ').trim(), max)
+  return truncate(scrubAllWith(scanned, matcher).replace(/\s+/g, ' ').trim(), max)
 }
 
 /**

@@ -5,10 +5,11 @@
  */
 import type { ConnectionTestView } from '../../src-preload/contract/credentials'
 import { testCodes, type ErrorParams, type TestCode } from '../../src-preload/contract/errors'
-import { AppError, scrub } from '../errors'
+import { AppError } from '../errors'
 import { hintFor } from '../net/classify-error'
 import type { TestOutcome } from '../providers/adapter-types'
 import type { ProviderId } from '../providers/catalog-types'
+import type { Scrubber } from '../secrets/scrubber'
 import { mergeLimits } from '../providers/limits'
 
 /** One test's result, as the CLI prints it and the UI shows it: the IPC view, provider typed. */
@@ -30,18 +31,18 @@ export const RETHROWN: ReadonlySet<string> = new Set([
   'validation',
 ])
 
-/** A result from an outcome, its texts scrubbed of `secrets`, timed from `started`. */
+/** A result from an outcome, its texts scrubbed by `scrubber`, timed from `started`. */
 export function buildResult(
   id: string,
   provider: ProviderId | null,
   started: number,
-  secrets: string[],
+  scrubber: Scrubber,
   outcome: Pick<TestOutcome, 'code' | 'message' | 'hint' | 'params' | 'details' | 'limits'>,
 ): ConnectionTestResult {
   const params: ErrorParams = Object.fromEntries(
     Object.entries(outcome.params ?? {}).map(([k, v]) => [
       k,
-      typeof v === 'string' ? scrub(v, secrets) : v,
+      typeof v === 'string' ? scrubber.upstream(v) : v,
     ]),
   )
   const hint = outcome.hint ?? hintFor(outcome.code, outcome.params) ?? null
@@ -50,8 +51,8 @@ export function buildResult(
     provider,
     ok: outcome.code.startsWith('ok'),
     code: outcome.code,
-    message: scrub(outcome.message, secrets, 500),
-    hint: hint ? scrub(hint, secrets, 500) : null,
+    message: scrubber.upstream(outcome.message, 500),
+    hint: hint ? scrubber.upstream(hint, 500) : null,
     params,
     latencyMs: Math.round(performance.now() - started),
     details: outcome.details ?? null,
