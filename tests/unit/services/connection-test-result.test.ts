@@ -11,12 +11,14 @@ import {
   thrownToOutcome,
 } from '../../../src-main/services/connection-test-result'
 import { AppError } from '../../../src-main/errors'
+import { createScrubber } from '../../../src-main/secrets/scrubber'
 
 const KEY = 'sk-conn-test-result-SECRET-0123456789'
+const none = createScrubber([])
 
 describe('buildResult', () => {
   it('scrubs the key from the message, the hint and every string param', () => {
-    const r = buildResult('c1', 'openai', performance.now(), [KEY], {
+    const r = buildResult('c1', 'openai', performance.now(), createScrubber([KEY]), {
       code: 'auth_invalid',
       message: `Incorrect API key provided: ${KEY}`,
       hint: `Check ${KEY} in the dashboard`,
@@ -35,29 +37,29 @@ describe('buildResult', () => {
 
   it('is ok for every ok code, with a network hint when the adapter gave none', () => {
     const at = performance.now()
-    expect(buildResult('c', 'openai', at, [], { code: 'ok_rate_limited', message: '' }).ok).toBe(
+    expect(buildResult('c', 'openai', at, none, { code: 'ok_rate_limited', message: '' }).ok).toBe(
       true,
     )
-    const net = buildResult('c', 'ollama', at, [], {
+    const net = buildResult('c', 'ollama', at, none, {
       code: 'network',
       message: 'refused',
       params: { reason: 'refused' },
     })
     expect(net.ok).toBe(false)
     expect(net.hint).toEqual(expect.any(String))
-    expect(buildResult('c', null, at, [], { code: 'server_error', message: 'x' }).hint).toBeNull()
+    expect(buildResult('c', null, at, none, { code: 'server_error', message: 'x' }).hint).toBeNull()
   })
 
   it('counts a credit the adapter reported as a limit, and has no limits without signals', () => {
     const at = performance.now()
-    const withCredit = buildResult('c', 'openrouter', at, [], {
+    const withCredit = buildResult('c', 'openrouter', at, none, {
       code: 'ok',
       message: 'ok',
       details: { modelCount: 3, credit: 4.5 },
     })
     expect(withCredit.limits).toMatchObject({ credit: 4.5 })
     expect(withCredit.details).toEqual({ modelCount: 3, credit: 4.5 })
-    expect(buildResult('c', 'openai', at, [], { code: 'ok', message: 'ok' }).limits).toBeNull()
+    expect(buildResult('c', 'openai', at, none, { code: 'ok', message: 'ok' }).limits).toBeNull()
   })
 })
 
