@@ -2,12 +2,12 @@
  * One writer process of bench/store-load.bench.ts (bundled by the bench at run time): waits for
  * "go" on stdin, adds `count` credentials through the real credentials service, and prints one
  * JSON line: each add's latency, each lock acquisition's wait and hold, the time before and after
- * the lock, and the codes of failed adds.
+ * the lock, each hold's span and phases, and the codes of failed adds.
  */
 import { performance } from 'node:perf_hooks'
 import { getProvider } from '../src-main/providers/catalog'
 import { createCredentialsService } from '../src-main/services/credentials'
-import { createFileStore } from '../src-main/store/file-store'
+import { createFileStore, type TurnPhases } from '../src-main/store/file-store'
 import { createDefaultVault } from '../src-main/vault/vault'
 
 async function main() {
@@ -19,17 +19,26 @@ async function main() {
   // Per add: the time before it asked for the lock (reading, sealing) and after it let go.
   const before: number[] = []
   const after: number[] = []
+  // Each hold as [acquired, released] on the shared wall clock (ms), for the hand-off between
+  // processes, and where its time under the lock went.
+  const spans: [number, number][] = []
+  const phases: TurnPhases[] = []
+  const wall = () => performance.timeOrigin + performance.now()
   let addStart = 0
   let released = 0
+  let acquiredAt = 0
   const store = createFileStore(home, {
     onAcquired: (ms: number) => {
       waits.push(ms)
       before.push(performance.now() - ms - addStart)
+      acquiredAt = wall()
     },
     onReleased: (ms: number) => {
       holds.push(ms)
       released = performance.now()
+      spans.push([acquiredAt, wall()])
     },
+    onPhases: (p) => phases.push(p),
   })
   const vault = createDefaultVault({ home, env, store, keytar: null })
   const credentials = createCredentialsService({ store, vault, getProvider })
@@ -55,7 +64,9 @@ async function main() {
       failures.push(String((err as { code?: string }).code ?? err))
     }
   }
-  process.stdout.write(`${JSON.stringify({ adds, waits, holds, before, after, failures })}\n`)
+  process.stdout.write(
+    `${JSON.stringify({ adds, waits, holds, before, after, failures, spans, phases })}\n`,
+  )
   process.stdin.destroy()
 }
 

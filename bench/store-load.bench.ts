@@ -29,6 +29,18 @@ interface Report {
   before?: number[]
   after?: number[]
   failures: string[]
+  /** Absent in a baseline checkout's writer that does not report them. */
+  spans?: [number, number][]
+  phases?: Record<string, number>[]
+}
+
+/** Gaps between one hold's release and the next hold's acquisition, across all writers. */
+function handOffs(spans: [number, number][]): number[] {
+  const s = [...spans].sort((a, b) => a[0] - b[0])
+  return s
+    .slice(1)
+    .map((span, i) => span[0] - s[i]![1])
+    .filter((gap) => gap >= 0)
 }
 
 async function bundleWriter(from: string, name: string): Promise<string> {
@@ -111,6 +123,8 @@ async function round(script: string, procs: number, adds: number, warm: boolean)
     before: reports.flatMap((r) => r.before ?? []),
     after: reports.flatMap((r) => r.after ?? []),
     failures: reports.flatMap((r) => r.failures),
+    spans: reports.flatMap((r) => r.spans ?? []),
+    phases: reports.flatMap((r) => r.phases ?? []),
     stored: stored.credentials.length - seeded,
     wallMs,
   }
@@ -129,6 +143,9 @@ class Tally {
   failures: string[] = []
   stored = 0
   walls: number[] = []
+  turns: number[] = []
+  handOffs: number[] = []
+  phases: Record<string, number>[] = []
 }
 
 async function measure(script: string, warm: boolean, t: Tally) {
@@ -143,6 +160,11 @@ async function measure(script: string, warm: boolean, t: Tally) {
   t.failures.push(...r.failures)
   t.stored += r.stored
   t.walls.push(r.wallMs)
+  if (r.spans.length) {
+    t.turns.push(r.spans.length)
+    t.handOffs.push(...handOffs(r.spans))
+  }
+  t.phases.push(...r.phases)
 }
 
 function report(label: string, t: Tally, targets: boolean) {
@@ -160,6 +182,17 @@ function report(label: string, t: Tally, targets: boolean) {
     console.log(
       `  lock hold (${PROCS} writers)         median ${fmt(quantile(h, 0.5))}, p95 ${fmt(quantile(h, 0.95))}`,
     )
+  }
+  if (t.turns.length) {
+    console.log(
+      `  lock turns per round            ${t.turns.join(', ')} (for ${PROCS * ADDS} adds)`,
+    )
+  }
+  if (t.phases.length) {
+    const med = (xs: number[]) => fmt(quantile(sorted(xs), 0.5))
+    const parts = Object.keys(t.phases[0]!).map((k) => `${k} ${med(t.phases.map((p) => p[k]!))}`)
+    const gap = t.handOffs.length ? `, hand-off ${med(t.handOffs)}` : ''
+    console.log(`  a turn, median by phase         ${parts.join(', ')}${gap}`)
   }
   const b = sorted(t.before)
   const a = sorted(t.after)

@@ -8,6 +8,7 @@
 import { mkdirSync } from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
+import { performance } from 'node:perf_hooks'
 import { AppError } from '../errors'
 import { fsyncDir, removeOrphanTemps, replaceFile } from './atomic-write'
 import { withLock, type LockOptions } from './lock'
@@ -18,8 +19,24 @@ import { createCachedReader, parseStoreText, readText } from './store-reader'
 
 export const STORE_FILE = 'switchboard.json'
 
+/** Where one locked read-modify-write spent its time, in ms (bench/store-load.bench.ts). */
+export interface TurnPhases {
+  /** Reading the file's bytes. */
+  read: number
+  /** JSON.parse, migration and the shape check. */
+  parse: number
+  /** The caller's change. */
+  change: number
+  /** Serializing before and after (the comparison and the bytes written). */
+  stringify: number
+  /** Temp file write, its fsync and the rename (0 when nothing changed). */
+  write: number
+}
+
 export interface FileStoreOptions extends LockOptions {
   clock?: () => Date
+  /** Told where each update's time under the lock went (benchmarks and diagnostics). */
+  onPhases?: (phases: TurnPhases) => void
 }
 
 /** The file store plus where it lives. */
@@ -115,20 +132,35 @@ export function createFileStore(home: string, options: FileStoreOptions = {}): F
         return await withLock(
           lockFile,
           async () => {
+            const t = [performance.now()]
             const text = readText(file)
+            t.push(performance.now())
             const parsed = text === null ? null : parseStoreText(text)
             if (parsed && parsed.kind !== 'ok') throw await moveAside()
             const data = parsed?.kind === 'ok' ? parsed.data : emptyStoreData()
-            // Compare against the checked data so a no-op update writes nothing (not even a new file).
-            const before = JSON.stringify(data)
+            t.push(performance.now())
+            // Compare against the checked data so a no-op update writes nothing (not even a new
+            // file). Both sides in the written form: the comparison's text is the one written,
+            // two serializations per update instead of three (issue 17).
+            const before = serialize(data)
+            const t1 = performance.now()
             const result = await fn(data)
-            const after = JSON.stringify(data)
+            const t2 = performance.now()
+            const after = serialize(data)
+            t.push(performance.now())
             if (after !== before) {
               removeOrphanTemps(file)
-              replaceFile(file, `${JSON.stringify(data, null, 2)}\n`, 0o600)
+              replaceFile(file, after, 0o600)
               wrote = true
               reader.invalidate()
             }
+            options.onPhases?.({
+              read: t[1]! - t[0]!,
+              parse: t[2]! - t[1]!,
+              change: t2 - t1,
+              stringify: t1 - t[2]! + (t[3]! - t2),
+              write: performance.now() - t[3]!,
+            })
             return result
           },
           options,
@@ -141,6 +173,9 @@ export function createFileStore(home: string, options: FileStoreOptions = {}): F
     },
   }
 }
+
+/** The store file's text: pretty JSON (people read and diff it) and a final newline. */
+const serialize = (data: StoreData) => `${JSON.stringify(data, null, 2)}\n`
 
 async function exists(p: string): Promise<boolean> {
   try {
