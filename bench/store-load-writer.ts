@@ -1,7 +1,7 @@
 /**
  * One writer process of bench/store-load.bench.ts (bundled by the bench at run time): waits for
  * "go" on stdin, adds `count` credentials through the real credentials service, and prints one
- * JSON line: each add's latency, each lock acquisition's wait and hold, the time before and after
+ * JSON line: each add's latency, each add's wait (for the lock, or for the holder's answer), each hold, the time before and after
  * the lock, each hold's span and phases, and the codes of failed adds.
  */
 import { performance } from 'node:perf_hooks'
@@ -37,6 +37,12 @@ async function main() {
       holds.push(ms)
       released = performance.now()
       spans.push([acquiredAt, wall()])
+    },
+    // Group commit: the holder made this add; its wait ended when it was answered.
+    onAnswered: (ms: number) => {
+      waits.push(ms)
+      before.push(performance.now() - ms - addStart)
+      released = performance.now()
     },
     onPhases: (p) => phases.push(p),
   })

@@ -23,7 +23,6 @@ import { decryptCredential } from './credential-decrypt'
 import { importCredentials, type ImportResult } from './credential-import'
 import { applyChanges, checkRequired, validateInput, type RawInput } from './credential-input'
 import {
-  claimPrimary,
   countModels,
   draftOf,
   find,
@@ -33,6 +32,7 @@ import {
 } from './credential-records'
 import { toCredentialView } from './credential-view'
 import { deleteImpactOf, removeCredential } from './credential-delete'
+import { insertApplier, insertCredential, INSERT_KIND } from './credential-insert'
 import { updateWithSecrets } from './secret-sealing'
 
 export interface CredentialsDeps {
@@ -86,6 +86,8 @@ export function createCredentialsService(deps: CredentialsDeps): CredentialsServ
   const now = () => (deps.clock ?? (() => new Date()))().toISOString()
   const newId = deps.newId ?? randomUUID
   const changed = (reason: CredentialsChange, ids: string[]) => deps.onChanged?.(reason, ids)
+  // Any process with this service applies credential inserts queued behind its own writes.
+  store.register(INSERT_KIND, insertApplier)
 
   const openerFor = async (data: StoreData, creds: StoredCredential[]) =>
     creds.some((c) => sealedFields(c).length) ? vault.opener(data) : null
@@ -157,19 +159,7 @@ export function createCredentialsService(deps: CredentialsDeps): CredentialsServ
       if (Object.values(changes.secrets).some(Boolean)) await vault.assertAvailable()
       // The id is minted first: secrets are sealed to it (AAD) before the store lock is taken.
       const id = newId()
-      const view = await updateWithSecrets(
-        { store, vault },
-        id,
-        changes.secrets,
-        async (data, apply) => {
-          const at = now()
-          const cred: StoredCredential = { ...draft, id, createdAt: at, updatedAt: at }
-          claimPrimary(data, cred, true)
-          await apply(cred)
-          data.credentials.push(cred)
-          return toCredentialView(cred, 0, 'ok')
-        },
-      )
+      const view = await insertCredential({ store, vault, now }, { ...draft, id }, changes.secrets)
       changed('created', [view.id])
       return view
     },

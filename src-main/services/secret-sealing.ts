@@ -25,20 +25,21 @@ const RETRY = Symbol('vault changed while sealing')
 /** After this many abandoned attempts the secrets are sealed under the lock (always progresses). */
 const ATTEMPTS = 4
 
-interface Presealed {
+export interface Presealed {
   salt: string
   keyCheck: string
   values: Partial<Record<SecretName, string>>
 }
 
-type Prepared =
+export type Prepared =
   | { kind: 'sealed'; pre: Presealed }
   /** The vault has no key check yet: whoever sets it up does so under the lock. */
   | { kind: 'no_key_check' }
   /** Locked or wrong key: sealing under the lock reports it exactly as before. */
   | { kind: 'under_lock' }
 
-async function prepare(
+/** Seals `sets` for credential `id` against a snapshot, outside the lock (see the file's doc). */
+export async function presealSecrets(
   store: Store,
   vault: Vault,
   id: string,
@@ -56,6 +57,17 @@ async function prepare(
   return { kind: 'sealed', pre: { salt: snap.salt, keyCheck: snap.keyCheck, values } }
 }
 
+/** The key hint once `changes` are applied: a new key's last 4, none when the key is removed. */
+export function hintAfter(changes: SecretChanges, current: string | null): string | null {
+  if (changes.apiKey === undefined) return current
+  return changes.apiKey ? keyHintOf(changes.apiKey) : null
+}
+
+/** The fields `changes` give a new value to, with that value. */
+export function secretsToSet(changes: SecretChanges): [SecretName, string][] {
+  return Object.entries(changes).filter(([, v]) => typeof v === 'string') as [SecretName, string][]
+}
+
 /**
  * `store.update(fn)` for a change that writes the secrets of credential `id`: `fn` calls the
  * given `apply(cred)` on that credential. Returns fn's value.
@@ -67,14 +79,11 @@ export async function updateWithSecrets<T>(
   fn: (data: StoreData, apply: ApplySecrets) => T | Promise<T>,
 ): Promise<T> {
   const { store, vault } = deps
-  const sets = Object.entries(changes).filter(([, v]) => typeof v === 'string') as [
-    SecretName,
-    string,
-  ][]
+  const sets = secretsToSet(changes)
   for (let attempt = 1; ; attempt++) {
     const last = attempt >= ATTEMPTS
     const prepared: Prepared =
-      sets.length && !last ? await prepare(store, vault, id, sets) : { kind: 'under_lock' }
+      sets.length && !last ? await presealSecrets(store, vault, id, sets) : { kind: 'under_lock' }
     try {
       return await store.update(async (data) => {
         if (prepared.kind === 'sealed') {
@@ -97,9 +106,7 @@ export async function updateWithSecrets<T>(
               (sealer ??= await vault.sealer(data)).seal(cred.id, field, value)
           }
           cred.secrets = secrets
-          if (changes.apiKey !== undefined) {
-            cred.keyHint = changes.apiKey ? keyHintOf(changes.apiKey) : null
-          }
+          cred.keyHint = hintAfter(changes, cred.keyHint)
         }
         return fn(data, apply)
       })

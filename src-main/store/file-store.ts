@@ -11,10 +11,12 @@ import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { AppError } from '../errors'
 import { fsyncDir, removeOrphanTemps, replaceFile } from './atomic-write'
-import { withLock, type LockOptions } from './lock'
+import { withLock, type LockOffer, type LockOptions } from './lock'
+import { behind } from './lock-queue'
 import { emptyStoreData } from './migrations'
 import { ensurePrivateHome } from './private-home'
-import type { Store, StoreData } from './schema'
+import { answerAll, applyQueued, clearOp, publishOp, readOutcome, type Taken } from './queued-ops'
+import type { OpApplier, Store, StoreData, StoreOp } from './schema'
 import { createCachedReader, parseStoreText, readText } from './store-reader'
 
 export const STORE_FILE = 'switchboard.json'
@@ -37,6 +39,8 @@ export interface FileStoreOptions extends LockOptions {
   clock?: () => Date
   /** Told where each update's time under the lock went (benchmarks and diagnostics). */
   onPhases?: (phases: TurnPhases) => void
+  /** Test seam: runs after the store file is replaced, before queued ops are answered. */
+  afterStoreWrite?: () => void
 }
 
 /** The file store plus where it lives. */
@@ -51,6 +55,7 @@ export function createFileStore(home: string, options: FileStoreOptions = {}): F
   const lockFile = `${file}.lock`
   const clock = options.clock ?? (() => new Date())
   const reader = createCachedReader(file)
+  const appliers = new Map<string, OpApplier>()
 
   // Checked once per store: an existing folder more open than 0700 is tightened or refused.
   let privateChecked: Promise<void> | null = null
@@ -106,7 +111,7 @@ export function createFileStore(home: string, options: FileStoreOptions = {}): F
     if (err) throw err
   }
 
-  return {
+  const store: FileStore = {
     file,
     home,
     read: async () => {
@@ -124,53 +129,110 @@ export function createFileStore(home: string, options: FileStoreOptions = {}): F
         await quarantine()
       }
     },
-    async update<T>(fn: (data: StoreData) => T | Promise<T>): Promise<T> {
-      await ready()
-      ensureHome()
-      let wrote = false
-      try {
-        return await withLock(
-          lockFile,
-          async () => {
-            const t = [performance.now()]
-            const text = readText(file)
-            t.push(performance.now())
-            const parsed = text === null ? null : parseStoreText(text)
-            if (parsed && parsed.kind !== 'ok') throw await moveAside()
-            const data = parsed?.kind === 'ok' ? parsed.data : emptyStoreData()
-            t.push(performance.now())
-            // Compare against the checked data so a no-op update writes nothing (not even a new
-            // file). Both sides in the written form: the comparison's text is the one written,
-            // two serializations per update instead of three (issue 17).
-            const before = serialize(data)
-            const t1 = performance.now()
-            const result = await fn(data)
-            const t2 = performance.now()
-            const after = serialize(data)
-            t.push(performance.now())
-            if (after !== before) {
-              removeOrphanTemps(file)
-              replaceFile(file, after, 0o600)
-              wrote = true
-              reader.invalidate()
-            }
-            options.onPhases?.({
-              read: t[1]! - t[0]!,
-              parse: t[2]! - t[1]!,
-              change: t2 - t1,
-              stringify: t1 - t[2]! + (t[3]! - t2),
-              write: performance.now() - t[3]!,
-            })
-            return result
-          },
-          options,
-        )
-      } finally {
-        // The rename is made durable after the lock is released (the next writer only needs to
-        // see the new bytes), and before this update reports the write as done.
-        if (wrote) fsyncDir(home)
+    update: (fn) => run(fn),
+    register: (kind, applier) => void appliers.set(kind, applier as OpApplier),
+    async commit<R>(op: StoreOp) {
+      const applier = appliers.get(op.kind)
+      const payload = applier?.parse(op.payload) ?? null
+      if (!applier || payload === null) {
+        throw new AppError('internal', `An op of kind ${op.kind} is not registered or not valid.`)
       }
+      type Done = { done: true; result: R } | { done: false }
+      const offer: LockOffer<Done> = {
+        publish: (spot) => {
+          try {
+            return publishOp(spot.dir, spot.number, spot.token, op)
+          } catch {
+            return null // not offered: we take our turn
+          }
+        },
+        answer: (spot) => {
+          const outcome = readOutcome(spot.dir, spot.number, spot.token)
+          if (!outcome) return null
+          if (!outcome.ok) {
+            return () => {
+              throw outcome.error
+            }
+          }
+          const result = applier.parseResult(outcome.result)
+          return result === null ? null : () => ({ done: true, result: result as R })
+        },
+        withdraw: (spot) => clearOp(spot.dir, spot.number),
+      }
+      return run<Done>((data) => {
+        const applied = applier.apply(data, payload)
+        return applied ? { done: true, result: applied.result as R } : { done: false }
+      }, offer)
     },
+  }
+
+  return store
+
+  /** One locked read-modify-write; with an offer, the holder may answer it instead. */
+  async function run<T>(fn: (data: StoreData) => T | Promise<T>, offer?: LockOffer<T>): Promise<T> {
+    await ready()
+    ensureHome()
+    let wrote = false
+    let synced = false
+    let taken: Taken[] = []
+    try {
+      return await withLock(
+        lockFile,
+        async (spot) => {
+          const t = [performance.now()]
+          const text = readText(file)
+          t.push(performance.now())
+          const parsed = text === null ? null : parseStoreText(text)
+          if (parsed && parsed.kind !== 'ok') throw await moveAside()
+          const data = parsed?.kind === 'ok' ? parsed.data : emptyStoreData()
+          t.push(performance.now())
+          // Compare against the checked data so a no-op update writes nothing (not even a new
+          // file). Both sides in the written form: the comparison's text is the one written,
+          // two serializations per update instead of three (issue 17).
+          const before = serialize(data)
+          const t1 = performance.now()
+          const result = await fn(data)
+          // Group commit: the changes queued behind us go into the same write.
+          const queued = spot && appliers.size ? applyQueued(behind(spot), appliers, data) : []
+          const t2 = performance.now()
+          const after = serialize(data)
+          t.push(performance.now())
+          if (after !== before) {
+            removeOrphanTemps(file)
+            replaceFile(file, after, 0o600)
+            wrote = true
+            reader.invalidate()
+          }
+          // Answered only once written (a failed write answers nobody: they take their turns).
+          taken = queued
+          options.afterStoreWrite?.()
+          options.onPhases?.({
+            read: t[1]! - t[0]!,
+            parse: t[2]! - t[1]!,
+            change: t2 - t1,
+            stringify: t1 - t[2]! + (t[3]! - t2),
+            write: performance.now() - t[3]!,
+          })
+          return result
+        },
+        options,
+        {
+          offer,
+          // Answers only once the write is durable, and before the next in line wakes: it
+          // finds its answer instead of taking a turn.
+          beforeLeave: () => {
+            if (!taken.length) return
+            fsyncDir(home)
+            synced = true
+            answerAll(taken)
+          },
+        },
+      )
+    } finally {
+      // Otherwise the rename is made durable after the lock and the ticket are let go (the next
+      // writer only needs to see the new bytes), and before this update reports the write done.
+      if (wrote && !synced) fsyncDir(home)
+    }
   }
 }
 

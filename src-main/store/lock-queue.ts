@@ -17,10 +17,12 @@
  * The folder is removed when its last ticket leaves. File calls are synchronous (tiny files; an
  * async call's thread-pool round trip waits for a CPU twice on a loaded machine, see inspect).
  */
+import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { beat, inspect, isStale, pidAlive, Watch } from './lock-record'
+import { isAnswered } from './queued-ops'
 import { watchUntil } from './watch-until'
 
 /** A waiter looks at the ticket ahead this often even without news (a dead owner sends none). */
@@ -28,13 +30,32 @@ const RECHECK_MS = 250
 /** Tries to take a number before doing without the queue (each loss means someone else won). */
 const JOIN_ATTEMPTS = 64
 
-export interface Ticket {
-  /** This waiter's place: lower numbers go first. */
+/** Where a ticket sits: its queue folder, its number and the random token in its record. */
+export interface QueueSpot {
+  readonly dir: string
   readonly number: number
+  readonly token: string
+}
+
+/** A waiter's offer to have its change made by the holder (group commit, queued-ops.ts). */
+export interface TurnOffer {
+  /** Called once, when someone is ahead: publishes; returns a file whose removal is news. */
+  publish(): string | null
+  /** Whether the offer has been answered (then the waiter does not need its turn). */
+  answered(): boolean
+}
+
+/** How a wait in the queue ended: our turn, the deadline, or our offer answered. */
+export type TurnEnd = 'turn' | 'late' | 'answered'
+
+export interface Ticket extends QueueSpot {
   /** Shows the ticket's owner is alive (the waiter behind never passes over it). */
   beat(): void
-  /** Resolves true when no live ticket is ahead any more, false at `deadline` (monotonic ms). */
-  turn(deadline: number, staleMs: number): Promise<boolean>
+  /**
+   * Waits until no live ticket is ahead any more ('turn'), until `deadline` (monotonic ms,
+   * 'late'), or until `offer` is answered ('answered').
+   */
+  turn(deadline: number, staleMs: number, offer?: TurnOffer): Promise<TurnEnd>
   /** Gives the ticket back (after the lock is released) and removes an empty queue folder. */
   leave(): void
 }
@@ -73,7 +94,8 @@ export function joinQueue(lockFile: string): Ticket | null {
     if (!seen) continue // the last ticket left and took the folder: make it again
     const number = seen.reduce((a, b) => Math.max(a, b), 0) + 1
     const file = path.join(dir, String(number))
-    const raw = JSON.stringify({ pid: process.pid, time: Date.now(), beat: true })
+    const token = randomBytes(8).toString('hex')
+    const raw = JSON.stringify({ pid: process.pid, time: Date.now(), beat: true, token })
     let fd: number
     try {
       fd = fs.openSync(file, 'wx', 0o600)
@@ -87,28 +109,46 @@ export function joinQueue(lockFile: string): Ticket | null {
     } finally {
       fs.closeSync(fd)
     }
-    return ticketAt(dir, number, raw, seen)
+    return ticketAt(dir, number, token, raw, seen)
   }
   return null
 }
 
-function ticketAt(dir: string, number: number, raw: string, seenAtJoin: number[]): Ticket {
+function ticketAt(
+  dir: string,
+  number: number,
+  token: string,
+  raw: string,
+  seenAtJoin: number[],
+): Ticket {
   const file = path.join(dir, String(number))
   return {
+    dir,
     number,
+    token,
     beat: () => beat(file, raw),
-    async turn(deadline, staleMs) {
+    async turn(deadline, staleMs, offer) {
       const watched = new Watch()
       // What was there when we took the number is everything that can be ahead of us.
       let numbers: number[] | null = seenAtJoin
+      let published = false
+      let news: string | null = null
       for (;;) {
         const ahead = (numbers ?? []).filter((n) => n < number).sort((a, b) => b - a)
         const next = nearestLive(dir, ahead, watched, staleMs)
-        if (!next) return true
-        if (performance.now() > deadline) return false
-        // Any change to the ticket ahead (touched, removed) is worth a look.
+        // Before our turn too: the holder answers before it gives its ticket back.
+        if (published && offer!.answered()) return 'answered'
+        if (!next) return 'turn'
+        if (offer && !published) {
+          published = true
+          news = offer.publish()
+        }
+        if (performance.now() > deadline) return 'late'
+        // Any change to the ticket ahead (touched, removed) is worth a look; so is our op file
+        // going (the holder removes it once it has answered), while it is there to watch.
+        if (news && !fs.existsSync(news)) news = null
         const ms = Math.max(1, Math.min(RECHECK_MS, deadline - performance.now()))
-        await watchUntil(next, () => true, ms)
+        await watchUntil(news ? [next, news] : [next], () => true, ms)
         numbers = numbersIn(dir)
       }
     },
@@ -118,9 +158,57 @@ function ticketAt(dir: string, number: number, raw: string, seenAtJoin: number[]
         // Fails while others wait (ENOTEMPTY), which is what we want.
         fs.rmdirSync(dir)
       } catch {
-        // Left for the next waiter to judge (its owner is gone by then).
+        sweep(dir)
       }
     },
+  }
+}
+
+/** The live tickets behind `spot`, in queue order (the holder answers their offers). */
+export function behind(spot: QueueSpot): QueueSpot[] {
+  const { dir, number } = spot
+  let later: number[]
+  try {
+    later = (numbersIn(dir) ?? []).filter((n) => n > number).sort((a, b) => a - b)
+  } catch {
+    return []
+  }
+  const spots: QueueSpot[] = []
+  for (const n of later) {
+    const token = tokenOf(path.join(dir, String(n)))
+    if (token) spots.push({ dir, number: n, token })
+  }
+  return spots
+}
+
+/** The token in a live ticket's record, or null (gone, garbage, its owner dead). */
+function tokenOf(file: string): string | null {
+  try {
+    const seen = inspect(file)
+    if (seen.kind !== 'lock' || !seen.info || !pidAlive(seen.info.pid)) return null
+    const { token } = JSON.parse(seen.raw) as { token?: unknown }
+    return typeof token === 'string' && token ? token : null
+  } catch {
+    return null
+  }
+}
+
+/**
+ * With no ticket left, removes what dead owners left beside theirs (op and outcome files, temp
+ * files) so the folder can go. Racing a newcomer costs it at most its offer (it then takes its
+ * turn): ops are idempotent and an unanswered offer is never a lost change.
+ */
+function sweep(dir: string): void {
+  try {
+    const names = fs.readdirSync(dir)
+    if (names.some((n) => /^[1-9]\d{0,14}$/.test(n))) return
+    for (const n of names) {
+      if (/^[1-9]\d{0,14}\.(op|done)(\.tmp-[\w-]+)?$/.test(n))
+        fs.rmSync(path.join(dir, n), { force: true })
+    }
+    fs.rmdirSync(dir)
+  } catch {
+    // Someone joined meanwhile, or something we never write is there: left as it is.
   }
 }
 
@@ -139,7 +227,11 @@ function nearestLive(dir: string, ahead: number[], watched: Watch, staleMs: numb
     }
     // Gone, or something we never create (a folder named like a ticket): not a waiter.
     if (seen.kind !== 'lock') continue
-    if (!isStale(seen, watched.age(file, seen.key), staleMs)) return file
+    if (!isStale(seen, watched.age(file, seen.key), staleMs)) {
+      // Answered by the holder (group commit): its owner does not need the lock any more.
+      if (isAnswered(dir, n, seen.raw)) continue
+      return file
+    }
     if (!seen.info || !pidAlive(seen.info.pid)) {
       const again = inspect(file)
       if (again.kind === 'lock' && again.key === seen.key) fs.rmSync(file, { force: true })

@@ -22,7 +22,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { AppError } from '../errors'
-import { joinQueue } from './lock-queue'
+import { joinQueue, type QueueSpot } from './lock-queue'
 import { beat, inspect, isStale, pidAlive, Watch, type Seen } from './lock-record'
 import { watchUntil } from './watch-until'
 
@@ -35,6 +35,28 @@ export interface LockOptions {
   onAcquired?: (waitMs: number) => void
   /** Told how long the lock was then held. */
   onReleased?: (holdMs: number) => void
+  /** Told how long a waiter waited when the holder answered its offer instead (group commit). */
+  onAnswered?: (waitMs: number) => void
+}
+
+/**
+ * What a queued waiter hands the holder instead of taking the lock itself (group commit,
+ * queued-ops.ts). Without a queue, or with nobody ahead, the waiter simply takes its turn.
+ */
+export interface LockOffer<T> {
+  /** Someone is ahead: publish beside our ticket; returns a file whose removal is news, or null. */
+  publish(spot: QueueSpot): string | null
+  /** The answer (a function that returns the value or throws the failure), or null: none yet. */
+  answer(spot: QueueSpot): (() => T) | null
+  /** Done waiting, answered or not: take the offer back. */
+  withdraw(spot: QueueSpot): void
+}
+
+/** Per call extras of withLock. */
+export interface LockExtras<T> {
+  offer?: LockOffer<T>
+  /** Runs after the lock is released and before our ticket goes (the next in line wakes then). */
+  beforeLeave?: () => void
 }
 
 /** The breaker is held for one read and one unlink: a breaker older than this is stuck. */
@@ -126,9 +148,12 @@ function breakStale(file: string, seen: Seen & { kind: 'lock' }, watch: Watch): 
  */
 export async function withLock<T>(
   file: string,
-  fn: () => Promise<T>,
+  fn: (spot: QueueSpot | null) => Promise<T>,
   opts: LockOptions = {},
+  extras: LockExtras<T> = {},
 ): Promise<T> {
+  const { offer } = extras
+  let published = false
   const staleMs = opts.staleMs ?? 10_000
   const started = performance.now()
   const deadline = started + (opts.timeoutMs ?? 20_000)
@@ -145,12 +170,36 @@ export async function withLock<T>(
   )
   heartbeat.unref()
   try {
-    if (ticket && !(await ticket.turn(deadline, staleMs))) throw lockedError(file, why(file))
-    return await lockAndRun(file, fn, opts, { started, deadline, staleMs, queued: !!ticket, held })
+    if (ticket) {
+      let answer: (() => T) | null = null
+      const end = await ticket.turn(
+        deadline,
+        staleMs,
+        offer && {
+          publish: () => {
+            published = true
+            return offer.publish(ticket)
+          },
+          answered: () => (answer = offer.answer(ticket)) !== null,
+        },
+      )
+      if (end === 'answered') {
+        opts.onAnswered?.(performance.now() - started)
+        return answer!()
+      }
+      if (end === 'late') throw lockedError(file, why(file))
+    }
+    const run = () => fn(ticket)
+    return await lockAndRun(file, run, opts, { started, deadline, staleMs, queued: !!ticket, held })
   } finally {
     clearInterval(heartbeat)
-    // Only after the lock is released: the next in line wakes when this ticket goes.
-    ticket?.leave()
+    try {
+      extras.beforeLeave?.()
+    } finally {
+      if (ticket && offer && published) offer.withdraw(ticket)
+      // Only after the lock is released: the next in line wakes when this ticket goes.
+      ticket?.leave()
+    }
   }
 }
 

@@ -140,6 +140,29 @@ export interface StoreData {
   gateway: StoredGateway
 }
 
+/** A change a queued writer offers to the lock holder: a kind the appliers know, and its data. */
+export interface StoreOp {
+  kind: string
+  payload: unknown
+}
+
+/**
+ * How the store applies one kind of op. Pure rules over StoreData, owned by a service. `apply`
+ * must be idempotent (an op applied twice, by a holder that died before answering and then by
+ * its owner, changes the data once) and must throw only before it changes anything.
+ */
+export interface OpApplier<P = unknown, R = unknown> {
+  /** The payload when it has this kind's shape, else null (the op is then never applied). */
+  parse(payload: unknown): P | null
+  /**
+   * Applies the op: `{ result }` when done (JSON), null to leave it to its owner (it no longer
+   * fits, e.g. sealed under another key); throws an AppError when the op fails for good.
+   */
+  apply(data: StoreData, payload: P): { result: R } | null
+  /** A result read back from an outcome file, or null when it is not one this kind gives. */
+  parseResult(result: unknown): R | null
+}
+
 /**
  * The store: every read-modify-write runs under a cross-process lock and is written atomically
  * (temp file, fsync, rename). `update`'s function gets a fresh copy read under the lock.
@@ -149,4 +172,12 @@ export interface Store {
   read(): Promise<StoreData>
   /** Applies `fn` to the freshly read data under the lock and persists it; returns fn's value. */
   update<T>(fn: (data: StoreData) => T | Promise<T>): Promise<T>
+  /** Makes ops of `kind` known: their owners may publish them, and a holder applies them. */
+  register<P, R>(kind: string, applier: OpApplier<P, R>): void
+  /**
+   * Applies a registered op: like `update` with its applier, except that while it waits for the
+   * lock the op is offered to the holder, who may apply it in its own write (group commit).
+   * `done: false`: the applier left it (it no longer fits); nothing was written for it.
+   */
+  commit<R>(op: StoreOp): Promise<{ done: true; result: R } | { done: false }>
 }

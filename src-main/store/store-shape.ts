@@ -59,6 +59,12 @@ const Credential = z.looseObject({
   updatedAt: text,
 })
 
+/**
+ * One credential record as a queued writer offers it (queued-ops.ts): the same rules, but a field
+ * this version does not know is refused, since the record comes from outside the store file.
+ */
+export const CredentialRecord = z.strictObject(Credential.shape)
+
 const Model = z.looseObject({
   id: z.string().min(1),
   name: text,

@@ -7,32 +7,38 @@
 import { watch, type FSWatcher } from 'node:fs'
 
 /**
- * Resolves when `target` (a file, or a folder) reports a change whose name passes `match`, when
- * the watch fails, when `target` is already gone, or after `ms` — whichever comes first. Where
+ * Resolves when a target (a file, or a folder) reports a change whose name passes `match`, when
+ * a watch fails, when a target is already gone, or after `ms` — whichever comes first. Where
  * watching is unsupported the timer alone ends the wait (the caller then polls).
  */
 export function watchUntil(
-  target: string,
+  targets: string | readonly string[],
   match: (name: string | null) => boolean,
   ms: number,
 ): Promise<void> {
   return new Promise((resolve) => {
-    let watcher: FSWatcher | null = null
+    const watchers: FSWatcher[] = []
+    let over = false
     const done = () => {
+      over = true
       clearTimeout(timer)
-      watcher?.close()
+      for (const w of watchers) w.close()
       resolve()
     }
     const timer = setTimeout(done, ms)
-    try {
-      // inotify / FSEvents / ReadDirectoryChangesW: one watch, closed on the first news.
-      watcher = watch(target, (_event, name) => {
-        if (match(name === null ? null : String(name))) done()
-      })
-      watcher.on('error', done)
-    } catch (err) {
-      // Already gone: look again now. Watching unsupported: the timer polls instead.
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') done()
+    for (const target of typeof targets === 'string' ? [targets] : targets) {
+      if (over) break
+      try {
+        // inotify / FSEvents / ReadDirectoryChangesW: one watch each, all closed on the first news.
+        const watcher = watch(target, (_event, name) => {
+          if (match(name === null ? null : String(name))) done()
+        })
+        watcher.on('error', done)
+        watchers.push(watcher)
+      } catch (err) {
+        // Already gone: look again now. Watching unsupported: the timer polls instead.
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT') done()
+      }
     }
   })
 }
