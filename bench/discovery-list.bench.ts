@@ -12,6 +12,7 @@ import { HARNESS_ORIGIN } from '../tests/e2e/harness/serve-renderer'
 import { harnessDispatch, launchChromium, wirePage } from '../tests/e2e/harness/standalone'
 import { startOpenAiServer } from '../tests/fixtures/openai-server'
 import { fmt, loadAverage, quantile, ratio } from './lib'
+import { describeThreadTime } from './trace-keystrokes'
 
 const root = process.env.SWITCHBOARD_ROOT ?? process.cwd()
 const KEY = 'sk-fake-bench-discovery-0123456789'
@@ -179,7 +180,11 @@ async function main() {
       `  10,000 vs 100 models: painted p50 ratio ${ratio(quantile(big.paint, 0.5), quantile(small.paint, 0.5))}, DOM update p50 ratio ${ratio(quantile(big.update, 0.5), quantile(small.update, 0.5))}`,
     )
   }
-  let first = true
+  // BENCH_TRACE=<file>: a Chromium performance trace of the first mode's 10,000-model keystrokes
+  // (open it in DevTools' Performance panel) and, from it, the renderer's thread time per
+  // keystroke; with a baseline its trace goes to <file>.before.json and both are printed.
+  const tracePath = process.env.BENCH_TRACE
+  const traces: { label: string; file: string }[] = []
   // DISCOVERY_BASELINE=<another checkout, built>: the same keystrokes on that checkout's renderer,
   // each mode run right before ours, so before and after share the machine's load.
   const baseRoot = process.env.DISCOVERY_BASELINE
@@ -192,14 +197,18 @@ async function main() {
       { label: '60 Hz vsync (includes waiting for the next frames)', args: [] },
     ]
     let maxRows = 0
-    for (const mode of modes) {
-      const before = baseRoot ? await run(app, mode.args, baseRoot) : null
-      const after = await run(app, mode.args, root)
+    for (const [i, mode] of modes.entries()) {
+      const trace = i === 0 ? tracePath : undefined
+      const before = baseRoot
+        ? await run(app, mode.args, baseRoot, trace && `${trace}.before.json`)
+        : null
+      const after = await run(app, mode.args, root, trace)
       if (before) report(`before (${baseRoot}), ${mode.label}:`, before.big, before.small)
       report(`${mode.label}:`, after.big, after.small)
       console.log(loadAverage())
       maxRows = Math.max(maxRows, after.big.maxRows)
     }
+    for (const { label, file } of traces) console.log(`${label}: ${describeThreadTime(file)}`)
     // The row budget is a hard limit; the latency target is reported (machine load moves it).
     if (maxRows > 100) process.exitCode = 1
   } finally {
@@ -208,7 +217,7 @@ async function main() {
     fs.rmSync(home, { recursive: true, force: true })
   }
 
-  async function run(ctx: typeof app, extraArgs: string[], from: string) {
+  async function run(ctx: typeof app, extraArgs: string[], from: string, trace?: string) {
     const dispatch = harnessDispatch(ctx)
     const browser = await launchChromium(extraArgs)
     try {
@@ -216,13 +225,12 @@ async function main() {
       await wirePage(page, dispatch, from)
       await page.goto(`${HARNESS_ORIGIN}/index.html#/models`)
       await page.getByRole('button', { name: 'Discover models' }).first().waitFor()
-      // BENCH_TRACE=<file>: a Chromium performance trace of the 10,000-model keystrokes of the
-      // first run (open it in DevTools' Performance panel), to profile rather than guess.
-      const trace = first && from === root ? process.env.BENCH_TRACE : undefined
-      if (from === root) first = false
       if (trace) await browser.startTracing(page, { path: trace, screenshots: false })
       const bigRun = await measure(page, 'Big listing', 10_000)
-      if (trace) await browser.stopTracing()
+      if (trace) {
+        await browser.stopTracing()
+        traces.push({ label: from === root ? 'traced' : `traced before (${from})`, file: trace })
+      }
       const smallRun = await measure(page, 'Small listing', 100)
       return { big: bigRun, small: smallRun }
     } finally {

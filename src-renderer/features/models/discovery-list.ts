@@ -78,9 +78,14 @@ export function customRow(name: string, type: ModelType): DiscoveryRow {
   }
 }
 
+/** The query's space-separated terms, lowercased. */
+function queryTerms(query: string): string[] {
+  return query.toLowerCase().split(/\s+/).filter(Boolean)
+}
+
 /** Rows whose name or display name contains every space-separated term of the query. */
 export function filterRows(rows: readonly DiscoveryRow[], query: string): readonly DiscoveryRow[] {
-  const terms = query.toLowerCase().split(/\s+/).filter(Boolean)
+  const terms = queryTerms(query)
   if (terms.length === 0) return rows
   if (terms.length === 1) {
     const [term] = terms as [string]
@@ -91,7 +96,7 @@ export function filterRows(rows: readonly DiscoveryRow[], query: string): readon
 
 /** The query's terms, lowercased and joined by one space: the cache key of its result. */
 function queryKey(query: string): string {
-  return query.toLowerCase().split(/\s+/).filter(Boolean).join(' ')
+  return queryTerms(query).join(' ')
 }
 
 /**
@@ -159,17 +164,46 @@ export function selectionSummary(
   return { selectable, chosen, state }
 }
 
+type Summary = ReturnType<typeof selectionSummary>
+
 /**
  * `selectionSummary` for one selection, remembered per rows array: the incremental filter hands
  * back the same array for a query seen before (Backspace), so its counts are a lookup too.
+ *
+ * Given every row (`all`) and the query a result was filtered by, it counts without a pass over
+ * the result (issue 17): only registered and selected rows change the counts, and when they are
+ * fewer than the result, matching them against the query is less work — the first letter typed
+ * matches most of 10,000 models, while a handful are selected.
  */
 export function createSummaryCache(
   selected: ReadonlySet<string>,
-): (rows: readonly DiscoveryRow[]) => ReturnType<typeof selectionSummary> {
-  const known = new WeakMap<readonly DiscoveryRow[], ReturnType<typeof selectionSummary>>()
-  return (rows) => {
+  all?: readonly DiscoveryRow[],
+): (rows: readonly DiscoveryRow[], query?: string) => Summary {
+  const known = new WeakMap<readonly DiscoveryRow[], Summary>()
+  let counted: DiscoveryRow[] | undefined
+  return (rows, query) => {
     let summary = known.get(rows)
-    if (!summary) known.set(rows, (summary = selectionSummary(rows, selected)))
+    if (summary) return summary
+    counted ??= all?.filter((r) => r.registered || selected.has(r.key))
+    if (counted && query !== undefined && counted.length < rows.length) {
+      const terms = queryTerms(query)
+      let registered = 0
+      let chosen = 0
+      for (const r of counted) {
+        if (!terms.every((t) => r.search.includes(t))) continue
+        if (r.registered) registered++
+        else chosen++
+      }
+      const selectable = rows.length - registered
+      summary = {
+        selectable,
+        chosen,
+        state: chosen === 0 ? 'none' : chosen === selectable ? 'all' : 'some',
+      }
+    } else {
+      summary = selectionSummary(rows, selected)
+    }
+    known.set(rows, summary)
     return summary
   }
 }

@@ -200,6 +200,43 @@ describe('incremental filter (issue 17)', () => {
     expect(summaryOf(fewer)).toEqual(selectionSummary(fewer, selected))
   })
 
+  it('counts from the selected and registered rows alone, as a pass over the result would', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(name, fc.boolean(), fc.boolean()), { maxLength: 40 }),
+        ops,
+        (specs, keys) => {
+          const rows = toRows(specs.map(([n, registered]) => view(n, { registered })))
+          const selected = new Set(
+            rows.filter((r, i) => specs[i]![2] && !r.registered).map((r) => r.key),
+          )
+          const filter = createIncrementalFilter(rows)
+          const summaryOf = createSummaryCache(selected, rows)
+          let query = ''
+          for (const k of keys) {
+            query = k === '⌫' ? query.slice(0, -1) : query + k
+            const shown = filter(query)
+            expect(summaryOf(shown, query)).toEqual(selectionSummary(shown, selected))
+          }
+        },
+      ),
+    )
+  })
+
+  it('does not read the result when few rows are selected or registered', () => {
+    const rows = toRows([...LISTING, ...Array.from({ length: 10 }, (_, i) => view(`extra-${i}`))])
+    const selected = new Set([rows[0]!.key])
+    const summaryOf = createSummaryCache(selected, rows)
+    const shown = filterRows(rows, 'e')
+    // A result whose rows cannot be read: the counts come from the query and the two rows
+    // (one selected, one registered) that can change them.
+    const unread = new Proxy([...shown], {
+      get: (target, prop) =>
+        prop === 'length' ? target.length : expect.unreachable(`read ${String(prop)}`),
+    })
+    expect(summaryOf(unread, 'e')).toEqual(selectionSummary(shown, selected))
+  })
+
   it('summarises the selection in one pass; a listed-name set answers canAddCustom', () => {
     const rows = toRows(LISTING)
     expect(selectionSummary(rows, new Set([rows[0]!.key]))).toEqual({

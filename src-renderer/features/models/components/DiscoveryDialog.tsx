@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
+import { useCallback, useId, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ModelType } from '../../../../src-preload/contract'
 import { Dialog } from '../../../components/Dialog'
@@ -6,22 +6,16 @@ import { Skeleton } from '../../../components/Skeleton'
 import { useModelsStore } from '../../../stores/use-models-store'
 import { toast } from '../../../stores/use-toast-store'
 import {
-  canAddCustom,
-  createIncrementalFilter,
   customRow,
   recommendedKeys,
   registerItems,
-  createSummaryCache,
   setAll,
-  sourceOf,
   toggle,
   toRows,
-  typeOf,
   type DiscoveryRow,
 } from '../discovery-list'
 import { DiscoveryCredentialField } from './DiscoveryCredentialField'
-import { DiscoveryCustom } from './DiscoveryCustom'
-import { DiscoveryList } from './DiscoveryList'
+import { DiscoveryResults } from './DiscoveryResults'
 import { ErrorNote } from './ErrorNote'
 import { selectCredentialList, useCredentialsStore } from '../../../stores/use-credentials-store'
 
@@ -29,7 +23,6 @@ interface Picks {
   jobId: string | null
   /** The listing's recommended models were pre-selected (once per listing). */
   seeded: boolean
-  query: string
   selected: Set<string>
   overrides: Map<string, ModelType>
   customs: DiscoveryRow[]
@@ -39,7 +32,6 @@ interface Picks {
 const freshPicks = (jobId: string | null): Picks => ({
   jobId,
   seeded: false,
-  query: '',
   selected: new Set(),
   overrides: new Map(),
   customs: [],
@@ -57,10 +49,7 @@ export function DiscoveryDialog() {
   const close = useModelsStore((s) => s.closeDiscovery)
   const discover = useModelsStore((s) => s.discover)
   const register = useModelsStore((s) => s.register)
-  const searchId = useId()
-  const listLabelId = useId()
   const credentialFieldId = useId()
-  const searchRef = useRef<HTMLInputElement>(null)
 
   // Choices reset whenever a new listing starts (another credential, or "Try again").
   const [picks, setPicks] = useState<Picks>(() => freshPicks(discovery.jobId))
@@ -86,26 +75,14 @@ export function DiscoveryDialog() {
     setPicks((p) => ({ ...p, seeded: true, selected: new Set([...p.selected, ...recommended]) }))
   }
   const allRows = useMemo(() => [...picks.customs, ...discovered], [picks.customs, discovered])
-  // Per keystroke: narrow the previous result (or look an earlier query up), one pass for the
-  // selection counts, and a set lookup for "is the typed name listed?" (issue 17).
-  const filter = useMemo(() => createIncrementalFilter(allRows), [allRows])
-  const shown = useMemo(() => filter(picks.query), [filter, picks.query])
-  const summaryOf = useMemo(() => createSummaryCache(picks.selected), [picks.selected])
-  const summary = summaryOf(shown)
-  const state = summary.state
   const listed = useMemo(() => new Set(allRows.map((r) => r.lowerName)), [allRows])
   const items = useMemo(
     () => registerItems(allRows, picks.selected, picks.overrides),
     [allRows, picks.selected, picks.overrides],
   )
   const registeredCount = useMemo(() => discovered.filter((r) => r.registered).length, [discovered])
-  const showCustom = discovery.status === 'ready' && canAddCustom(allRows, picks.query, listed)
 
-  // The listing arrived: searching is the next thing people do.
-  useEffect(() => {
-    if (discovery.status === 'ready') searchRef.current?.focus()
-  }, [discovery.status])
-
+  // Stable callbacks (they read the picks they are given), so the memoised parts stay put.
   const onToggle = useCallback((row: DiscoveryRow) => {
     setPicks((p) => ({ ...p, selected: toggle(p.selected, row) }))
   }, [])
@@ -122,19 +99,9 @@ export function DiscoveryDialog() {
       }
     })
   }, [])
-  const typeFor = useCallback(
-    (row: DiscoveryRow) => typeOf(row, picks.overrides),
-    [picks.overrides],
-  )
-  const sourceFor = useCallback(
-    (row: DiscoveryRow) => sourceOf(row, picks.overrides),
-    [picks.overrides],
-  )
-
-  // Stable callbacks (they read the picks they are given), so the memoised parts stay put.
-  const addCustom = useCallback(() => {
+  const addCustom = useCallback((name: string) => {
     setPicks((p) => {
-      const row = customRow(p.query, p.customType)
+      const row = customRow(name, p.customType)
       return { ...p, customs: [row, ...p.customs], selected: new Set(p.selected).add(row.key) }
     })
   }, [])
@@ -142,6 +109,9 @@ export function DiscoveryDialog() {
     (customType: ModelType) => setPicks((p) => ({ ...p, customType })),
     [],
   )
+  const onSetAll = useCallback((rows: readonly DiscoveryRow[], on: boolean) => {
+    setPicks((p) => ({ ...p, selected: setAll(rows, p.selected, on) }))
+  }, [])
   const onPickCredential = useCallback((id: string) => void discover(id), [discover])
 
   const { registerError, registering, status } = discovery
@@ -192,126 +162,66 @@ export function DiscoveryDialog() {
     ? t('discovery.titleFor', { name: credential.name })
     : t('discovery.title')
 
+  // Built here, placed by the results part: elements that do not change with the query.
+  const credentialField = useMemo(
+    () => (
+      <DiscoveryCredentialField
+        id={credentialFieldId}
+        credentials={credentials}
+        credentialId={discovery.credentialId}
+        onPick={onPickCredential}
+      />
+    ),
+    [credentialFieldId, credentials, discovery.credentialId, onPickCredential],
+  )
+  const { error, credentialId } = discovery
+  const notice = useMemo(
+    () =>
+      status === 'loading' ? (
+        <div aria-busy="true">
+          <p className="muted">{t('discovery.loading')}</p>
+          <Skeleton rows={5} />
+        </div>
+      ) : status === 'failed' && error ? (
+        <ErrorNote
+          error={error}
+          title={t('discovery.failed')}
+          action={
+            credentialId ? (
+              <button
+                type="button"
+                className="btn small"
+                onClick={() => void discover(credentialId)}
+              >
+                {t('common:retry')}
+              </button>
+            ) : null
+          }
+        />
+      ) : null,
+    [status, error, credentialId, discover, t],
+  )
+
   return (
     <Dialog open size="wide" title={title} onClose={close} footer={footer}>
-      <div className="discovery">
-        <div className="discovery-top">
-          <DiscoveryCredentialField
-            id={credentialFieldId}
-            credentials={credentials}
-            credentialId={discovery.credentialId}
-            onPick={onPickCredential}
-          />
-          <div className="field discovery-search">
-            <label htmlFor={searchId}>{t('discovery.search')}</label>
-            <input
-              id={searchId}
-              ref={searchRef}
-              type="search"
-              placeholder={t('discovery.searchPlaceholder')}
-              value={picks.query}
-              disabled={discovery.status !== 'ready'}
-              onChange={(e) => {
-                const query = e.target.value
-                setPicks((p) => ({ ...p, query }))
-              }}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter' && showCustom) {
-                  e.preventDefault()
-                  addCustom()
-                }
-              }}
-            />
-          </div>
-        </div>
-
-        {discovery.status === 'loading' ? (
-          <div aria-busy="true">
-            <p className="muted">{t('discovery.loading')}</p>
-            <Skeleton rows={5} />
-          </div>
-        ) : null}
-
-        {discovery.status === 'failed' && discovery.error ? (
-          <ErrorNote
-            error={discovery.error}
-            title={t('discovery.failed')}
-            action={
-              discovery.credentialId ? (
-                <button
-                  type="button"
-                  className="btn small"
-                  onClick={() => void discover(discovery.credentialId!)}
-                >
-                  {t('common:retry')}
-                </button>
-              ) : null
-            }
-          />
-        ) : null}
-
-        {discovery.status === 'ready' ? (
-          <>
-            {showCustom ? (
-              <DiscoveryCustom
-                name={picks.query.trim()}
-                type={picks.customType}
-                onType={onCustomType}
-                onAdd={addCustom}
-              />
-            ) : null}
-
-            <div className="discovery-toolbar">
-              <label className="discovery-all">
-                <input
-                  type="checkbox"
-                  checked={state === 'all'}
-                  ref={(el) => {
-                    if (el) el.indeterminate = state === 'some'
-                  }}
-                  disabled={summary.selectable === 0}
-                  onChange={() =>
-                    setPicks((p) => ({
-                      ...p,
-                      selected: setAll(shown, p.selected, state !== 'all'),
-                    }))
-                  }
-                />
-                {t('discovery.selectAll', { count: summary.selectable })}
-              </label>
-              <span className="muted" id={listLabelId}>
-                {t('discovery.showing', { shown: shown.length, total: allRows.length })}
-                {registeredCount
-                  ? ` · ${t('discovery.alreadyRegistered', { count: registeredCount })}`
-                  : ''}
-              </span>
-            </div>
-            {recommended.size ? (
-              <p className="discovery-preselected muted">
-                {t('guides:discovery.preselected', { count: recommended.size })}
-              </p>
-            ) : null}
-
-            {allRows.length === 0 ? (
-              <p className="discovery-empty muted">{t('discovery.emptyListing')}</p>
-            ) : shown.length === 0 ? (
-              <p className="discovery-empty muted">
-                {t('discovery.noMatch', { query: picks.query.trim() })}
-              </p>
-            ) : (
-              <DiscoveryList
-                rows={shown}
-                selected={picks.selected}
-                typeFor={typeFor}
-                sourceFor={sourceFor}
-                onToggle={onToggle}
-                onType={onType}
-                labelId={listLabelId}
-              />
-            )}
-          </>
-        ) : null}
-      </div>
+      <DiscoveryResults
+        jobId={discovery.jobId}
+        credentialField={credentialField}
+        notice={notice}
+        ready={status === 'ready'}
+        rows={allRows}
+        listed={listed}
+        registeredCount={registeredCount}
+        recommendedCount={recommended.size}
+        selected={picks.selected}
+        overrides={picks.overrides}
+        customType={picks.customType}
+        onCustomType={onCustomType}
+        onAddCustom={addCustom}
+        onSetAll={onSetAll}
+        onToggle={onToggle}
+        onType={onType}
+      />
     </Dialog>
   )
 }

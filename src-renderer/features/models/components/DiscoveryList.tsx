@@ -1,12 +1,9 @@
-import { memo, useCallback, useId, useLayoutEffect, useMemo, useRef, useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useCallback, useId, useLayoutEffect, useRef, useState } from 'react'
 import type { ModelType } from '../../../../src-preload/contract'
 import type { DiscoveryRow, TypeSource } from '../discovery-list'
-import { MODEL_TYPE_KEYS, MODEL_TYPE_NAMES } from '../../../../src-preload/contract/model-types'
-import { formatBytes, formatTokens } from '../../../lib/format-units'
+import { MODEL_TYPE_NAMES } from '../../../../src-preload/contract/model-types'
+import { DiscoveryRowView, ROW_HEIGHT, useRowLabels } from './DiscoveryRow'
 
-/** Fixed row height: rows are placed by arithmetic, never measured. */
-export const ROW_HEIGHT = 52
 /** Rows rendered above and below the visible ones, so a fast scroll shows no gap. */
 const OVERSCAN = 2
 /** More than the rows ever in the DOM at once (view + overscan), so slot keys never collide. */
@@ -33,28 +30,6 @@ interface Picker {
   above: boolean
 }
 
-/** Strings every row shares, translated once per language instead of once per row render. */
-interface Labels {
-  types: Record<ModelType, string>
-  sources: Record<TypeSource, string>
-  registered: string
-  custom: string
-  loaded: string
-  recommended: string
-  selectModel: (name: string) => string
-  typeOf: (name: string) => string
-  context: (tokens: number) => string
-  size: (bytes: number) => string
-}
-
-const SLOT = '\u0001'
-
-/** A translation with one value left open, filled per row by joining (no lookup per row). */
-function template(text: string): (value: string) => string {
-  const parts = text.split(SLOT)
-  return (value) => parts.join(value)
-}
-
 /**
  * The discovered models, virtualized by arithmetic (fixed row height): only the rows in view
  * (plus a few) are in the DOM, so 10,000 models scroll and filter without a stall. Each row's
@@ -71,8 +46,6 @@ export function DiscoveryList({
   onType,
   labelId,
 }: ListProps) {
-  const { t, i18n } = useTranslation('models')
-  const language = i18n.language
   const scrollRef = useRef<HTMLDivElement>(null)
   const wrapRef = useRef<HTMLDivElement>(null)
   const listboxId = useId()
@@ -80,28 +53,7 @@ export function DiscoveryList({
   const [viewport, setViewport] = useState(DEFAULT_VIEWPORT)
   const [picker, setPicker] = useState<Picker | null>(null)
 
-  const labels = useMemo<Labels>(() => {
-    const context = template(t('discovery.facts.context', { value: SLOT }))
-    return {
-      types: Object.fromEntries(
-        MODEL_TYPE_NAMES.map((type) => [type, t(`types.${MODEL_TYPE_KEYS[type]}.one`)]),
-      ) as Record<ModelType, string>,
-      sources: Object.fromEntries(
-        (['api', 'name', 'static', 'user', 'custom'] as const).map((s) => [
-          s,
-          t(`discovery.source.${s}`),
-        ]),
-      ) as Record<TypeSource, string>,
-      registered: t('discovery.registered'),
-      custom: t('discovery.custom'),
-      loaded: t('discovery.facts.loaded'),
-      recommended: t('guides:discovery.recommended'),
-      selectModel: template(t('discovery.selectModel', { name: SLOT })),
-      typeOf: template(t('discovery.typeOf', { name: SLOT })),
-      context: (tokens) => context(formatTokens(tokens, language)),
-      size: (bytes) => formatBytes(bytes, language),
-    }
-  }, [t, language])
+  const labels = useRowLabels()
 
   useLayoutEffect(() => {
     const el = scrollRef.current
@@ -164,6 +116,7 @@ export function DiscoveryList({
         row={row}
         index={index}
         total={total}
+        checkboxId={`${listboxId}-r${index % SLOTS}`}
         checked={selected.has(row.key)}
         type={type}
         source={sourceFor(row)}
@@ -229,125 +182,3 @@ export function DiscoveryList({
     </div>
   )
 }
-
-interface RowProps {
-  row: DiscoveryRow
-  index: number
-  total: number
-  checked: boolean
-  type: ModelType
-  source: TypeSource
-  labels: Labels
-  expanded: boolean
-  listboxId: string
-  activeOption: string | undefined
-  onToggle: (row: DiscoveryRow) => void
-  onOpen: (row: DiscoveryRow, type: ModelType, anchor: HTMLElement) => void
-  onClose: () => void
-  /** Present while this row's picker is open: moves the highlighted option. */
-  onMove: ((to: (i: number) => number) => void) | undefined
-  /** Present while this row's picker is open: takes the highlighted option. */
-  onChoose: (() => void) | undefined
-}
-
-// No hooks and no translation lookups in a row: everything it shows comes in through props.
-const DiscoveryRowView = memo(function DiscoveryRowView(props: RowProps) {
-  const { row, labels, expanded } = props
-  const facts: string[] = []
-  if (row.contextLength) facts.push(labels.context(row.contextLength))
-  if (row.sizeBytes) facts.push(labels.size(row.sizeBytes))
-  const checkboxId = `discovered-${row.key}`
-
-  // The select-only combobox keyboard (WAI-ARIA APG): arrows, Enter or Space open the list;
-  // while it is open, arrows/Home/End move, Enter/Space choose, Escape and Tab close.
-  const onKeyDown = (e: React.KeyboardEvent<HTMLButtonElement>) => {
-    const move = props.onMove
-    if (!expanded || !move) {
-      if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-        e.preventDefault()
-        props.onOpen(row, props.type, e.currentTarget)
-      }
-      return
-    }
-    const step: Record<string, (i: number) => number> = {
-      ArrowDown: (i) => i + 1,
-      ArrowUp: (i) => i - 1,
-      Home: () => 0,
-      End: () => MODEL_TYPE_NAMES.length - 1,
-    }
-    if (step[e.key]) {
-      e.preventDefault()
-      move(step[e.key]!)
-    } else if (e.key === 'Enter' || e.key === ' ') {
-      e.preventDefault()
-      props.onChoose?.()
-    } else if (e.key === 'Escape') {
-      // Closes the list only, not the dialog around it.
-      e.preventDefault()
-      e.stopPropagation()
-      props.onClose()
-    } else if (e.key === 'Tab') {
-      props.onClose()
-    }
-  }
-
-  return (
-    <div
-      role="listitem"
-      aria-setsize={props.total}
-      aria-posinset={props.index + 1}
-      className={`discovery-row${props.checked ? ' selected' : ''}${row.registered ? ' registered' : ''}`}
-      style={{ transform: `translateY(${props.index * ROW_HEIGHT}px)` }}
-    >
-      <input
-        id={checkboxId}
-        type="checkbox"
-        checked={props.checked || row.registered}
-        disabled={row.registered}
-        onChange={() => props.onToggle(row)}
-        aria-label={labels.selectModel(row.name)}
-      />
-      <label className="discovery-name" htmlFor={checkboxId}>
-        <span className="mono discovery-id" title={row.name}>
-          {row.name}
-        </span>
-        <span className="discovery-meta">
-          {row.displayName ? <span className="muted">{row.displayName}</span> : null}
-          {facts.map((f) => (
-            <span key={f} className="muted">
-              {f}
-            </span>
-          ))}
-          {row.loaded ? <span className="badge ok">{labels.loaded}</span> : null}
-          {row.recommended ? <span className="badge recommended">{labels.recommended}</span> : null}
-        </span>
-      </label>
-      <button
-        type="button"
-        role="combobox"
-        className="type-button"
-        aria-label={labels.typeOf(row.name)}
-        aria-haspopup="listbox"
-        aria-expanded={expanded}
-        aria-controls={expanded ? props.listboxId : undefined}
-        aria-activedescendant={expanded ? props.activeOption : undefined}
-        disabled={row.registered}
-        onClick={(e) =>
-          expanded ? props.onClose() : props.onOpen(row, props.type, e.currentTarget)
-        }
-        onKeyDown={onKeyDown}
-        onBlur={expanded ? props.onClose : undefined}
-      >
-        {labels.types[props.type]}
-      </button>
-      <span className={`badge source source-${props.source}`}>{labels.sources[props.source]}</span>
-      <span className="discovery-state">
-        {row.registered ? (
-          <span className="badge ok">{labels.registered}</span>
-        ) : row.custom ? (
-          <span className="badge warn">{labels.custom}</span>
-        ) : null}
-      </span>
-    </div>
-  )
-})

@@ -1,0 +1,79 @@
+// Thread time per keystroke from a Chromium trace of the discovery bench (BENCH_TRACE): the
+// renderer main thread's CPU time for the task that handles the keydown (Blink's editing, the
+// input event, React's render and commit, any layout they force) and for the next frame task
+// (style, layout, pre-paint, paint, layerize, commit). CPU time, not wall time, so the machine's
+// load moves it far less than the keystroke → painted percentiles.
+import fs from 'node:fs'
+import { quantile } from './lib'
+
+interface TraceEvent {
+  name: string
+  ph: string
+  pid: number
+  tid: number
+  ts: number
+  dur?: number
+  tdur?: number
+  args?: { name?: string; data?: { type?: string; nodeName?: string } }
+}
+
+const PHASES = ['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'Commit']
+
+/** Per-keystroke thread time (ms) of the key task and the frame after it, and their phases. */
+export function keystrokeThreadTime(file: string): {
+  keystrokes: number
+  total: number[]
+  phases: Record<string, number>
+} {
+  const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as
+    TraceEvent[] | { traceEvents: TraceEvent[] }
+  const events = Array.isArray(raw) ? raw : raw.traceEvents
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+  if (!main) throw new Error(`${file}: no renderer main thread`)
+  const own = events
+    .filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X')
+    .sort((a, b) => a.ts - b.ts)
+  const tasks = own.filter((e) => e.name === 'ThreadControllerImpl::RunTask')
+  const within = (x: TraceEvent, task: TraceEvent) =>
+    x.ts >= task.ts && x.ts + (x.dur ?? 0) <= task.ts + (task.dur ?? 0)
+  const cpu = (e: TraceEvent) => (e.tdur ?? e.dur ?? 0) / 1000
+  const phases: Record<string, number> = { 'input event': 0, UpdateLayoutTree: 0, Layout: 0 }
+  const total: number[] = []
+  const commits = own.filter((e) => e.name === 'Commit')
+  const keydowns = own.filter((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'keydown')
+  for (const key of keydowns) {
+    const keyTask = tasks.find((t) => within(key, t))
+    if (!keyTask) continue
+    const commit = commits.find((c) => c.ts > keyTask.ts + (keyTask.dur ?? 0))
+    const frame = commit && tasks.find((t) => within(commit, t))
+    let sum = 0
+    for (const task of frame ? [keyTask, frame] : [keyTask]) {
+      sum += cpu(task)
+      for (const x of own) {
+        if (x.ts < task.ts) continue
+        if (x.ts > task.ts + (task.dur ?? 0)) break
+        if (!within(x, task)) continue
+        if (x.name === 'EventDispatch' && x.args?.data?.type === 'input') {
+          phases['input event']! += cpu(x)
+        }
+        if (!PHASES.includes(x.name)) continue
+        // Paint nests per layer; the document's paint covers the others.
+        if (x.name === 'Paint' && x.args?.data?.nodeName !== '#document') continue
+        phases[x.name] = (phases[x.name] ?? 0) + cpu(x)
+      }
+    }
+    total.push(sum)
+  }
+  const n = total.length || 1
+  for (const k of Object.keys(phases)) phases[k] = phases[k]! / n
+  return { keystrokes: total.length, total: total.sort((a, b) => a - b), phases }
+}
+
+/** One line: mean / p50 / p95 thread time per keystroke and the mean of each phase. */
+export function describeThreadTime(file: string): string {
+  const r = keystrokeThreadTime(file)
+  const mean = r.total.reduce((a, b) => a + b, 0) / (r.total.length || 1)
+  const parts = Object.entries(r.phases).map(([k, v]) => `${k} ${v.toFixed(2)}`)
+  const ms = (x: number) => `${x.toFixed(2)} ms`
+  return `renderer main thread time per keystroke (key task + next frame, ${r.keystrokes} keystrokes): mean ${ms(mean)}, p50 ${ms(quantile(r.total, 0.5))}, p95 ${ms(quantile(r.total, 0.95))}; within it (mean ms): ${parts.join(', ')}`
+}
