@@ -129,13 +129,18 @@ describe('discovery list', () => {
     ])
   })
 
-  it('filters 10,000 rows well inside a frame', () => {
+  // How fast is bench/discovery-list.bench.ts's job (no timed assertions in tests); this checks
+  // that a typed-out query over 10,000 rows finds exactly the rows whose name holds it.
+  it('filters 10,000 rows to exactly the names holding the query', () => {
     const big = toRows(
       Array.from({ length: 10_000 }, (_, i) => view(`family-${i % 37}-model-${i}`)),
     )
-    const t0 = performance.now()
-    for (const q of ['f', 'fa', 'fam', 'family-1', 'family-12', 'model-99']) filterRows(big, q)
-    expect((performance.now() - t0) / 6).toBeLessThan(16)
+    for (const q of ['f', 'fa', 'fam', 'family-1', 'family-12', 'model-99']) {
+      expect(
+        filterRows(big, q).map((r) => r.name),
+        q,
+      ).toEqual(big.filter((r) => r.name.includes(q)).map((r) => r.name))
+    }
     expect(filterRows(big, 'model-9999').map((r) => r.name)).toEqual(['family-9-model-9999'])
   })
 })
