@@ -15,15 +15,8 @@
  * account's JSON, its private key): when the whole secret appears, every chunk of it does, so it
  * is redacted piecewise, and the prefix patterns stay small.
  */
-import {
-  base64Forms,
-  hexCI,
-  MIN_SECRET,
-  PatternBuilder,
-  REDACTED,
-  scrubPatterns,
-  secretMatcher,
-} from './scrub'
+import { MIN_SECRET, REDACTED, scrubPatterns, secretMatcher } from './scrub'
+import { base64Forms, hexCI, PatternBuilder } from './secret-encodings'
 
 const LONG = 256
 const CHUNK = 128
