@@ -78,11 +78,16 @@ export function Dialog({ open, title, onClose, children, footer, size = 'normal'
     if (open && !el.open) {
       opener.current = document.activeElement
       el.showModal()
-      // A control marked data-no-autofocus (a guide's disclosure above a form) is skipped, so
-      // focus starts in the form's first field.
-      const first = el.querySelector<HTMLElement>(
-        '[autofocus], input, select, textarea, button:not(.dialog-close):not([data-no-autofocus])',
-      )
+      // A control marked data-autofocus (discovery's search box once the listing is there) wins
+      // wherever it sits: a child's own focus() in its mount effect ran before this one, while
+      // the dialog was still hidden, and did nothing. Otherwise a control marked
+      // data-no-autofocus (a guide's disclosure above a form) is skipped, so focus starts in the
+      // form's first field.
+      const first =
+        el.querySelector<HTMLElement>('[data-autofocus]') ??
+        el.querySelector<HTMLElement>(
+          'input, select, textarea, button:not(.dialog-close):not([data-no-autofocus])',
+        )
       first?.focus()
     } else if (!open && el.open) {
       el.close()

@@ -264,6 +264,41 @@ test('the API Keys page opens discovery for one credential', async ({ page, open
   expect(models.map((m) => m.name)).toEqual(['gpt-4o'])
 })
 
+test("the search box has focus when the listing comes before the dialog's code", async ({
+  page,
+  open,
+  sb,
+}, testInfo) => {
+  // Holding a chunk needs the harness's routed origin; the packaged app loads its files itself.
+  test.skip(testInfo.project.name === 'electron', 'holds a chunk through the harness routing')
+  await open('models')
+  await sb('credentials.create', {
+    provider: 'openai',
+    name: 'Fast listing',
+    apiKey: KEY,
+    baseUrl: server.url,
+  })
+  await page.reload()
+  // The dialog is a lazy chunk; hold it until the listing has been asked for and answered, so
+  // the dialog mounts with its rows already there. Its search box's own focus() then runs
+  // while the dialog is still hidden (child effects before the dialog's), which lost the focus
+  // to the credential picker. The pause after the request only makes that order likelier: if
+  // the answer is later, the box is focused by the other path and the test still holds.
+  let listed: () => void = () => {}
+  const listing = new Promise<void>((resolve) => (listed = resolve))
+  await page.route(/DiscoveryDialog-[^/]*\.js$/, async (route) => {
+    await listing
+    await route.fallback()
+  })
+  await page.getByRole('button', { name: 'Discover models' }).first().click()
+  await expect.poll(() => server.requests.some((r) => r.path.endsWith('/models'))).toBe(true)
+  await page.waitForTimeout(300)
+  listed()
+  const dialog = page.getByRole('dialog', { name: 'Discover models for Fast listing' })
+  await expect(dialog.getByText('Showing 6 of 6')).toBeVisible()
+  await expect(dialog.getByRole('searchbox', { name: 'Search models' })).toBeFocused()
+})
+
 test('a row type changes with the keyboard; Escape closes the list, not the dialog', async ({
   page,
   open,

@@ -64,7 +64,8 @@ export const DiscoveryResults = memo(function DiscoveryResults(props: Props) {
   const typeFor = useMemo(() => (row: DiscoveryRow) => typeOf(row, overrides), [overrides])
   const sourceFor = useMemo(() => (row: DiscoveryRow) => sourceOf(row, overrides), [overrides])
 
-  // The listing arrived: searching is the next thing people do.
+  // The listing arrived: searching is the next thing people do. (When it was there before the
+  // dialog opened, this runs while the dialog is still hidden; data-autofocus covers that.)
   useEffect(() => {
     if (ready) searchRef.current?.focus()
   }, [ready])
@@ -100,6 +101,8 @@ export const DiscoveryResults = memo(function DiscoveryResults(props: Props) {
             placeholder={fixed.placeholder}
             value={query}
             disabled={!ready}
+            // Ready when the dialog opens (the listing came first): the dialog focuses it.
+            data-autofocus={ready ? '' : undefined}
             onChange={(e) => setSearch({ jobId: props.jobId, query: e.target.value })}
             onKeyDown={(e) => {
               if (e.key === 'Enter' && showCustom) {
