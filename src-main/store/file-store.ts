@@ -11,11 +11,23 @@ import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { AppError } from '../errors'
 import { fsyncDir, removeOrphanTemps, replaceFile } from './atomic-write'
-import { withLock, type LockOffer, type LockOptions } from './lock'
+import type { LockOffer } from './late-offer'
+import { withLock, type LockOptions } from './lock'
 import { behind } from './lock-queue'
 import { emptyStoreData } from './migrations'
 import { ensurePrivateHome } from './private-home'
-import { answerAll, applyQueued, clearOp, publishOp, readOutcome, type Taken } from './queued-ops'
+import {
+  answerAll,
+  applyQueued,
+  claimedFileOf,
+  clearOp,
+  giveBack,
+  publishOp,
+  readOutcome,
+  reclaimOp,
+  withdrawOp,
+  type Taken,
+} from './queued-ops'
 import type { OpApplier, Store, StoreData, StoreOp } from './schema'
 import { createCachedReader, parseStoreText, readText } from './store-reader'
 
@@ -41,6 +53,8 @@ export interface FileStoreOptions extends LockOptions {
   onPhases?: (phases: TurnPhases) => void
   /** Test seam: runs after the store file is replaced, before queued ops are answered. */
   afterStoreWrite?: () => void
+  /** Test seam: runs after the holder claimed and applied queued ops, before it writes. */
+  afterClaim?: () => void
 }
 
 /** The file store plus where it lives. */
@@ -141,7 +155,8 @@ export function createFileStore(home: string, options: FileStoreOptions = {}): F
       const offer: LockOffer<Done> = {
         publish: (spot) => {
           try {
-            return publishOp(spot.dir, spot.number, spot.token, op)
+            const published = publishOp(spot.dir, spot.number, spot.token, op)
+            return [published, claimedFileOf(spot.dir, spot.number)]
           } catch {
             return null // not offered: we take our turn
           }
@@ -157,7 +172,22 @@ export function createFileStore(home: string, options: FileStoreOptions = {}): F
           const result = applier.parseResult(outcome.result)
           return result === null ? null : () => ({ done: true, result: result as R })
         },
-        withdraw: (spot) => clearOp(spot.dir, spot.number),
+        withdraw: (spot) => withdrawOp(spot.dir, spot.number),
+        clear: (spot) => clearOp(spot.dir, spot.number),
+        // The claim outlived the grace (its holder died): the store tells whether the op landed.
+        // Applied again to what is there, an idempotent op that landed changes nothing.
+        settle: async (spot) => {
+          reclaimOp(spot.dir, spot.number)
+          const data = structuredClone(await store.read())
+          const before = serialize(data)
+          try {
+            const again = applier.apply(data, payload)
+            if (!again || serialize(data) !== before) return null
+            return () => ({ done: true, result: again.result as R })
+          } catch {
+            return null
+          }
+        },
       }
       return run<Done>((data) => {
         const applied = applier.apply(data, payload)
@@ -174,6 +204,7 @@ export function createFileStore(home: string, options: FileStoreOptions = {}): F
     ensureHome()
     let wrote = false
     let synced = false
+    let claimed: Taken[] = []
     let taken: Taken[] = []
     try {
       return await withLock(
@@ -193,7 +224,8 @@ export function createFileStore(home: string, options: FileStoreOptions = {}): F
           const t1 = performance.now()
           const result = await fn(data)
           // Group commit: the changes queued behind us go into the same write.
-          const queued = spot && appliers.size ? applyQueued(behind(spot), appliers, data) : []
+          claimed = spot && appliers.size ? applyQueued(behind(spot), appliers, data) : []
+          if (claimed.length) options.afterClaim?.()
           const t2 = performance.now()
           const after = serialize(data)
           t.push(performance.now())
@@ -203,8 +235,8 @@ export function createFileStore(home: string, options: FileStoreOptions = {}): F
             wrote = true
             reader.invalidate()
           }
-          // Answered only once written (a failed write answers nobody: they take their turns).
-          taken = queued
+          // Answered only once written (a failed write gives them back: they take their turns).
+          taken = claimed
           options.afterStoreWrite?.()
           options.onPhases?.({
             read: t[1]! - t[0]!,
@@ -221,7 +253,7 @@ export function createFileStore(home: string, options: FileStoreOptions = {}): F
           // Answers only once the write is durable, and before the next in line wakes: it
           // finds its answer instead of taking a turn.
           beforeLeave: () => {
-            if (!taken.length) return
+            if (!taken.length) return claimed.forEach((t) => giveBack(t.spot))
             fsyncDir(home)
             synced = true
             answerAll(taken)

@@ -39,8 +39,8 @@ export interface QueueSpot {
 
 /** A waiter's offer to have its change made by the holder (group commit, queued-ops.ts). */
 export interface TurnOffer {
-  /** Called once, when someone is ahead: publishes; returns a file whose removal is news. */
-  publish(): string | null
+  /** Called once, when someone is ahead: publishes; returns the files whose removal is news. */
+  publish(): readonly string[] | null
   /** Whether the offer has been answered (then the waiter does not need its turn). */
   answered(): boolean
 }
@@ -132,7 +132,7 @@ function ticketAt(
       // What was there when we took the number is everything that can be ahead of us.
       let numbers: number[] | null = seenAtJoin
       let published = false
-      let news: string | null = null
+      let news: readonly string[] = []
       for (;;) {
         const ahead = (numbers ?? []).filter((n) => n < number).sort((a, b) => b - a)
         const next = nearestLive(dir, ahead, watched, staleMs)
@@ -141,14 +141,14 @@ function ticketAt(
         if (!next) return 'turn'
         if (offer && !published) {
           published = true
-          news = offer.publish()
+          news = offer.publish() ?? []
         }
         if (performance.now() > deadline) return 'late'
-        // Any change to the ticket ahead (touched, removed) is worth a look; so is our op file
-        // going (the holder removes it once it has answered), while it is there to watch.
-        if (news && !fs.existsSync(news)) news = null
+        // Any change to the ticket ahead (touched, removed) is worth a look; so is our op going
+        // (claimed, then removed once answered), while there is one to watch.
+        const targets = [next, ...news.filter((f) => fs.existsSync(f))]
         const ms = Math.max(1, Math.min(RECHECK_MS, deadline - performance.now()))
-        await watchUntil(news ? [next, news] : [next], () => true, ms)
+        await watchUntil(targets, () => true, ms)
         numbers = numbersIn(dir)
       }
     },
@@ -194,8 +194,9 @@ function tokenOf(file: string): string | null {
 }
 
 /**
- * With no ticket left, removes what dead owners left beside theirs (op and outcome files, temp
- * files) so the folder can go. Racing a newcomer costs it at most its offer (it then takes its
+ * With no ticket left, removes what dead owners left beside theirs (op, claimed, withdrawn and
+ * outcome files, temp files) so the folder can go; anything else (a folder, a name we never
+ * write) keeps the folder. Racing a newcomer costs it at most its offer (it then takes its
  * turn): ops are idempotent and an unanswered offer is never a lost change.
  */
 function sweep(dir: string): void {
@@ -203,7 +204,7 @@ function sweep(dir: string): void {
     const names = fs.readdirSync(dir)
     if (names.some((n) => /^[1-9]\d{0,14}$/.test(n))) return
     for (const n of names) {
-      if (/^[1-9]\d{0,14}\.(op|done)(\.tmp-[\w-]+)?$/.test(n))
+      if (/^[1-9]\d{0,14}\.(op|claimed|withdrawn|done)(\.tmp-[\w-]+)?$/.test(n))
         fs.rmSync(path.join(dir, n), { force: true })
     }
     fs.rmdirSync(dir)

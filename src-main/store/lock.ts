@@ -22,6 +22,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { AppError } from '../errors'
+import { lateAnswer, type LockOffer } from './late-offer'
 import { joinQueue, type QueueSpot } from './lock-queue'
 import { beat, inspect, isStale, pidAlive, Watch, type Seen } from './lock-record'
 import { watchUntil } from './watch-until'
@@ -37,19 +38,8 @@ export interface LockOptions {
   onReleased?: (holdMs: number) => void
   /** Told how long a waiter waited when the holder answered its offer instead (group commit). */
   onAnswered?: (waitMs: number) => void
-}
-
-/**
- * What a queued waiter hands the holder instead of taking the lock itself (group commit,
- * queued-ops.ts). Without a queue, or with nobody ahead, the waiter simply takes its turn.
- */
-export interface LockOffer<T> {
-  /** Someone is ahead: publish beside our ticket; returns a file whose removal is news, or null. */
-  publish(spot: QueueSpot): string | null
-  /** The answer (a function that returns the value or throws the failure), or null: none yet. */
-  answer(spot: QueueSpot): (() => T) | null
-  /** Done waiting, answered or not: take the offer back. */
-  withdraw(spot: QueueSpot): void
+  /** Told when the deadline came while a holder held our offer's claim (the grace begins). */
+  onLateClaim?: () => void
 }
 
 /** Per call extras of withLock. */
@@ -153,7 +143,7 @@ export async function withLock<T>(
   extras: LockExtras<T> = {},
 ): Promise<T> {
   const { offer } = extras
-  let published = false
+  let news: readonly string[] | null = null
   const staleMs = opts.staleMs ?? 10_000
   const started = performance.now()
   const deadline = started + (opts.timeoutMs ?? 20_000)
@@ -176,16 +166,16 @@ export async function withLock<T>(
         deadline,
         staleMs,
         offer && {
-          publish: () => {
-            published = true
-            return offer.publish(ticket)
-          },
+          publish: () => (news = offer.publish(ticket)),
           answered: () => (answer = offer.answer(ticket)) !== null,
         },
       )
-      if (end === 'answered') {
+      if (end === 'late' && offer && news) {
+        answer = await lateAnswer(ticket, offer, news, staleMs, opts.onLateClaim)
+      }
+      if (answer) {
         opts.onAnswered?.(performance.now() - started)
-        return answer!()
+        return answer()
       }
       if (end === 'late') throw lockedError(file, why(file))
     }
@@ -196,7 +186,7 @@ export async function withLock<T>(
     try {
       extras.beforeLeave?.()
     } finally {
-      if (ticket && offer && published) offer.withdraw(ticket)
+      if (ticket && offer && news) offer.clear(ticket)
       // Only after the lock is released: the next in line wakes when this ticket goes.
       ticket?.leave()
     }

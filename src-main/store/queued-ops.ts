@@ -5,7 +5,11 @@
  * instead of one, so a writer waits about one turn instead of fifteen.
  *
  * In `<lock>.queue/`, next to ticket `<n>`: `<n>.op` holds `{ ticket, kind, payload }` and
- * `<n>.done` holds `{ ticket, ok, result | error }`. Both are written to a temp file and renamed
+ * `<n>.done` holds `{ ticket, ok, result | error }`. Exactly one side owns an op at a time, by
+ * rename: the holder claims it (`<n>.op` → `<n>.claimed`) before applying it and gives it back
+ * (the reverse rename) when it leaves it; its owner withdraws it (`<n>.op` → `<n>.withdrawn`).
+ * A withdrawal that succeeds means no holder has it or ever will; one that finds nothing means a
+ * holder holds the claim, and the owner waits for its answer (late-offer.ts). Both are written to a temp file and renamed
  * (0600, inside the private data folder), so a reader sees all of one or nothing. `ticket` is
  * the random token in ticket `<n>`'s own record: a file left by an earlier ticket of the same
  * number (its owner died) never matches the current ticket and is ignored. Both files are read
@@ -30,7 +34,19 @@ export type OpOutcome = { ok: true; result: unknown } | { ok: false; error: AppE
 const MAX_BYTES = 256 * 1024
 
 export const opFileOf = (dir: string, n: number) => path.join(dir, `${n}.op`)
+export const claimedFileOf = (dir: string, n: number) => path.join(dir, `${n}.claimed`)
+const withdrawnFileOf = (dir: string, n: number) => path.join(dir, `${n}.withdrawn`)
 const outcomeFileOf = (dir: string, n: number) => path.join(dir, `${n}.done`)
+
+/** Renames `from` to `to`: true when done, false when `from` is not there (or cannot be moved). */
+function moveFile(from: string, to: string): boolean {
+  try {
+    fs.renameSync(from, to)
+    return true
+  } catch {
+    return false
+  }
+}
 
 /** Writes `file` whole or not at all: a temp file beside it (0600), then a rename. */
 function writeWhole(file: string, text: string): void {
@@ -88,16 +104,16 @@ export function publishOp(dir: string, n: number, ticket: string, op: StoreOp): 
   return file
 }
 
-/** The op published for ticket `n` when its token is `ticket`; null when none (or not valid). */
-export function readOp(dir: string, n: number, ticket: string): StoreOp | null {
-  const r = OpFile.safeParse(readJson(opFileOf(dir, n)))
+/** The op ticket `n`'s holder claimed, when its token is `ticket`; null when none (or not valid). */
+function readClaimed(dir: string, n: number, ticket: string): StoreOp | null {
+  const r = OpFile.safeParse(readJson(claimedFileOf(dir, n)))
   if (!r.success || r.data.ticket !== ticket) return null
   return { kind: r.data.kind, payload: r.data.payload }
 }
 
 /**
- * Answers ticket `n`'s op, then removes the op file: its owner watches that file, so the removal
- * wakes it (after the outcome is there to read).
+ * Answers ticket `n`'s op, then removes the claimed op: its owner watches that file, so the
+ * removal wakes it (after the outcome is there to read).
  */
 export function writeOutcome(dir: string, n: number, ticket: string, outcome: OpOutcome): void {
   const body = outcome.ok
@@ -112,7 +128,7 @@ export function writeOutcome(dir: string, n: number, ticket: string, outcome: Op
         },
       }
   writeWhole(outcomeFileOf(dir, n), JSON.stringify(body))
-  fs.rmSync(opFileOf(dir, n), { force: true })
+  fs.rmSync(claimedFileOf(dir, n), { force: true })
   // News for whoever waits behind this ticket (it watches it): this one waits no more.
   const now = new Date()
   fs.utimesSync(path.join(dir, String(n)), now, now)
@@ -142,10 +158,30 @@ export function isAnswered(dir: string, n: number, raw: string): boolean {
   }
 }
 
+/**
+ * The owner takes ticket `n`'s op back: true when it was still published, so no holder has it
+ * and none ever will; false when a holder holds the claim (or answered it, or there is none).
+ */
+export function withdrawOp(dir: string, n: number): boolean {
+  const withdrawn = withdrawnFileOf(dir, n)
+  if (!moveFile(opFileOf(dir, n), withdrawn)) return false
+  fs.rmSync(withdrawn, { force: true })
+  return true
+}
+
+/**
+ * Takes back a claim its holder never answered nor gave back (it died, or is stopped): after
+ * this, a give-back finds nothing to move, and the owner reads the store to know what landed.
+ */
+export function reclaimOp(dir: string, n: number): void {
+  const withdrawn = withdrawnFileOf(dir, n)
+  if (moveFile(claimedFileOf(dir, n), withdrawn)) fs.rmSync(withdrawn, { force: true })
+}
+
 /** Removes ticket `n`'s op and outcome files (its owner is done with them). */
 export function clearOp(dir: string, n: number): void {
   try {
-    fs.rmSync(opFileOf(dir, n), { force: true })
+    withdrawOp(dir, n)
     fs.rmSync(outcomeFileOf(dir, n), { force: true })
   } catch {
     // Left for the last one out of the queue to sweep.
@@ -158,11 +194,17 @@ export interface Taken {
   outcome: OpOutcome
 }
 
+/** Gives a claimed op back to its owner (who may then withdraw it or take its turn). */
+export function giveBack(spot: Taken['spot']): void {
+  moveFile(claimedFileOf(spot.dir, spot.number), opFileOf(spot.dir, spot.number))
+}
+
 /**
- * The holder's half, inside its read-modify-write and after its own change: applies the valid
- * ops of the tickets behind it whose kind it knows, in queue order. An op that does not parse,
- * has an unknown kind, asks to be left, or throws something other than an AppError is left to
- * its owner (who then takes its turn as before).
+ * The holder's half, inside its read-modify-write and after its own change: claims and applies
+ * the valid ops of the tickets behind it whose kind it knows, in queue order. An op already
+ * withdrawn is skipped; one that does not parse, has an unknown kind, asks to be left, or throws
+ * something other than an AppError is given back to its owner (who then takes its turn as
+ * before). The ops returned stay claimed: answered once written, or given back (`giveBack`).
  */
 export function applyQueued(
   spots: readonly Taken['spot'][],
@@ -171,19 +213,27 @@ export function applyQueued(
 ): Taken[] {
   const taken: Taken[] = []
   for (const spot of spots) {
-    const op = readOp(spot.dir, spot.number, spot.token)
-    const applier = op && appliers.get(op.kind)
-    if (!op || !applier) continue
-    try {
-      const payload = applier.parse(op.payload)
-      if (payload === null) continue
-      const done = applier.apply(data, payload)
-      if (done) taken.push({ spot, outcome: { ok: true, result: done.result } })
-    } catch (err) {
-      if (err instanceof AppError) taken.push({ spot, outcome: { ok: false, error: err } })
-    }
+    if (!moveFile(opFileOf(spot.dir, spot.number), claimedFileOf(spot.dir, spot.number))) continue
+    const outcome = applyClaimed(spot, appliers, data)
+    if (outcome) taken.push({ spot, outcome })
+    else giveBack(spot)
   }
   return taken
+}
+
+/** What to answer a claimed op, or null to give it back. */
+function applyClaimed(spot: Taken['spot'], appliers: OpAppliers, data: StoreData): OpOutcome | null {
+  const op = readClaimed(spot.dir, spot.number, spot.token)
+  const applier = op && appliers.get(op.kind)
+  if (!op || !applier) return null
+  try {
+    const payload = applier.parse(op.payload)
+    if (payload === null) return null
+    const done = applier.apply(data, payload)
+    return done ? { ok: true, result: done.result } : null
+  } catch (err) {
+    return err instanceof AppError ? { ok: false, error: err } : null
+  }
 }
 
 /** Answers each taken op (after the store write is durable); one that cannot be answered waits. */
