@@ -204,8 +204,12 @@ function sweep(dir: string): void {
     const names = fs.readdirSync(dir)
     if (names.some((n) => /^[1-9]\d{0,14}$/.test(n))) return
     for (const n of names) {
-      if (/^[1-9]\d{0,14}\.(op|claimed|withdrawn|done)(\.tmp-[\w-]+)?$/.test(n))
-        fs.rmSync(path.join(dir, n), { force: true })
+      if (!/^[1-9]\d{0,14}\.(op|claimed|withdrawn|done)(\.tmp-[\w-]+)?$/.test(n)) continue
+      try {
+        fs.rmSync(path.join(dir, n), { force: true }) // a symlink goes, never what it points at
+      } catch {
+        // A folder named like ours: not ours to remove; it keeps the queue folder.
+      }
     }
     fs.rmdirSync(dir)
   } catch {

@@ -222,7 +222,11 @@ export function applyQueued(
 }
 
 /** What to answer a claimed op, or null to give it back. */
-function applyClaimed(spot: Taken['spot'], appliers: OpAppliers, data: StoreData): OpOutcome | null {
+function applyClaimed(
+  spot: Taken['spot'],
+  appliers: OpAppliers,
+  data: StoreData,
+): OpOutcome | null {
   const op = readClaimed(spot.dir, spot.number, spot.token)
   const applier = op && appliers.get(op.kind)
   if (!op || !applier) return null

@@ -2,6 +2,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { FileStore } from '../../../src-main/store/file-store'
+import type { OpApplier } from '../../../src-main/store/schema'
 
 export const queueDir = (home: string) => path.join(home, 'switchboard.json.lock.queue')
 export const opFiles = (home: string) => {
@@ -33,4 +34,15 @@ export async function holdLock(store: FileStore) {
   })
   await inside
   return { release, done }
+}
+
+/** A test op: adds a local target once (idempotent), answering whether it added it. */
+export const targetApplier: OpApplier<string, string> = {
+  parse: (p) => (typeof p === 'string' && p.startsWith('http') ? p : null),
+  apply(data, url) {
+    if (data.settings.localTargets.includes(url)) return { result: 'there' }
+    data.settings.localTargets.push(url)
+    return { result: 'added' }
+  },
+  parseResult: (r) => (r === 'added' || r === 'there' ? r : null),
 }

@@ -10,18 +10,7 @@ import { createFileStore } from '../../../src-main/store/file-store'
 import type { OpApplier } from '../../../src-main/store/schema'
 import { AppError } from '../../../src-main/errors'
 import { tmpHome } from '../../support/home'
-import { holdLock, opFiles, queueDir, waitFor } from './group-commit-helpers'
-
-/** A test op: adds a local target once (idempotent), answering whether it added it. */
-const targetApplier: OpApplier<string, string> = {
-  parse: (p) => (typeof p === 'string' && p.startsWith('http') ? p : null),
-  apply(data, url) {
-    if (data.settings.localTargets.includes(url)) return { result: 'there' }
-    data.settings.localTargets.push(url)
-    return { result: 'added' }
-  },
-  parseResult: (r) => (r === 'added' || r === 'there' ? r : null),
-}
+import { holdLock, opFiles, queueDir, targetApplier, waitFor } from './group-commit-helpers'
 
 /** A store that counts the times it took the lock. */
 function counted(home: string) {
@@ -69,7 +58,12 @@ describe('group commit', () => {
     const home = tmpHome()
     const holder = createFileStore(home) // knows no kind at all
     const b = counted(home)
-    const plain = counted(home)
+    // Knows no kind either: it may join ahead of b (each store's first call awaits its own
+    // folder check), and a holder that knows the kind would then rightly answer b's op.
+    const plain = {
+      store: createFileStore(home, { onAcquired: () => void (plain.taken.count += 1) }),
+      taken: { count: 0 },
+    }
     const hold = await holdLock(holder)
     const pb = b.store.commit<string>({ kind: 'test.target', payload: 'http://b:2' })
     const pp = plain.store.update((d) => void d.settings.localTargets.push('http://plain:2'))
