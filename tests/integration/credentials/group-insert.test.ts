@@ -142,37 +142,57 @@ describe('credentials.insert through group commit', () => {
         },
         { ticket: 'another-ticket', kind: INSERT_KIND, payload: good },
       ),
+      // A valid op reached only through a symlink, and one too large to be ours.
+      fc.constant({ link: true, kind: INSERT_KIND, payload: good }),
+      fc.constant({ text: JSON.stringify({ kind: INSERT_KIND, pad: 'x'.repeat(300_000) }) }),
     )
+    // Beside each, what a dead holder or owner may have left: a claim, a withdrawal, a folder.
+    const leftover = fc.constantFrom(null, 'claimed', 'withdrawn', 'claimed-dir')
     await fc.assert(
-      fc.asyncProperty(fc.array(bad, { minLength: 1, maxLength: 4 }), async (files) => {
-        const hold = await holdLock(store)
-        const dir = queueDir(home)
-        // Fake waiters behind the holder: live tickets (ours) with a token, each with its file.
-        const first = Math.max(
-          ...fs
-            .readdirSync(dir)
-            .filter((n) => /^\d+$/.test(n))
-            .map(Number),
-        )
-        files.forEach((f, i) => {
-          const n = first + 1 + i
-          const token = `token-${n}`
-          fs.writeFileSync(
-            path.join(dir, String(n)),
-            JSON.stringify({ pid: process.pid, time: Date.now(), beat: true, token }),
+      fc.asyncProperty(
+        fc.array(fc.tuple(bad, leftover), { minLength: 1, maxLength: 4 }),
+        async (files) => {
+          const hold = await holdLock(store)
+          const dir = queueDir(home)
+          // Fake waiters behind the holder: live tickets (ours) with a token, each with its file.
+          const first = Math.max(
+            ...fs
+              .readdirSync(dir)
+              .filter((n) => /^\d+$/.test(n))
+              .map(Number),
           )
-          const body = 'text' in f ? f.text : JSON.stringify({ ticket: token, ...f })
-          fs.writeFileSync(path.join(dir, `${n}.op`), body)
-        })
-        hold.release()
-        await hold.done
-        // No outcome was written for any of them; then the fake waiters go.
-        const answered = fs.readdirSync(dir).filter((n) => n.endsWith('.done'))
-        fs.rmSync(dir, { recursive: true, force: true })
-        expect(answered).toEqual([])
-        const data = await createFileStore(home).read()
-        expect(data.credentials.map((c) => c.id)).toEqual(base.credentials.map((c) => c.id))
-      }),
+          const written = new Map<string, string>()
+          files.forEach(([f, left], i) => {
+            const n = first + 1 + i
+            const token = `token-${n}`
+            fs.writeFileSync(
+              path.join(dir, String(n)),
+              JSON.stringify({ pid: process.pid, time: Date.now(), beat: true, token }),
+            )
+            const { link, ...rest } = { link: false, ...f }
+            const body = 'text' in rest ? rest.text : JSON.stringify({ ticket: token, ...rest })
+            const op = path.join(dir, `${n}.op`)
+            if (link) {
+              fs.writeFileSync(`${op}.target`, body)
+              fs.symlinkSync(`${op}.target`, op)
+            } else fs.writeFileSync(op, body)
+            written.set(`${n}.op`, body)
+            if (left === 'claimed-dir') fs.mkdirSync(path.join(dir, `${n}.claimed`))
+            else if (left) fs.writeFileSync(path.join(dir, `${n}.${left}`), body)
+          })
+          hold.release()
+          await hold.done
+          // No outcome was written for any of them, and each op is back as it was (claimed, read,
+          // given back, or not claimable at all); then the fake waiters go.
+          const names = fs.readdirSync(dir)
+          const back = [...written].map(([name]) => fs.readFileSync(path.join(dir, name), 'utf8'))
+          fs.rmSync(dir, { recursive: true, force: true })
+          expect(names.filter((n) => n.endsWith('.done'))).toEqual([])
+          expect(back).toEqual([...written.values()])
+          const data = await createFileStore(home).read()
+          expect(data.credentials.map((c) => c.id)).toEqual(base.credentials.map((c) => c.id))
+        },
+      ),
       { numRuns: 40 },
     )
   }, 60_000)
