@@ -11,23 +11,13 @@ import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { AppError } from '../errors'
 import { fsyncDir, removeOrphanTemps, replaceFile } from './atomic-write'
+import { commitOffer, type CommitDone } from './commit-offer'
 import type { LockOffer } from './late-offer'
 import { withLock, type LockOptions } from './lock'
 import { behind } from './lock-queue'
 import { emptyStoreData } from './migrations'
 import { ensurePrivateHome } from './private-home'
-import {
-  answerAll,
-  applyQueued,
-  claimedFileOf,
-  clearOp,
-  giveBack,
-  publishOp,
-  readOutcome,
-  reclaimOp,
-  withdrawOp,
-  type Taken,
-} from './queued-ops'
+import { answerAll, applyQueued, giveBack, type Taken } from './queued-ops'
 import type { OpApplier, Store, StoreData, StoreOp } from './schema'
 import { createCachedReader, parseStoreText, readText } from './store-reader'
 
@@ -151,45 +141,13 @@ export function createFileStore(home: string, options: FileStoreOptions = {}): F
       if (!applier || payload === null) {
         throw new AppError('internal', `An op of kind ${op.kind} is not registered or not valid.`)
       }
-      type Done = { done: true; result: R } | { done: false }
-      const offer: LockOffer<Done> = {
-        publish: (spot) => {
-          try {
-            const published = publishOp(spot.dir, spot.number, spot.token, op)
-            return [published, claimedFileOf(spot.dir, spot.number)]
-          } catch {
-            return null // not offered: we take our turn
-          }
-        },
-        answer: (spot) => {
-          const outcome = readOutcome(spot.dir, spot.number, spot.token)
-          if (!outcome) return null
-          if (!outcome.ok) {
-            return () => {
-              throw outcome.error
-            }
-          }
-          const result = applier.parseResult(outcome.result)
-          return result === null ? null : () => ({ done: true, result: result as R })
-        },
-        withdraw: (spot) => withdrawOp(spot.dir, spot.number),
-        clear: (spot) => clearOp(spot.dir, spot.number),
-        // The claim outlived the grace (its holder died): the store tells whether the op landed.
-        // Applied again to what is there, an idempotent op that landed changes nothing.
-        settle: async (spot) => {
-          reclaimOp(spot.dir, spot.number)
-          const data = structuredClone(await store.read())
-          const before = serialize(data)
-          try {
-            const again = applier.apply(data, payload)
-            if (!again || serialize(data) !== before) return null
-            return () => ({ done: true, result: again.result as R })
-          } catch {
-            return null
-          }
-        },
+      // Never quarantines (that takes the lock, behind our own ticket): a bad file settles nothing.
+      const readData = async () => {
+        const r = await reader.read()
+        return r.kind === 'ok' ? r.data : r.kind === 'absent' ? emptyStoreData() : null
       }
-      return run<Done>((data) => {
+      const offer = commitOffer<R>(op, applier, payload, readData)
+      return run<CommitDone<R>>((data) => {
         const applied = applier.apply(data, payload)
         return applied ? { done: true, result: applied.result as R } : { done: false }
       }, offer)

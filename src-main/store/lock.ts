@@ -1,6 +1,7 @@
 /**
  * A cross-process lock file: created with O_EXCL, holding the owner's pid, start time and a
- * random token. Every way through ends within the deadline (issue 11): the lock is taken, or
+ * random token. Every way through ends within the deadline (issue 11; a queued offer that a
+ * holder claimed, within a grace of staleMs after it, late-offer.ts): the lock is taken, or
  * `store_locked` says which file blocks and how to clear it.
  *
  * A lock is stale — and broken — when its pid is dead, when its time (or, for a lock whose owner

@@ -1,9 +1,9 @@
 /**
  * Group commit hands each op over by rename (issue 17; src-main/store/late-offer,
- * src-main/store/queued-ops): the holder claims an op before applying it and gives back what it
- * leaves; a waiter at its deadline withdraws its op, and when a holder holds the claim it waits
- * for the answer instead of reporting `store_locked` for an add that lands. A claim whose holder
- * died is settled from the store. The race is forced with a holder child that stops between its
+ * src-main/store/commit-offer, src-main/store/queued-ops): the holder claims an op before
+ * applying it and gives back what it leaves; a waiter at its deadline withdraws its op, and when
+ * a holder holds the claim it waits for the answer instead of reporting `store_locked` for an
+ * add that lands. A claim whose holder died is settled from the store. The race is forced with a holder child that stops between its
  * claim and its write (claim-child.ts); nothing asserts a time, only what each side reports.
  */
 import { spawn } from 'node:child_process'
