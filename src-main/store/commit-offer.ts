@@ -4,7 +4,7 @@
  * — when a holder died holding its claim — settles from the store what landed (late-offer.ts).
  */
 import type { LockOffer } from './late-offer'
-import { claimedFileOf, clearOp, publishOp, readOutcome, reclaimOp, withdrawOp } from './queued-ops'
+import { clearOp, publishOp, readOutcome, reclaimOp, ticketFileOf, withdrawOp } from './queued-ops'
 import type { OpApplier, StoreData, StoreOp } from './schema'
 
 /** What a commit ends in: done with the applier's result, or left (it no longer fits). */
@@ -20,8 +20,10 @@ export function commitOffer<R>(
   return {
     publish: (spot) => {
       try {
-        const published = publishOp(spot.dir, spot.number, spot.token, op)
-        return [published, claimedFileOf(spot.dir, spot.number)]
+        publishOp(spot.dir, spot.number, spot.token, op)
+        // Our own ticket, which the holder touches when it answers or gives the op back: its
+        // claim renames the op without waking us (15 owners woken per batch cost the holder CPU).
+        return [ticketFileOf(spot.dir, spot.number)]
       } catch {
         return null // not offered: we take our turn
       }

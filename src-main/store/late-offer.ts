@@ -60,7 +60,7 @@ export async function lateAnswer<T>(
     }
     const left = end - performance.now()
     if (left <= 0) return offer.settle(spot)
-    // The claimed file goes when the holder answers or gives the op back.
+    // The holder touches our ticket when it answers or gives the op back.
     const there = news.filter((f) => fs.existsSync(f))
     await watchUntil(there, () => true, Math.max(1, Math.min(RECHECK_MS, left)))
   }

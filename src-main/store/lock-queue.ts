@@ -144,8 +144,8 @@ function ticketAt(
           news = offer.publish() ?? []
         }
         if (performance.now() > deadline) return 'late'
-        // Any change to the ticket ahead (touched, removed) is worth a look; so is our op going
-        // (claimed, then removed once answered), while there is one to watch.
+        // Any change to the ticket ahead (touched, removed) is worth a look; so is news of our
+        // offer (the holder touches our ticket when it answers).
         const targets = [next, ...news.filter((f) => fs.existsSync(f))]
         const ms = Math.max(1, Math.min(RECHECK_MS, deadline - performance.now()))
         await watchUntil(targets, () => true, ms)

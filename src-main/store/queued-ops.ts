@@ -35,6 +35,8 @@ const MAX_BYTES = 256 * 1024
 
 export const opFileOf = (dir: string, n: number) => path.join(dir, `${n}.op`)
 export const claimedFileOf = (dir: string, n: number) => path.join(dir, `${n}.claimed`)
+/** Ticket `n` itself: touched when its op is answered or given back (news for its owner). */
+export const ticketFileOf = (dir: string, n: number) => path.join(dir, String(n))
 const withdrawnFileOf = (dir: string, n: number) => path.join(dir, `${n}.withdrawn`)
 const outcomeFileOf = (dir: string, n: number) => path.join(dir, `${n}.done`)
 
@@ -129,9 +131,21 @@ export function writeOutcome(dir: string, n: number, ticket: string, outcome: Op
       }
   writeWhole(outcomeFileOf(dir, n), JSON.stringify(body))
   fs.rmSync(claimedFileOf(dir, n), { force: true })
-  // News for whoever waits behind this ticket (it watches it): this one waits no more.
+  // News for its owner and for whoever waits behind this ticket (both watch it).
+  touchTicket(dir, n)
+}
+
+/**
+ * Touches ticket `n`: news for its owner (which watches its own ticket, not its op, so a claim
+ * wakes nobody) and for the waiter behind it. A ticket already gone needs no news.
+ */
+function touchTicket(dir: string, n: number): void {
   const now = new Date()
-  fs.utimesSync(path.join(dir, String(n)), now, now)
+  try {
+    fs.utimesSync(ticketFileOf(dir, n), now, now)
+  } catch {
+    // Gone: its owner left.
+  }
 }
 
 /** The outcome for ticket `n` when one with its token is there; `result` still to be checked. */
@@ -196,7 +210,9 @@ export interface Taken {
 
 /** Gives a claimed op back to its owner (who may then withdraw it or take its turn). */
 export function giveBack(spot: Taken['spot']): void {
-  moveFile(claimedFileOf(spot.dir, spot.number), opFileOf(spot.dir, spot.number))
+  if (moveFile(claimedFileOf(spot.dir, spot.number), opFileOf(spot.dir, spot.number))) {
+    touchTicket(spot.dir, spot.number)
+  }
 }
 
 /**
