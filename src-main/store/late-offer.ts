@@ -22,7 +22,7 @@ const RECHECK_MS = 250
  * queued-ops.ts). Without a queue, or with nobody ahead, the waiter simply takes its turn.
  */
 export interface LockOffer<T> {
-  /** Someone is ahead: publish beside our ticket; returns the files whose removal is news, or null. */
+  /** Someone is ahead: publish beside our ticket; returns the files whose change is news, or null. */
   publish(spot: QueueSpot): readonly string[] | null
   /** The answer (a function that returns the value or throws the failure), or null: none yet. */
   answer(spot: QueueSpot): (() => T) | null

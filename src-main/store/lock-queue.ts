@@ -39,7 +39,7 @@ export interface QueueSpot {
 
 /** A waiter's offer to have its change made by the holder (group commit, queued-ops.ts). */
 export interface TurnOffer {
-  /** Called once, when someone is ahead: publishes; returns the files whose removal is news. */
+  /** Called once, when someone is ahead: publishes; returns the files whose change is news. */
   publish(): readonly string[] | null
   /** Whether the offer has been answered (then the waiter does not need its turn). */
   answered(): boolean

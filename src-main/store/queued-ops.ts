@@ -114,8 +114,8 @@ function readClaimed(dir: string, n: number, ticket: string): StoreOp | null {
 }
 
 /**
- * Answers ticket `n`'s op, then removes the claimed op: its owner watches that file, so the
- * removal wakes it (after the outcome is there to read).
+ * Answers ticket `n`'s op, then removes the claimed op and touches the ticket, which wakes its
+ * owner (after the outcome is there to read).
  */
 export function writeOutcome(dir: string, n: number, ticket: string, outcome: OpOutcome): void {
   const body = outcome.ok
