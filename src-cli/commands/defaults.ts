@@ -46,8 +46,10 @@ export const defaultsCommands: CliCommand[] = [
       const model = positionals[1]!
       if (!isDefaultSlotName(slot))
         throw invalid(`"${slot}" is not a slot (${defaultSlots.join(', ')})`, 'slot')
-      const res = await app().defaults.set(slot, model === 'none' ? null : model)
-      return res.defaults
+      const a = app()
+      await a.defaults.set(slot, model === 'none' ? null : model)
+      // DESIGN §9: every defaults command's --json is the one defaults object, `{chat, …}`.
+      return a.defaults.getJson()
     },
     human: (_r, io) => io.err('Saved.'),
   }),

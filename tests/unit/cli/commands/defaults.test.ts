@@ -1,6 +1,7 @@
 /**
  * `defaults`, `defaults set`, `defaults auto` (src-cli/commands/defaults) over a real store: the
- * plain slot map in --json, the table with notes for people, and a slot name checked first.
+ * plain slot map in --json (the same object after `defaults set`, DESIGN §9), the table with notes
+ * for people, and a slot name checked first.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { defaultsCommands } from '../../../../src-cli/commands/defaults'
@@ -42,10 +43,25 @@ describe('switchboard defaults', () => {
     expect(json.json.embedding).toEqual(expect.any(String))
   })
 
+  it('set --json prints the same {chat, embedding, …} object as defaults --json (DESIGN §9)', async () => {
+    const before = (await run('--json', 'defaults')).json
+    const embedding = before.embedding as string
+    const r = await run('--json', 'defaults', 'set', 'tools', before.chat as string)
+    expect(r.code).toBe(0)
+    expect(Object.keys(r.json)).toEqual([...defaultSlots])
+    expect(r.json).toEqual({ ...before, tools: before.chat })
+    expect(r.json).toEqual((await run('--json', 'defaults')).json)
+    expect(r.json.embedding).toBe(embedding)
+    // People get the word on stderr and nothing on stdout.
+    const human = await run('defaults', 'set', 'tools', 'none')
+    expect(human).toMatchObject({ code: 0, stdout: '', stderr: 'Saved.' })
+  })
+
   it('clears a slot with none and refuses a slot that does not exist', async () => {
     const r = await run('--json', 'defaults', 'set', 'chat', 'none')
     expect(r.code).toBe(0)
-    expect(r.json.slots.chat).toMatchObject({ effectiveModelId: null, cleared: true })
+    expect(r.json.chat).toBeNull()
+    expect(r.json).toEqual((await run('--json', 'defaults')).json)
     const wrong = await run('--json', 'defaults', 'set', 'language', 'none')
     expect(wrong.code).toBe(2)
     expect(wrong.json.error).toMatchObject({ code: 'validation', params: { field: 'slot' } })
