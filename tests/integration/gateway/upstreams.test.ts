@@ -8,19 +8,13 @@
  * token exchanged once for many requests, and the model sent as `google/<id>`.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createPoolState } from '../../../src-main/gateway/pool'
-import { startGateway } from '../../../src-main/gateway/server'
-import { createSnapshot } from '../../../src-main/gateway/snapshot'
-import { createUsageRecorder } from '../../../src-main/gateway/usage'
-import { createGuardedFetch } from '../../../src-main/net'
-import { getProvider } from '../../../src-main/providers/catalog'
 import { startAzureServer } from '../../fixtures/azure-server'
 import { startCohereServer } from '../../fixtures/cohere-server'
 import { startGoogleServer } from '../../fixtures/google-server'
 import type { FakeServer } from '../../fixtures/recording-server'
 import { makeServiceAccount, startVertexServer, VERTEX_TOKEN } from '../../fixtures/vertex-server'
 import { startVoyageServer } from '../../fixtures/voyage-server'
-import { chat, createGatewayWorld, post, type GatewayWorld } from './world'
+import { chat, createGatewayWorld, post, startGatewayAt, type GatewayWorld } from './world'
 
 const KEY = 'fake-provider-key-0123456789abcdefXYZ'
 
@@ -110,26 +104,8 @@ describe('Vertex AI (OpenAI-compatible endpoint)', () => {
     } as never)
     await world.register(c.id, 'gemini-2.5-flash')
     const token = await world.token()
-    // Vertex has no base-URL field (its host comes from the location), so this gateway sees the
-    // stored credential with the fake's URL put in, as the Vertex adapter tests do.
-    const gw = await startGateway(
-      {
-        snapshot: createSnapshot({
-          read: () => world.ctx.store.read(),
-          file: null,
-          getDecrypted: async (id) => ({
-            ...(await world.ctx.credentials.getDecrypted(id)),
-            baseUrl: v.url,
-          }),
-        }),
-        recorder: createUsageRecorder(async () => undefined, 0),
-        fetch: createGuardedFetch({ defaultTimeoutMs: 5_000, env: {} }),
-        getProvider,
-        pool: createPoolState(),
-        now: Date.now,
-      },
-      { port: 0 },
-    )
+    // Vertex has no base-URL field: a gateway that puts the fake's URL in (./world.ts).
+    const gw = await startGatewayAt(world, v.url)
     try {
       for (let i = 0; i < 2; i++) {
         const res = await post({ ...world, url: gw.url }, '/v1/chat/completions', token, {

@@ -5,6 +5,12 @@
  */
 import fs from 'node:fs'
 import { createAppContext, type AppContext } from '../../../src-main/app-context'
+import { createPoolState } from '../../../src-main/gateway/pool'
+import { startGateway } from '../../../src-main/gateway/server'
+import { createSnapshot } from '../../../src-main/gateway/snapshot'
+import { createUsageRecorder } from '../../../src-main/gateway/usage'
+import { createGuardedFetch } from '../../../src-main/net'
+import { getProvider } from '../../../src-main/providers/catalog'
 import type { ModelType } from '../../../src-preload/contract/models-shared'
 import type { ProviderId } from '../../../src-main/providers/catalog-types'
 import { tmpHome } from '../../support/home'
@@ -77,3 +83,29 @@ export const chat = (model: string, stream = false) => ({
   stream,
   messages: [{ role: 'user', content: 'hi' }],
 })
+
+/**
+ * A second gateway over the world's store that sees every credential with `baseUrl` put in:
+ * Vertex has no base-URL field (its host comes from the location), so this is how a gateway
+ * reaches the Vertex fake, as the Vertex adapter tests do. Close it with `close()`.
+ */
+export function startGatewayAt(world: GatewayWorld, baseUrl: string) {
+  return startGateway(
+    {
+      snapshot: createSnapshot({
+        read: () => world.ctx.store.read(),
+        file: null,
+        getDecrypted: async (id) => ({
+          ...(await world.ctx.credentials.getDecrypted(id)),
+          baseUrl,
+        }),
+      }),
+      recorder: createUsageRecorder(async () => undefined, 0),
+      fetch: createGuardedFetch({ defaultTimeoutMs: 5_000, env: {} }),
+      getProvider,
+      pool: createPoolState(),
+      now: Date.now,
+    },
+    { port: 0 },
+  )
+}
