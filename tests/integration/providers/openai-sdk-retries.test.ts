@@ -9,7 +9,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest'
 import { openAiAdapter } from '../../../src-main/providers/adapters/openai'
-import type { ModelType } from '../../../src-main/providers/catalog-types'
+import type { ModelType } from '../../../src-preload/contract/models-shared'
 import { ctxFor } from '../../fixtures/adapter-harness'
 import { startOpenAiServer } from '../../fixtures/openai-server'
 import type { FakeMode, FakeServer } from '../../fixtures/recording-server'
