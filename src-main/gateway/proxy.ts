@@ -1,6 +1,7 @@
 /**
  * One request sent upstream through a key pool (DESIGN §14): candidates in order (primary
- * first), skipping disabled and cooling credentials; 401/403 disables and moves on, 429 cools
+ * first), skipping disabled and cooling credentials; 401/403 disables and moves on (a 401 on a
+ * renewable access token — Vertex — is first sent once more with a fresh token), 429 cools
  * the credential down for that model and moves on, 5xx or a network error moves on. Once an
  * answer is chosen its status and headers go to the client and its body is streamed through
  * chunk by chunk as it arrives; nothing is retried after that. Other 4xx answers are passed on
@@ -90,7 +91,11 @@ export async function forward(
   const anthropic = req.shape === 'anthropic'
   let lastCode = 'no_credential'
   let soonest = 0
-  for (const id of req.model.credentialIds) {
+  // A credential whose access token was refused is tried once more, right after itself.
+  const ids = [...req.model.credentialIds]
+  const renewed = new Set<string>()
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i]!
     if (req.signal.aborted) return { status: 499, error: true, tokens }
     if (isDisabled(data, deps.pool, id)) {
       lastCode = 'credential_disabled'
@@ -147,6 +152,13 @@ export async function forward(
       const get = res.header
       const limits = readLimits(get, new Date(nowMs))
       if (limits) deps.recorder.limits(id, limits)
+      if (res.status === 401 && up.renewAuth && !renewed.has(id)) {
+        res.discard()
+        up.renewAuth(headers.authorization)
+        renewed.add(id)
+        ids.splice(i + 1, 0, id)
+        continue
+      }
       if (res.status === 401 || res.status === 403) {
         res.discard()
         disable(deps, id, res.status === 401 ? 'auth_invalid' : 'auth_forbidden', nowMs)

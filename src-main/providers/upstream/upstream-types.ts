@@ -12,6 +12,11 @@ export interface Upstream {
   bodyModel(name: string): string
   /** The auth headers (carry the real key or token; never logged, never returned). */
   headers(fetch: GuardedFetch, signal: AbortSignal): Promise<Record<string, string>>
+  /**
+   * Only where auth is a renewable access token (Vertex): the upstream refused this
+   * `authorization` with 401, so it is no longer kept and the next `headers` gets a fresh one.
+   */
+  renewAuth?(refused: string | undefined): void
   /** The secrets to scrub from any upstream text that reaches a client (grows with tokens). */
   secrets: string[]
   /** Reads a 4xx body that means a bad key (xAI's 400 "Incorrect API key", Google's 400). */

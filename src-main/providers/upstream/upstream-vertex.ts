@@ -4,7 +4,8 @@
  * `{root}/projects/{project}/locations/{location}/endpoints/openapi/chat/completions`, the model
  * as `google/<id>`, and an OAuth access token from the service account as Bearer. The token
  * comes from the adapter's own exchange (signed JWT → token_uri, through the guarded fetch) and
- * is kept for 50 minutes of its hour, so only the first request of a credential pays for it.
+ * is kept for 50 minutes of its hour, so only the first request of a credential pays for it; a
+ * kept token the API refuses (revoked, or expired early) is dropped by `renewAuth`.
  */
 import { AppError } from '../../errors'
 import type { DecryptedCredential } from '../adapter-types'
@@ -26,7 +27,8 @@ export function vertexAuth(
   const root =
     `${s.root}/projects/${encodeURIComponent(s.project)}` +
     `/locations/${encodeURIComponent(s.location)}/endpoints/openapi`
-  let token: { value: Promise<string>; until: number } | null = null
+  // `sent`: the header once the exchange has answered, to tell a refused token from a newer one.
+  let token: { value: Promise<string>; until: number; sent?: string } | null = null
   return {
     shape: served.shape,
     url: (path) => (served.paths.has(path) ? `${root}${path}` : null),
@@ -43,11 +45,17 @@ export function vertexAuth(
           token = null
         })
       }
+      const kept = token
       try {
-        return { authorization: `Bearer ${await token.value}` }
+        kept.sent = `Bearer ${await kept.value}`
+        return { authorization: kept.sent }
       } catch (err) {
         throw err instanceof AppError ? err : new AppError('auth_invalid', 'No access token.')
       }
+    },
+    renewAuth(refused) {
+      // Only the refused token: a concurrent request may already have exchanged a newer one.
+      if (token?.sent !== undefined && token.sent === refused) token = null
     },
   }
 }
