@@ -46,7 +46,7 @@ export function createMainWindow(options: WindowOptions): BrowserWindow {
     backgroundColor: '#111318',
     autoHideMenuBar: true,
     // Written out here, where the window is made, so a reviewer (and Electronegativity, which
-    // reads only literals) sees every option; tests/unit/shell/window.test.ts asserts them.
+    // reads only literals) sees every option; tests/unit/electron/window.test.ts asserts them.
     webPreferences: {
       preload: options.preloadPath,
       contextIsolation: true,

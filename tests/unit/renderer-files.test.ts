@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { RENDERER_CSP, contentTypeOf, resolveRendererFile } from '../../../src-main/renderer-files'
+import { RENDERER_CSP, contentTypeOf, resolveRendererFile } from '../../src-main/renderer-files'
 
 describe('renderer files for app://', () => {
   const root = '/opt/switchboard/renderer'
@@ -31,7 +31,7 @@ describe('renderer files for app://', () => {
   })
 
   it('sends the same policy as the page’s meta tag (plus frame-ancestors, header-only)', () => {
-    const html = fs.readFileSync(path.join(__dirname, '../../../src-renderer/index.html'), 'utf8')
+    const html = fs.readFileSync(path.join(__dirname, '../../src-renderer/index.html'), 'utf8')
     const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1]
     expect(meta).toBeTruthy()
     expect(RENDERER_CSP).toBe(`${meta}; frame-ancestors 'none'`)

@@ -1,8 +1,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { fitToDisplays, loadWindowState, saveWindowState } from '../../../src-main/window-state'
-import { tmpHome } from '../../support/home'
+import { fitToDisplays, loadWindowState, saveWindowState } from '../../src-main/window-state'
+import { tmpHome } from '../support/home'
 
 const tmp = () => tmpHome('sb-ws-')
 
