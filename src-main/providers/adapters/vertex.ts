@@ -160,12 +160,22 @@ function pemBody(pem: string): string[] {
     .filter((l) => l.length >= 40 && !l.startsWith('-----'))
 }
 
+/** An access token and its `expires_in` (seconds), null when not a finite number. */
+export type VertexGrant = { token: string; expiresIn: number | null }
+
 /** Exchanges the signed assertion at the JSON's token URI for an access token. */
-export async function vertexAccessToken(
+export const vertexAccessToken = async (
   cred: DecryptedCredential,
   ctx: AdapterContext,
   s: VertexSetup,
-): Promise<string> {
+) => (await vertexGrant(cred, ctx, s)).token
+
+/** The exchange itself; Google answers `{access_token, expires_in: 3599, token_type}`. */
+export async function vertexGrant(
+  cred: DecryptedCredential,
+  ctx: AdapterContext,
+  s: VertexSetup,
+): Promise<VertexGrant> {
   const body = new URLSearchParams({
     grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
     assertion: signAssertion(s.sa),
@@ -197,14 +207,18 @@ export async function vertexAccessToken(
   }
   if (answer.status < 200 || answer.status >= 300)
     throw responseError({ ...facts, status: answer.status })
-  const token = parseJson(
+  const j = parseJson(
     answer,
     facts,
-    (j): j is { access_token: string } =>
+    (j): j is { access_token: string; expires_in?: unknown } =>
       isObject(j) && typeof j.access_token === 'string' && j.access_token.length > 0,
-  ).access_token
-  s.secrets.push(token)
-  return token
+  )
+  s.secrets.push(j.access_token)
+  const e = j.expires_in
+  return {
+    token: j.access_token,
+    expiresIn: typeof e === 'number' && Number.isFinite(e) ? e : null,
+  }
 }
 
 export const modelUrl = (s: VertexSetup, model: string, method: string) =>

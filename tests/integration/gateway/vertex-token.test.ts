@@ -5,11 +5,17 @@
  * exchanged and the request is sent again once, so a revoked or expired token does not disable a
  * good credential. A failed exchange is not kept either. Against the Vertex fake
  * (tests/fixtures/vertex-server.ts: the token endpoint and the OpenAI-compatible route, each
- * citing the Google page it copies; `revokeTokens` makes every issued token answer 401).
+ * citing the Google page it copies; `revokeTokens` makes every issued token answer 401). The
+ * token is kept no longer than the exchange's `expires_in` allows (less a margin, at most 50
+ * minutes): counted by exchanges, on an injected clock where time has to pass.
  */
 import { generateKeyPairSync } from 'node:crypto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { makeServiceAccount, startVertexServer, VERTEX_TOKEN } from '../../fixtures/vertex-server'
+import { createGuardedFetch } from '../../../src-main/net'
+import { getProvider } from '../../../src-main/providers/catalog'
+import { servedRoutes } from '../../../src-main/providers/upstream/upstream'
+import { tokenKeepMs, vertexAuth } from '../../../src-main/providers/upstream/upstream-vertex'
 import { chat, createGatewayWorld, post, startGatewayAt, type GatewayWorld } from './world'
 
 const CHAT = '/v1/projects/my-proj/locations/us-central1/endpoints/openapi/chat/completions'
@@ -100,5 +106,67 @@ describe('gateway: the Vertex access token', () => {
     accepted = sa.publicKey
     expect((await ask()).status).toBe(200)
     expect(sent()).toEqual(['token', 'token', `chat Bearer ${VERTEX_TOKEN}`])
+  })
+})
+
+describe('gateway: how long the Vertex access token is kept', () => {
+  it('a token whose expires_in is within the margin is not kept: each request exchanges', async () => {
+    v.expiresIn = 1
+    expect((await ask()).status).toBe(200)
+    expect((await ask()).status).toBe(200)
+    expect(sent()).toEqual([
+      'token',
+      `chat Bearer ${VERTEX_TOKEN}`,
+      'token',
+      `chat Bearer ${VERTEX_TOKEN}.2`,
+    ])
+  })
+
+  it('an answer without expires_in still keeps the token (for at most 50 minutes)', async () => {
+    v.expiresIn = undefined
+    expect((await ask()).status).toBe(200)
+    expect((await ask()).status).toBe(200)
+    expect(sent()).toEqual(['token', `chat Bearer ${VERTEX_TOKEN}`, `chat Bearer ${VERTEX_TOKEN}`])
+  })
+
+  it('a token is kept until expires_in less 5 minutes on the clock, then exchanged again', async () => {
+    v.expiresIn = 600
+    let now = 1_000_000
+    const entry = getProvider('vertex')
+    const cred = {
+      id: 'c1',
+      provider: 'vertex' as const,
+      name: 'Vertex',
+      project: 'my-proj',
+      location: 'us-central1',
+      serviceAccountJson: JSON.stringify(sa.json),
+      baseUrl: v.url,
+    }
+    const up = vertexAuth(cred, entry, servedRoutes(entry)!, () => now)!
+    const fetch = createGuardedFetch({ defaultTimeoutMs: 5_000, env: {} })
+    const auth = async () => (await up.headers(fetch, new AbortController().signal)).authorization
+    const exchanges = () => v.requests.filter((r) => r.path === '/token').length
+    try {
+      expect(await auth()).toBe(`Bearer ${VERTEX_TOKEN}`)
+      now += 300_000 - 1
+      expect(await auth()).toBe(`Bearer ${VERTEX_TOKEN}`)
+      expect(exchanges()).toBe(1)
+      now += 1
+      expect(await auth()).toBe(`Bearer ${VERTEX_TOKEN}.2`)
+      expect(exchanges()).toBe(2)
+    } finally {
+      await fetch.close()
+    }
+  })
+
+  it('the kept time: expires_in less 5 minutes, never above 50 minutes nor below 0', () => {
+    const min = 60_000
+    expect(tokenKeepMs(3599)).toBe(50 * min)
+    expect(tokenKeepMs(600)).toBe(5 * min)
+    expect(tokenKeepMs(1)).toBe(0)
+    expect(tokenKeepMs(-30)).toBe(0)
+    expect(tokenKeepMs(1e12)).toBe(50 * min)
+    expect(tokenKeepMs(null)).toBe(50 * min)
+    expect(tokenKeepMs(Number.NaN)).toBe(50 * min)
   })
 })
