@@ -23,6 +23,7 @@ export interface ResolvedModel {
 export type Resolution =
   | { ok: true; model: ResolvedModel }
   | { ok: false; reason: 'not_found' | 'ambiguous'; choices?: string[] }
+  | { ok: false; reason: 'slot_unset'; slot: DefaultSlotName }
 
 const lower = (s: string) => s.toLowerCase()
 
@@ -76,7 +77,7 @@ export function resolveModel(data: StoreData, requested: string, want?: ModelTyp
     let id = data.defaults.slots[slot]
     if (!id && fallsBackToChat(slot)) id = data.defaults.slots.chat
     const m = id ? data.models.find((x) => x.id === id) : undefined
-    return m ? { ok: true, model: toResolved(data, m) } : { ok: false, reason: 'not_found' }
+    return m ? { ok: true, model: toResolved(data, m) } : { ok: false, reason: 'slot_unset', slot }
   }
   const pick = (list: StoredModel[]) => {
     const typed = want ? list.filter((m) => m.type === want) : list
@@ -123,4 +124,20 @@ export function allowed(
     const r = resolveModel(data, entry, model.type)
     return r.ok && r.model.canonical === model.canonical && r.model.type === model.type
   })
+}
+
+/**
+ * The text of a 404 `model_not_found` (plain English, as every gateway error: HTTP clients read
+ * it): an unset job alias says so and how to set it, rather than that no model has that name.
+ */
+export function notFoundMessage(asked: string, r: Exclude<Resolution, { ok: true }>): string {
+  if (r.reason === 'slot_unset') {
+    const also = fallsBackToChat(r.slot) ? ' (nor chat, which it falls back to)' : ''
+    return (
+      `No default model is set for ${r.slot}${also}. Set one on the Models page, or run: ` +
+      `switchboard defaults set ${r.slot} <modelId>`
+    )
+  }
+  const hint = r.choices ? ` Several providers have it; use one of: ${r.choices.join(', ')}.` : ''
+  return `No registered model is named "${asked.slice(0, 200)}".${hint}`
 }

@@ -17,7 +17,7 @@ import {
   type GatewayErrorCode,
 } from './http-util'
 import { forward, type ProxyDeps } from './proxy'
-import { allowed, publicNames, resolveModel } from './routing'
+import { allowed, notFoundMessage, publicNames, resolveModel } from './routing'
 import { parseRequest, type RouteSpec } from './parse-request'
 import { findToken, presentedToken } from './tokens'
 import { planRoute } from './route-plan'
@@ -196,14 +196,7 @@ async function handle(
   const resolved = resolveModel(data, parsed.model, route!.type)
   if (!resolved.ok) {
     count(parsed.model.slice(0, 200), 404)
-    const hint = resolved.choices
-      ? ` Several providers have it; use one of: ${resolved.choices.join(', ')}.`
-      : ''
-    return fail(
-      404,
-      'model_not_found',
-      `No registered model is named "${parsed.model.slice(0, 200)}".${hint}`,
-    )
+    return fail(404, 'model_not_found', notFoundMessage(parsed.model, resolved))
   }
   const model = resolved.model
   if (!allowed(data, token.models, parsed.model, model)) {

@@ -2,7 +2,8 @@
  * The gateway's `default:<slot>` model aliases over HTTP (src-main/gateway/routing resolveModel,
  * used by src-main/gateway/server for requests and for `GET /v1/models`): each slot's alias
  * reaches the model chosen for that slot right now — on its own route, under the provider's own
- * model id — and an unset slot is the coded `model_not_found` (404) with nothing sent upstream.
+ * model id — and an unset slot is the coded `model_not_found` (404) with nothing sent upstream,
+ * its text saying the job's default is not set and how to set it (not that no model has a name).
  * The upstream is tests/fixtures/gateway-upstream.ts (OpenAI's chat, embeddings and speech routes,
  * each citing the API reference it copies).
  */
@@ -32,8 +33,11 @@ afterEach(async () => {
 })
 
 const sentModel = () => JSON.parse(up.requests.at(-1)!.body.toString()).model as string
-const errorCode = async (res: Response) =>
-  ((await res.json()) as { error: { code: string } }).error.code
+const errorOf = async (res: Response) =>
+  ((await res.json()) as { error: { code: string; message: string } }).error
+const unset = (slot: string, also = '') =>
+  `No default model is set for ${slot}${also}. Set one on the Models page, or run: ` +
+  `switchboard defaults set ${slot} <modelId>`
 const speech = (model: string) => ({ model, input: 'hi', voice: 'alloy' })
 const embed = (model: string) => ({ model, input: 'hi' })
 
@@ -74,10 +78,17 @@ describe('gateway: default:<slot> aliases', () => {
 
     const tts = await post(world, '/v1/audio/speech', token, speech('default:textToSpeech'))
     expect(tts.status).toBe(404)
-    expect(await errorCode(tts)).toBe('model_not_found')
-    const emb = await post(world, '/v1/embeddings', token, embed('default:embedding'))
+    expect(await errorOf(tts)).toMatchObject({
+      code: 'model_not_found',
+      type: 'not_found_error',
+      message: unset('textToSpeech'),
+    })
+    const emb = await post(world, '/v1/embeddings', token, embed('default:Embedding'))
     expect(emb.status).toBe(404)
-    expect(await errorCode(emb)).toBe('model_not_found')
+    expect(await errorOf(emb)).toMatchObject({
+      code: 'model_not_found',
+      message: unset('embedding'),
+    })
     expect(up.requests.length).toBe(before)
 
     const listed = await fetch(`${world.url}/v1/models`, {
@@ -101,6 +112,19 @@ describe('gateway: default:<slot> aliases', () => {
     await world.ctx.defaults.set('chat', null)
     const none = await post(world, '/v1/chat/completions', token, chat('default:largeContext'))
     expect(none.status).toBe(404)
-    expect(await errorCode(none)).toBe('model_not_found')
+    expect(await errorOf(none)).toMatchObject({
+      code: 'model_not_found',
+      message: unset('largeContext', ' (nor chat, which it falls back to)'),
+    })
+    // Anthropic's route answers Anthropic's error envelope, with the same code and text.
+    const msg = await post(world, '/v1/messages', token, { ...chat('default:chat'), max_tokens: 5 })
+    expect(msg.status).toBe(404)
+    expect(await msg.json()).toMatchObject({
+      type: 'error',
+      error: { code: 'model_not_found', message: unset('chat') },
+    })
+    // A name that is no slot is still just an unknown model.
+    const bogus = await post(world, '/v1/chat/completions', token, chat('default:nosuch'))
+    expect((await errorOf(bogus)).message).toBe('No registered model is named "default:nosuch".')
   })
 })
