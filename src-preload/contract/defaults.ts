@@ -1,6 +1,6 @@
 /**
  * Channels of the defaults domain (DESIGN §3): the 7 default-model slots, their problems, and
- * auto-assign. Shapes here are what the CLI prints with `--json` too.
+ * auto-assign. `DefaultsJson` and `AutoAssignResult` are also what the CLI prints with `--json`.
  */
 import { z } from 'zod'
 import { channel } from './define'
@@ -17,7 +17,11 @@ export type DefaultSlotName = z.infer<typeof DefaultSlotName>
 export type SlotProblem =
   'missing_model' | 'credential_undecryptable' | 'credential_failing' | 'type_mismatch'
 
-/** One slot as the UI and `defaults --json --verbose` see it. */
+/**
+ * One slot as the UI sees it (`defaults:get`). The CLI prints no JSON of it: `switchboard
+ * defaults` shows it as a SLOT / MODEL / NOTE table (required slots starred, the effective model,
+ * fallback, problem and cleared as notes); `defaults --json` prints only `DefaultsJson`.
+ */
 export interface SlotView {
   slot: DefaultSlotName
   /** The model type the slot needs. */
