@@ -125,11 +125,20 @@ describe('resolveModel', () => {
     expect(resolved(data, 'default:embedding').type).toBe('embedding')
     expect(resolved(data, 'default:largeContext').canonical).toBe('mistral/mistral-small')
     expect(resolved(data, 'default:LARGECONTEXT').canonical).toBe('mistral/mistral-small')
-    // A required slot does not fall back, an unknown slot is nothing, a stale id is nothing.
-    expect(resolveModel(data, 'default:textToSpeech')).toEqual({ ok: false, reason: 'not_found' })
+    // A required slot does not fall back: it is unset (the answer says how to set it). An
+    // unknown slot is no model at all; a stale id is an unset slot too.
+    expect(resolveModel(data, 'default:textToSpeech')).toEqual({
+      ok: false,
+      reason: 'slot_unset',
+      slot: 'textToSpeech',
+    })
     expect(resolveModel(data, 'default:nope')).toEqual({ ok: false, reason: 'not_found' })
     data.defaults.slots.chat = 'deleted-model'
-    expect(resolveModel(data, 'default:tools')).toEqual({ ok: false, reason: 'not_found' })
+    expect(resolveModel(data, 'default:tools')).toEqual({
+      ok: false,
+      reason: 'slot_unset',
+      slot: 'tools',
+    })
   })
 
   it.each(['', '   ', 'gpt-5', 'openai/', '/gpt-4o', 'anthropic/gpt-4o', 'default:'])(
