@@ -9,10 +9,10 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
-import net from 'node:net'
 import path from 'node:path'
 import { transformSync } from 'esbuild'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { freePort, portOpen } from '../../support/ports'
 import { ROOT } from '../../fixtures/built'
 import { tmpHome } from '../../support/home'
 
@@ -75,21 +75,6 @@ function startChild(nodeOptions: string) {
   }
   return { child, exit, first, stdout: () => out, stderr: () => err }
 }
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port
-      s.close(() => resolve(port))
-    })
-  })
-
-const portOpen = (port: number) =>
-  new Promise<boolean>((resolve) => {
-    const sock = net.connect(port, '127.0.0.1')
-    sock.once('connect', () => (sock.destroy(), resolve(true)))
-    sock.once('error', () => resolve(false))
-  })
 
 describe('src-cli/harden', () => {
   it('SIGUSR1 opens no inspector, and the process keeps running', async () => {

@@ -11,10 +11,10 @@
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { freePort, portOpen } from '../../support/ports'
 import { ROOT } from '../../fixtures/built'
 import { tmpDir } from '../env/helpers'
 
@@ -55,21 +55,6 @@ function start(args: string[], env: Record<string, string>, stdin = ''): Started
       new Promise((resolve) => (out.includes(text) ? resolve() : waiters.push([text, resolve]))),
   }
 }
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port
-      s.close(() => resolve(port))
-    })
-  })
-
-const portOpen = (port: number) =>
-  new Promise<boolean>((resolve) => {
-    const sock = net.connect(port, '127.0.0.1')
-    sock.once('connect', () => (sock.destroy(), resolve(true)))
-    sock.once('error', () => resolve(false))
-  })
 
 let home = ''
 let keyFile = ''

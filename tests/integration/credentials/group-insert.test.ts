@@ -7,9 +7,9 @@
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import { build } from 'esbuild'
 import fc from 'fast-check'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { bundleChild } from '../../support/child-script'
 import { getProvider } from '../../../src-main/providers/catalog'
 import { INSERT_KIND, insertApplier } from '../../../src-main/services/credential-insert'
 import { createCredentialsService } from '../../../src-main/services/credentials'
@@ -23,17 +23,7 @@ const env = { SWITCHBOARD_ENCRYPTION_KEY: PASS }
 let holderScript = ''
 
 beforeAll(async () => {
-  holderScript = path.join(tmpHome(), 'holder.cjs')
-  await build({
-    entryPoints: [path.join(__dirname, '../store/holder-child.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    outfile: holderScript,
-    external: ['keytar'],
-    logLevel: 'error',
-  })
+  holderScript = await bundleChild(path.join(__dirname, '../store/holder-child.ts'))
 })
 
 /** A credentials service over `home` whose store counts the times it took the lock. */

@@ -9,8 +9,8 @@
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import { build } from 'esbuild'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { bundleChild } from '../../support/child-script'
 import { createFileStore, type FileStoreOptions } from '../../../src-main/store/file-store'
 import { tmpHome } from '../../support/home'
 import { holdLock, opFiles, queueDir, targetApplier, waitFor } from './group-commit-helpers'
@@ -18,16 +18,7 @@ import { holdLock, opFiles, queueDir, targetApplier, waitFor } from './group-com
 let script = ''
 
 beforeAll(async () => {
-  script = path.join(tmpHome(), 'claim-child.cjs')
-  await build({
-    entryPoints: [path.join(__dirname, 'claim-child.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    outfile: script,
-    logLevel: 'error',
-  })
+  script = await bundleChild(path.join(__dirname, 'claim-child.ts'))
 })
 
 /** A store with the test op that counts its lock turns. */

@@ -8,8 +8,8 @@
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import { build } from 'esbuild'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { bundleChild } from '../../support/child-script'
 import { withLock } from '../../../src-main/store/lock'
 import { queueDirOf } from '../../../src-main/store/lock-queue'
 import { tmpHome } from '../vault/helpers'
@@ -17,16 +17,7 @@ import { tmpHome } from '../vault/helpers'
 let script = ''
 
 beforeAll(async () => {
-  script = path.join(tmpHome(), 'lock-child.cjs')
-  await build({
-    entryPoints: [path.join(__dirname, 'lock-child.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    outfile: script,
-    logLevel: 'error',
-  })
+  script = await bundleChild(path.join(__dirname, 'lock-child.ts'))
 })
 
 /** A pid that is certainly not running: a child that has already exited. */

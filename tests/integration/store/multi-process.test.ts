@@ -5,26 +5,15 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import { build } from 'esbuild'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { bundleChild } from '../../support/child-script'
 import { setup, tmpHome } from '../vault/helpers'
 
 const PASS = 'multi process passphrase'
 let script = ''
 
 beforeAll(async () => {
-  const dir = tmpHome()
-  script = path.join(dir, 'writer.cjs')
-  await build({
-    entryPoints: [path.join(__dirname, 'writer-child.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    outfile: script,
-    external: ['keytar'],
-    logLevel: 'error',
-  })
+  script = await bundleChild(path.join(__dirname, 'writer-child.ts'))
 })
 
 interface Writer {
