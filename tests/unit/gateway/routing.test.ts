@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { allowed, publicNames, resolveModel } from '../../../src-main/gateway/routing'
+import { blankCredential } from '../../../src-main/store/blank-credential'
 import { emptyStoreData } from '../../../src-main/store/migrations'
 import type { StoreData, StoredCredential, StoredModel } from '../../../src-main/store/schema'
 
@@ -12,27 +13,9 @@ function cred(
   id: string,
   provider: StoredCredential['provider'],
   extra: Partial<StoredCredential> = {},
-) {
-  return {
-    id,
-    provider,
-    name: id,
-    baseUrl: null,
-    endpoint: null,
-    apiVersion: null,
-    endpoints: null,
-    project: null,
-    location: null,
-    credentialsPath: null,
-    numCtx: null,
-    secrets: {},
-    keyHint: null,
-    allowInsecureHttp: false,
-    isPrimary: false,
-    createdAt: '2026-01-01T00:00:00.000Z',
-    updatedAt: '2026-01-01T00:00:00.000Z',
-    ...extra,
-  } satisfies StoredCredential
+): StoredCredential {
+  const at = '2026-01-01T00:00:00.000Z'
+  return blankCredential(provider, { id, name: id, createdAt: at, updatedAt: at, ...extra })
 }
 
 let n = 0
