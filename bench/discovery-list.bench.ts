@@ -102,17 +102,8 @@ function readKeystrokeTimer(page: Page): Promise<Sample> {
 
 type Measured = { paint: number[]; update: number[]; maxRows: number }
 
-async function measure(page: Page, credentialName: string, total: number): Promise<Measured> {
-  await page.getByRole('button', { name: 'Discover models' }).first().click()
-  const credential = page.getByRole('dialog').getByLabel('Credential')
-  const label = `${credentialName} (OpenAI)`
-  if ((await credential.locator('option:checked').textContent()) !== label) {
-    await credential.selectOption({ label })
-  }
-  const dialog = page.getByRole('dialog', { name: `Discover models for ${credentialName}` })
-  await dialog.getByText(`Showing ${total} of ${total}`).waitFor({ timeout: 60_000 })
-  const search = dialog.getByRole('searchbox', { name: 'Search models' })
-  await search.focus()
+/** Types the bench's words one key at a time and erases them, timing every press. */
+async function typeWords(page: Page): Promise<Measured> {
   const paint: number[] = []
   const update: number[] = []
   let maxRows = await page.locator('.discovery-row').count()
@@ -139,10 +130,60 @@ async function measure(page: Page, credentialName: string, total: number): Promi
     for (const ch of word) await press(ch)
     for (let i = 0; i < word.length; i++) await press('Backspace')
   }
-  await page.keyboard.press('Escape')
-  await dialog.waitFor({ state: 'hidden' })
   const sorted = (xs: number[]) => xs.sort((a, b) => a - b)
   return { paint: sorted(paint), update: sorted(update), maxRows }
+}
+
+async function measure(page: Page, credentialName: string, total: number): Promise<Measured> {
+  await page.getByRole('button', { name: 'Discover models' }).first().click()
+  const credential = page.getByRole('dialog').getByLabel('Credential')
+  const label = `${credentialName} (OpenAI)`
+  if ((await credential.locator('option:checked').textContent()) !== label) {
+    await credential.selectOption({ label })
+  }
+  const dialog = page.getByRole('dialog', { name: `Discover models for ${credentialName}` })
+  await dialog.getByText(`Showing ${total} of ${total}`).waitFor({ timeout: 60_000 })
+  await dialog.getByRole('searchbox', { name: 'Search models' }).focus()
+  const measured = await typeWords(page)
+  await page.keyboard.press('Escape')
+  await dialog.waitFor({ state: 'hidden' })
+  return measured
+}
+
+/**
+ * The same keystrokes on a bare page in the same browser: a search box over 10 plain text rows
+ * of the same size, filtered by a few lines of DOM code (no framework, no styles, no a11y
+ * attributes). What this machine's Chromium needs for a keystroke to be painted at all: a
+ * target below its p95 cannot be met by any renderer here.
+ */
+async function measureFloor(page: Page, ids: string[]): Promise<Measured> {
+  await page.setContent(floorPage(ids))
+  await page.getByRole('searchbox').focus()
+  return typeWords(page)
+}
+
+function floorPage(ids: string[]): string {
+  const rows = Array.from(
+    { length: 10 },
+    (_, i) => `<div class="discovery-row" style="top:${i * 52}px"></div>`,
+  ).join('')
+  return `<!doctype html><html><head><style>
+body { font: 14px system-ui, sans-serif; }
+.discovery-row { position: absolute; left: 0; width: 100%; height: 52px; contain: strict; }
+</style></head><body><dialog open style="width: 860px">
+<input type="search" aria-label="Search"><p id="count"></p>
+<div style="position: relative; height: 416px; overflow: auto; contain: strict">${rows}</div>
+</dialog><script>
+const ids = ${JSON.stringify(ids)}
+const rows = document.querySelectorAll('.discovery-row')
+const show = (q) => {
+  const hits = ids.filter((id) => id.includes(q))
+  document.getElementById('count').textContent = 'Showing ' + hits.length + ' of ' + ids.length
+  rows.forEach((row, i) => (row.textContent = hits[i] ?? ''))
+}
+show('')
+document.querySelector('input').addEventListener('input', (e) => show(e.target.value))
+</script></body></html>`
 }
 
 async function main() {
@@ -167,17 +208,27 @@ async function main() {
     apiKey: KEY,
     baseUrl: small.url,
   })
-  const report = (label: string, big: Measured, small: Measured) => {
+  const report = (label: string, big: Measured, small: Measured, floor: Measured) => {
     const p95 = quantile(big.paint, 0.95)
+    const floorP95 = quantile(floor.paint, 0.95)
+    const verdict =
+      p95 <= TARGET_P95_MS
+        ? 'OK'
+        : floorP95 > TARGET_P95_MS
+          ? `missed; below this machine's floor, the bare page's p95 is ${fmt(floorP95)}`
+          : 'missed'
     console.log(`${label}`)
     console.log(
-      `  10,000 models, ${big.paint.length} keystrokes: keystroke → painted p50 ${fmt(quantile(big.paint, 0.5))}, p95 ${fmt(p95)} (target p95 ≤ ${TARGET_P95_MS} ms: ${p95 <= TARGET_P95_MS ? 'OK' : 'missed'}); → DOM updated p50 ${fmt(quantile(big.update, 0.5))}, p95 ${fmt(quantile(big.update, 0.95))}; rendered rows at most ${big.maxRows} (limit 100)`,
+      `  10,000 models, ${big.paint.length} keystrokes: keystroke → painted p50 ${fmt(quantile(big.paint, 0.5))}, p95 ${fmt(p95)} (target p95 ≤ ${TARGET_P95_MS} ms: ${verdict}); → DOM updated p50 ${fmt(quantile(big.update, 0.5))}, p95 ${fmt(quantile(big.update, 0.95))}; rendered rows at most ${big.maxRows} (limit 100)`,
     )
     console.log(
       `  100 models,    ${small.paint.length} keystrokes: keystroke → painted p50 ${fmt(quantile(small.paint, 0.5))}, p95 ${fmt(quantile(small.paint, 0.95))}; → DOM updated p50 ${fmt(quantile(small.update, 0.5))}, p95 ${fmt(quantile(small.update, 0.95))}`,
     )
     console.log(
-      `  10,000 vs 100 models: painted p50 ratio ${ratio(quantile(big.paint, 0.5), quantile(small.paint, 0.5))}, DOM update p50 ratio ${ratio(quantile(big.update, 0.5), quantile(small.update, 0.5))}`,
+      `  bare page,     ${floor.paint.length} keystrokes: keystroke → painted p50 ${fmt(quantile(floor.paint, 0.5))}, p95 ${fmt(floorP95)} (10 text rows over the same 10,000 ids, no framework: the machine's floor)`,
+    )
+    console.log(
+      `  10,000 vs 100 models: painted p50 ratio ${ratio(quantile(big.paint, 0.5), quantile(small.paint, 0.5))}, DOM update p50 ratio ${ratio(quantile(big.update, 0.5), quantile(small.update, 0.5))}; 10,000 models vs bare page: painted p50 ${ratio(quantile(big.paint, 0.5), quantile(floor.paint, 0.5))}, p95 ${ratio(p95, floorP95)}`,
     )
   }
   // BENCH_TRACE=<file>: a Chromium performance trace of the first mode's 10,000-model keystrokes
@@ -203,8 +254,9 @@ async function main() {
         ? await run(app, mode.args, baseRoot, trace && `${trace}.before.json`)
         : null
       const after = await run(app, mode.args, root, trace)
-      if (before) report(`before (${baseRoot}), ${mode.label}:`, before.big, before.small)
-      report(`${mode.label}:`, after.big, after.small)
+      if (before)
+        report(`before (${baseRoot}), ${mode.label}:`, before.big, before.small, before.floor)
+      report(`${mode.label}:`, after.big, after.small, after.floor)
       console.log(loadAverage())
       maxRows = Math.max(maxRows, after.big.maxRows)
     }
@@ -232,7 +284,11 @@ async function main() {
         traces.push({ label: from === root ? 'traced' : `traced before (${from})`, file: trace })
       }
       const smallRun = await measure(page, 'Small listing', 100)
-      return { big: bigRun, small: smallRun }
+      // The app's page closes first: the floor page has the browser to itself.
+      await page.close()
+      const floorPageTab = await browser.newPage({ viewport: { width: 1200, height: 800 } })
+      const floor = await measureFloor(floorPageTab, modelIds(10_000))
+      return { big: bigRun, small: smallRun, floor }
     } finally {
       await browser.close()
     }
