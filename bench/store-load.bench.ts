@@ -13,7 +13,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { build } from 'esbuild'
+import { bundleForNode } from './bundle'
 import { fmt, loadAverage, quantile } from './lib'
 
 const root = process.env.SWITCHBOARD_ROOT ?? process.cwd()
@@ -43,20 +43,9 @@ function handOffs(spans: [number, number][]): number[] {
     .filter((gap) => gap >= 0)
 }
 
-async function bundleWriter(from: string, name: string): Promise<string> {
-  const outfile = path.join(root, '.bench-out', `${name}.cjs`)
-  await build({
-    entryPoints: [path.join(from, 'bench', 'store-load-writer.ts')],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['keytar', 'electron'],
-    logLevel: 'error',
-  })
-  return outfile
-}
+/** The writer of `from`'s checkout, bundled. */
+const bundleWriter = (from: string, name: string) =>
+  bundleForNode(path.join(from, 'bench', 'store-load-writer.ts'), name)
 
 /** Runs writers to the end; resolves with their reports once all have exited. */
 function start(script: string, home: string, procs: number, adds: number, warm: boolean) {

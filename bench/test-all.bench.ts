@@ -14,11 +14,10 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
-import { build } from 'esbuild'
 import { createAppContext } from '../src-main/app-context'
+import { bundleForNode } from './bundle'
 import { fmt, loadAverage, quantile, ratio } from './lib'
 
-const root = process.env.SWITCHBOARD_ROOT ?? process.cwd()
 const SERVERS = 20
 const DELAY_MS = 300
 const ROUNDS = 5
@@ -47,17 +46,10 @@ const newKey = () =>
 
 /** Bundles another checkout's app context, so its code runs in this process beside ours. */
 async function loadBaseline(from: string): Promise<CreateAppContext> {
-  const outfile = path.join(root, '.bench-out', 'test-all-baseline.cjs')
-  await build({
-    entryPoints: [path.join(from, 'src-main', 'app-context.ts')],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['keytar', 'electron'],
-    logLevel: 'error',
-  })
+  const outfile = await bundleForNode(
+    path.join(from, 'src-main', 'app-context.ts'),
+    'test-all-baseline',
+  )
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- a bundle built just now
   return (require(outfile) as { createAppContext: CreateAppContext }).createAppContext
 }
