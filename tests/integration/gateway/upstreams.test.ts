@@ -14,7 +14,14 @@ import { startGoogleServer } from '../../fixtures/google-server'
 import type { FakeServer } from '../../fixtures/recording-server'
 import { makeServiceAccount, startVertexServer, VERTEX_TOKEN } from '../../fixtures/vertex-server'
 import { startVoyageServer } from '../../fixtures/voyage-server'
-import { chat, createGatewayWorld, post, startGatewayAt, type GatewayWorld } from './world'
+import {
+  addVertexCredential,
+  chat,
+  createGatewayWorld,
+  post,
+  startGatewayAt,
+  type GatewayWorld,
+} from './world'
 
 const KEY = 'fake-provider-key-0123456789abcdefXYZ'
 
@@ -95,14 +102,7 @@ describe('Vertex AI (OpenAI-compatible endpoint)', () => {
     const v = track(await startVertexServer({ accept: () => accept! }))
     const sa = makeServiceAccount(v.tokenUri)
     accept = sa.publicKey
-    const c = await world.ctx.credentials.create({
-      provider: 'vertex',
-      name: 'Vertex',
-      project: 'my-proj',
-      location: 'us-central1',
-      serviceAccountJson: JSON.stringify(sa.json),
-    } as never)
-    await world.register(c.id, 'gemini-2.5-flash')
+    await addVertexCredential(world, sa)
     const token = await world.token()
     // Vertex has no base-URL field: a gateway that puts the fake's URL in (./world.ts).
     const gw = await startGatewayAt(world, v.url)

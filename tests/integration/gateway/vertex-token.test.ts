@@ -16,7 +16,14 @@ import { createGuardedFetch } from '../../../src-main/net'
 import { getProvider } from '../../../src-main/providers/catalog'
 import { servedRoutes } from '../../../src-main/providers/upstream/upstream'
 import { tokenKeepMs, vertexAuth } from '../../../src-main/providers/upstream/upstream-vertex'
-import { chat, createGatewayWorld, post, startGatewayAt, type GatewayWorld } from './world'
+import {
+  addVertexCredential,
+  chat,
+  createGatewayWorld,
+  post,
+  startGatewayAt,
+  type GatewayWorld,
+} from './world'
 
 const CHAT = '/v1/projects/my-proj/locations/us-central1/endpoints/openapi/chat/completions'
 
@@ -32,14 +39,7 @@ beforeEach(async () => {
   v = await startVertexServer({ accept: () => accepted })
   sa = makeServiceAccount(v.tokenUri)
   accepted = sa.publicKey
-  const c = await world.ctx.credentials.create({
-    provider: 'vertex',
-    name: 'Vertex',
-    project: 'my-proj',
-    location: 'us-central1',
-    serviceAccountJson: JSON.stringify(sa.json),
-  } as never)
-  await world.register(c.id, 'gemini-2.5-flash')
+  await addVertexCredential(world, sa)
   token = await world.token()
   gw = await startGatewayAt(world, v.url)
 })
@@ -61,6 +61,16 @@ const sent = () =>
         : `${r.path === CHAT ? 'chat' : r.path} ${r.headers.authorization}`,
     )
 
+// What the fake saw when a kept token was refused once: the exchange, the first request, the
+// refused one, a new exchange and the request again with the new token.
+const RENEWED_ONCE = [
+  'token',
+  `chat Bearer ${VERTEX_TOKEN}`,
+  `chat Bearer ${VERTEX_TOKEN}`,
+  'token',
+  `chat Bearer ${VERTEX_TOKEN}.2`,
+]
+
 describe('gateway: the Vertex access token', () => {
   it('a kept token that answers 401 is renewed and the request sent again, once', async () => {
     expect((await ask()).status).toBe(200)
@@ -70,13 +80,7 @@ describe('gateway: the Vertex access token', () => {
     const text = await res.text()
     expect(text).toContain('hello from vertex')
     expect(text).not.toContain(VERTEX_TOKEN)
-    expect(sent()).toEqual([
-      'token',
-      `chat Bearer ${VERTEX_TOKEN}`,
-      `chat Bearer ${VERTEX_TOKEN}`,
-      'token',
-      `chat Bearer ${VERTEX_TOKEN}.2`,
-    ])
+    expect(sent()).toEqual(RENEWED_ONCE)
     // The credential stayed in service: the renewed token is kept for the next request.
     expect((await ask()).status).toBe(200)
     expect(sent().slice(5)).toEqual([`chat Bearer ${VERTEX_TOKEN}.2`])
@@ -90,13 +94,7 @@ describe('gateway: the Vertex access token', () => {
     expect(((await res.json()) as { error: { upstream_code?: string } }).error.upstream_code).toBe(
       'auth_invalid',
     )
-    expect(sent()).toEqual([
-      'token',
-      `chat Bearer ${VERTEX_TOKEN}`,
-      `chat Bearer ${VERTEX_TOKEN}`,
-      'token',
-      `chat Bearer ${VERTEX_TOKEN}.2`,
-    ])
+    expect(sent()).toEqual(RENEWED_ONCE)
   })
 
   it('a failed exchange is not kept: the next request exchanges again', async () => {

@@ -85,6 +85,25 @@ export const chat = (model: string, stream = false) => ({
 })
 
 /**
+ * Adds a Vertex credential (project my-proj, us-central1) for the fake's service account and
+ * registers gemini-2.5-flash on it; reached through startGatewayAt (Vertex has no base URL).
+ */
+export async function addVertexCredential(
+  world: GatewayWorld,
+  serviceAccount: { json: unknown },
+): Promise<string> {
+  const c = await world.ctx.credentials.create({
+    provider: 'vertex',
+    name: 'Vertex',
+    project: 'my-proj',
+    location: 'us-central1',
+    serviceAccountJson: JSON.stringify(serviceAccount.json),
+  } as never)
+  await world.register(c.id, 'gemini-2.5-flash')
+  return c.id
+}
+
+/**
  * A second gateway over the world's store that sees every credential with `baseUrl` put in:
  * Vertex has no base-URL field (its host comes from the location), so this is how a gateway
  * reaches the Vertex fake, as the Vertex adapter tests do. Close it with `close()`.

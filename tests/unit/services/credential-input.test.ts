@@ -9,6 +9,7 @@ import path from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { getProvider } from '../../../src-main/providers/catalog'
+import { FIELD_NAMES } from '../../../src-preload/contract/credential-fields'
 import {
   applyChanges,
   checkRequired,
@@ -172,19 +173,8 @@ describe('validateInput', () => {
       fc.constantFrom(null, undefined, true, 0, -1, 1e12, [], {}, 'http://0.0.0.0', KEY),
       fc.integer(),
     )
-    const field = fc.constantFrom(
-      'name',
-      'baseUrl',
-      'endpoint',
-      'apiVersion',
-      'project',
-      'location',
-      'numCtx',
-      'apiKey',
-      'endpoints',
-      'allowInsecureHttp',
-      'serviceAccountJson',
-    )
+    // Every field of the one table, the request's own `endpoints` map and a name it does not know.
+    const field = fc.constantFrom(...FIELD_NAMES, 'endpoints', 'notAField')
     fc.assert(
       fc.property(
         fc.constantFrom('openai', 'azure', 'ollama', 'dashscope', 'openai_compatible'),
