@@ -18,6 +18,7 @@ import {
 } from '../../../src-main/services/connection-tests'
 import type { LastTestResult } from '../../../src-main/store/schema'
 import { closedPort, startServer, startSilentServer, type TestServer } from '../net/servers'
+import { rejection } from '../../support/rejection'
 
 const KEY = 'sk-test-CONNTESTSECRET000000001'
 const NOW = new Date('2026-03-01T12:00:00.000Z')
@@ -178,15 +179,6 @@ async function server(...args: Parameters<typeof startServer>): Promise<TestServ
   const s = await startServer(...args)
   closers.push(() => s.close())
   return s
-}
-
-async function rejection(p: Promise<unknown>): Promise<AppError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  )
-  expect(err).toBeInstanceOf(AppError)
-  return err as AppError
 }
 
 describe('testOne', () => {

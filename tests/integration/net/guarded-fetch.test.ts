@@ -1,6 +1,5 @@
 import type { LookupAddress } from 'node:dns'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { AppError } from '../../../src-main/errors'
 import { createGuardedFetch, type GuardedFetchOptions } from '../../../src-main/net/guarded-fetch'
 import { VET_TTL_MS } from '../../../src-main/net/guarded-stream'
 import type { Resolver } from '../../../src-main/net/pinned-lookup'
@@ -14,6 +13,7 @@ import {
   type TestProxy,
   type TestServer,
 } from './servers'
+import { rejection } from '../../support/rejection'
 
 const KEY = 'sk-test-GUARDEDFETCHSECRET0001'
 
@@ -29,15 +29,6 @@ function tableResolver(table: Record<string, string[]>, calls: string[] = []): R
       family: address.includes(':') ? 6 : 4,
     }))
   }
-}
-
-async function rejection(p: Promise<unknown>): Promise<AppError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  )
-  expect(err).toBeInstanceOf(AppError)
-  return err as AppError
 }
 
 const closers: Array<() => Promise<void>> = []

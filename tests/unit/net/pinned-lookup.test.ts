@@ -7,6 +7,7 @@ import {
   type Resolver,
 } from '../../../src-main/net/pinned-lookup'
 import { checkUrl, type HostInfo } from '../../../src-main/net/url-guard'
+import { rejection } from '../../support/rejection'
 
 function host(url: string): HostInfo {
   const r = checkUrl(url)
@@ -18,15 +19,6 @@ const answer =
   (...addresses: string[]): Resolver =>
   async () =>
     addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 }))
-
-async function rejection(p: Promise<unknown>): Promise<AppError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  )
-  expect(err).toBeInstanceOf(AppError)
-  return err as AppError
-}
 
 describe('resolvePinned', () => {
   it('keeps every checked address with its kind', async () => {

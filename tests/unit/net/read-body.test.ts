@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { AppError } from '../../../src-main/errors'
 import { readJson, readText, statusToCode } from '../../../src-main/net/read-body'
+import { rejection } from '../../support/rejection'
 
 describe('statusToCode', () => {
   it.each([
@@ -16,15 +16,6 @@ describe('statusToCode', () => {
     [302, 'server_error'],
   ])('%i → %s', (status, code) => expect(statusToCode(status)).toBe(code))
 })
-
-async function rejection(p: Promise<unknown>): Promise<AppError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  )
-  expect(err).toBeInstanceOf(AppError)
-  return err as AppError
-}
 
 describe('readJson', () => {
   it('parses JSON', async () => {
