@@ -23,6 +23,8 @@ async function main() {
   // processes, and where its time under the lock went.
   const spans: [number, number][] = []
   const phases: TurnPhases[] = []
+  // After a batch: the folder's fsync and the answers, while the next in line waits.
+  const leaves: number[] = []
   const wall = () => performance.timeOrigin + performance.now()
   let addStart = 0
   let released = 0
@@ -45,6 +47,7 @@ async function main() {
       released = performance.now()
     },
     onPhases: (p) => phases.push(p),
+    onLeave: (ms) => leaves.push(ms),
   })
   const vault = createDefaultVault({ home, env, store, keytar: null })
   const credentials = createCredentialsService({ store, vault, getProvider })
@@ -71,7 +74,7 @@ async function main() {
     }
   }
   process.stdout.write(
-    `${JSON.stringify({ adds, waits, holds, before, after, failures, spans, phases })}\n`,
+    `${JSON.stringify({ adds, waits, holds, before, after, failures, spans, phases, leaves })}\n`,
   )
   process.stdin.destroy()
 }

@@ -32,6 +32,7 @@ interface Report {
   /** Absent in a baseline checkout's writer that does not report them. */
   spans?: [number, number][]
   phases?: Record<string, number>[]
+  leaves?: number[]
 }
 
 /** Gaps between one hold's release and the next hold's acquisition, across all writers. */
@@ -128,6 +129,7 @@ async function round(script: string, procs: number, adds: number, warm: boolean,
     failures: reports.flatMap((r) => r.failures),
     spans: reports.flatMap((r) => r.spans ?? []),
     phases: reports.flatMap((r) => r.phases ?? []),
+    leaves: reports.flatMap((r) => r.leaves ?? []),
     stored,
     wallMs,
   }
@@ -149,6 +151,7 @@ class Tally {
   turns: number[] = []
   handOffs: number[] = []
   phases: Record<string, number>[] = []
+  leaves: number[] = []
   /** The same adds, a data folder per writer: only the CPU is shared. */
   unshared: number[] = []
 }
@@ -171,6 +174,7 @@ async function measure(script: string, warm: boolean, t: Tally) {
     t.handOffs.push(...handOffs(r.spans))
   }
   t.phases.push(...r.phases)
+  t.leaves.push(...r.leaves)
 }
 
 function report(label: string, t: Tally, targets: boolean) {
@@ -204,7 +208,10 @@ function report(label: string, t: Tally, targets: boolean) {
   if (t.phases.length) {
     const med = (xs: number[]) => fmt(quantile(sorted(xs), 0.5))
     const parts = Object.keys(t.phases[0]!).map((k) => `${k} ${med(t.phases.map((p) => p[k]!))}`)
-    const gap = t.handOffs.length ? `, hand-off ${med(t.handOffs)}` : ''
+    // The hand-off: after a batch the holder syncs the folder and answers (the next in line
+    // waits for that), then the next in line has to wake and get a CPU.
+    const leave = t.leaves.length ? ` (of it, sync and answers after a batch ${med(t.leaves)})` : ''
+    const gap = t.handOffs.length ? `, hand-off ${med(t.handOffs)}${leave}` : ''
     console.log(`  a turn, median by phase         ${parts.join(', ')}${gap}`)
   }
   const b = sorted(t.before)

@@ -41,6 +41,9 @@ export interface FileStoreOptions extends LockOptions {
   clock?: () => Date
   /** Told where each update's time under the lock went (benchmarks and diagnostics). */
   onPhases?: (phases: TurnPhases) => void
+  /** Told how long the holder took after the lock to make its write durable and answer the ops
+   *  it took (ms), while the next in line still waits (bench/store-load.bench.ts). */
+  onLeave?: (ms: number, answered: number) => void
   /** Test seam: runs after the store file is replaced, before queued ops are answered. */
   afterStoreWrite?: () => void
   /** Test seam: runs after the holder claimed and applied queued ops, before it writes. */
@@ -212,9 +215,11 @@ export function createFileStore(home: string, options: FileStoreOptions = {}): F
           // finds its answer instead of taking a turn.
           beforeLeave: () => {
             if (!taken.length) return claimed.forEach((t) => giveBack(t.spot))
+            const t0 = performance.now()
             fsyncDir(home)
             synced = true
             answerAll(taken)
+            options.onLeave?.(performance.now() - t0, taken.length)
           },
         },
       )

@@ -6,16 +6,16 @@
  */
 import fs from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { createFileStore } from '../../../src-main/store/file-store'
+import { createFileStore, type FileStoreOptions } from '../../../src-main/store/file-store'
 import type { OpApplier } from '../../../src-main/store/schema'
 import { AppError } from '../../../src-main/errors'
 import { tmpHome } from '../../support/home'
 import { holdLock, opFiles, queueDir, targetApplier, waitFor } from './group-commit-helpers'
 
 /** A store that counts the times it took the lock. */
-function counted(home: string) {
+function counted(home: string, opts: FileStoreOptions = {}) {
   const taken = { count: 0 }
-  const store = createFileStore(home, { onAcquired: () => void (taken.count += 1) })
+  const store = createFileStore(home, { ...opts, onAcquired: () => void (taken.count += 1) })
   store.register('test.target', targetApplier)
   return { store, taken }
 }
@@ -23,7 +23,9 @@ function counted(home: string) {
 describe('group commit', () => {
   it('the holder applies the ops queued behind it in its one write and answers them', async () => {
     const home = tmpHome()
-    const holder = counted(home)
+    // The bench's view of the hand-off: once per batch, with how many ops it answered.
+    const left: number[] = []
+    const holder = counted(home, { onLeave: (_ms, answered) => void left.push(answered) })
     const b = counted(home)
     const c = counted(home)
     const hold = await holdLock(holder.store)
@@ -36,6 +38,7 @@ describe('group commit', () => {
     expect(await pc).toEqual({ done: true, result: 'added' })
     // Answered by the holder: neither waiter ever took the lock.
     expect([b.taken.count, c.taken.count]).toEqual([0, 0])
+    expect(left).toEqual([2])
     const data = await createFileStore(home).read()
     expect(data.settings.theme).toBe('dark')
     // In queue order, which is whichever joined first.
