@@ -22,24 +22,18 @@ import {
   startGatewayAt,
   type GatewayWorld,
 } from './world'
+import { closedAfter } from '../../support/servers'
 
 const KEY = 'fake-provider-key-0123456789abcdefXYZ'
 
 let world: GatewayWorld
-let servers: FakeServer[] = []
 beforeEach(async () => {
   world = await createGatewayWorld()
 })
 afterEach(async () => {
   await world.close()
-  await Promise.all(servers.map((s) => s.close()))
-  servers = []
 })
-
-const track = <T extends FakeServer>(s: T) => {
-  servers.push(s)
-  return s
-}
+const track = closedAfter(afterEach)
 const posts = (s: FakeServer) => s.requests.filter((r) => r.method === 'POST')
 const embed = (model: string) => ({ model, input: ['hello'] })
 

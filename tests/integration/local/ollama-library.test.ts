@@ -7,18 +7,16 @@ import { createOllamaLibrary } from '../../../src-main/local/ollama-library'
 import { createGuardedFetch } from '../../../src-main/net/guarded-fetch'
 import { startFakeOllama, type FakeOllama } from '../../fixtures/ollama-server'
 import { closedPort, json, serveJson } from '../../fixtures/local-servers'
+import { closedAfter } from '../../support/servers'
 
 const guarded = createGuardedFetch({ env: {}, defaultTimeoutMs: 2000 })
-const servers: { close(): Promise<void> }[] = []
+const track = closedAfter()
 afterAll(async () => {
-  await Promise.all(servers.map((s) => s.close()))
   await guarded.close()
 })
 
 async function fake(opts: Parameters<typeof startFakeOllama>[0] = {}): Promise<FakeOllama> {
-  const s = await startFakeOllama(opts)
-  servers.push(s)
-  return s
+  return track(await startFakeOllama(opts))
 }
 
 describe('Ollama library', () => {
@@ -202,7 +200,7 @@ describe('Ollama library', () => {
         return json(res, 500, { error: 'llama runner process has terminated' })
       res.writeHead(200, { 'content-type': 'application/json' }).end('<html>not json')
     })
-    servers.push(broken)
+    track(broken)
     const b = createOllamaLibrary({ baseUrl: broken.url, fetch: guarded })
     await expect(b.list()).rejects.toMatchObject({ code: 'server_error', params: { status: 500 } })
     await expect(b.ps()).rejects.toMatchObject({ code: 'server_error' })

@@ -16,6 +16,7 @@ import {
 } from '../../fixtures/adapter-harness'
 import { GOOGLE_MODELS, startGoogleServer } from '../../fixtures/google-server'
 import type { FakeServer } from '../../fixtures/recording-server'
+import { closedAfter } from '../../support/servers'
 
 const KEY = 'AIzaSyTestKey_0123456789abcdefghijklmn'
 
@@ -142,16 +143,14 @@ describe('google: base URL, discovery, typing and model tests', () => {
 })
 
 describe('google: a key that may not call the API (issue 12)', () => {
-  const servers: FakeServer[] = []
-  afterAll(async () => Promise.all(servers.map((s) => s.close())))
+  const track = closedAfter()
 
   for (const [reason, code] of [
     ['SERVICE_DISABLED', 'service_disabled'],
     ['API_KEY_SERVICE_BLOCKED', 'api_restricted'],
   ] as const) {
     it(`403 ${reason} is auth_forbidden with its own reason and hint`, async () => {
-      const s = await startGoogleServer({ key: KEY, forbidden: reason })
-      servers.push(s)
+      const s = track(await startGoogleServer({ key: KEY, forbidden: reason }))
       s.mode = 'forbidden'
       const o = await googleAdapter.test(cred(s.url), ctxFor('google'))
       expect(o.code).toBe('auth_forbidden')

@@ -5,7 +5,7 @@
  * src-main/providers/adapters/openai-speech: xAI's `/tts` body, Mistral's base64 `audio_data`
  * read as audio, and the voice chosen per model (Groq).
  */
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { openAiAdapter } from '../../../src-main/providers/adapters/openai'
 import { modelTestRoot } from '../../../src-main/providers/adapters/openai-model-test'
 import { apiRoot, entryFor } from '../../../src-main/providers/base-url'
@@ -15,19 +15,15 @@ import type { ProviderId } from '../../../src-main/providers/catalog-types'
 import { ctxFor, expectNoSecret } from '../../fixtures/adapter-harness'
 import { startOpenAiServer, type OpenAiFakeOptions } from '../../fixtures/openai-server'
 import { jsonBody, type FakeServer } from '../../fixtures/recording-server'
+import { closedAfter } from '../../support/servers'
 
 const KEY = 'sk-proj-CONFORMANCE0123456789abcd'
 const RESTRICTED = 'sk-proj-RESTRICTED0123456789abcd'
 const BAD = 'sk-proj-WRONGKEY999999999999999'
 
-const servers: FakeServer[] = []
-afterAll(async () => {
-  await Promise.all(servers.map((s) => s.close()))
-})
+const track = closedAfter()
 async function start(o: OpenAiFakeOptions): Promise<FakeServer> {
-  const s = await startOpenAiServer(o)
-  servers.push(s)
-  return s
+  return track(await startOpenAiServer(o))
 }
 const cred = (provider: ProviderId, baseUrl: string | null, apiKey = KEY): DecryptedCredential => ({
   id: 'c1',

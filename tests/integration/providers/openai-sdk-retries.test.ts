@@ -7,18 +7,16 @@
  * retries 408/409/429/5xx and whatever says `x-should-retry: true`; `retryRequest` waits
  * `retry-after-ms`), so a client that retried would do so at once and be counted here.
  */
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { openAiAdapter } from '../../../src-main/providers/adapters/openai'
 import type { ModelType } from '../../../src-preload/contract/models-shared'
 import { ctxFor } from '../../fixtures/adapter-harness'
 import { startOpenAiServer } from '../../fixtures/openai-server'
-import type { FakeMode, FakeServer } from '../../fixtures/recording-server'
+import type { FakeMode } from '../../fixtures/recording-server'
+import { closedAfter } from '../../support/servers'
 
 const KEY = 'sk-proj-NORETRY0123456789abcdefgh'
-const servers: FakeServer[] = []
-afterAll(async () => {
-  await Promise.all(servers.map((s) => s.close()))
-})
+const track = closedAfter()
 
 const CASES: Array<[FakeMode, ModelType, string, string]> = [
   ['rate_limited', 'language', 'gpt-4o-mini', '/v1/chat/completions'],
@@ -35,7 +33,7 @@ describe('the OpenAI SDK client never retries on its own', () => {
         key: KEY,
         headers: { 'x-should-retry': 'true', 'retry-after-ms': '1' },
       })
-      servers.push(s)
+      track(s)
       s.mode = mode
       const o = await openAiAdapter.modelTest(
         { id: 'c1', provider: 'openai', name: 'T', baseUrl: s.url, apiKey: KEY },

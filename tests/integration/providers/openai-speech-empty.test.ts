@@ -6,18 +6,15 @@
  * (tests/fixtures/openai-server.ts, `emptyAudio`) keeps each provider's route, status and content
  * type and only drops the clip.
  */
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { openAiAdapter } from '../../../src-main/providers/adapters/openai'
 import type { ProviderId } from '../../../src-main/providers/catalog-types'
 import { ctxFor } from '../../fixtures/adapter-harness'
 import { startOpenAiServer, type Flavor } from '../../fixtures/openai-server'
-import type { FakeServer } from '../../fixtures/recording-server'
+import { closedAfter } from '../../support/servers'
 
 const KEY = 'sk-proj-EMPTYAUDIO0123456789abcd'
-const servers: FakeServer[] = []
-afterAll(async () => {
-  await Promise.all(servers.map((s) => s.close()))
-})
+const track = closedAfter()
 
 const CASES: Array<[ProviderId, Flavor, string, string]> = [
   ['xai', 'xai', 'grok-tts', '/v1/tts'],
@@ -30,7 +27,7 @@ describe('text-to-speech: a 200 without audio', () => {
     '%s: is server_error (invalid_body), not ok',
     async (provider, flavor, model, path) => {
       const s = await startOpenAiServer({ key: KEY, flavor, emptyAudio: true })
-      servers.push(s)
+      track(s)
       const o = await openAiAdapter.modelTest(
         { id: 'c1', provider, name: 'T', baseUrl: s.url, apiKey: KEY },
         { name: model, type: 'text_to_speech' },
@@ -49,7 +46,7 @@ describe('text-to-speech: a 200 without audio', () => {
     '%s: the same route with a clip is ok (the fake is not broken)',
     async (provider, flavor, model) => {
       const s = await startOpenAiServer({ key: KEY, flavor })
-      servers.push(s)
+      track(s)
       const o = await openAiAdapter.modelTest(
         { id: 'c1', provider, name: 'T', baseUrl: s.url, apiKey: KEY },
         { name: model, type: 'text_to_speech' },

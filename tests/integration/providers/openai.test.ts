@@ -20,6 +20,7 @@ import {
 } from '../../fixtures/adapter-harness'
 import { FLAVOR, startOpenAiServer } from '../../fixtures/openai-server'
 import { header, type FakeServer } from '../../fixtures/recording-server'
+import { closedAfter } from '../../support/servers'
 
 const KEY = 'sk-proj-TESTKEY0123456789abcdefwxyz'
 const BAD = 'sk-proj-WRONGKEY999999999999999'
@@ -90,15 +91,9 @@ for (const provider of [...KEYED, 'omlx', 'openai_compatible'] as ProviderId[]) 
 }
 
 describe('openai-shaped: quirks', () => {
-  const servers: FakeServer[] = []
-  const start = async (o: Parameters<typeof startOpenAiServer>[0]) => {
-    const s = await startOpenAiServer(o)
-    servers.push(s)
-    return s
-  }
-  afterAll(async () => {
-    await Promise.all(servers.map((s) => s.close()))
-  })
+  const track = closedAfter()
+  const start = async (o: Parameters<typeof startOpenAiServer>[0]) =>
+    track(await startOpenAiServer(o))
 
   it('the registry maps the catalog shape to this adapter', () => {
     expect(getAdapter(getProvider('groq'))).toBe(openAiAdapter)
