@@ -80,6 +80,23 @@ test('discover → search → select → change a type → add custom → regist
   ).not.toBeChecked()
   await clearPreselected(dialog)
 
+  // Typing never moves the list: the custom-model offer takes the hint's place in one slot.
+  const hint = dialog.getByText(
+    "Not in the list? Type the model's exact ID to add it as a custom model.",
+  )
+  await expect(hint).toBeVisible()
+  const list = dialog.getByRole('list')
+  const before = await list.boundingBox()
+  await search.fill('gpt')
+  await expect(dialog.getByText('Showing 2 of 6')).toBeVisible()
+  await expect(dialog.getByText('“gpt” is not in the list.')).toBeVisible()
+  await expect(hint).toBeHidden()
+  expect(await list.boundingBox()).toEqual({ ...before!, height: 2 * 52 })
+  // A listed name: nothing to offer, the hint is back and the add button out of reach.
+  await search.fill('gpt-4o')
+  await expect(hint).toBeVisible()
+  await expect(dialog.getByRole('button', { name: 'Add as custom model' })).toBeHidden()
+
   await search.fill('gpt')
   await expect(dialog.getByText('Showing 2 of 6')).toBeVisible()
   await expect(dialog.getByRole('listitem')).toHaveCount(2)

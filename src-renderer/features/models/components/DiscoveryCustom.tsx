@@ -5,18 +5,28 @@ import { MODEL_TYPE_KEYS, MODEL_TYPE_NAMES } from '../../../../src-preload/contr
 import { template } from '../../../lib/translation-templates'
 
 interface Props {
+  /** False while the query names a listed model (or nothing): kept in place but hidden, so the
+   *  slot's size never changes and the select is not rebuilt per keystroke. */
+  shown: boolean
   /** The typed name the listing lacks (already trimmed). */
   name: string
   type: ModelType
   onType: (type: ModelType) => void
-  onAdd: () => void
+  onAdd: (name: string) => void
 }
 
 /**
  * "X is not listed: add it as …": offered while the query names no listed model. Memoised with
- * its type options and sentence translated once, so a keystroke only fills in the name.
+ * its type options and sentence translated once, so a keystroke only fills in the name (and,
+ * hidden, not even that).
  */
-export const DiscoveryCustom = memo(function DiscoveryCustom({ name, type, onType, onAdd }: Props) {
+export const DiscoveryCustom = memo(function DiscoveryCustom({
+  shown,
+  name,
+  type,
+  onType,
+  onAdd,
+}: Props) {
   const { t } = useTranslation('models')
   const { options, notListed } = useMemo(
     () => ({
@@ -30,8 +40,8 @@ export const DiscoveryCustom = memo(function DiscoveryCustom({ name, type, onTyp
     [t],
   )
   return (
-    <div className="discovery-custom">
-      <span>{notListed({ name })}</span>
+    <div className="discovery-custom" data-shown={shown}>
+      <span className="discovery-custom-name">{notListed({ name })}</span>
       <select
         aria-label={t('discovery.customType')}
         value={type}
@@ -39,7 +49,7 @@ export const DiscoveryCustom = memo(function DiscoveryCustom({ name, type, onTyp
       >
         {options}
       </select>
-      <button type="button" className="btn small" onClick={onAdd}>
+      <button type="button" className="btn small" onClick={() => onAdd(name)}>
         {t('discovery.addCustom')}
       </button>
     </div>

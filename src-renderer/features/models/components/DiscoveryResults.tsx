@@ -78,6 +78,7 @@ export const DiscoveryResults = memo(function DiscoveryResults(props: Props) {
       selectAll: pluralTemplate(t, 'discovery.selectAll', language),
       search: t('discovery.search'),
       placeholder: t('discovery.searchPlaceholder'),
+      customHint: t('discovery.customHint'),
       registered: props.registeredCount
         ? ` · ${t('discovery.alreadyRegistered', { count: props.registeredCount })}`
         : '',
@@ -98,6 +99,9 @@ export const DiscoveryResults = memo(function DiscoveryResults(props: Props) {
             id={searchId}
             ref={searchRef}
             type="search"
+            // A filter, not a form field: no saved-entry suggestions (in Chromium each keystroke
+            // also queried the browser's autocomplete history; Electron has no autofill).
+            autoComplete="off"
             placeholder={fixed.placeholder}
             value={query}
             disabled={!ready}
@@ -118,14 +122,22 @@ export const DiscoveryResults = memo(function DiscoveryResults(props: Props) {
 
       {ready ? (
         <>
-          {showCustom ? (
+          {/* One fixed slot for the custom-model offer and, while there is nothing to offer, a
+              hint: the list below never moves while typing, and the first key or the last
+              Backspace no longer builds or tears down the offer and relays the dialog out
+              (those keystrokes were the discovery p95, issue 17). */}
+          <div className="discovery-custom-slot">
+            <p className="discovery-custom-hint muted" data-shown={!showCustom}>
+              {fixed.customHint}
+            </p>
             <DiscoveryCustom
-              name={query.trim()}
+              shown={showCustom}
+              name={showCustom ? query.trim() : ''}
               type={props.customType}
               onType={props.onCustomType}
-              onAdd={() => onAddCustom(query)}
+              onAdd={onAddCustom}
             />
-          ) : null}
+          </div>
 
           <div className="discovery-toolbar">
             <label className="discovery-all">
