@@ -14,6 +14,7 @@ import { HARNESS_ORIGIN } from '../tests/e2e/harness/serve-renderer'
 import { harnessDispatch, launchChromium, wirePage } from '../tests/e2e/harness/standalone'
 import { startOpenAiServer } from '../tests/fixtures/openai-server'
 import { fmt, loadAverage, quantile, ratio } from './lib'
+import { browserCpu, cpuSpent, describeCpu, type CpuByType } from './browser-cpu'
 import { describeThreadTime } from './trace-keystrokes'
 
 const root = process.env.SWITCHBOARD_ROOT ?? process.cwd()
@@ -37,6 +38,8 @@ const SIZES = ['1b', '3b', '8b', '14b', '32b', '70b', '405b']
 const TARGET_P95_MS = 12
 const FAST = ['--disable-frame-rate-limit', '--disable-gpu-vsync']
 const WORDS = ['embed', 'llama-3', 'qwen2.5-coder', 'vision', '70b-instruct']
+// The words are typed this many times: 86 samples a round, so a p95 rests on 13 samples, not 4.
+const ROUNDS = Number(process.env.DISCOVERY_ROUNDS ?? 3)
 
 /** `n` model ids spread over families, sizes and variants, so filters narrow step by step. */
 function modelIds(n: number): string[] {
@@ -102,7 +105,7 @@ function readKeystrokeTimer(page: Page): Promise<Sample> {
   return page.evaluate(() => (window as TimerWindow).__keystroke!)
 }
 
-type Measured = { paint: number[]; update: number[]; maxRows: number }
+type Measured = { paint: number[]; update: number[]; maxRows: number; cpu: CpuByType | null }
 
 /** Types the bench's words one key at a time and erases them, timing every press. */
 async function typeWords(page: Page): Promise<Measured> {
@@ -128,12 +131,16 @@ async function typeWords(page: Page): Promise<Measured> {
   for (let i = 0; i < 3; i++) await press('Backspace')
   paint.length = 0
   update.length = 0
-  for (const word of WORDS) {
-    for (const ch of word) await press(ch)
-    for (let i = 0; i < word.length; i++) await press('Backspace')
+  const cpuBefore = browserCpu()
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const word of WORDS) {
+      for (const ch of word) await press(ch)
+      for (let i = 0; i < word.length; i++) await press('Backspace')
+    }
   }
+  const cpu = cpuSpent(cpuBefore, browserCpu())
   const sorted = (xs: number[]) => xs.sort((a, b) => a - b)
-  return { paint: sorted(paint), update: sorted(update), maxRows }
+  return { paint: sorted(paint), update: sorted(update), maxRows, cpu }
 }
 
 async function measure(page: Page, credentialName: string, total: number): Promise<Measured> {
@@ -231,6 +238,10 @@ async function main() {
     )
     console.log(
       `  10,000 vs 100 models: painted p50 ratio ${ratio(quantile(big.paint, 0.5), quantile(small.paint, 0.5))}, DOM update p50 ratio ${ratio(quantile(big.update, 0.5), quantile(small.update, 0.5))}; 10,000 models vs bare page: painted p50 ${ratio(quantile(big.paint, 0.5), quantile(floor.paint, 0.5))}, p95 ${ratio(p95, floorP95)}`,
+    )
+    // CPU, not wall time: what a keystroke costs the machine, whatever else runs on it.
+    console.log(
+      `  browser CPU per keystroke (all its processes, harness included): 10,000 models ${describeCpu(big.cpu, big.paint.length)}; bare page ${describeCpu(floor.cpu, floor.paint.length)}`,
     )
   }
   // BENCH_TRACE=<file>: a Chromium performance trace of the first mode's 10,000-model keystrokes
