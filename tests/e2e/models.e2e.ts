@@ -96,6 +96,11 @@ test('discover → search → select → change a type → add custom → regist
   await search.fill('gpt-4o')
   await expect(hint).toBeVisible()
   await expect(dialog.getByRole('button', { name: 'Add as custom model' })).toBeHidden()
+  // The search box is the dialog's search landmark; Enter there submits nothing.
+  await expect(dialog.getByRole('search').getByRole('searchbox')).toBeFocused()
+  await search.press('Enter')
+  await expect(search).toHaveValue('gpt-4o')
+  await expect(dialog.getByText('Showing 2 of 6')).toBeVisible()
 
   await search.fill('gpt')
   await expect(dialog.getByText('Showing 2 of 6')).toBeVisible()
