@@ -135,23 +135,25 @@ export function DiscoveryList({
 
   return (
     <div ref={wrapRef} className="discovery-wrap">
-      <div
-        ref={scrollRef}
-        className="discovery-scroll"
-        tabIndex={-1}
-        onScroll={(e) => {
-          setFirst(Math.floor(e.currentTarget.scrollTop / ROW_HEIGHT))
-          // The picker belongs to a row that is moving away: close it.
-          if (picker) setPicker(null)
-        }}
-      >
+      <div className="discovery-frame">
         <div
-          role="list"
-          aria-labelledby={labelId}
-          className="discovery-inner"
-          style={{ height: total * ROW_HEIGHT }}
+          ref={scrollRef}
+          className="discovery-scroll"
+          tabIndex={-1}
+          onScroll={(e) => {
+            setFirst(Math.floor(e.currentTarget.scrollTop / ROW_HEIGHT))
+            // The picker belongs to a row that is moving away: close it.
+            if (picker) setPicker(null)
+          }}
         >
-          {items}
+          <div
+            role="list"
+            aria-labelledby={labelId}
+            className="discovery-inner"
+            style={{ height: total * ROW_HEIGHT }}
+          >
+            {items}
+          </div>
         </div>
       </div>
       {picker && pickerRow ? (
