@@ -4,7 +4,10 @@
 // timestamp until the frame carrying the updated list has been produced (rAF, then a posted
 // message). Printed beside the same keystrokes on a 100-model listing, for the ratio, and on a
 // bare page of ten text rows (measureFloor): the machine's floor, below which no target can be
-// met here.
+// met here. Three modes: unthrottled frames (the target's), the same beside a process that
+// keeps a core busy, and 60 Hz vsync. Each also prints the browser's CPU per keystroke by
+// process (browser-cpu.ts), which the machine's load hardly moves.
+import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -195,6 +198,11 @@ document.querySelector('input').addEventListener('input', (e) => show(e.target.v
 </script></body></html>`
 }
 
+/** A process that spins on one core until killed: the "busy machine" of the third mode. */
+function spawnBurner(): ChildProcess {
+  return spawn(process.execPath, ['-e', 'for (;;);'], { stdio: 'ignore' })
+}
+
 async function main() {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-bench-'))
   const app = createAppContext({
@@ -256,17 +264,29 @@ async function main() {
     // Unthrottled frames: rAF ×2 then measures the work of the update and two frames, not the
     // wait for a 60 Hz vsync (which alone puts a floor of one to two frame intervals, 17–33 ms,
     // under any rAF ×2 figure). Both are printed; the target applies to the first.
+    // The issue asks for the target "on a busy machine too": the third mode types beside a
+    // process that keeps one of the cores busy the whole time (this machine has two).
     const modes = [
-      { label: 'frames unthrottled (work to paint)', args: FAST },
-      { label: '60 Hz vsync (includes waiting for the next frames)', args: [] },
+      { label: 'frames unthrottled (work to paint)', args: FAST, busy: false },
+      {
+        label: 'frames unthrottled, beside a process that keeps one core busy (a busy machine)',
+        args: FAST,
+        busy: true,
+      },
+      { label: '60 Hz vsync (includes waiting for the next frames)', args: [], busy: false },
     ]
     let maxRows = 0
     for (const [i, mode] of modes.entries()) {
       const trace = i === 0 ? tracePath : undefined
-      const before = baseRoot
-        ? await run(app, mode.args, baseRoot, trace && `${trace}.before.json`)
-        : null
-      const after = await run(app, mode.args, root, trace)
+      const burner = mode.busy ? spawnBurner() : null
+      let before: Awaited<ReturnType<typeof run>> | null = null
+      let after: Awaited<ReturnType<typeof run>>
+      try {
+        if (baseRoot) before = await run(app, mode.args, baseRoot, trace && `${trace}.before.json`)
+        after = await run(app, mode.args, root, trace)
+      } finally {
+        burner?.kill()
+      }
       if (before)
         report(`before (${baseRoot}), ${mode.label}:`, before.big, before.small, before.floor)
       report(`${mode.label}:`, after.big, after.small, after.floor)
