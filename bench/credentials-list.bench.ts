@@ -9,10 +9,12 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { createAppContext } from '../src-main/app-context'
 import { createDispatcher, isOwnRendererUrl } from '../src-main/ipc/dispatch'
 import { createHandlers } from '../src-main/ipc/handlers'
 import { blankCredential } from '../src-main/store/blank-credential'
+import { settledAt } from '../src-main/store/store-reader'
 import { loadAverage } from './lib'
 
 const COUNT = 1000
@@ -54,10 +56,11 @@ async function main() {
   // The store trusts its cache only once the file is older than the filesystem's timestamp tick
   // (100 ms; 2.5 s on whole-second clocks): until then every read compares the file's bytes
   // (store-reader.ts, "racy git"). The measured loop takes ~40 ms, so right after the seed it
-  // would measure only that window; the list a person opens was written long before. The file's
-  // times are set 10 s back, as if written then.
-  const past = new Date(Date.now() - 10_000)
-  fs.utimesSync(path.join(home, 'switchboard.json'), past, past)
+  // would measure only that window; the list a person opens was written long before. So the
+  // bench waits the tick out. (Setting the mtime back is not enough: utimes sets the ctime to now,
+  // and the reader waits for both.)
+  const file = path.join(home, 'switchboard.json')
+  while (!settledAt(fs.statSync(file, { bigint: true }), Date.now())) await sleep(10)
   const dispatch = createDispatcher(createHandlers(app), {
     isTrustedSender: (u) => isOwnRendererUrl(u),
   })

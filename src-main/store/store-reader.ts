@@ -5,14 +5,17 @@
  * A cached read is reused only when `stat` shows the same device, inode, size, mtime and ctime,
  * and the file was already older than the filesystem's timestamp granularity when we read it
  * ("racy git": a write in the same clock tick as ours could keep every stat field, since an atomic
- * rename may reuse a freed inode). While the file is that recent we read its bytes and compare
- * them to the cached text, which still skips the parse. Writers (this process, the CLI, the app)
- * all replace the file by rename, so each write shows a new inode and ctime.
+ * rename may reuse a freed inode). "Older" means both times: mtime can be set back (`cp -p`,
+ * `touch -r`), ctime cannot, and where ctime ticks coarsely a same-sized edit that puts the mtime
+ * back within one tick of the last change keeps every field. While the file is that recent we
+ * read its bytes and compare them to the cached text, which still skips the parse. Writers (this
+ * process, the CLI, the app) all replace the file by rename, so each write shows a new inode and
+ * ctime.
  *
  * The cached data is deep-frozen and shared: read() callers must never mutate it (changes go
  * through Store.update, which gets its own fresh copy under the lock).
  */
-import { readFileSync, statSync } from 'node:fs'
+import { readFileSync, statSync, type BigIntStats } from 'node:fs'
 import { checkStoreShape } from './store-shape'
 import { migrate } from './migrations'
 import type { StoreData } from './schema'
@@ -70,8 +73,20 @@ function deepFreeze<T>(value: T): T {
 }
 
 /** Longest timestamp tick we allow for: 2 s on FAT-like whole-second clocks, else 100 ms. */
-function racyWindowMs(mtimeNs: bigint): number {
-  return mtimeNs % 1_000_000_000n === 0n ? 2500 : 100
+function racyWindowMs(timeNs: bigint): number {
+  return timeNs % 1_000_000_000n === 0n ? 2500 : 100
+}
+
+/**
+ * Whether a stat taken at `nowMs` may stand for the file's bytes: its mtime and its ctime are both
+ * older than the longest timestamp tick. With the mtime alone, a file whose mtime was set back
+ * was trusted while its ctime was still in its tick: stale reads where ctime ticks coarsely
+ * (Linux before 6.13's fine-grained timestamps: one jiffy).
+ */
+export function settledAt(st: Pick<BigIntStats, 'mtimeNs' | 'ctimeNs'>, nowMs: number): boolean {
+  const newest = st.mtimeNs > st.ctimeNs ? st.mtimeNs : st.ctimeNs
+  const window = Math.max(racyWindowMs(st.mtimeNs), racyWindowMs(st.ctimeNs))
+  return nowMs - Number(newest / 1_000_000n) > window
 }
 
 export interface CachedReader {
@@ -81,15 +96,21 @@ export interface CachedReader {
   invalidate(): void
 }
 
+/** Test seam: the stat a reader takes (a test gives one with a coarse ctime). */
+export type StatFn = (file: string) => BigIntStats
+
 /** A reader of `file` that re-parses only when the file changed. */
-export function createCachedReader(file: string): CachedReader {
+export function createCachedReader(
+  file: string,
+  stat: StatFn = (f) => statSync(f, { bigint: true }),
+): CachedReader {
   let cache: { key: string; trusted: boolean; text: string; data: StoreData } | null = null
   return {
     invalidate: () => void (cache = null),
     async read() {
       let st
       try {
-        st = statSync(file, { bigint: true })
+        st = stat(file)
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err
         cache = null
@@ -102,7 +123,7 @@ export function createCachedReader(file: string): CachedReader {
       const key = `${st.dev}:${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`
       if (cache?.trusted && cache.key === key) return { kind: 'ok', data: cache.data }
       // Decided from the stat taken before the read: a later write changes the key anyway.
-      const trusted = Date.now() - Number(st.mtimeMs) > racyWindowMs(st.mtimeNs)
+      const trusted = settledAt(st, Date.now())
       const text = readText(file)
       if (text === null) {
         cache = null

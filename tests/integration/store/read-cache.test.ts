@@ -10,24 +10,19 @@ import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { ROOT, ensureBuilt } from '../../fixtures/built'
 import { createFileStore, STORE_FILE } from '../../../src-main/store/file-store'
+import { settle } from '../../support/settle'
 import { setup, tmpHome } from '../vault/helpers'
 
 const PASS = 'read cache passphrase'
 
 beforeAll(() => ensureBuilt(), 180_000)
 
-/** Backdates a file past the racy window, so the next read may trust its stat. */
-const settle = (file: string) => {
-  const old = new Date(Date.now() - 60_000)
-  fs.utimesSync(file, old, old)
-}
-
 describe('store read cache', () => {
   it('hands out the same frozen data until the file changes', async () => {
     const home = tmpHome()
     const store = createFileStore(home)
     await store.update((d) => void (d.settings.language = 'it-IT'))
-    settle(path.join(home, STORE_FILE))
+    await settle(path.join(home, STORE_FILE))
     const a = await store.read()
     const b = await store.read()
     expect(b).toBe(a)
@@ -43,7 +38,7 @@ describe('store read cache', () => {
     const home = tmpHome()
     const app = setup(home, { env: { SWITCHBOARD_ENCRYPTION_KEY: PASS } })
     await app.credentials.create({ provider: 'groq', name: 'App', apiKey: 'gsk_app_0123456789' })
-    settle(path.join(home, STORE_FILE))
+    await settle(path.join(home, STORE_FILE))
     expect((await app.credentials.list()).map((c) => c.name)).toEqual(['App'])
     const r = spawnSync(
       process.execPath,
@@ -73,7 +68,7 @@ describe('store read cache', () => {
     const file = path.join(home, STORE_FILE)
     const store = createFileStore(home)
     await store.update((d) => void (d.settings.language = 'it-IT'))
-    settle(file)
+    await settle(file)
     const { mtime, atime } = fs.statSync(file)
     expect((await store.read()).settings.language).toBe('it-IT')
     // Same inode, same size, same mtime: only the ctime (which no one can set back) moves.
@@ -86,7 +81,7 @@ describe('store read cache', () => {
     const home = tmpHome()
     const { credentials, store } = setup(home, { env: { SWITCHBOARD_ENCRYPTION_KEY: PASS } })
     const a = await credentials.create({ provider: 'groq', name: 'A', apiKey: 'gsk_a_0123456789' })
-    settle(path.join(home, STORE_FILE))
+    await settle(path.join(home, STORE_FILE))
     const first = await credentials.list()
     const second = await credentials.list()
     expect(second).not.toBe(first) // callers get their own array …

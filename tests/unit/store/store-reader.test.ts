@@ -1,8 +1,8 @@
 /**
  * Reading the store file (src-main/store/store-reader.ts): any text parses to ok, absent or
  * corrupt with a problem — never a crash, only a newer schema throws `unsupported` — and the
- * cached reader hands out one frozen copy while the file is unchanged and old enough to trust,
- * and sees every replacement.
+ * cached reader hands out one frozen copy while the file is unchanged and old enough to trust
+ * (mtime and ctime both past the timestamp tick: `settledAt`), and sees every replacement.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -11,8 +11,14 @@ import { describe, expect, it } from 'vitest'
 import { writeFileAtomic } from '../../../src-main/store/atomic-write'
 import { emptyStoreData } from '../../../src-main/store/migrations'
 import { SCHEMA_VERSION } from '../../../src-main/store/schema'
-import { createCachedReader, parseStoreText, readText } from '../../../src-main/store/store-reader'
+import {
+  createCachedReader,
+  parseStoreText,
+  readText,
+  settledAt,
+} from '../../../src-main/store/store-reader'
 import { tmpHome } from '../../support/home'
+import { settle } from '../../support/settle'
 
 const valid = () => JSON.stringify(emptyStoreData())
 
@@ -94,8 +100,7 @@ describe('createCachedReader', () => {
     const file = path.join(dir, 'switchboard.json')
     writeFileAtomic(file, valid())
     // Older than any timestamp tick: the stat alone is trusted.
-    const old = new Date(Date.now() - 60_000)
-    fs.utimesSync(file, old, old)
+    await settle(file)
     const reader = createCachedReader(file)
     const a = await reader.read()
     const b = await reader.read()
@@ -111,6 +116,47 @@ describe('createCachedReader', () => {
     expect(c.kind === 'ok' && c.data.settings.theme).toBe('dark')
     fs.rmSync(file)
     expect(await reader.read()).toEqual({ kind: 'absent' })
+  })
+
+  it('does not trust a set-back mtime while the ctime is in its tick', async () => {
+    // A kernel whose ctime ticks coarsely (Linux before 6.13): two same-sized in-place edits in
+    // one tick, each putting the mtime back (`cp -p`), show the same stat. The fake stat is that
+    // file: an old mtime, a ctime of now, identical on every call.
+    const dir = tmpHome('sb-reader-')
+    const file = path.join(dir, 'switchboard.json')
+    const data = emptyStoreData()
+    data.settings.language = 'it-IT'
+    fs.writeFileSync(file, JSON.stringify(data))
+    const real = fs.statSync(file, { bigint: true })
+    const [mtimeMs, ctimeMs] = [BigInt(Date.now() - 60_000), BigInt(Date.now())]
+    const coarse: fs.BigIntStats = Object.assign(Object.create(Object.getPrototypeOf(real)), real, {
+      mtimeMs,
+      mtimeNs: mtimeMs * 1_000_000n + 7n,
+      ctimeMs,
+      ctimeNs: ctimeMs * 1_000_000n + 7n,
+    })
+    const reader = createCachedReader(file, () => coarse)
+    const a = await reader.read()
+    expect(a.kind === 'ok' && a.data.settings.language).toBe('it-IT')
+    data.settings.language = 'ja-JP'
+    fs.writeFileSync(file, JSON.stringify(data))
+    expect(fs.statSync(file).size).toBe(Number(real.size))
+    const b = await reader.read()
+    expect(b.kind === 'ok' && b.data.settings.language).toBe('ja-JP')
+  })
+
+  it('trusts a stat once both its mtime and its ctime are past the tick', () => {
+    const now = Date.now()
+    const at = (msAgo: number) => BigInt(now - msAgo) * 1_000_000n + 7n
+    expect(settledAt({ mtimeNs: at(60_000), ctimeNs: at(150) }, now)).toBe(true)
+    expect(settledAt({ mtimeNs: at(60_000), ctimeNs: at(50) }, now)).toBe(false)
+    expect(settledAt({ mtimeNs: at(50), ctimeNs: at(150) }, now)).toBe(false)
+    // Whole seconds (a FAT-like clock): the tick may be 2 s.
+    const whole = BigInt(Math.floor(now / 1000) - 1) * 1_000_000_000n // 1–2 s ago
+    expect(settledAt({ mtimeNs: whole, ctimeNs: whole }, now)).toBe(false)
+    expect(
+      settledAt({ mtimeNs: whole - 3_000_000_000n, ctimeNs: whole - 3_000_000_000n }, now),
+    ).toBe(true)
   })
 
   it('forgets its copy when told to', async () => {
