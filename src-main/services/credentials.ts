@@ -80,6 +80,12 @@ export interface CredentialsService {
   ): Promise<ImportResult<T>>
 }
 
+/** A view frozen down to its nested `endpoints`: views in the list cache are shared. */
+function frozenView(view: CredentialView): CredentialView {
+  if (view.endpoints) Object.freeze(view.endpoints)
+  return Object.freeze(view)
+}
+
 /** Builds the credentials service. */
 export function createCredentialsService(deps: CredentialsDeps): CredentialsService {
   const { store, vault, getProvider } = deps
@@ -135,7 +141,7 @@ export function createCredentialsService(deps: CredentialsDeps): CredentialsServ
       if (!same || listCache!.state !== state) {
         const counts = countModels(data)
         const views = data.credentials.map((c) =>
-          Object.freeze(toCredentialView(c, counts.get(c.id) ?? 0, statusOf(c, opener))),
+          frozenView(toCredentialView(c, counts.get(c.id) ?? 0, statusOf(c, opener))),
         )
         listCache = { data, anySealed, state, views }
       }
