@@ -167,7 +167,21 @@ export function createVault(
     return { state: 'unlocked', source, key }
   }
 
-  const resolve = async (data: StoreData) => resolveWith((await order.pick()).source, data)
+  // The source the last pick settled on. Picking probes the sources in order, and the OS
+  // keychain's probe is a round trip to it: with the keychain as the key source (the desktop
+  // default) that was 1 ms per credentials list, 500× an empty IPC call (issue 17). A key this
+  // process already took from that source and that still opens the store's key check is used
+  // as it is; a new check (a rotation), no check yet or a key that fails it goes back to
+  // picking. vault.status() always probes every source afresh (Settings shows the truth).
+  let lastPicked: KeySource | null = null
+  const resolve = async (data: StoreData): Promise<Resolved> => {
+    if (lastPicked && data.keyCheck) {
+      const key = cache.get(slot(lastPicked, data.salt))
+      if (key && checks(key, data.keyCheck)) return { state: 'unlocked', source: lastPicked, key }
+    }
+    lastPicked = (await order.pick()).source
+    return resolveWith(lastPicked, data)
+  }
 
   const sealerFor = (key: Buffer): Sealer => ({
     seal: (credentialId, field, plaintext) => {

@@ -3,6 +3,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { STORE_FILE } from '../../../src-main/store/file-store'
 import { deriveKey } from '../../../src-main/vault/env-source'
+import type { KeytarLike } from '../../../src-main/vault/keychain-source'
 import { allBytes, codeOf, ENV_KEY, memKeytar, setup, snapshot, tmpHome } from './helpers'
 
 const KEY = 'sk-proj-ABCDEFGHIJKLMNOPQRSTUVWX1234'
@@ -213,6 +214,35 @@ describe('keychain source (in-memory keytar)', () => {
     expect(bytes.includes(Buffer.from(stored, 'base64').toString('latin1'))).toBe(false)
     expect(bytes.includes(Buffer.from(stored, 'base64').toString('hex'))).toBe(false)
     expect((await setup(home, { env, keytar }).credentials.getDecrypted(view.id)).apiKey).toBe(KEY)
+  })
+
+  it('reads the keychain once, not on every list; a rotation elsewhere makes it read again', async () => {
+    // Issue 17: a probe of the keychain per list was a round trip to the OS keychain each time.
+    const home = tmpHome()
+    const keytar = memKeytar()
+    let reads = 0
+    const counting: KeytarLike = {
+      ...keytar,
+      getPassword: (s, a) => {
+        reads++
+        return keytar.getPassword(s, a)
+      },
+    }
+    const a = setup(home, { env, keytar: counting })
+    const view = await a.credentials.create({ provider: 'openai', name: 'K', apiKey: KEY })
+    await a.credentials.list()
+    const settled = reads
+    for (let i = 0; i < 5; i++) expect((await a.credentials.list())[0]!.status).toBe('ok')
+    expect(reads).toBe(settled)
+    // Another process rotates the master key: the store's key check changes under this one.
+    await setup(home, { env, keytar }).vault.rotate()
+    expect((await a.credentials.list())[0]!.status).toBe('ok')
+    expect(reads).toBeGreaterThan(settled)
+    expect((await a.credentials.getDecrypted(view.id)).apiKey).toBe(KEY)
+    // Settings asks for the truth: status probes the keychain every time.
+    const before = reads
+    await a.vault.status()
+    expect(reads).toBeGreaterThan(before)
   })
 
   it('loses the key when the keychain entry is replaced: wrong_key, listed as decryption_error', async () => {
