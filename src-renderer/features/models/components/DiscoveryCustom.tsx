@@ -28,7 +28,8 @@ export const DiscoveryCustom = memo(function DiscoveryCustom({
   onAdd,
 }: Props) {
   const { t } = useTranslation('models')
-  const { options, notListed } = useMemo(
+  // Everything but the name, translated once: t() per keystroke showed in the profile.
+  const { options, notListed, typeLabel, add } = useMemo(
     () => ({
       options: MODEL_TYPE_NAMES.map((value) => (
         <option key={value} value={value}>
@@ -36,6 +37,8 @@ export const DiscoveryCustom = memo(function DiscoveryCustom({
         </option>
       )),
       notListed: template(t, 'discovery.notListed', ['name']),
+      typeLabel: t('discovery.customType'),
+      add: t('discovery.addCustom'),
     }),
     [t],
   )
@@ -43,14 +46,14 @@ export const DiscoveryCustom = memo(function DiscoveryCustom({
     <div className="discovery-custom" data-shown={shown}>
       <span className="discovery-custom-name">{notListed({ name })}</span>
       <select
-        aria-label={t('discovery.customType')}
+        aria-label={typeLabel}
         value={type}
         onChange={(e) => onType(e.target.value as ModelType)}
       >
         {options}
       </select>
       <button type="button" className="btn small" onClick={() => onAdd(name)}>
-        {t('discovery.addCustom')}
+        {add}
       </button>
     </div>
   )
