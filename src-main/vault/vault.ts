@@ -167,12 +167,8 @@ export function createVault(
     return { state: 'unlocked', source, key }
   }
 
-  // The source the last pick settled on. Picking probes the sources in order, and the OS
-  // keychain's probe is a round trip to it: with the keychain as the key source (the desktop
-  // default) that was 1 ms per credentials list, 500× an empty IPC call (issue 17). A key this
-  // process already took from that source and that still opens the store's key check is used
-  // as it is; a new check (a rotation), no check yet or a key that fails it goes back to
-  // picking. vault.status() always probes every source afresh (Settings shows the truth).
+  // Issue 17: the keychain's probe is an OS round trip (1 ms a list, 500× an empty call): a key
+  // from the last picked source that still opens the key check is used; status() probes afresh.
   let lastPicked: KeySource | null = null
   const resolve = async (data: StoreData): Promise<Resolved> => {
     if (lastPicked && data.keyCheck) {
