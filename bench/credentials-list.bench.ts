@@ -11,13 +11,12 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { setTimeout as sleep } from 'node:timers/promises'
 import { createAppContext } from '../src-main/app-context'
 import { createDispatcher, isOwnRendererUrl } from '../src-main/ipc/dispatch'
 import { createHandlers } from '../src-main/ipc/handlers'
 import { blankCredential } from '../src-main/store/blank-credential'
-import { settledAt } from '../src-main/store/store-reader'
 import { KEYCHAIN_ACCOUNT, KEYCHAIN_PENDING_ACCOUNT } from '../src-main/vault/keychain-source'
+import { settle } from '../tests/support/settle'
 import { loadAverage } from './lib'
 
 const COUNT = 1000
@@ -69,8 +68,7 @@ async function measure(label: string, env: NodeJS.ProcessEnv, source: string): P
   // would measure only that window; the list a person opens was written long before. So the
   // bench waits the tick out. (Setting the mtime back is not enough: utimes sets the ctime to now,
   // and the reader waits for both.)
-  const file = path.join(home, 'switchboard.json')
-  while (!settledAt(fs.statSync(file, { bigint: true }), Date.now())) await sleep(10)
+  await settle(path.join(home, 'switchboard.json'))
   const dispatch = createDispatcher(createHandlers(app), {
     isTrustedSender: (u) => isOwnRendererUrl(u),
   })
