@@ -6,7 +6,10 @@
 // bare page of ten text rows (measureFloor): the machine's floor, below which no target can be
 // met here. Three modes: unthrottled frames (the target's), the same beside a process that
 // keeps a core busy, and 60 Hz vsync. Each also prints the browser's CPU per keystroke by
-// process (browser-cpu.ts), which the machine's load hardly moves.
+// process (browser-cpu.ts), which the machine's load hardly moves, and the painted times split
+// by whether the keystroke changed the rows in view (where the tail is).
+// DISCOVERY_MODES=1,2 runs only those modes; DISCOVERY_ROUNDS=n types the words n times;
+// BENCH_TRACE=<file> traces the first mode's keystrokes, the app's and the bare page's.
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -41,6 +44,8 @@ const SIZES = ['1b', '3b', '8b', '14b', '32b', '70b', '405b']
 const TARGET_P95_MS = 12
 const FAST = ['--disable-frame-rate-limit', '--disable-gpu-vsync']
 const WORDS = ['embed', 'llama-3', 'qwen2.5-coder', 'vision', '70b-instruct']
+// Typed and erased before the measured keystrokes, not counted (a trace's first keystrokes).
+const WARM_UP = 'gpt'
 // The words are typed this many times: 86 samples a round, so a p95 rests on 13 samples, not 4.
 const ROUNDS = Number(process.env.DISCOVERY_ROUNDS ?? 3)
 
@@ -54,7 +59,9 @@ function modelIds(n: number): string[] {
   })
 }
 
-type Sample = { paint: number; update: number; rows: number }
+/** One keystroke: painted and DOM-updated times (ms), rows in the DOM, and whether the rows'
+ *  text changed (a keystroke that changes which models are in view does more work). */
+type Sample = { paint: number; update: number; rows: number; changed: boolean }
 type RecorderWindow = Window & {
   __samples?: Sample[]
   __wake?: () => void
@@ -70,6 +77,9 @@ async function installKeystrokeTimer(page: Page): Promise<void> {
     const w = window as RecorderWindow
     if (w.__samples) return
     const samples: Sample[] = (w.__samples = [])
+    const rowsText = () =>
+      Array.from(document.querySelectorAll('.discovery-row'), (r) => r.textContent).join('\n')
+    let shown = rowsText()
     // A key that types nothing (Escape) leaves its input listener armed: the next key drops it.
     let armed: (() => void) | null = null
     document.addEventListener(
@@ -89,11 +99,16 @@ async function installKeystrokeTimer(page: Page): Promise<void> {
           requestAnimationFrame(() => {
             const channel = new MessageChannel()
             channel.port1.onmessage = () => {
+              const paint = performance.now() - t0
+              // Read after the clock: the harness's own DOM reads are not charged to the keystroke.
+              const now = rowsText()
               samples.push({
-                paint: performance.now() - t0,
+                paint,
                 update,
                 rows: document.querySelectorAll('.discovery-row').length,
+                changed: now !== shown,
               })
+              shown = now
               const wake = w.__wake
               w.__wake = undefined
               wake?.()
@@ -139,12 +154,25 @@ function keystrokeSample(page: Page, n: number): Promise<Sample> {
   )
 }
 
-type Measured = { paint: number[]; update: number[]; maxRows: number; cpu: CpuByType | null }
+type Measured = {
+  paint: number[]
+  update: number[]
+  /** Painted times split: keystrokes that changed the rows' text, and those that did not. */
+  changed: number[]
+  same: number[]
+  /** Per keystroke, in the order typed: did it change the rows in view (for the trace's split). */
+  rowsChanged: boolean[]
+  maxRows: number
+  cpu: CpuByType | null
+}
 
 /** Types the bench's words one key at a time and erases them, timing every press. */
 async function typeWords(page: Page): Promise<Measured> {
   const paint: number[] = []
   const update: number[] = []
+  const changed: number[] = []
+  const same: number[] = []
+  const rowsChanged: boolean[] = []
   let maxRows = await page.locator('.discovery-row').count()
   await installKeystrokeTimer(page)
   let recorded = await page.evaluate(() => (window as RecorderWindow).__samples!.length)
@@ -159,13 +187,14 @@ async function typeWords(page: Page): Promise<Measured> {
     if (process.env.BENCH_DEBUG) console.log(key, r)
     paint.push(r.paint)
     update.push(r.update)
+    ;(r.changed ? changed : same).push(r.paint)
+    rowsChanged.push(r.changed)
     maxRows = Math.max(maxRows, r.rows)
   }
   // Warm-up: one word typed and erased, not counted.
-  for (const ch of 'gpt') await press(ch)
-  for (let i = 0; i < 3; i++) await press('Backspace')
-  paint.length = 0
-  update.length = 0
+  for (const ch of WARM_UP) await press(ch)
+  for (let i = 0; i < WARM_UP.length; i++) await press('Backspace')
+  for (const xs of [paint, update, changed, same, rowsChanged]) xs.length = 0
   const cpuBefore = browserCpu()
   for (let round = 0; round < ROUNDS; round++) {
     for (const word of WORDS) {
@@ -175,7 +204,15 @@ async function typeWords(page: Page): Promise<Measured> {
   }
   const cpu = cpuSpent(cpuBefore, browserCpu())
   const sorted = (xs: number[]) => xs.sort((a, b) => a - b)
-  return { paint: sorted(paint), update: sorted(update), maxRows, cpu }
+  return {
+    paint: sorted(paint),
+    update: sorted(update),
+    changed: sorted(changed),
+    same: sorted(same),
+    rowsChanged,
+    maxRows,
+    cpu,
+  }
 }
 
 async function measure(page: Page, credentialName: string, total: number): Promise<Measured> {
@@ -279,6 +316,11 @@ async function main() {
     console.log(
       `  10,000 vs 100 models: painted p50 ratio ${ratio(quantile(big.paint, 0.5), quantile(small.paint, 0.5))}, DOM update p50 ratio ${ratio(quantile(big.update, 0.5), quantile(small.update, 0.5))}; 10,000 models vs bare page: painted p50 ${ratio(quantile(big.paint, 0.5), quantile(floor.paint, 0.5))}, p95 ${ratio(p95, floorP95)}`,
     )
+    // The tail is the keystrokes that change which models are in view (the first letter of a
+    // word, the last Backspace, a letter that drops the top rows): printed apart, for both pages.
+    const split = (m: Measured) =>
+      `${m.changed.length} change the rows in view, p50 ${fmt(quantile(m.changed, 0.5))}, p95 ${fmt(quantile(m.changed, 0.95))}; ${m.same.length} leave them, p50 ${fmt(quantile(m.same, 0.5))}, p95 ${fmt(quantile(m.same, 0.95))}`
+    console.log(`  painted, split: 10,000 models ${split(big)}; bare page ${split(floor)}`)
     // CPU, not wall time: what a keystroke costs the machine, whatever else runs on it.
     console.log(
       `  browser CPU per keystroke (all its processes, harness included): 10,000 models ${describeCpu(big.cpu, big.paint.length)}; bare page ${describeCpu(floor.cpu, floor.paint.length)}`,
@@ -288,7 +330,7 @@ async function main() {
   // (open it in DevTools' Performance panel) and, from it, the renderer's thread time per
   // keystroke; with a baseline its trace goes to <file>.before.json and both are printed.
   const tracePath = process.env.BENCH_TRACE
-  const traces: { label: string; file: string }[] = []
+  const traces: { label: string; file: string; rowsChanged: boolean[] }[] = []
   // DISCOVERY_BASELINE=<another checkout, built>: the same keystrokes on that checkout's renderer,
   // each mode run right before ours, so before and after share the machine's load.
   const baseRoot = process.env.DISCOVERY_BASELINE
@@ -308,7 +350,9 @@ async function main() {
       { label: '60 Hz vsync (includes waiting for the next frames)', args: [], busy: false },
     ]
     let maxRows = 0
+    const only = process.env.DISCOVERY_MODES?.split(',').map(Number)
     for (const [i, mode] of modes.entries()) {
+      if (only && !only.includes(i + 1)) continue
       const trace = i === 0 ? tracePath : undefined
       const burner = mode.busy ? spawnBurner() : null
       let before: Awaited<ReturnType<typeof run>> | null = null
@@ -325,7 +369,8 @@ async function main() {
       console.log(loadAverage())
       maxRows = Math.max(maxRows, after.big.maxRows)
     }
-    for (const { label, file } of traces) console.log(`${label}: ${describeThreadTime(file)}`)
+    for (const { label, file, rowsChanged } of traces)
+      console.log(`${label}: ${describeThreadTime(file, rowsChanged, WARM_UP.length * 2)}`)
     // The row budget is a hard limit; the latency target is reported (machine load moves it).
     if (maxRows > 100) process.exitCode = 1
   } finally {
@@ -346,13 +391,30 @@ async function main() {
       const bigRun = await measure(page, 'Big listing', 10_000)
       if (trace) {
         await browser.stopTracing()
-        traces.push({ label: from === root ? 'traced' : `traced before (${from})`, file: trace })
+        traces.push({
+          label: from === root ? 'traced' : `traced before (${from})`,
+          file: trace,
+          rowsChanged: bigRun.rowsChanged,
+        })
       }
       const smallRun = await measure(page, 'Small listing', 100)
       // The app's page closes first: the floor page has the browser to itself.
       await page.close()
       const floorPageTab = await browser.newPage({ viewport: { width: 1200, height: 800 } })
+      if (trace)
+        await browser.startTracing(floorPageTab, {
+          path: `${trace}.floor.json`,
+          screenshots: false,
+        })
       const floor = await measureFloor(floorPageTab, modelIds(10_000))
+      if (trace) {
+        await browser.stopTracing()
+        traces.push({
+          label: from === root ? 'traced bare page' : `traced bare page before (${from})`,
+          file: `${trace}.floor.json`,
+          rowsChanged: floor.rowsChanged,
+        })
+      }
       return { big: bigRun, small: smallRun, floor }
     } finally {
       await browser.close()

@@ -2,7 +2,9 @@
 // renderer main thread's CPU time for the task that handles the keydown (Blink's editing, the
 // input event, React's render and commit, any layout they force) and for the next frame task
 // (style, layout, pre-paint, paint, layerize, commit). CPU time, not wall time, so the machine's
-// load moves it far less than the keystroke → painted percentiles.
+// load moves it far less than the keystroke → painted percentiles. Also the renderer's other
+// threads (compositor, raster workers) from one keydown to the next, and both split by whether
+// the keystroke changed the rows in view (the bench's samples say which).
 import fs from 'node:fs'
 import { quantile } from './lib'
 
@@ -24,6 +26,8 @@ export function keystrokeThreadTime(file: string): {
   keystrokes: number
   total: number[]
   phases: Record<string, number>
+  /** Per keystroke, in the order typed: the main thread's time and the other threads'. */
+  inOrder: { main: number; other: number }[]
 } {
   const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as
     TraceEvent[] | { traceEvents: TraceEvent[] }
@@ -41,7 +45,11 @@ export function keystrokeThreadTime(file: string): {
   const total: number[] = []
   const commits = own.filter((e) => e.name === 'Commit')
   const keydowns = own.filter((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'keydown')
-  for (const key of keydowns) {
+  const others = events
+    .filter((e) => e.pid === main.pid && e.tid !== main.tid && e.ph === 'X')
+    .sort((a, b) => a.ts - b.ts)
+  const inOrder: { main: number; other: number }[] = []
+  for (const [i, key] of keydowns.entries()) {
     const keyTask = tasks.find((t) => within(key, t))
     if (!keyTask) continue
     const commit = commits.find((c) => c.ts > keyTask.ts + (keyTask.dur ?? 0))
@@ -63,17 +71,48 @@ export function keystrokeThreadTime(file: string): {
       }
     }
     total.push(sum)
+    // The other threads' top-level events until the next keydown (raster of this keystroke's
+    // frame runs there, after the main thread is done with it).
+    const until = keydowns[i + 1]?.ts ?? Infinity
+    const busyUntil = new Map<number, number>()
+    let other = 0
+    for (const x of others) {
+      if (x.ts < key.ts) continue
+      if (x.ts >= until) break
+      if ((busyUntil.get(x.tid) ?? 0) > x.ts) continue // nested in one already counted
+      busyUntil.set(x.tid, x.ts + (x.dur ?? 0))
+      other += cpu(x)
+    }
+    inOrder.push({ main: sum, other })
   }
   const n = total.length || 1
   for (const k of Object.keys(phases)) phases[k] = phases[k]! / n
-  return { keystrokes: total.length, total: total.sort((a, b) => a - b), phases }
+  return { keystrokes: total.length, total: total.sort((a, b) => a - b), phases, inOrder }
 }
 
-/** One line: mean / p50 / p95 thread time per keystroke and the mean of each phase. */
-export function describeThreadTime(file: string): string {
+/**
+ * One line: mean / p50 / p95 thread time per keystroke and the mean of each phase; with the
+ * bench's per-keystroke "changed the rows in view" flags (the measured keystrokes, traced after
+ * `skip` warm-up ones), the means of both kinds, main thread and the renderer's other threads.
+ */
+export function describeThreadTime(
+  file: string,
+  rowsChanged?: readonly boolean[],
+  /** Keystrokes traced before the first measured one (the bench's warm-up). */
+  skip = 0,
+): string {
   const r = keystrokeThreadTime(file)
-  const mean = r.total.reduce((a, b) => a + b, 0) / (r.total.length || 1)
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / (xs.length || 1)
   const parts = Object.entries(r.phases).map(([k, v]) => `${k} ${v.toFixed(2)}`)
   const ms = (x: number) => `${x.toFixed(2)} ms`
-  return `renderer main thread time per keystroke (key task + next frame, ${r.keystrokes} keystrokes): mean ${ms(mean)}, p50 ${ms(quantile(r.total, 0.5))}, p95 ${ms(quantile(r.total, 0.95))}; within it (mean ms): ${parts.join(', ')}`
+  let split = ''
+  if (rowsChanged?.length && skip + rowsChanged.length <= r.inOrder.length) {
+    const measured = r.inOrder.slice(skip, skip + rowsChanged.length)
+    const kind = (changed: boolean) => {
+      const of = measured.filter((_, i) => rowsChanged[i] === changed)
+      return `${of.length} keystrokes, main ${ms(mean(of.map((k) => k.main)))}, other threads ${ms(mean(of.map((k) => k.other)))}`
+    }
+    split = `; mean per keystroke that changes the rows in view: ${kind(true)}; that leaves them: ${kind(false)}`
+  }
+  return `renderer main thread time per keystroke (key task + next frame, ${r.keystrokes} keystrokes): mean ${ms(mean(r.total))}, p50 ${ms(quantile(r.total, 0.5))}, p95 ${ms(quantile(r.total, 0.95))}; within it (mean ms): ${parts.join(', ')}${split}`
 }
