@@ -256,6 +256,15 @@ export interface TestAllView {
   cancelled: boolean
 }
 
+/**
+ * `credentials:listIfChanged`'s answer: the list's version, and the list itself unless the
+ * caller already holds that version (`credentials: null`, keep yours).
+ */
+export interface CredentialListUpdate {
+  version: string
+  credentials: CredentialView[] | null
+}
+
 /** A credential's last test as stored (shown as a badge with its age). */
 export interface LastTestView {
   code: TestCode
@@ -270,6 +279,10 @@ const ById = z.object({ id: CredentialId }).strict()
 export const credentialsChannels = {
   'credentials:list': channel<CredentialView[]>()(
     z.object({ provider: ProviderIdField.optional() }).strict(),
+  ),
+  /** The list only when it changed since the version the caller holds (the renderer's refresh). */
+  'credentials:listIfChanged': channel<CredentialListUpdate>()(
+    z.object({ since: z.string().max(200).optional() }).strict(),
   ),
   'credentials:get': channel<CredentialView>()(ById),
   'credentials:create': channel<CredentialView>()(CredentialCreateRequest),

@@ -22,6 +22,7 @@ export const CHANNEL_NAMES = [
   'credentials:get',
   'credentials:lastTests',
   'credentials:list',
+  'credentials:listIfChanged',
   'credentials:providers',
   'credentials:setPrimary',
   'credentials:test',

@@ -24,6 +24,7 @@ export function credentialsHandlers(app: AppContext): DomainHandlers<'credential
   const svc = app.credentials
   return {
     'credentials:list': ({ provider }) => svc.list(provider ? { provider } : {}),
+    'credentials:listIfChanged': ({ since }) => svc.listIfChanged(since),
     'credentials:get': ({ id }) => svc.show(id),
     'credentials:create': (req) => svc.create(req),
     'credentials:update': ({ id, ...patch }) => svc.update(id, patch),

@@ -16,6 +16,7 @@ function harness(env: NodeJS.ProcessEnv) {
 
 const CHANNELS: [string, (id: string) => unknown, unknown][] = [
   ['credentials:list', () => ({}), { provider: 42 }],
+  ['credentials:listIfChanged', () => ({ since: 'an old version' }), { since: 'v'.repeat(201) }],
   ['credentials:get', (id) => ({ id }), { id: 'x', extra: 1 }],
   [
     'credentials:create',

@@ -46,7 +46,9 @@ describe('event bridge', () => {
 
     const unwatch = useModelsStore.getState().watch()
     emit('credentials:changed', { reason: 'created', ids: ['c1'] })
-    await vi.waitFor(() => expect(calls.sort()).toEqual(['credentials:list', 'models:list']))
+    await vi.waitFor(() =>
+      expect(calls.sort()).toEqual(['credentials:listIfChanged', 'models:list']),
+    )
     unwatch()
     calls = []
 

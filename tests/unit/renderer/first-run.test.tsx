@@ -54,7 +54,7 @@ let servers: unknown[] = []
 function fakeBridge() {
   const answer = answerFrom({
     'credentials:providers': () => PROVIDERS,
-    'credentials:list': () => [],
+    'credentials:listIfChanged': () => ({ version: 'v1', credentials: [] }),
     'credentials:lastTests': () => ({}),
     'local:detect': () => ({ servers, elapsedMs: 5, probed: 1 }),
     'local:lastDetection': () => ({ servers, elapsedMs: 5, probed: 1 }),

@@ -169,7 +169,8 @@ describe('local store', () => {
         existing: 0,
         defaultsAssigned: ['chat'],
       }),
-      'credentials:list': () => creds,
+      // Like main, a new version whenever the list changes (the fake always sends the list).
+      'credentials:listIfChanged': () => ({ version: JSON.stringify(creds), credentials: creds }),
     })
     const store = createLocalStore()
     await store.getState().loadCredentials()
@@ -203,7 +204,7 @@ describe('useLocalLive', () => {
   it('scans on open and on an interval, follows pull events, and stops on unmount', async () => {
     const bridge = fakeBridge({
       'local:detect': () => ok({ servers: [], elapsedMs: 1, probed: 9 }),
-      'credentials:list': () => [],
+      'credentials:listIfChanged': () => ({ version: 'v1', credentials: [] }),
       'local:targets': () => ({ targets: [] }),
       'local:machine': () => ({ platform: 'linux' }),
     })
@@ -225,7 +226,8 @@ describe('useLocalLive', () => {
     bridge.emit('local:pullProgress', progress({ jobId: 'live', percent: 5 }))
     expect(useLocalStore.getState().pulls.live?.progress?.percent).toBe(5)
 
-    const credentialReads = () => bridge.calls.filter((c) => c === 'credentials:list').length
+    const credentialReads = () =>
+      bridge.calls.filter((c) => c === 'credentials:listIfChanged').length
     const readsBefore = credentialReads()
     bridge.emit('credentials:changed', { reason: 'created', ids: ['x'] })
     await vi.waitFor(() => expect(credentialReads()).toBe(readsBefore + 1))
@@ -344,7 +346,7 @@ describe('local store: jobs that ran while the page was closed', () => {
   it('follows import events and asks main for running jobs on mount', async () => {
     const bridge = fakeBridge({
       'local:detect': () => ok({ servers: [], elapsedMs: 1, probed: 9 }),
-      'credentials:list': () => [],
+      'credentials:listIfChanged': () => ({ version: 'v1', credentials: [] }),
       'local:targets': () => ({ targets: [] }),
       'local:machine': () => ({ platform: 'linux' }),
       'local:activePulls': () => [progress({ jobId: 'away', percent: 70, seq: 2 })],

@@ -84,7 +84,8 @@ beforeEach(() => {
   calls.length = 0
   handlers = {
     'models.list': () => ok([model('m1', 'gpt-4o')]),
-    'credentials.list': () => ok([cred('c1'), cred('c2', { isPrimary: true })]),
+    'credentials.listIfChanged': () =>
+      ok({ version: 'v1', credentials: [cred('c1'), cred('c2', { isPrimary: true })] }),
   }
   install()
 })
@@ -102,7 +103,7 @@ describe('models store', () => {
   })
 
   it('fails the page load when the credential list fails, keeping the error', async () => {
-    handlers['credentials.list'] = () => ({
+    handlers['credentials.listIfChanged'] = () => ({
       ok: false,
       error: { code: 'store_corrupt', message: 'x' },
     })

@@ -70,7 +70,10 @@ let stopBridge: (() => void) | null = null
 function fakeBridge() {
   const answer = answerFrom({
     'models:list': () => MODELS,
-    'credentials:list': () => [{ id: 'cred-1', name: 'Work', provider: 'openai' }],
+    'credentials:listIfChanged': () => ({
+      version: 'v1',
+      credentials: [{ id: 'cred-1', name: 'Work', provider: 'openai' }],
+    }),
     'credentials:providers': () => providers,
     'verify:start': () => ({ runId: `run-${++runs}` }),
     'verify:cancel': () => ({ cancelled: true }),

@@ -3,6 +3,7 @@
  * version, shared between callers — so nothing a caller does to what it got, down to the nested
  * `endpoints`, reaches the next caller, and no view carries a secret, sealed or not.
  */
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { getProvider } from '../../../src-main/providers/catalog'
 import { createCredentialsService } from '../../../src-main/services/credentials'
@@ -13,12 +14,20 @@ import { tmpHome } from '../../support/home'
 
 const KEY = 'sk-unit-LISTSECRET-0123456789'
 
-function service() {
-  const home = tmpHome('sb-creds-')
+function service(home = tmpHome('sb-creds-')) {
   const env = { SWITCHBOARD_ENCRYPTION_KEY: 'unit passphrase' }
   const store = createFileStore(home)
   const vault = createDefaultVault({ home, env, store, keytar: null, os: 'linux' })
-  return { store, vault, credentials: createCredentialsService({ store, vault, getProvider }) }
+  return {
+    home,
+    store,
+    vault,
+    credentials: createCredentialsService({ store, vault, getProvider }),
+  }
+}
+
+const add = (id: string) => (d: { credentials: unknown[] }) => {
+  d.credentials.push(blankCredential('groq', { id, name: `Groq ${id}` }))
 }
 
 describe('credentials list', () => {
@@ -62,5 +71,54 @@ describe('credentials list', () => {
     expect(text).not.toContain(KEY.slice(0, -4))
     expect(text).not.toContain(sealed)
     expect(text).toContain('"hasKey":true')
+  })
+})
+
+describe('the list since a version (credentials:listIfChanged)', () => {
+  it('sends the list only when it changed since the version the caller holds', async () => {
+    const { store, credentials } = service()
+    await store.update(add('g1'))
+    const first = await credentials.listIfChanged()
+    expect(first.credentials?.map((c) => c.id)).toEqual(['g1'])
+    expect(await credentials.listIfChanged(first.version)).toEqual({
+      version: first.version,
+      credentials: null,
+    })
+    await store.update(add('g2'))
+    const second = await credentials.listIfChanged(first.version)
+    expect(second.version).not.toBe(first.version)
+    expect(second.credentials?.map((c) => c.id)).toEqual(['g1', 'g2'])
+    expect((await credentials.listIfChanged(second.version)).credentials).toBeNull()
+    // The caller's array is its own, as with list().
+    second.credentials!.pop()
+    expect((await credentials.listIfChanged()).credentials).toHaveLength(2)
+  })
+
+  it('sees what another process wrote (the CLI) as a change', async () => {
+    const { home, credentials } = service()
+    const held = await credentials.listIfChanged()
+    await createFileStore(home).update(add('from-cli'))
+    const after = await credentials.listIfChanged(held.version)
+    expect(after.credentials?.map((c) => c.id)).toEqual(['from-cli'])
+  })
+
+  it('answers any version it did not give, or gave for an older list, with the whole list', async () => {
+    const { home, store, credentials } = service()
+    await store.update(add('g1'))
+    const old = (await credentials.listIfChanged()).version
+    await store.update(add('g2'))
+    const now = (await credentials.listIfChanged()).version
+    // Another service over the same data (the app after a restart) never matches this one's.
+    const restarted = service(home).credentials
+    expect((await restarted.listIfChanged(now)).credentials).toHaveLength(2)
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fc.string({ maxLength: 200 }), fc.constant(old)), async (since) => {
+        fc.pre(since !== now)
+        const r = await credentials.listIfChanged(since)
+        expect(r.version).toBe(now)
+        expect(r.credentials?.map((c) => c.id)).toEqual(['g1', 'g2'])
+      }),
+      { numRuns: 200 },
+    )
   })
 })
