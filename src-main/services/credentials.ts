@@ -31,7 +31,7 @@ import {
   statusOf,
   withSecretMarks,
 } from './credential-records'
-import { toCredentialView } from './credential-view'
+import { sameView, toCredentialView } from './credential-view'
 import { deleteImpactOf, removeCredential } from './credential-delete'
 import { insertApplier, insertCredential, INSERT_KIND } from './credential-insert'
 import { updateWithSecrets } from './secret-sealing'
@@ -124,8 +124,9 @@ export function createCredentialsService(deps: CredentialsDeps): CredentialsServ
     views: CredentialView[]
     version: string
   } | null = null
-  // Versions name one build of the view list: a new one whenever the store's data or the vault's
-  // state changes. The epoch keeps another run's (or another service's) version from matching.
+  // A version names one view list: a new one when a write or the vault's state changed a view.
+  // Writes that leave every view as it was (a test result, a model's type, a default) keep it.
+  // The epoch keeps another run's (or another service's) version from matching.
   const epoch = randomUUID()
   let builds = 0
 
@@ -145,9 +146,21 @@ export function createCredentialsService(deps: CredentialsDeps): CredentialsServ
     if (!same || listCache!.state !== state) {
       const counts = countModels(data)
       const views = data.credentials.map((c) =>
-        frozenView(toCredentialView(c, counts.get(c.id) ?? 0, statusOf(c, opener))),
+        toCredentialView(c, counts.get(c.id) ?? 0, statusOf(c, opener)),
       )
-      listCache = { data, anySealed, state, views, version: `${epoch}.${++builds}` }
+      const before = listCache
+      listCache =
+        before &&
+        before.views.length === views.length &&
+        views.every((v, i) => sameView(v, before.views[i]!))
+          ? { ...before, data, anySealed, state }
+          : {
+              data,
+              anySealed,
+              state,
+              views: views.map(frozenView),
+              version: `${epoch}.${++builds}`,
+            }
     }
     return listCache!
   }

@@ -7,6 +7,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { getProvider } from '../../../src-main/providers/catalog'
 import { createCredentialsService } from '../../../src-main/services/credentials'
+import { sameView, toCredentialView } from '../../../src-main/services/credential-view'
 import { blankCredential } from '../../../src-main/store/blank-credential'
 import { createFileStore } from '../../../src-main/store/file-store'
 import { createDefaultVault } from '../../../src-main/vault/vault'
@@ -94,6 +95,27 @@ describe('the list since a version (credentials:listIfChanged)', () => {
     expect((await credentials.listIfChanged()).credentials).toHaveLength(2)
   })
 
+  it('keeps the version across writes that leave every view as it was', async () => {
+    const { store, credentials } = service()
+    await store.update(add('g1'))
+    const held = await credentials.listIfChanged()
+    // A test result is stored beside the credentials: the store changed, no view did.
+    await store.update((d) => {
+      d.lastTests.g1 = { code: 'ok', message: 'OK', at: new Date().toISOString(), latencyMs: 12 }
+    })
+    expect(await credentials.listIfChanged(held.version)).toEqual({
+      version: held.version,
+      credentials: null,
+    })
+    // A rename is a change, down to one field of one view.
+    await store.update((d) => {
+      d.credentials[0]!.name = 'Renamed'
+    })
+    const renamed = await credentials.listIfChanged(held.version)
+    expect(renamed.version).not.toBe(held.version)
+    expect(renamed.credentials?.[0]?.name).toBe('Renamed')
+  })
+
   it('sees what another process wrote (the CLI) as a change', async () => {
     const { home, credentials } = service()
     const held = await credentials.listIfChanged()
@@ -120,5 +142,29 @@ describe('the list since a version (credentials:listIfChanged)', () => {
       }),
       { numRuns: 200 },
     )
+  })
+})
+
+describe('sameView', () => {
+  const view = () =>
+    toCredentialView(
+      blankCredential('azure', {
+        id: 'az',
+        name: 'Azure',
+        endpoints: { language: 'https://lang.example' },
+      }),
+      3,
+      'ok',
+    )
+
+  it('is true for equal values and false when any one field differs', () => {
+    expect(sameView(view(), view())).toBe(true)
+    for (const key of Object.keys(view()) as (keyof ReturnType<typeof view>)[]) {
+      const other = { ...view(), [key]: key === 'endpoints' ? { language: 'https://x' } : 'x' }
+      expect([key, sameView(view(), other)]).toEqual([key, false])
+    }
+    expect(sameView(view(), { ...view(), endpoints: null })).toBe(false)
+    const wider = { language: 'https://lang.example', embedding: 'https://embed.example' }
+    expect(sameView(view(), { ...view(), endpoints: wider })).toBe(false)
   })
 })
