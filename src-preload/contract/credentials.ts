@@ -5,11 +5,11 @@
  */
 import { z } from 'zod'
 import { channel, event } from './define'
-import type { ErrorParams, TestCode } from './errors'
 import type { DefaultSlotName } from './defaults'
 import type { ProviderGuideView } from './guides'
 import type { ModelType } from './models-shared'
 import { TEST_ALL_CONCURRENCY } from './test-all'
+import type { ConnectionTestView, LastTestView, TestAllView } from './connection-tests'
 import {
   CREDENTIAL_FIELDS,
   ENDPOINT_FIELDS,
@@ -197,6 +197,8 @@ export interface CredentialDeleteImpact {
 /** Why the credentials list changed (the renderer re-reads on any of these). */
 export type CredentialsChange = 'created' | 'updated' | 'deleted' | 'primary' | 'rotated'
 
+export type { ConnectionTestView, LastTestView, TestAllView, TestLimits } from './connection-tests'
+
 /** Every credential form field the catalog can list (derived from the field table). */
 export { credentialFields } from './credential-fields'
 export type CredentialField = CatalogFieldName
@@ -224,54 +226,12 @@ export interface ProviderFormView {
 }
 
 /**
- * Rate-limit and quota signals of a test call (issue 12): requests left of the window's limit,
- * when it resets (ISO time), and credit left where the provider reports it. Unknown → null.
- */
-export interface TestLimits {
-  remaining: number | null
-  limit: number | null
-  resetAt: string | null
-  credit: number | null
-}
-
-/** One connection test's result (DESIGN §5): the CLI `test` JSON plus hint, params, details. */
-export interface ConnectionTestView {
-  credentialId: string
-  provider: string | null
-  ok: boolean
-  code: TestCode
-  message: string
-  hint: string | null
-  params: ErrorParams
-  latencyMs: number
-  details: { modelCount?: number; credit?: number | null } | null
-  /** Rate-limit / quota signals the test call carried; null when it carried none. */
-  limits: TestLimits | null
-}
-
-/** `credentials:testAll`: every result in credential order, and the run's wall time. */
-export interface TestAllView {
-  results: ConnectionTestView[]
-  elapsedMs: number
-  cancelled: boolean
-}
-
-/**
  * `credentials:listIfChanged`'s answer: the list's version, and the list itself unless the
  * caller already holds that version (`credentials: null`, keep yours).
  */
 export interface CredentialListUpdate {
   version: string
   credentials: CredentialView[] | null
-}
-
-/** A credential's last test as stored (shown as a badge with its age). */
-export interface LastTestView {
-  code: TestCode
-  message: string
-  at: string
-  latencyMs: number
-  limits?: TestLimits | null
 }
 
 const ById = z.object({ id: CredentialId }).strict()
