@@ -6,29 +6,19 @@
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { getProvider } from '../../../src-main/providers/catalog'
 import { linkModels, payloadOf } from '../../../src-main/services/backup-payload'
-import { createCredentialsService } from '../../../src-main/services/credentials'
 import { blankCredential } from '../../../src-main/store/blank-credential'
-import { createFileStore } from '../../../src-main/store/file-store'
 import { emptyStoreData } from '../../../src-main/store/migrations'
 import type { StoreData, StoredModel } from '../../../src-main/store/schema'
-import { createDefaultVault } from '../../../src-main/vault/vault'
 import { tmpHome } from '../../support/home'
+import { setup } from '../../integration/vault/helpers'
 
 const KEY_A = 'sk-backup-payload-aaaaaaaaaaaa'
 const KEY_B = 'sk-backup-payload-bbbbbbbbbbbb'
 
 function world(passphrase: string | null, home = tmpHome('sb-payload-')) {
-  const store = createFileStore(home)
   const env = passphrase ? { SWITCHBOARD_ENCRYPTION_KEY: passphrase } : {}
-  const vault = createDefaultVault({ home, env, store, keytar: null, os: 'linux' })
-  return {
-    home,
-    store,
-    vault,
-    credentials: createCredentialsService({ store, vault, getProvider }),
-  }
+  return { home, ...setup(home, { env }) }
 }
 
 /** Two openai credentials, a chat model on each, the chat slot on the second's model. */

@@ -1,30 +1,22 @@
 /**
  * The credentials service's list (src-main/services/credentials.ts): one view list per store
  * version, shared between callers — so nothing a caller does to what it got, down to the nested
- * `endpoints`, reaches the next caller, and no view carries a secret, sealed or not.
+ * `endpoints`, reaches the next caller, and no view carries a secret, sealed or not. And the list
+ * since a version (`listIfChanged`): sent again only when a view changed.
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { getProvider } from '../../../src-main/providers/catalog'
-import { createCredentialsService } from '../../../src-main/services/credentials'
 import { sameView, toCredentialView } from '../../../src-main/services/credential-view'
 import { blankCredential } from '../../../src-main/store/blank-credential'
 import { createFileStore } from '../../../src-main/store/file-store'
-import { createDefaultVault } from '../../../src-main/vault/vault'
 import { tmpHome } from '../../support/home'
+import { setup } from '../../integration/vault/helpers'
 
 const KEY = 'sk-unit-LISTSECRET-0123456789'
 
+/** A store, vault and credentials service over `home`, as a fresh process builds them. */
 function service(home = tmpHome('sb-creds-')) {
-  const env = { SWITCHBOARD_ENCRYPTION_KEY: 'unit passphrase' }
-  const store = createFileStore(home)
-  const vault = createDefaultVault({ home, env, store, keytar: null, os: 'linux' })
-  return {
-    home,
-    store,
-    vault,
-    credentials: createCredentialsService({ store, vault, getProvider }),
-  }
+  return { home, ...setup(home, { env: { SWITCHBOARD_ENCRYPTION_KEY: 'unit passphrase' } }) }
 }
 
 const add = (id: string) => (d: { credentials: unknown[] }) => {
