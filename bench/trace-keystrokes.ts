@@ -26,8 +26,9 @@ export function keystrokeThreadTime(file: string): {
   keystrokes: number
   total: number[]
   phases: Record<string, number>
-  /** Per keystroke, in the order typed: the main thread's time and the other threads'. */
-  inOrder: { main: number; other: number }[]
+  /** Per keydown, in the order typed: the main thread's time and the other threads' (null when
+   *  the trace has no task for it, so the list stays aligned with the keystrokes typed). */
+  inOrder: ({ main: number; other: number } | null)[]
 } {
   const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as
     TraceEvent[] | { traceEvents: TraceEvent[] }
@@ -47,11 +48,16 @@ export function keystrokeThreadTime(file: string): {
   const keydowns = own.filter((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'keydown')
   const others = events
     .filter((e) => e.pid === main.pid && e.tid !== main.tid && e.ph === 'X')
-    .sort((a, b) => a.ts - b.ts)
-  const inOrder: { main: number; other: number }[] = []
+    // A parent before the children that start with it: only top-level events are counted.
+    .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0))
+  const inOrder: ({ main: number; other: number } | null)[] = []
+  let firstOther = 0
   for (const [i, key] of keydowns.entries()) {
     const keyTask = tasks.find((t) => within(key, t))
-    if (!keyTask) continue
+    if (!keyTask) {
+      inOrder.push(null)
+      continue
+    }
     const commit = commits.find((c) => c.ts > keyTask.ts + (keyTask.dur ?? 0))
     const frame = commit && tasks.find((t) => within(commit, t))
     let sum = 0
@@ -76,8 +82,9 @@ export function keystrokeThreadTime(file: string): {
     const until = keydowns[i + 1]?.ts ?? Infinity
     const busyUntil = new Map<number, number>()
     let other = 0
-    for (const x of others) {
-      if (x.ts < key.ts) continue
+    while (firstOther < others.length && others[firstOther]!.ts < key.ts) firstOther++
+    for (let j = firstOther; j < others.length; j++) {
+      const x = others[j]!
       if (x.ts >= until) break
       if ((busyUntil.get(x.tid) ?? 0) > x.ts) continue // nested in one already counted
       busyUntil.set(x.tid, x.ts + (x.dur ?? 0))
@@ -109,7 +116,10 @@ export function describeThreadTime(
   if (rowsChanged?.length && skip + rowsChanged.length <= r.inOrder.length) {
     const measured = r.inOrder.slice(skip, skip + rowsChanged.length)
     const kind = (changed: boolean) => {
-      const of = measured.filter((_, i) => rowsChanged[i] === changed)
+      const of = measured.filter((k, i) => k && rowsChanged[i] === changed) as {
+        main: number
+        other: number
+      }[]
       return `${of.length} keystrokes, main ${ms(mean(of.map((k) => k.main)))}, other threads ${ms(mean(of.map((k) => k.other)))}`
     }
     split = `; mean per keystroke that changes the rows in view: ${kind(true)}; that leaves them: ${kind(false)}`
