@@ -9,7 +9,8 @@
  * these ratios understate what a full list costs in the app.
  * Three calls: the renderer's refresh of an unchanged list (`credentials:listIfChanged` with the
  * version it holds: the target's case, "the file has not changed"), the first read of the whole
- * list, and the empty call; the dispatcher alone is printed too (the measure before session 10).
+ * list, and the empty call; the dispatcher alone is printed too (the measure before session 10),
+ * and the refresh's other read, the last results (one per credential), unchanged and whole.
  * Measured twice: with the passphrase as the key source, and with the OS keychain (the desktop
  * default) when a session bus answers (under a throwaway service name, removed afterwards).
  * Bundle with esbuild and run with node; prints lines, exports nothing.
@@ -71,6 +72,8 @@ async function measure(label: string, env: NodeJS.ProcessEnv, source: string): P
           updatedAt: at,
         }),
       )
+      // Every credential tested once: the API Keys page's refresh reads these too.
+      data.lastTests[id] = { code: 'ok', message: 'Connected.', at, latencyMs: 120, limits: null }
     }
   })
   // The store trusts its cache only once the file is older than the filesystem's timestamp tick
@@ -101,6 +104,8 @@ async function measure(label: string, env: NodeJS.ProcessEnv, source: string): P
   const since = { since: held.data.version }
   const again = (await viaIpc('credentials:listIfChanged', since)) as typeof held
   if (again.data.credentials !== null) throw new Error('listIfChanged: an unchanged list was sent')
+  const tests = (await viaIpc('credentials:lastTestsIfChanged')) as { data: { version: string } }
+  const testsSince = { since: tests.data.version }
 
   // Each sample times BATCH calls in a row: one empty call takes a few microseconds, about the
   // jitter of timing one awaited call, so single-call samples made the ratio swing 4–18× for the
@@ -116,6 +121,8 @@ async function measure(label: string, env: NodeJS.ProcessEnv, source: string): P
     ipcEmpty: [] as number[],
     ipcUnchanged: [] as number[],
     ipcWhole: [] as number[],
+    ipcTestsUnchanged: [] as number[],
+    ipcTestsWhole: [] as number[],
   }
   for (let i = 0; i < WARMUP + ROUNDS; i++) {
     const round = {
@@ -124,6 +131,8 @@ async function measure(label: string, env: NodeJS.ProcessEnv, source: string): P
       ipcEmpty: await batch(() => viaIpc('app:info')),
       ipcUnchanged: await batch(() => viaIpc('credentials:listIfChanged', since)),
       ipcWhole: await batch(() => viaIpc('credentials:listIfChanged'), LIST_BATCH),
+      ipcTestsUnchanged: await batch(() => viaIpc('credentials:lastTestsIfChanged', testsSince)),
+      ipcTestsWhole: await batch(() => viaIpc('credentials:lastTestsIfChanged'), LIST_BATCH),
     }
     if (i >= WARMUP)
       for (const k of Object.keys(round) as (keyof typeof round)[]) samples[k].push(round[k])
@@ -148,6 +157,10 @@ async function measure(label: string, env: NodeJS.ProcessEnv, source: string): P
   const r = m.ipcUnchanged / m.ipcEmpty
   console.log(
     `  refresh of the unchanged list (credentials:listIfChanged, the version held) ${us(m.ipcUnchanged)}: ${r.toFixed(1)}× the empty call (target ≤ 10×) ${r <= 10 ? 'OK' : 'missed'}`,
+  )
+  // The page's refresh also reads the last results (one per credential here).
+  console.log(
+    `  its last results (credentials:lastTestsIfChanged): unchanged ${us(m.ipcTestsUnchanged)} (${x(m.ipcTestsUnchanged, m.ipcEmpty)}), whole ${us(m.ipcTestsWhole)} (${x(m.ipcTestsWhole, m.ipcEmpty)})`,
   )
   fs.rmSync(home, { recursive: true, force: true })
   return true

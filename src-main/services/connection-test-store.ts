@@ -6,6 +6,7 @@
 import type { CatalogEntry, ProviderId } from '../providers/catalog-types'
 import { createBatchWriter } from '../store/batch-writer'
 import type { LastTestResult, Store } from '../store/schema'
+import { createVersions } from './versioned'
 
 /** The store side of the connection-test service (see ConnectionTestDeps). */
 export interface ConnectionTestStore {
@@ -13,6 +14,14 @@ export interface ConnectionTestStore {
   listTargets(): Promise<{ id: string; host: string }[]>
   saveResult(id: string, result: LastTestResult): Promise<void>
   lastResults(): Promise<Record<string, LastTestResult>>
+  /** The last results and their version, or only the version when the caller holds it. */
+  lastResultsIfChanged(since?: string): Promise<LastResultsUpdate>
+}
+
+/** The last results since a version: `lastTests` is null when `since` is still current. */
+export interface LastResultsUpdate {
+  version: string
+  lastTests: Record<string, LastTestResult> | null
 }
 
 /** Builds the connection tests' store access over one store and the catalog's lookup. */
@@ -29,6 +38,9 @@ export function createConnectionTestStore(deps: {
       }
     }),
   )
+  // The store hands out one frozen document until the file changes: an unchanged one is the
+  // same object and costs no comparison; a write that left the results as they were keeps them.
+  const versions = createVersions<Record<string, LastTestResult>>()
   return {
     listCredentialIds: async () => (await store.read()).credentials.map((c) => c.id),
     // One read for every credential's host (an unknown provider is grouped by itself).
@@ -43,6 +55,10 @@ export function createConnectionTestStore(deps: {
     saveResult: (id, result) => save({ id, result }),
     // A copy: the store's document is frozen and shared.
     lastResults: async () => ({ ...(await store.read()).lastTests }),
+    lastResultsIfChanged: async (since) => {
+      const { value, version } = versions((await store.read()).lastTests)
+      return { version, lastTests: since === version ? null : { ...value } }
+    },
   }
 }
 

@@ -15,6 +15,7 @@ import type {
 } from '../providers/adapter-types'
 import type { CatalogEntry, ProviderId } from '../providers/catalog-types'
 import type { LastTestResult } from '../store/schema'
+import type { LastResultsUpdate } from './connection-test-store'
 import {
   buildResult as build,
   RETHROWN,
@@ -44,6 +45,8 @@ export interface ConnectionTestDeps {
   listTargets?(): Promise<{ id: string; host: string }[]>
   /** The last result per credential id (`lastResults`); none when not given. */
   lastResults?(): Promise<Record<string, LastTestResult>>
+  /** The same with its version (`lastResultsIfChanged`); answered from `lastResults` when absent. */
+  lastResultsIfChanged?(since?: string): Promise<LastResultsUpdate>
   /** Tells every window about a finished test (`credentials:testResult`); a no-op when absent. */
   publish?(result: ConnectionTestResult): void
 }
@@ -77,6 +80,8 @@ export interface ConnectionTests {
   cancelAll(): boolean
   /** The last result of every credential that has one, by credential id. */
   lastResults(): Promise<Record<string, LastTestResult>>
+  /** The same, sent only when it changed since the version the caller holds. */
+  lastResultsIfChanged(since?: string): Promise<LastResultsUpdate>
 }
 
 const cancelledError = () => new AppError('cancelled', 'The test was cancelled.')
@@ -241,5 +246,9 @@ export function createConnectionTests(deps: ConnectionTestDeps): ConnectionTests
     testAll,
     cancelAll: () => gate.cancel(),
     lastResults: async () => (deps.lastResults ? deps.lastResults() : {}),
+    lastResultsIfChanged: async (since) =>
+      deps.lastResultsIfChanged
+        ? deps.lastResultsIfChanged(since)
+        : { version: '', lastTests: deps.lastResults ? await deps.lastResults() : {} },
   }
 }

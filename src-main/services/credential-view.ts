@@ -39,23 +39,3 @@ export function toCredentialView(
     allowInsecureHttp: Boolean(cred.allowInsecureHttp),
   }
 }
-
-/**
- * Whether two views carry the same values. A view is flat but for `endpoints`, a flat record;
- * any object value is compared one level deep, so a field added to the view needs no change here.
- */
-export function sameView(a: CredentialView, b: CredentialView): boolean {
-  const keys = Object.keys(a) as (keyof CredentialView)[]
-  return (
-    keys.length === Object.keys(b).length &&
-    keys.every((k) => a[k] === b[k] || sameFlat(a[k], b[k]))
-  )
-}
-
-function sameFlat(x: unknown, y: unknown): boolean {
-  if (!x || !y || typeof x !== 'object' || typeof y !== 'object') return false
-  const a = x as Record<string, unknown>
-  const b = y as Record<string, unknown>
-  const keys = Object.keys(a)
-  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k])
-}

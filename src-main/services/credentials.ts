@@ -31,7 +31,8 @@ import {
   statusOf,
   withSecretMarks,
 } from './credential-records'
-import { sameView, toCredentialView } from './credential-view'
+import { toCredentialView } from './credential-view'
+import { createVersions } from './versioned'
 import { deleteImpactOf, removeCredential } from './credential-delete'
 import { insertApplier, insertCredential, INSERT_KIND } from './credential-insert'
 import { updateWithSecrets } from './secret-sealing'
@@ -126,9 +127,7 @@ export function createCredentialsService(deps: CredentialsDeps): CredentialsServ
   } | null = null
   // A version names one view list: a new one when a write or the vault's state changed a view.
   // Writes that leave every view as it was (a test result, a model's type, a default) keep it.
-  // The epoch keeps another run's (or another service's) version from matching.
-  const epoch = randomUUID()
-  let builds = 0
+  const versions = createVersions<CredentialView[]>()
 
   /** The view list of the store as it is now, built once per store version and vault state. */
   const currentList = async () => {
@@ -148,19 +147,10 @@ export function createCredentialsService(deps: CredentialsDeps): CredentialsServ
       const views = data.credentials.map((c) =>
         toCredentialView(c, counts.get(c.id) ?? 0, statusOf(c, opener)),
       )
-      const before = listCache
-      listCache =
-        before &&
-        before.views.length === views.length &&
-        views.every((v, i) => sameView(v, before.views[i]!))
-          ? { ...before, data, anySealed, state }
-          : {
-              data,
-              anySealed,
-              state,
-              views: views.map(frozenView),
-              version: `${epoch}.${++builds}`,
-            }
+      const named = versions(views)
+      // New views are frozen where they are (shared by every caller); kept ones already are.
+      if (named.value === views) views.forEach(frozenView)
+      listCache = { data, anySealed, state, views: named.value, version: named.version }
     }
     return listCache!
   }

@@ -37,6 +37,15 @@ export interface TestAllView {
   cancelled: boolean
 }
 
+/**
+ * `credentials:lastTestsIfChanged`'s answer: the results' version, and the results unless the
+ * caller already holds that version (`lastTests: null`, keep yours).
+ */
+export interface LastTestsUpdate {
+  version: string
+  lastTests: Record<string, LastTestView> | null
+}
+
 /** A credential's last test as stored (shown as a badge with its age). */
 export interface LastTestView {
   code: TestCode

@@ -9,7 +9,12 @@ import type { DefaultSlotName } from './defaults'
 import type { ProviderGuideView } from './guides'
 import type { ModelType } from './models-shared'
 import { TEST_ALL_CONCURRENCY } from './test-all'
-import type { ConnectionTestView, LastTestView, TestAllView } from './connection-tests'
+import type {
+  ConnectionTestView,
+  LastTestView,
+  LastTestsUpdate,
+  TestAllView,
+} from './connection-tests'
 import {
   CREDENTIAL_FIELDS,
   ENDPOINT_FIELDS,
@@ -197,7 +202,13 @@ export interface CredentialDeleteImpact {
 /** Why the credentials list changed (the renderer re-reads on any of these). */
 export type CredentialsChange = 'created' | 'updated' | 'deleted' | 'primary' | 'rotated'
 
-export type { ConnectionTestView, LastTestView, TestAllView, TestLimits } from './connection-tests'
+export type {
+  ConnectionTestView,
+  LastTestView,
+  LastTestsUpdate,
+  TestAllView,
+  TestLimits,
+} from './connection-tests'
 
 /** Every credential form field the catalog can list (derived from the field table). */
 export { credentialFields } from './credential-fields'
@@ -270,6 +281,10 @@ export const credentialsChannels = {
   'credentials:cancelTests': channel<{ cancelled: boolean }>()(z.object({}).strict()),
   /** The last test result of every credential that has one, by credential id. */
   'credentials:lastTests': channel<Record<string, LastTestView>>()(z.object({}).strict()),
+  /** The last results only when they changed since the version the caller holds. */
+  'credentials:lastTestsIfChanged': channel<LastTestsUpdate>()(
+    z.object({ since: z.string().max(200).optional() }).strict(),
+  ),
 }
 
 export const credentialsEvents = {

@@ -21,6 +21,7 @@ export const CHANNEL_NAMES = [
   'credentials:deleteImpact',
   'credentials:get',
   'credentials:lastTests',
+  'credentials:lastTestsIfChanged',
   'credentials:list',
   'credentials:listIfChanged',
   'credentials:providers',

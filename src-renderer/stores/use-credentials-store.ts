@@ -15,6 +15,7 @@ import type {
   CredentialListUpdate,
   CredentialView,
   ErrorBody,
+  LastTestsUpdate,
   LastTestView,
   ProviderFormView,
   RequestOf,
@@ -32,6 +33,8 @@ interface CredentialsState {
   lastTests: Record<string, LastTestView>
   /** `lastTests` was read from main (the list may be cached before, by another page). */
   lastTestsRead: boolean
+  /** Main's version of `lastTests`, sent with the next read like `listVersion`. */
+  lastTestsVersion: string | undefined
   /** Full results seen in this session (with hint and params), per credential. */
   results: Record<string, ConnectionTestView>
   /** Credentials whose test is running. */
@@ -96,6 +99,12 @@ function readList(state: CredentialsState): Promise<CredentialListUpdate> {
   return unwrap(api().credentials.listIfChanged(since ? { since } : {}))
 }
 
+/** Asks main for the last results with the version held, like `readList`. */
+function readLastTests(state: CredentialsState): Promise<LastTestsUpdate> {
+  const since = state.lastTestsRead ? state.lastTestsVersion : undefined
+  return unwrap(api().credentials.lastTestsIfChanged(since ? { since } : {}))
+}
+
 /** The state a list update leads to (nothing when main said the list is unchanged). */
 function applyList(state: CredentialsState, update: CredentialListUpdate) {
   if (!update.credentials) return {}
@@ -116,6 +125,7 @@ export const useCredentialsStore = create<CredentialsState>((set, get) => ({
   providers: null,
   lastTests: {},
   lastTestsRead: false,
+  lastTestsVersion: undefined,
   results: {},
   testing: {},
   testAllRunning: false,
@@ -142,11 +152,13 @@ export const useCredentialsStore = create<CredentialsState>((set, get) => ({
 
   refresh: async () => {
     try {
-      const [update, lastTests] = await Promise.all([
-        readList(get()),
-        unwrap(api().credentials.lastTests({})),
-      ])
-      set({ ...applyList(get(), update), lastTests, lastTestsRead: true, loadError: null })
+      const [update, tests] = await Promise.all([readList(get()), readLastTests(get())])
+      set({
+        ...applyList(get(), update),
+        ...(tests.lastTests ? { lastTests: tests.lastTests, lastTestsVersion: tests.version } : {}),
+        lastTestsRead: true,
+        loadError: null,
+      })
     } catch (err) {
       set({ loadError: errorBodyOf(err) })
     }

@@ -38,5 +38,6 @@ export function credentialsHandlers(app: AppContext): DomainHandlers<'credential
       app.tests.testAll({ concurrency: concurrency ?? TEST_ALL_CONCURRENCY.default }),
     'credentials:cancelTests': () => ({ cancelled: app.tests.cancelAll() }),
     'credentials:lastTests': () => app.tests.lastResults(),
+    'credentials:lastTestsIfChanged': ({ since }) => app.tests.lastResultsIfChanged(since),
   }
 }

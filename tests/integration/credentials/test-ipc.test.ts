@@ -135,6 +135,31 @@ describe('credentials:test', () => {
     expect(last.data[id].limits).toEqual(res.data.limits)
   })
 
+  it('sends the last results again only when they changed since the version held', async () => {
+    const fake = await serve(startOpenAiServer({ key: OPENAI_KEY }))
+    const h = harness(ENV_KEY)
+    const id = await h.create({
+      provider: 'openai',
+      name: 'V',
+      apiKey: OPENAI_KEY,
+      baseUrl: fake.url,
+    })
+    const none = await h.call('credentials:lastTestsIfChanged', {})
+    expect(none.data.lastTests).toEqual({})
+    const unchanged = await h.call('credentials:lastTestsIfChanged', { since: none.data.version })
+    expect(unchanged.data).toEqual({ version: none.data.version, lastTests: null })
+    // A rename writes the store but no result: still the same version.
+    await h.call('credentials:update', { id, name: 'Renamed' })
+    const renamed = await h.call('credentials:lastTestsIfChanged', { since: none.data.version })
+    expect(renamed.data.lastTests).toBeNull()
+    // A test stores a result: the results come again, with a new version.
+    await h.call('credentials:test', { id })
+    const tested = await h.call('credentials:lastTestsIfChanged', { since: none.data.version })
+    expect(tested.data.version).not.toBe(none.data.version)
+    expect(tested.data.lastTests[id]).toMatchObject({ code: 'ok' })
+    expect(secretsIn(h)).not.toContain('OPENAISECRET')
+  })
+
   it('explains a rejected key with the docs link, and a refused connection with a fix', async () => {
     const fake = await serve(startOpenAiServer({ key: 'sk-the-right-one-000000' }))
     const h = harness(ENV_KEY)
@@ -290,6 +315,9 @@ describe('schema and sender checks', () => {
     ['credentials:testAll', { concurrency: 65 }],
     ['credentials:cancelTests', { id: 'x' }],
     ['credentials:lastTests', { since: 1 }],
+    ['credentials:lastTestsIfChanged', { since: 1 }],
+    ['credentials:lastTestsIfChanged', { since: 'v'.repeat(201) }],
+    ['credentials:lastTestsIfChanged', { since: 'v', all: true }],
   ]
 
   it('rejects malformed payloads before any work', async () => {
@@ -309,6 +337,7 @@ describe('schema and sender checks', () => {
       'credentials:testAll',
       'credentials:cancelTests',
       'credentials:lastTests',
+      'credentials:lastTestsIfChanged',
     ]) {
       const res = await h.call(
         channel,

@@ -1,8 +1,9 @@
 /**
  * The renderer's credentials cache over the real IPC handlers (a temp data dir, the real store
- * and vault): a refresh asks with the version it holds, so an unchanged list crosses IPC as a
- * version only and the cached array stays the same object; a write by another process (the CLI)
- * comes through as a new list (issue 17: 1,000 views cost milliseconds to serialize).
+ * and vault): a refresh asks with the versions it holds, so an unchanged list and unchanged last
+ * results cross IPC as versions only and the cached array stays the same object; a write by
+ * another process (the CLI) comes through as a new list (issue 17: 1,000 views cost
+ * milliseconds to serialize).
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -20,6 +21,8 @@ const OWN = 'app://switchboard/index.html'
 let home = ''
 /** What each `credentials:listIfChanged` was asked and answered, in order. */
 const exchanges: { since: unknown; listed: number | null }[] = []
+/** The same for `credentials:lastTestsIfChanged`: asked with a version, and whether results came. */
+const testReads: { since: unknown; sent: boolean }[] = []
 
 beforeAll(() => {
   home = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-list-version-'))
@@ -30,6 +33,10 @@ beforeAll(() => {
   window.switchboard = createApi(
     async (channel, payload) => {
       const res = await dispatch(channel, payload, OWN)
+      if (channel === 'credentials:lastTestsIfChanged' && res.ok) {
+        const data = res.data as { lastTests: object | null }
+        testReads.push({ since: (payload as { since?: string }).since, sent: !!data.lastTests })
+      }
       if (channel === 'credentials:listIfChanged' && res.ok) {
         const data = res.data as { credentials: unknown[] | null }
         exchanges.push({
@@ -58,9 +65,13 @@ describe('the credentials cache and the list version', () => {
     const version = store.getState().listVersion
     expect(version).toBeTruthy()
 
-    // A focus refresh with nothing changed: asked with the version, answered without a list.
+    // A focus refresh with nothing changed: asked with the versions, answered without a list
+    // and without the last results.
+    const testsVersion = store.getState().lastTestsVersion
+    expect(testReads.at(-1)).toEqual({ since: undefined, sent: true })
     await store.getState().refresh()
     expect(exchanges.at(-1)).toEqual({ since: version, listed: null })
+    expect(testReads.at(-1)).toEqual({ since: testsVersion, sent: false })
     expect(store.getState().credentials).toBe(first)
     expect(await store.getState().loadList()).toBe(first)
 

@@ -55,7 +55,7 @@ function fakeBridge() {
   const answer = answerFrom({
     'credentials:providers': () => PROVIDERS,
     'credentials:listIfChanged': () => ({ version: 'v1', credentials: [] }),
-    'credentials:lastTests': () => ({}),
+    'credentials:lastTestsIfChanged': () => ({ version: 'v1', lastTests: {} }),
     'local:detect': () => ({ servers, elapsedMs: 5, probed: 1 }),
     'local:lastDetection': () => ({ servers, elapsedMs: 5, probed: 1 }),
     'local:targets': () => ({ targets: [] }),

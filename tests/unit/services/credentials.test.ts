@@ -6,7 +6,6 @@
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { sameView, toCredentialView } from '../../../src-main/services/credential-view'
 import { blankCredential } from '../../../src-main/store/blank-credential'
 import { createFileStore } from '../../../src-main/store/file-store'
 import { tmpHome } from '../../support/home'
@@ -134,29 +133,5 @@ describe('the list since a version (credentials:listIfChanged)', () => {
       }),
       { numRuns: 200 },
     )
-  })
-})
-
-describe('sameView', () => {
-  const view = () =>
-    toCredentialView(
-      blankCredential('azure', {
-        id: 'az',
-        name: 'Azure',
-        endpoints: { language: 'https://lang.example' },
-      }),
-      3,
-      'ok',
-    )
-
-  it('is true for equal values and false when any one field differs', () => {
-    expect(sameView(view(), view())).toBe(true)
-    for (const key of Object.keys(view()) as (keyof ReturnType<typeof view>)[]) {
-      const other = { ...view(), [key]: key === 'endpoints' ? { language: 'https://x' } : 'x' }
-      expect([key, sameView(view(), other)]).toEqual([key, false])
-    }
-    expect(sameView(view(), { ...view(), endpoints: null })).toBe(false)
-    const wider = { language: 'https://lang.example', embedding: 'https://embed.example' }
-    expect(sameView(view(), { ...view(), endpoints: wider })).toBe(false)
   })
 })
