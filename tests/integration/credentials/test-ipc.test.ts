@@ -42,6 +42,14 @@ async function serve<T extends FakeServer>(p: Promise<T>): Promise<T> {
   return s
 }
 
+/** A harness with one OpenAI credential whose base URL is a fake that accepts its key. */
+async function oneOpenAi(name: string) {
+  const fake = await serve(startOpenAiServer({ key: OPENAI_KEY }))
+  const h = harness(ENV_KEY)
+  const id = await h.create({ provider: 'openai', name, apiKey: OPENAI_KEY, baseUrl: fake.url })
+  return { fake, h, id }
+}
+
 const secretsIn = (h: { outputs: string[]; events: unknown[] }) =>
   [...h.outputs, JSON.stringify(h.events)].join('\n')
 
@@ -85,14 +93,7 @@ describe('credentials:providers', () => {
 
 describe('credentials:test', () => {
   it('tests one credential against its base URL override and remembers the result', async () => {
-    const fake = await serve(startOpenAiServer({ key: OPENAI_KEY }))
-    const h = harness(ENV_KEY)
-    const id = await h.create({
-      provider: 'openai',
-      name: 'Main',
-      apiKey: OPENAI_KEY,
-      baseUrl: fake.url,
-    })
+    const { fake, h, id } = await oneOpenAi('Main')
     const res = await h.call('credentials:test', { id })
     expect(res.data).toMatchObject({
       credentialId: id,
@@ -136,14 +137,7 @@ describe('credentials:test', () => {
   })
 
   it('sends the last results again only when they changed since the version held', async () => {
-    const fake = await serve(startOpenAiServer({ key: OPENAI_KEY }))
-    const h = harness(ENV_KEY)
-    const id = await h.create({
-      provider: 'openai',
-      name: 'V',
-      apiKey: OPENAI_KEY,
-      baseUrl: fake.url,
-    })
+    const { h, id } = await oneOpenAi('V')
     const none = await h.call('credentials:lastTestsIfChanged', {})
     expect(none.data.lastTests).toEqual({})
     const unchanged = await h.call('credentials:lastTestsIfChanged', { since: none.data.version })
