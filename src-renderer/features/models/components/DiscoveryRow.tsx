@@ -91,6 +91,10 @@ export const DiscoveryRowView = memo(function DiscoveryRowView(props: RowProps) 
   const facts: string[] = []
   if (row.contextLength) facts.push(labels.context(row.contextLength))
   if (row.sizeBytes) facts.push(labels.size(row.sizeBytes))
+  // No empty boxes: a row without facts has no meta line (its id is centred instead), and one
+  // neither registered nor custom has no state cell; each element a row holds is laid out and
+  // painted again whenever the rows in view change (issue 17).
+  const hasMeta = Boolean(row.displayName || facts.length || row.loaded || row.recommended)
 
   const onKeyDown = (e: React.KeyboardEvent<HTMLButtonElement>) => {
     const move = props.onMove
@@ -138,16 +142,20 @@ export const DiscoveryRowView = memo(function DiscoveryRowView(props: RowProps) 
         <span className="mono discovery-id" title={row.name}>
           {row.name}
         </span>
-        <span className="discovery-meta">
-          {row.displayName ? <span className="muted">{row.displayName}</span> : null}
-          {facts.map((f) => (
-            <span key={f} className="muted">
-              {f}
-            </span>
-          ))}
-          {row.loaded ? <span className="badge ok">{labels.loaded}</span> : null}
-          {row.recommended ? <span className="badge recommended">{labels.recommended}</span> : null}
-        </span>
+        {hasMeta ? (
+          <span className="discovery-meta">
+            {row.displayName ? <span className="muted">{row.displayName}</span> : null}
+            {facts.map((f) => (
+              <span key={f} className="muted">
+                {f}
+              </span>
+            ))}
+            {row.loaded ? <span className="badge ok">{labels.loaded}</span> : null}
+            {row.recommended ? (
+              <span className="badge recommended">{labels.recommended}</span>
+            ) : null}
+          </span>
+        ) : null}
       </label>
       <button
         type="button"
@@ -168,13 +176,11 @@ export const DiscoveryRowView = memo(function DiscoveryRowView(props: RowProps) 
         {labels.types[props.type]}
       </button>
       <span className={`badge source source-${props.source}`}>{labels.sources[props.source]}</span>
-      <span className="discovery-state">
-        {row.registered ? (
-          <span className="badge ok">{labels.registered}</span>
-        ) : row.custom ? (
-          <span className="badge warn">{labels.custom}</span>
-        ) : null}
-      </span>
+      {row.registered ? (
+        <span className="badge ok discovery-state">{labels.registered}</span>
+      ) : row.custom ? (
+        <span className="badge warn discovery-state">{labels.custom}</span>
+      ) : null}
     </div>
   )
 })
