@@ -3,8 +3,9 @@
 // input event, React's render and commit, any layout they force) and for the next frame task
 // (style, layout, pre-paint, paint, layerize, commit). CPU time, not wall time, so the machine's
 // load moves it far less than the keystroke → painted percentiles. Also the renderer's other
-// threads (compositor, raster workers) from one keydown to the next, and both split by whether
-// the keystroke changed the rows in view (the bench's samples say which).
+// threads (compositor, raster workers; raster tasks apart) and the GPU process's compositor
+// thread from one keydown to the next, all split by whether the keystroke changed the rows in
+// view (the bench's samples say which).
 import fs from 'node:fs'
 import { quantile } from './lib'
 
@@ -19,6 +20,15 @@ interface TraceEvent {
   args?: { name?: string; data?: { type?: string; nodeName?: string } }
 }
 
+/** One keystroke's thread time (ms): the renderer's main thread, its other threads, the raster
+ *  tasks among those, and the GPU process's compositor thread. */
+interface KeystrokeTime {
+  main: number
+  other: number
+  raster: number
+  gpu: number
+}
+
 const PHASES = ['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'Commit']
 
 /** Per-keystroke thread time (ms) of the key task and the frame after it, and their phases. */
@@ -26,9 +36,9 @@ export function keystrokeThreadTime(file: string): {
   keystrokes: number
   total: number[]
   phases: Record<string, number>
-  /** Per keydown, in the order typed: the main thread's time and the other threads' (null when
-   *  the trace has no task for it, so the list stays aligned with the keystrokes typed). */
-  inOrder: ({ main: number; other: number } | null)[]
+  /** Per keydown, in the order typed (null when the trace has no task for it, so the list stays
+   *  aligned with the keystrokes typed). */
+  inOrder: (KeystrokeTime | null)[]
 } {
   const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as
     TraceEvent[] | { traceEvents: TraceEvent[] }
@@ -50,8 +60,19 @@ export function keystrokeThreadTime(file: string): {
     .filter((e) => e.pid === main.pid && e.tid !== main.tid && e.ph === 'X')
     // A parent before the children that start with it: only top-level events are counted.
     .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0))
-  const inOrder: ({ main: number; other: number } | null)[] = []
+  // The GPU process's compositor thread: with software compositing (no GPU, as here) it draws
+  // every damaged region of every frame, so what a keystroke repaints costs there too.
+  const vizThreads = new Set(
+    events
+      .filter((e) => e.name === 'thread_name' && e.args?.name?.startsWith('VizCompositorThread'))
+      .map((e) => `${e.pid}:${e.tid}`),
+  )
+  const viz = events
+    .filter((e) => e.ph === 'X' && vizThreads.has(`${e.pid}:${e.tid}`))
+    .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0))
+  const inOrder: (KeystrokeTime | null)[] = []
   let firstOther = 0
+  let firstViz = 0
   for (const [i, key] of keydowns.entries()) {
     const keyTask = tasks.find((t) => within(key, t))
     if (!keyTask) {
@@ -82,15 +103,26 @@ export function keystrokeThreadTime(file: string): {
     const until = keydowns[i + 1]?.ts ?? Infinity
     const busyUntil = new Map<number, number>()
     let other = 0
+    let raster = 0
     while (firstOther < others.length && others[firstOther]!.ts < key.ts) firstOther++
     for (let j = firstOther; j < others.length; j++) {
       const x = others[j]!
       if (x.ts >= until) break
+      if (x.name === 'RasterTask') raster += cpu(x)
       if ((busyUntil.get(x.tid) ?? 0) > x.ts) continue // nested in one already counted
       busyUntil.set(x.tid, x.ts + (x.dur ?? 0))
       other += cpu(x)
     }
-    inOrder.push({ main: sum, other })
+    let gpu = 0
+    let vizBusyUntil = 0
+    while (firstViz < viz.length && viz[firstViz]!.ts < key.ts) firstViz++
+    for (let j = firstViz; j < viz.length && viz[j]!.ts < until; j++) {
+      const x = viz[j]!
+      if (vizBusyUntil > x.ts) continue
+      vizBusyUntil = x.ts + (x.dur ?? 0)
+      gpu += cpu(x)
+    }
+    inOrder.push({ main: sum, other, raster, gpu })
   }
   const n = total.length || 1
   for (const k of Object.keys(phases)) phases[k] = phases[k]! / n
@@ -116,11 +148,9 @@ export function describeThreadTime(
   if (rowsChanged?.length && skip + rowsChanged.length <= r.inOrder.length) {
     const measured = r.inOrder.slice(skip, skip + rowsChanged.length)
     const kind = (changed: boolean) => {
-      const of = measured.filter((k, i) => k && rowsChanged[i] === changed) as {
-        main: number
-        other: number
-      }[]
-      return `${of.length} keystrokes, main ${ms(mean(of.map((k) => k.main)))}, other threads ${ms(mean(of.map((k) => k.other)))}`
+      const of = measured.filter((k, i) => k && rowsChanged[i] === changed) as KeystrokeTime[]
+      const avg = (f: (k: KeystrokeTime) => number) => ms(mean(of.map(f)))
+      return `${of.length} keystrokes, main ${avg((k) => k.main)}, other threads ${avg((k) => k.other)} (raster ${avg((k) => k.raster)}), GPU process compositor ${avg((k) => k.gpu)}`
     }
     split = `; mean per keystroke that changes the rows in view: ${kind(true)}; that leaves them: ${kind(false)}`
   }
