@@ -9,7 +9,9 @@
 // process (browser-cpu.ts), which the machine's load hardly moves, and the painted times split
 // by whether the keystroke changed the rows in view (where the tail is).
 // DISCOVERY_MODES=1,2 runs only those modes; DISCOVERY_ROUNDS=n types the words n times;
-// BENCH_TRACE=<file> traces the first mode's keystrokes, the app's and the bare page's.
+// BENCH_TRACE=<file> traces the first mode's keystrokes, the app's and the bare page's;
+// DISCOVERY_BASELINE=<checkout> runs that checkout's renderer beside ours, DISCOVERY_PAIRS=n
+// n times in alternating order, with the medians of the after/before ratios.
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -267,6 +269,37 @@ document.querySelector('input').addEventListener('input', (e) => show(e.target.v
 </script></body></html>`
 }
 
+/** One before/after pair's ratios (after ÷ before): painted p95, the p95 of the keystrokes
+ *  that change the rows in view, and the browser's CPU per keystroke. */
+type Pair = { p95: number; rowsP95: number; cpu: number }
+
+const cpuPerKeystroke = (m: Measured) =>
+  m.cpu ? Object.values(m.cpu).reduce((a, b) => a + b, 0) / m.paint.length : NaN
+
+function describePair(k: number, before: Measured, after: Measured): Pair {
+  const p95 = (xs: number[]) => quantile(xs, 0.95)
+  const pair = {
+    p95: p95(after.paint) / p95(before.paint),
+    rowsP95: p95(after.changed) / p95(before.changed),
+    cpu: cpuPerKeystroke(after) / cpuPerKeystroke(before),
+  }
+  console.log(
+    `  pair ${k + 1} (${k % 2 ? 'ours first' : 'baseline first'}): p95 ${fmt(p95(before.paint))} → ${fmt(p95(after.paint))} (${pair.p95.toFixed(2)}×); rows-changing p95 ${fmt(p95(before.changed))} → ${fmt(p95(after.changed))} (${pair.rowsP95.toFixed(2)}×); browser CPU per keystroke ${cpuPerKeystroke(before).toFixed(1)} → ${cpuPerKeystroke(after).toFixed(1)} ms (${pair.cpu.toFixed(2)}×)`,
+  )
+  return pair
+}
+
+function reportPairs(pairs: Pair[]): void {
+  const median = (f: (p: Pair) => number) =>
+    quantile(
+      pairs.map(f).sort((a, b) => a - b),
+      0.5,
+    )
+  console.log(
+    `  median of ${pairs.length} pairs, after ÷ before: p95 ${median((p) => p.p95).toFixed(2)}×, rows-changing p95 ${median((p) => p.rowsP95).toFixed(2)}×, browser CPU per keystroke ${median((p) => p.cpu).toFixed(2)}×`,
+  )
+}
+
 /** A process that spins on one core until killed: the "busy machine" of the third mode. */
 function spawnBurner(): ChildProcess {
   return spawn(process.execPath, ['-e', 'for (;;);'], { stdio: 'ignore' })
@@ -334,6 +367,10 @@ async function main() {
   // DISCOVERY_BASELINE=<another checkout, built>: the same keystrokes on that checkout's renderer,
   // each mode run right before ours, so before and after share the machine's load.
   const baseRoot = process.env.DISCOVERY_BASELINE
+  // DISCOVERY_PAIRS=n (with a baseline): n before/after pairs per mode, in alternating order,
+  // each printed as after/before ratios, then their medians: one pair is at the mercy of the
+  // host's speed, which was seen to move by a third within a session.
+  const pairs = baseRoot ? Math.max(1, Math.floor(Number(process.env.DISCOVERY_PAIRS ?? 1))) : 1
   try {
     // Unthrottled frames: rAF ×2 then measures the work of the update and two frames, not the
     // wait for a 60 Hz vsync (which alone puts a floor of one to two frame intervals, 17–33 ms,
@@ -354,20 +391,35 @@ async function main() {
     for (const [i, mode] of modes.entries()) {
       if (only && !only.includes(i + 1)) continue
       const trace = i === 0 ? tracePath : undefined
-      const burner = mode.busy ? spawnBurner() : null
-      let before: Awaited<ReturnType<typeof run>> | null = null
-      let after: Awaited<ReturnType<typeof run>>
-      try {
-        if (baseRoot) before = await run(app, mode.args, baseRoot, trace && `${trace}.before.json`)
-        after = await run(app, mode.args, root, trace)
-      } finally {
-        burner?.kill()
+      const paired: Pair[] = []
+      for (let k = 0; k < pairs; k++) {
+        const burner = mode.busy ? spawnBurner() : null
+        let before: Awaited<ReturnType<typeof run>> | null = null
+        let after: Awaited<ReturnType<typeof run>>
+        try {
+          // Odd pairs run ours first: a host that speeds up or slows down during the run then
+          // favours neither side. Only the first pair is traced.
+          if (baseRoot && k % 2 === 1) {
+            after = await run(app, mode.args, root)
+            before = await run(app, mode.args, baseRoot)
+          } else {
+            if (baseRoot)
+              before = await run(app, mode.args, baseRoot, trace && `${trace}.before.json`)
+            after = await run(app, mode.args, root, k === 0 ? trace : undefined)
+          }
+        } finally {
+          burner?.kill()
+        }
+        if (k === 0) {
+          if (before)
+            report(`before (${baseRoot}), ${mode.label}:`, before.big, before.small, before.floor)
+          report(`${mode.label}:`, after.big, after.small, after.floor)
+        }
+        if (before) paired.push(describePair(k, before.big, after.big))
+        maxRows = Math.max(maxRows, after.big.maxRows)
       }
-      if (before)
-        report(`before (${baseRoot}), ${mode.label}:`, before.big, before.small, before.floor)
-      report(`${mode.label}:`, after.big, after.small, after.floor)
+      if (pairs > 1) reportPairs(paired)
       console.log(loadAverage())
-      maxRows = Math.max(maxRows, after.big.maxRows)
     }
     for (const { label, file, rowsChanged } of traces)
       console.log(`${label}: ${describeThreadTime(file, rowsChanged, WARM_UP.length * 2)}`)
