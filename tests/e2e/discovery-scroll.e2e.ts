@@ -8,6 +8,7 @@
 import type { Locator, Page } from '@playwright/test'
 import { startOpenAiServer } from '../fixtures/openai-server'
 import type { FakeServer } from '../fixtures/recording-server'
+import { openDiscovery } from './harness/discovery'
 import { expect, test } from './harness/fixtures'
 
 const KEY = 'sk-e2e-scroll-0123456789abcdef'
@@ -63,16 +64,10 @@ test('a long listing scrolls with the wheel: the rows in view follow, the DOM st
   open,
   sb,
 }) => {
-  await open('models')
-  await sb('credentials.create', {
-    provider: 'openai',
-    name: 'Long listing',
-    apiKey: KEY,
-    baseUrl: server.url,
-  })
-  await page.reload()
-  await page.getByRole('button', { name: 'Discover models' }).first().click()
-  const dialog = page.getByRole('dialog', { name: 'Discover models for Long listing' })
+  const { dialog } = await openDiscovery(
+    { page, open, sb },
+    { name: 'Long listing', apiKey: KEY, baseUrl: server.url },
+  )
   await expect(dialog.getByText(`Showing ${TOTAL} of ${TOTAL}`)).toBeVisible()
   const scroller = dialog.locator('.discovery-scroll')
 

@@ -6,6 +6,7 @@
 import type { DefaultsView, ModelView } from '../../src-preload/contract'
 import type { FakeServer } from '../fixtures/recording-server'
 import { startOpenAiServer } from '../fixtures/openai-server'
+import { openDiscovery } from './harness/discovery'
 import { expect, test } from './harness/fixtures'
 import type { Locator } from '@playwright/test'
 
@@ -190,16 +191,10 @@ test('a 401 during discovery is shown in the dialog, in words, without the key',
   sb,
 }) => {
   const wrongKey = 'sk-e2e-wrong-key-fedcba9876543210'
-  await open('models')
-  await sb('credentials.create', {
-    provider: 'openai',
-    name: 'Stale key',
-    apiKey: wrongKey,
-    baseUrl: server.url,
-  })
-  await page.reload()
-  await page.getByRole('button', { name: 'Discover models' }).first().click()
-  const dialog = page.getByRole('dialog', { name: 'Discover models for Stale key' })
+  const { dialog } = await openDiscovery(
+    { page, open, sb },
+    { name: 'Stale key', apiKey: wrongKey, baseUrl: server.url },
+  )
   const alert = dialog.getByRole('alert')
   await expect(alert).toContainText("Could not list this credential's models.")
   await expect(alert).toContainText('The provider rejected the key.')
@@ -326,16 +321,10 @@ test('a row type changes with the keyboard; Escape closes the list, not the dial
   open,
   sb,
 }) => {
-  await open('models')
-  await sb('credentials.create', {
-    provider: 'openai',
-    name: 'Keyboard OpenAI',
-    apiKey: KEY,
-    baseUrl: server.url,
-  })
-  await page.reload()
-  await page.getByRole('button', { name: 'Discover models' }).first().click()
-  const dialog = page.getByRole('dialog', { name: 'Discover models for Keyboard OpenAI' })
+  const { dialog } = await openDiscovery(
+    { page, open, sb },
+    { name: 'Keyboard OpenAI', apiKey: KEY, baseUrl: server.url },
+  )
   await expect(dialog.getByText('Showing 6 of 6')).toBeVisible()
   await clearPreselected(dialog)
   await dialog.getByRole('searchbox', { name: 'Search models' }).fill('gpt-4o-mini')
