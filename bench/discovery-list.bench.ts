@@ -403,9 +403,10 @@ async function main() {
             after = await run(app, mode.args, root)
             before = await run(app, mode.args, baseRoot)
           } else {
+            const traced = k === 0 ? trace : undefined
             if (baseRoot)
-              before = await run(app, mode.args, baseRoot, trace && `${trace}.before.json`)
-            after = await run(app, mode.args, root, k === 0 ? trace : undefined)
+              before = await run(app, mode.args, baseRoot, traced && `${traced}.before.json`)
+            after = await run(app, mode.args, root, traced)
           }
         } finally {
           burner?.kill()
