@@ -246,15 +246,15 @@ export interface CredentialListUpdate {
 }
 
 const ById = z.object({ id: CredentialId }).strict()
+/** A conditional read's request: the version the caller holds, if any. */
+const Since = z.object({ since: z.string().max(200).optional() }).strict()
 
 export const credentialsChannels = {
   'credentials:list': channel<CredentialView[]>()(
     z.object({ provider: ProviderIdField.optional() }).strict(),
   ),
   /** The list only when it changed since the version the caller holds (the renderer's refresh). */
-  'credentials:listIfChanged': channel<CredentialListUpdate>()(
-    z.object({ since: z.string().max(200).optional() }).strict(),
-  ),
+  'credentials:listIfChanged': channel<CredentialListUpdate>()(Since),
   'credentials:get': channel<CredentialView>()(ById),
   'credentials:create': channel<CredentialView>()(CredentialCreateRequest),
   'credentials:update': channel<CredentialView>()(CredentialUpdateRequest),
@@ -282,9 +282,7 @@ export const credentialsChannels = {
   /** The last test result of every credential that has one, by credential id. */
   'credentials:lastTests': channel<Record<string, LastTestView>>()(z.object({}).strict()),
   /** The last results only when they changed since the version the caller holds. */
-  'credentials:lastTestsIfChanged': channel<LastTestsUpdate>()(
-    z.object({ since: z.string().max(200).optional() }).strict(),
-  ),
+  'credentials:lastTestsIfChanged': channel<LastTestsUpdate>()(Since),
 }
 
 export const credentialsEvents = {
