@@ -25,8 +25,9 @@ async function main() {
   const phases: TurnPhases[] = []
   // After a batch: the folder's fsync and the answers, while the next in line waits.
   const leaves: number[] = []
-  // Each wait as [asked, got through] on the shared wall clock: how many turns went by meanwhile.
-  const waitSpans: [number, number][] = []
+  // Each wait as [asked, got through] on the shared wall clock: how many turns went by meanwhile;
+  // a third element 1 marks a wait that ended with an answer from a holder (group commit).
+  const waitSpans: ([number, number] | [number, number, 1])[] = []
   const wall = () => performance.timeOrigin + performance.now()
   let addStart = 0
   let released = 0
@@ -49,7 +50,7 @@ async function main() {
       before.push(performance.now() - ms - addStart)
       released = performance.now()
       const answeredAt = wall()
-      waitSpans.push([answeredAt - ms, answeredAt])
+      waitSpans.push([answeredAt - ms, answeredAt, 1])
     },
     onPhases: (p) => phases.push(p),
     onLeave: (ms) => leaves.push(ms),

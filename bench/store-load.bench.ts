@@ -40,7 +40,8 @@ interface Report {
   spans?: [number, number][]
   phases?: Record<string, number>[]
   leaves?: number[]
-  waitSpans?: [number, number][]
+  /** [asked, got through], and 1 when a holder answered it; absent in an older checkout. */
+  waitSpans?: ([number, number] | [number, number, 1])[]
 }
 
 /**
@@ -50,9 +51,22 @@ interface Report {
  * the CPU while taking its ticket and a turn began. More means some writer went ahead of it
  * twice: with 16 writers, a writer passed over waits up to 15 turns.
  */
-function turnsWaited(waits: [number, number][], spans: [number, number][]): number[] {
-  const starts = spans.map((s) => s[0]).sort((a, b) => a - b)
-  return waits.map(([from, to]) => starts.filter((t) => t > from && t <= to).length)
+function turnsWaited(
+  waits: ([number, number] | [number, number, 1])[],
+  spans: [number, number][],
+  strict = true,
+): number[] {
+  // An answered wait ends when its owner reads the answer, and a holder writes its answers only
+  // after it has released the lock: the next holder may already be in its turn by then, when the
+  // owner waits for a CPU behind it. A turn still running when the answer was read began after
+  // the answering turn ended, so it neither served this writer nor went ahead of it. `strict`
+  // leaves such turns out; without it (the count before session 13) they count.
+  return waits.map(
+    ([from, to, answered]) =>
+      spans.filter(
+        ([start, end]) => start > from && start <= to && !(strict && answered && end > to),
+      ).length,
+  )
 }
 
 /** Gaps between one hold's release and the next hold's acquisition, across all writers. */
@@ -154,6 +168,11 @@ async function round(script: string, procs: number, adds: number, warm: boolean,
       reports.flatMap((r) => r.waitSpans ?? []),
       reports.flatMap((r) => r.spans ?? []),
     ),
+    turnsWaitedLoose: turnsWaited(
+      reports.flatMap((r) => r.waitSpans ?? []),
+      reports.flatMap((r) => r.spans ?? []),
+      false,
+    ),
     stored,
     wallMs,
   }
@@ -177,6 +196,7 @@ class Tally {
   phases: Record<string, number>[] = []
   leaves: number[] = []
   turnsWaited: number[] = []
+  turnsWaitedLoose: number[] = []
   /** The same adds, a data folder per writer: only the cores and the disk are shared. */
   unshared: number[] = []
 }
@@ -201,6 +221,7 @@ async function measure(script: string, warm: boolean, t: Tally) {
   t.phases.push(...r.phases)
   t.leaves.push(...r.leaves)
   t.turnsWaited.push(...r.turnsWaited)
+  t.turnsWaitedLoose.push(...r.turnsWaitedLoose)
 }
 
 function report(label: string, t: Tally, targets: boolean) {
@@ -260,6 +281,10 @@ function report(label: string, t: Tally, targets: boolean) {
         (targets
           ? ` (target ≤ ${MAX_TURNS}: no writer passed over) ${verdict(max <= MAX_TURNS)}`
           : ''),
+    )
+    const l = sorted(t.turnsWaitedLoose)
+    console.log(
+      `    with turns still running at the answer (counted until session 13) p50 ${quantile(l, 0.5)}, p95 ${quantile(l, 0.95)}, max ${l[l.length - 1]!}`,
     )
   }
   console.log(
