@@ -330,9 +330,10 @@ async function main() {
   const report = (label: string, big: Measured, small: Measured, floor: Measured) => {
     const p95 = quantile(big.paint, 0.95)
     const floorP95 = quantile(floor.paint, 0.95)
+    // The issue asks for the target "with margin": an OK says how much is left.
     const verdict =
       p95 <= TARGET_P95_MS
-        ? 'OK'
+        ? `OK, ${fmt(TARGET_P95_MS - p95)} (${Math.round((100 * (TARGET_P95_MS - p95)) / TARGET_P95_MS)}%) under`
         : floorP95 > TARGET_P95_MS
           ? `missed; below this machine's floor, the bare page's p95 is ${fmt(floorP95)}`
           : 'missed'
