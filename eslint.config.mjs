@@ -46,6 +46,18 @@ const noBareNetInLocal = {
   ],
 }
 
+// zod's safeParse throws on values JSON can carry (src-preload/contract/parse-untrusted.ts): main
+// parses what comes from outside through parseUntrusted, which turns that throw into a failure.
+const noBareSafeParse = {
+  'no-restricted-syntax': [
+    'error',
+    {
+      selector: 'CallExpression[callee.property.name=/^safeParse(Async)?$/]',
+      message: 'Use parseUntrusted(schema, value) (src-preload/contract/parse-untrusted.ts).',
+    },
+  ],
+}
+
 export default tseslint.config(
   {
     ignores: [
@@ -105,6 +117,10 @@ export default tseslint.config(
   {
     files: ['src-main/local/**/*.ts'],
     rules: noBareNetInLocal,
+  },
+  {
+    files: ['src-main/**/*.ts'],
+    rules: noBareSafeParse,
   },
   {
     files: ['src-main/electron/ipc.ts', 'src-preload/index.ts'],

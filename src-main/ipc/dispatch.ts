@@ -11,6 +11,7 @@ import {
   type ResponseOf,
 } from '../../src-preload/contract'
 import { toErrorBody } from '../errors'
+import { parseUntrusted } from '../../src-preload/contract/parse-untrusted'
 
 /** What a handler knows about the call besides its payload. */
 export interface CallContext {
@@ -93,7 +94,7 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions)
       }
     }
     const name = channel as ChannelName
-    const parsed = channels[name].request.safeParse(payload ?? {})
+    const parsed = parseUntrusted(channels[name].request, payload ?? {})
     if (!parsed.success) {
       const issue = parsed.error.issues[0]
       return {

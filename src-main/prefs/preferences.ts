@@ -12,6 +12,7 @@ import {
   type PreferencesPatch as Patch,
 } from '../../src-preload/contract/preferences'
 import { AppError } from '../errors'
+import { parseUntrusted } from '../../src-preload/contract/parse-untrusted'
 
 /** Where the preferences are kept; `read` may return anything (a hand-edited file). */
 export interface PreferencesBackend {
@@ -36,7 +37,7 @@ export function normalizePreferences(raw: unknown): Preferences {
   const out: Record<string, unknown> = {}
   for (const [key, fallback] of Object.entries(DEFAULT_PREFERENCES)) {
     const field = Preferences.shape[key as keyof Preferences]
-    const parsed = field.safeParse(source[key])
+    const parsed = parseUntrusted(field, source[key])
     out[key] = parsed.success ? parsed.data : fallback
   }
   return out as Preferences
@@ -64,7 +65,7 @@ export function createPreferences(backend: PreferencesBackend): PreferencesServi
   return {
     get: () => structuredClone(current),
     set(patch) {
-      const parsed = PreferencesPatch.safeParse(patch)
+      const parsed = parseUntrusted(PreferencesPatch, patch)
       if (!parsed.success) {
         throw new AppError('validation', 'The preference value is not valid.', {
           field: parsed.error.issues[0]?.path.join('.') ?? '',
@@ -82,7 +83,7 @@ export function createPreferences(backend: PreferencesBackend): PreferencesServi
       return structuredClone(current)
     },
     setWindow(bounds) {
-      const parsed = WindowBounds.nullable().safeParse(bounds)
+      const parsed = parseUntrusted(WindowBounds.nullable(), bounds)
       if (parsed.success) commit({ ...current, window: parsed.data })
     },
     onChange(listener) {

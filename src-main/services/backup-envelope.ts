@@ -7,6 +7,7 @@ import { createCipheriv, createDecipheriv, randomBytes, scrypt } from 'node:cryp
 import { z } from 'zod'
 import { ModelType } from '../../src-preload/contract/models-shared'
 import { AppError } from '../errors'
+import { parseUntrusted } from '../../src-preload/contract/parse-untrusted'
 
 export const BACKUP_FORMAT = 'switchboard-backup' as const
 export const BACKUP_VERSION = 1
@@ -193,7 +194,7 @@ export async function openBackup(text: string, passphrase: string): Promise<Payl
       version: head.version,
     })
   }
-  const parsed = Envelope.safeParse(raw)
+  const parsed = parseUntrusted(Envelope, raw)
   if (!parsed.success || parsed.data.version !== BACKUP_VERSION)
     throw invalid(WRONG_PASSPHRASE, 'cannot_open')
   const e = parsed.data
@@ -219,7 +220,7 @@ export async function openBackup(text: string, passphrase: string): Promise<Payl
   } catch {
     doc = null
   }
-  const payload = Payload.safeParse(doc)
+  const payload = parseUntrusted(Payload, doc)
   if (!payload.success)
     throw invalid('The backup opened but its content is not valid.', 'invalid_content')
   return payload.data

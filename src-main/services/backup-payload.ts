@@ -13,6 +13,7 @@ import {
   type Payload,
 } from './backup-envelope'
 import { SLOT_SPECS } from './default-slots'
+import { parseUntrusted } from '../../src-preload/contract/parse-untrusted'
 
 /** The plaintext payload of the current store; undecryptable credentials are left out. */
 export async function payloadOf(
@@ -82,7 +83,7 @@ export function linkModels(
   const out = { modelsImported: 0, modelsSkipped: 0, defaultsRestored: [] as string[] }
   const modelMap = new Map<string, string>()
   for (const raw of payload.models) {
-    const parsed = BackupModel.safeParse(raw)
+    const parsed = parseUntrusted(BackupModel, raw)
     const m = parsed.success ? parsed.data : null
     const cred = m && data.credentials.find((c) => c.id === credMap.get(m.credentialId))
     if (!m || !cred) {

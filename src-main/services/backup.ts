@@ -23,6 +23,7 @@ import {
 } from './backup-envelope'
 import { linkModels, payloadOf } from './backup-payload'
 import type { CredentialsService } from './credentials'
+import { parseUntrusted } from '../../src-preload/contract/parse-untrusted'
 
 export interface BackupDeps {
   store: Store
@@ -85,7 +86,7 @@ export function createBackupService(deps: BackupDeps): BackupService {
       const { payload, skipped } = await payloadOf(await deps.store.read(), deps.vault)
       const text = await sealBackup(payload, passphrase, now())
       // Never write a file that import would refuse (the original bug: unrestorable backups).
-      if (Buffer.byteLength(text) > MAX_FILE_BYTES || !Payload.safeParse(payload).success) {
+      if (Buffer.byteLength(text) > MAX_FILE_BYTES || !parseUntrusted(Payload, payload).success) {
         throw invalid(
           'This store is too large for one backup file (32 MiB); remove unused credentials first.',
           'too_large',

@@ -24,6 +24,7 @@ import {
   updateWithSecrets,
   type SecretChanges,
 } from './secret-sealing'
+import { parseUntrusted } from '../../src-preload/contract/parse-untrusted'
 
 export const INSERT_KIND = 'credentials.insert'
 
@@ -47,7 +48,7 @@ type InsertPayload = z.infer<typeof InsertPayload>
 /** The rule of a create, as an op: pure over StoreData (see OpApplier). */
 export const insertApplier: OpApplier<InsertPayload, CredentialView> = {
   parse: (payload) => {
-    const r = InsertPayload.safeParse(payload)
+    const r = parseUntrusted(InsertPayload, payload)
     return r.success ? r.data : null
   },
   apply(data: StoreData, { vault, cred }) {
@@ -63,7 +64,7 @@ export const insertApplier: OpApplier<InsertPayload, CredentialView> = {
     return { result: toCredentialView(record, 0, 'ok') }
   },
   parseResult: (result) => {
-    const r = CredentialView.safeParse(result)
+    const r = parseUntrusted(CredentialView, result)
     return r.success ? r.data : null
   },
 }

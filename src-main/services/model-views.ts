@@ -12,6 +12,7 @@ import { AppError } from '../errors'
 import type { DiscoveredModel } from '../providers/adapter-types'
 import type { StoredModel } from '../store/schema'
 import { recommendedPicks } from './recommended-models'
+import { parseUntrusted } from '../../src-preload/contract/parse-untrusted'
 
 /** Registered (name, type) identity: names compare case-insensitively. */
 export function modelKey(name: string, type: string): string {
@@ -45,7 +46,7 @@ export function toDiscoveredViews(
   const out: DiscoveredModelView[] = []
   for (const d of listed) {
     if (!d || typeof d.name !== 'string' || !d.name.trim()) continue
-    if (!ModelType.safeParse(d.type).success) continue
+    if (!parseUntrusted(ModelType, d.type).success) continue
     const name = d.name.trim()
     const key = modelKey(name, d.type)
     if (seen.has(key)) continue
@@ -78,8 +79,8 @@ export function validateItems(
     throw new AppError('validation', 'Choose at least one model to register.', { field: 'models' })
   }
   return models.map((m, i) => {
-    const name = ModelNameSchema.safeParse(m?.name)
-    const type = ModelType.safeParse(m?.type)
+    const name = parseUntrusted(ModelNameSchema, m?.name)
+    const type = parseUntrusted(ModelType, m?.type)
     if (!name.success)
       throw new AppError('validation', 'A model name is not valid.', { field: `models.${i}.name` })
     if (!type.success)

@@ -23,6 +23,7 @@ import { z } from 'zod'
 import { ErrorCode } from '../../src-preload/contract/errors'
 import { AppError } from '../errors'
 import type { OpApplier, StoreData, StoreOp } from './schema'
+import { parseUntrusted } from '../../src-preload/contract/parse-untrusted'
 
 /** The appliers by op kind. */
 export type OpAppliers = ReadonlyMap<string, OpApplier>
@@ -108,7 +109,7 @@ export function publishOp(dir: string, n: number, ticket: string, op: StoreOp): 
 
 /** The op ticket `n`'s holder claimed, when its token is `ticket`; null when none (or not valid). */
 function readClaimed(dir: string, n: number, ticket: string): StoreOp | null {
-  const r = OpFile.safeParse(readJson(claimedFileOf(dir, n)))
+  const r = parseUntrusted(OpFile, readJson(claimedFileOf(dir, n)))
   if (!r.success || r.data.ticket !== ticket) return null
   return { kind: r.data.kind, payload: r.data.payload }
 }
@@ -150,7 +151,7 @@ function touchTicket(dir: string, n: number): void {
 
 /** The outcome for ticket `n` when one with its token is there; `result` still to be checked. */
 export function readOutcome(dir: string, n: number, ticket: string): OpOutcome | null {
-  const r = OutcomeFile.safeParse(readJson(outcomeFileOf(dir, n)))
+  const r = parseUntrusted(OutcomeFile, readJson(outcomeFileOf(dir, n)))
   if (!r.success || r.data.ticket !== ticket) return null
   if (r.data.ok) return { ok: true, result: r.data.result }
   const { code, message, params } = r.data.error

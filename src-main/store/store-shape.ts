@@ -21,6 +21,7 @@ import {
 } from './schema'
 import { defaultSlots } from '../../src-preload/contract/slot-names'
 import { ThemePreference } from '../../src-preload/contract/preferences'
+import { parseUntrusted } from '../../src-preload/contract/parse-untrusted'
 
 const Provider = z.enum(providerIds as unknown as [ProviderId, ...ProviderId[]])
 const Slot = z.enum(defaultSlots)
@@ -190,7 +191,7 @@ export type ShapeResult = { ok: true; data: StoreData } | { ok: false; problem: 
 
 /** Checks a migrated document; `problem` says where it first fails (for logs, never a value). */
 export function checkStoreShape(doc: unknown): ShapeResult {
-  const r = StoreShape.safeParse(doc)
+  const r = parseUntrusted(StoreShape, doc)
   if (r.success) return { ok: true, data: r.data as StoreData }
   const issue = r.error.issues[0]
   return { ok: false, problem: `${issue?.path.join('.') || '(root)'}: ${issue?.code ?? 'invalid'}` }

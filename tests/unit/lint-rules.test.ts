@@ -32,6 +32,22 @@ describe('raw IPC stays in src-main/electron/ipc.ts and src-preload/index.ts', (
   })
 }, 60_000)
 
+describe('main parses outside input through parseUntrusted', () => {
+  it('refuses a bare safeParse in src-main', async () => {
+    const code = 'export const f = (s: { safeParse: (v: unknown) => unknown }) => s.safeParse(1)\n'
+    expect(await ruleIds(code, 'src-main/ipc/x.ts')).toContain('no-restricted-syntax')
+    expect(await ruleIds(code, 'src-main/local/x.ts')).toContain('no-restricted-syntax')
+  })
+
+  it('accepts parseUntrusted', async () => {
+    const code =
+      "import { z } from 'zod'\n" +
+      "import { parseUntrusted } from '../../src-preload/contract/parse-untrusted'\n" +
+      'export const r = parseUntrusted(z.string(), 1)\n'
+    expect(await ruleIds(code, 'src-main/ipc/x.ts')).toEqual([])
+  })
+}, 60_000)
+
 describe('src-main/local has no bare network call', () => {
   it.each([
     ["await fetch('http://127.0.0.1:11434/api/tags')\n", 'no-restricted-globals'],

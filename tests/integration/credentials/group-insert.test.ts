@@ -17,6 +17,7 @@ import { createFileStore } from '../../../src-main/store/file-store'
 import { createDefaultVault } from '../../../src-main/vault/vault'
 import { holdLock, opFiles, queueDir, waitFor } from '../store/group-commit-helpers'
 import { setup, tmpHome } from '../vault/helpers'
+import { UNCONVERTIBLE } from '../../support/unconvertible'
 
 const PASS = 'group insert passphrase'
 const env = { SWITCHBOARD_ENCRYPTION_KEY: PASS }
@@ -131,6 +132,11 @@ describe('credentials.insert through group commit', () => {
           payload: { ...good, cred: { ...good.cred, secrets: { apiKey: sealed, x: 1 } } },
         },
         { ticket: 'another-ticket', kind: INSERT_KIND, payload: good },
+        ...UNCONVERTIBLE.map((name) => ({
+          kind: INSERT_KIND,
+          payload: { ...good, cred: { ...good.cred, name } },
+        })),
+        { ticket: UNCONVERTIBLE[0], kind: UNCONVERTIBLE[1], payload: good },
       ),
       // A valid op reached only through a symlink, and one too large to be ours.
       fc.constant({ link: true, kind: INSERT_KIND, payload: good }),

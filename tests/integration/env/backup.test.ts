@@ -9,6 +9,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { BACKUP_FORMAT } from '../../../src-main/services/backup-envelope'
 import { appWith, codeOf, leakForms, snapshot, tmpDir } from './helpers'
+import { UNCONVERTIBLE } from '../../support/unconvertible'
 
 const PASSPHRASE = 'backup passphrase — long enough'
 const OPENAI = 'sk-proj-backupOPENAI00000000000001'
@@ -224,6 +225,9 @@ describe('backup export / import', () => {
       { ...doc, kdf: { ...doc.kdf, N: doc.kdf.N * 2 } },
       { ...doc, kdf: { ...doc.kdf, N: 2 ** 30 } }, // refused before any work
       { ...doc, data: undefined },
+      // A header value that cannot become text made the envelope check throw (session 13).
+      ...UNCONVERTIBLE.map((v) => ({ ...doc, data: v })),
+      { ...doc, cipher: { ...doc.cipher, iv: UNCONVERTIBLE[0] } },
     ]
     const home = tmpDir('sb-bk-dst-')
     const other = appWith(home, {})

@@ -11,6 +11,7 @@ import { blankCredential } from '../../../src-main/store/blank-credential'
 import { createFileStore, STORE_FILE } from '../../../src-main/store/file-store'
 import { runCli } from '../../../src-cli/main'
 import { tmpHome } from '../vault/helpers'
+import { UNCONVERTIBLE } from '../../support/unconvertible'
 
 const cred = (over: Record<string, unknown> = {}) => ({
   ...blankCredential('openai', {
@@ -78,6 +79,12 @@ const BROKEN: [string, unknown][] = [
   ['a negative schemaVersion', store({ schemaVersion: -1 })],
   ['a fractional schemaVersion', store({ schemaVersion: 0.5 })],
   ['a string schemaVersion', store({ schemaVersion: '1' })],
+  // Made the shape check throw a TypeError (an internal error) instead of failing (session 13).
+  ...UNCONVERTIBLE.map((v, i): [string, unknown] => [
+    `a name that cannot become text (${i + 1})`,
+    store({ credentials: [cred({ name: v })] }),
+  ]),
+  ['a salt that cannot become text', store({ salt: UNCONVERTIBLE[0] })],
 ]
 
 async function failure(p: Promise<unknown>): Promise<AppError> {

@@ -6,6 +6,7 @@
 import fc from 'fast-check'
 import { expect } from 'vitest'
 import { AppError } from '../../../../src-main/errors'
+import { UNCONVERTIBLE } from '../../../support/unconvertible'
 
 /** The parts of a frame reader's answer checked here. */
 interface Read {
@@ -19,7 +20,23 @@ export function expectReadsAnything(
   read: (text: string) => Read,
   near: fc.Arbitrary<Record<string, unknown>>,
 ): void {
-  const object = fc.oneof(near, fc.dictionary(fc.string(), fc.jsonValue()))
+  // Values that cannot become text or a number (tests/support/unconvertible.ts) anywhere a
+  // field is read: a frame reader must check a type before it compares or prints a value.
+  const unconvertible = fc.constantFrom(...UNCONVERTIBLE)
+  const object = fc.oneof(
+    near,
+    fc.dictionary(fc.string(), fc.jsonValue()),
+    fc.dictionary(fc.string(), fc.oneof(fc.jsonValue(), unconvertible)),
+    near.chain((o) =>
+      fc
+        .subarray(Object.keys(o), { minLength: Math.min(1, Object.keys(o).length) })
+        .chain((keys) =>
+          fc
+            .tuple(...keys.map(() => unconvertible))
+            .map((vs) => ({ ...o, ...Object.fromEntries(keys.map((k, i) => [k, vs[i]])) })),
+        ),
+    ),
+  )
   fc.assert(
     fc.property(object, (o) => {
       const r = read(JSON.stringify(o))
