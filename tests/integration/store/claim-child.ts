@@ -4,7 +4,8 @@
  * for a line on stdin, then writes. Right after it claimed the ops queued behind it (the
  * `afterClaim` seam) it prints `claimed`, then as `mode` says: `kill` kills itself (SIGKILL)
  * before writing; `block` blocks until the file `<home>/go` exists, then goes on (its content
- * `fail`: the write fails, `die`: it kills itself right after the write, before answering).
+ * `fail`: the write fails, `die`: it kills itself right after the write, before answering). The
+ * test renames `go` into place whole, so the content read here is never a half-written one.
  */
 import fs from 'node:fs'
 import path from 'node:path'

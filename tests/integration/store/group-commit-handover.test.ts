@@ -50,7 +50,12 @@ async function claimedBehindChild(mode: 'kill' | 'block', waiterOpts: FileStoreO
   await waitFor(() => opFiles(home).length === 1, 'the op published')
   child.stdin!.write('go\n')
   await waitFor(() => out.includes('claimed\n'), 'the child claiming the op')
-  const go = (how: string) => fs.writeFileSync(path.join(home, 'go'), how)
+  // Renamed into place whole: the child goes on as soon as `go` exists, and a plain write
+  // (create, then write) could let it read an empty file — a `fail` or `die` it never saw.
+  const go = (how: string) => {
+    fs.writeFileSync(path.join(home, 'go.tmp'), how)
+    fs.renameSync(path.join(home, 'go.tmp'), path.join(home, 'go'))
+  }
   return { home, child, exited, late, b, added, go, out: () => out }
 }
 
