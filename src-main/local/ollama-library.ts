@@ -6,7 +6,7 @@
  * with `files`). Every failure is an AppError with upstream text scrubbed.
  */
 import path from 'node:path'
-import { Ollama, type ModelResponse } from 'ollama'
+import { Ollama } from 'ollama'
 import type {
   OllamaInstalledModel,
   OllamaRunningModel,
@@ -15,8 +15,9 @@ import type {
 import { AppError, scrub } from '../errors'
 import type { GuardedFetch } from '../providers/adapter-types'
 import { classifyByName, type ClassifyByName } from '../providers/classify'
-import { typeFromOllamaCapabilities } from '../providers/reported-type'
+import { withTextualError } from '../providers/ollama-error-body'
 import { assertGguf, countingStream, sha256File } from './gguf-file'
+import { capabilitiesOf, entryName, installedModel, runningModel } from './ollama-entries'
 import { toAppError } from './ollama-error'
 import { PullTracker } from './pull-progress'
 
@@ -72,32 +73,25 @@ export function createOllamaLibrary(opts: OllamaLibraryOptions) {
     /** Installed models with size, family, parameter size, quantization and capabilities. */
     async list(): Promise<OllamaInstalledModel[]> {
       const c = client()
-      let models: ModelResponse[]
+      let models: unknown[]
       try {
-        models = (await c.list()).models ?? []
+        models = listed(await c.list())
       } catch (err) {
         throw fail(err, null)
       }
-      return Promise.all(
+      const found = await Promise.all(
         models.map(async (m) => {
+          // Entries are the server's JSON, checked field by field (ollama-entries.ts).
+          const name = entryName(m)
+          if (!name) return null
           const caps = await c
-            .show({ model: m.name })
-            .then((s) => (Array.isArray(s.capabilities) ? s.capabilities : []))
+            .show({ model: name })
+            .then(capabilitiesOf)
             .catch(() => [] as string[])
-          const d = m.details ?? ({} as ModelResponse['details'])
-          return {
-            name: m.name,
-            sizeBytes: m.size ?? 0,
-            digest: m.digest ?? '',
-            modifiedAt: m.modified_at ? String(m.modified_at) : null,
-            family: d.family || null,
-            parameterSize: d.parameter_size || null,
-            quantization: d.quantization_level || null,
-            capabilities: caps,
-            type: typeFromOllamaCapabilities(caps) ?? classify(m.name, 'ollama'),
-          }
+          return installedModel(m, name, caps, classify)
         }),
       )
+      return found.filter((m): m is OllamaInstalledModel => m !== null)
     },
 
     /**
@@ -146,20 +140,16 @@ export function createOllamaLibrary(opts: OllamaLibraryOptions) {
 
     /** Models in memory, with their memory use (size) and the part in GPU memory (size_vram). */
     async ps(): Promise<OllamaRunningModel[]> {
+      let models: unknown[]
       try {
-        const { models } = await client().ps()
-        return (models ?? []).map((m) => ({
-          name: m.name,
-          sizeBytes: m.size ?? 0,
-          sizeVramBytes: m.size_vram ?? 0,
-          expiresAt: m.expires_at ? String(m.expires_at) : null,
-          family: m.details?.family || null,
-          parameterSize: m.details?.parameter_size || null,
-          quantization: m.details?.quantization_level || null,
-        }))
+        models = listed(await client().ps())
       } catch (err) {
         throw fail(err, null)
       }
+      return models.flatMap((m) => {
+        const name = entryName(m)
+        return name ? [runningModel(m, name)] : []
+      })
     },
 
     /** Unloads a model from memory (`/api/generate` with `keep_alive: 0`). */
@@ -244,6 +234,16 @@ export function createOllamaLibrary(opts: OllamaLibraryOptions) {
   }
 }
 
+/** The `models` array of a tags or ps answer; anything else is not Ollama's answer. */
+function listed(answer: unknown): unknown[] {
+  const models = (answer as { models?: unknown } | null)?.models
+  if (models === undefined || models === null) return []
+  if (Array.isArray(models)) return models
+  throw new AppError('server_error', 'Ollama answered with a body that is not a model list.', {
+    reason: 'invalid_body',
+  })
+}
+
 function secretFlags(opts: OllamaLibraryOptions) {
   return opts.apiKey ? { sendsSecret: true } : {}
 }
@@ -257,13 +257,15 @@ function sdkFetch(
   return ((input: string | URL | Request, init?: RequestInit) => {
     const url = typeof input === 'string' || input instanceof URL ? input : input.url
     const signals = [init?.signal, signal].filter((s): s is AbortSignal => !!s)
-    return opts.fetch(url, {
-      ...init,
-      ...(signals.length
-        ? { signal: signals.length === 1 ? signals[0] : AbortSignal.any(signals) }
-        : {}),
-      ...(timeoutMs ? { timeoutMs } : {}),
-      ...secretFlags(opts),
-    })
+    return opts
+      .fetch(url, {
+        ...init,
+        ...(signals.length
+          ? { signal: signals.length === 1 ? signals[0] : AbortSignal.any(signals) }
+          : {}),
+        ...(timeoutMs ? { timeoutMs } : {}),
+        ...secretFlags(opts),
+      })
+      .then(withTextualError)
   }) as typeof fetch
 }

@@ -8,13 +8,20 @@
 import type { PullProgress } from '../../src-preload/contract/local'
 import type { ErrorCode } from '../../src-preload/contract/errors'
 
-/** One line of Ollama's pull stream. */
+/** One line of Ollama's pull stream, as documented; update() checks each field's type. */
 export interface PullLine {
-  status?: string
-  digest?: string
-  total?: number
-  completed?: number
+  status?: unknown
+  digest?: unknown
+  total?: unknown
+  completed?: unknown
 }
+
+/**
+ * A byte count from the stream: a number up to 2^53 (9 PB; larger ones would sum to Infinity),
+ * else nothing. Math.max of a value that cannot become a number would throw.
+ */
+const bytes = (v: unknown): number | undefined =>
+  typeof v === 'number' && Number.isFinite(v) && v <= Number.MAX_SAFE_INTEGER ? v : undefined
 
 interface Sample {
   at: number
@@ -39,11 +46,12 @@ export class PullTracker {
 
   /** Feeds one line; returns the progress after it. */
   update(line: PullLine): PullProgress {
-    if (line.status) this.status = line.status
-    const digest = line.digest
-    const total = typeof line.total === 'number' && line.total > 0 ? line.total : undefined
+    // The line is the server's JSON: a field of another type is ignored, never shown or summed.
+    if (typeof line.status === 'string' && line.status) this.status = line.status
+    const digest = typeof line.digest === 'string' ? line.digest : ''
+    const total = (bytes(line.total) ?? 0) > 0 ? bytes(line.total) : undefined
     if (digest && total !== undefined) {
-      const completed = Math.min(total, Math.max(0, line.completed ?? 0))
+      const completed = Math.min(total, Math.max(0, bytes(line.completed) ?? 0))
       const layer = this.layers.get(digest)
       if (!layer) {
         // First sight of a layer: whatever it already has was on disk before (a resumed pull).

@@ -31,6 +31,9 @@ export function typeFromLmStudio(type: unknown): ModelType | null {
  */
 export function isImageGenerator(caps: unknown): boolean {
   if (!Array.isArray(caps)) return false
-  const set = new Set(caps.map((c) => String(c).toLowerCase()))
+  // Only strings: a server's `{"toString": 1}` cannot become text, and String() would throw.
+  const set = new Set(
+    caps.filter((c): c is string => typeof c === 'string').map((c) => c.toLowerCase()),
+  )
   return set.has('image') && !set.has('completion') && !set.has('embedding')
 }

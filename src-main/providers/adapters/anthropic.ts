@@ -6,7 +6,7 @@
 import type { AdapterContext, DiscoveredModel } from '../adapter-types'
 import { isObject, parseJson, readPages } from './http'
 import { keyedAdapter } from './keyed'
-import { MODEL_TEST_MS, replyResult } from './model-test'
+import { MODEL_TEST_MS, partsText, replyResult } from './model-test'
 import { failureOutcome, listedOutcome, listingUnsupportedError, statusOf } from './outcome'
 
 /** The Messages API version we send when the caller names none (also used by the gateway). */
@@ -15,15 +15,16 @@ const PAGE_LIMIT = 1000
 /** A server that keeps saying `has_more` must not keep us paging forever. */
 const MAX_PAGES = 100
 
+/** A listed model; only `id` is checked by isPage, the rest is whatever the server sent. */
 interface AnthropicModel {
   id: string
-  display_name?: string
-  max_input_tokens?: number
+  display_name?: unknown
+  max_input_tokens?: unknown
 }
 interface ModelPage {
   data: AnthropicModel[]
-  has_more?: boolean
-  last_id?: string | null
+  has_more?: unknown
+  last_id?: unknown
 }
 
 const isPage = (j: unknown): j is ModelPage =>
@@ -31,7 +32,7 @@ const isPage = (j: unknown): j is ModelPage =>
   Array.isArray(j.data) &&
   j.data.every((m) => isObject(m) && typeof m.id === 'string' && m.id.length > 0)
 
-const isMessage = (j: unknown): j is { content: { type: string; text?: string }[] } =>
+const isMessage = (j: unknown): j is { content: unknown[] } =>
   isObject(j) && Array.isArray(j.content)
 
 /** Compat servers may speak Messages without listing models: a 404/405 on the listing is fine. */
@@ -43,8 +44,13 @@ function toModel(m: AnthropicModel): DiscoveredModel {
     name: m.id,
     type: 'language',
     typeSource: 'api',
-    ...(m.display_name ? { displayName: m.display_name } : {}),
-    ...(typeof m.max_input_tokens === 'number' ? { contextLength: m.max_input_tokens } : {}),
+    // A display name that is not text is dropped, not carried into the model list.
+    ...(typeof m.display_name === 'string' && m.display_name
+      ? { displayName: m.display_name }
+      : {}),
+    ...(typeof m.max_input_tokens === 'number' && m.max_input_tokens > 0
+      ? { contextLength: m.max_input_tokens }
+      : {}),
   }
 }
 
@@ -63,7 +69,7 @@ export const anthropicAdapter = keyedAdapter({
       s.get(`${s.root}/models?limit=${PAGE_LIMIT}`),
       (answer, facts) => {
         const page = parseJson(answer, facts, isPage)
-        return listedOutcome(s.ctx.entry, page.data.length, page.has_more)
+        return listedOutcome(s.ctx.entry, page.data.length, page.has_more === true)
       },
       (answer, facts) =>
         listingUnsupported(s.ctx, answer.status)
@@ -108,7 +114,7 @@ export const anthropicAdapter = keyedAdapter({
         isMessage,
       )
       // Anthropic's reply is shown as it came, even when empty.
-      return replyResult(body.content.map((c) => c.text ?? '').join(''), '')
+      return replyResult(partsText(body.content), '')
     },
   }),
 })

@@ -37,10 +37,11 @@ export const DEPLOYMENTS_API_VERSION = '2023-03-15-preview'
 /** Used when the credential names none (Open Notebook's default, a GA version). */
 export const DEFAULT_API_VERSION = '2024-10-21'
 
+/** A listed deployment; only `id` is checked by isDeployments, the rest is unchecked JSON. */
 interface Deployment {
   id: string
-  model?: string
-  status?: string
+  model?: unknown
+  status?: unknown
 }
 const isDeployments = (j: unknown): j is { data: Deployment[] } =>
   isObject(j) &&
@@ -71,8 +72,12 @@ const headers = (key: string) => ({ 'api-key': key, accept: 'application/json' }
 const deploymentsUrl = (endpoint: string) =>
   `${endpoint}/openai/deployments?api-version=${DEPLOYMENTS_API_VERSION}`
 
-/** Usable deployments: ones whose provisioning failed or that are being deleted are left out. */
-const usable = (d: Deployment) => !d.status || !/failed|delet|cancel/i.test(d.status)
+/**
+ * Usable deployments: ones whose provisioning failed or that are being deleted are left out, and
+ * ones without a name. A status that is not text says nothing (a regex test of it could throw).
+ */
+const usable = (d: Deployment) =>
+  d.id !== '' && (typeof d.status !== 'string' || !/failed|delet|cancel/i.test(d.status))
 
 async function test(cred: DecryptedCredential, ctx: AdapterContext): Promise<TestOutcome> {
   const s = setup(cred, ctx)
@@ -153,13 +158,15 @@ async function discover(
       throw err
     }
     for (const d of list.data.filter(usable)) {
-      const base = d.model ?? d.id
+      // The base model names the type; a `model` that is not text is ignored.
+      const model = typeof d.model === 'string' && d.model ? d.model : null
+      const base = model ?? d.id
       if (out.has(d.id) || excludedKind(base)) continue
       out.set(d.id, {
         name: d.id,
         type: classifyByName(base, 'azure'),
         typeSource: 'name',
-        ...(d.model && d.model !== d.id ? { displayName: `${d.id} (${d.model})` } : {}),
+        ...(model && model !== d.id ? { displayName: `${d.id} (${model})` } : {}),
       })
     }
   }

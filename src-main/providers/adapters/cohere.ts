@@ -8,22 +8,23 @@
 import type { ModelType } from '../../../src-preload/contract/models-shared'
 import type { DiscoveredModel } from '../adapter-types'
 import { classifyByName, excludedKind } from '../classify'
-import { isObject, parseJson, readPages } from './http'
+import { isObject, isVector, parseJson, readPages } from './http'
 import { keyedAdapter } from './keyed'
-import { dimensionsResult, MODEL_TEST_MS, replyResult } from './model-test'
+import { dimensionsResult, MODEL_TEST_MS, partsText, replyResult } from './model-test'
 import { listedOutcome } from './outcome'
 
 const PAGE_SIZE = 1000
 const MAX_PAGES = 100
 
+/** A listed model; only `name` is checked by isPage, the rest is unchecked JSON. */
 interface CohereModel {
   name: string
-  endpoints?: string[]
-  context_length?: number
+  endpoints?: unknown
+  context_length?: unknown
 }
 interface ModelPage {
   models: CohereModel[]
-  next_page_token?: string | null
+  next_page_token?: unknown
 }
 
 const isPage = (j: unknown): j is ModelPage =>
@@ -42,25 +43,29 @@ const ENDPOINT_TYPES: Array<[RegExp, ModelType]> = [
 export function typeCohereModel(
   m: CohereModel,
 ): Pick<DiscoveredModel, 'type' | 'typeSource'> | null {
-  if (!m.endpoints || m.endpoints.length === 0) {
+  // Only the string entries of an array: a regex test of a value that cannot become text throws.
+  const endpoints = Array.isArray(m.endpoints)
+    ? m.endpoints.filter((e): e is string => typeof e === 'string')
+    : []
+  if (endpoints.length === 0) {
     return excludedKind(m.name)
       ? null
       : { type: classifyByName(m.name, 'cohere'), typeSource: 'name' }
   }
   for (const [re, type] of ENDPOINT_TYPES) {
-    if (m.endpoints.some((e) => re.test(e))) return { type, typeSource: 'api' }
+    if (endpoints.some((e) => re.test(e))) return { type, typeSource: 'api' }
   }
   return null
 }
 
-const isChat = (j: unknown): j is { message: { content?: { type: string; text?: string }[] } } =>
+const isChat = (j: unknown): j is { message: { content?: unknown } } =>
   isObject(j) && isObject(j.message)
 
 const isEmbed = (j: unknown): j is { embeddings: { float: number[][] } } =>
   isObject(j) &&
   isObject(j.embeddings) &&
   Array.isArray(j.embeddings.float) &&
-  Array.isArray(j.embeddings.float[0])
+  isVector(j.embeddings.float[0])
 
 /** The Cohere adapter (apiShape `cohere`). */
 export const cohereAdapter = keyedAdapter({
@@ -70,7 +75,8 @@ export const cohereAdapter = keyedAdapter({
   test: (s) =>
     s.probe(s.get(`${s.root}/v1/models?page_size=${PAGE_SIZE}`), (answer, facts) => {
       const page = parseJson(answer, facts, isPage)
-      return listedOutcome(s.ctx.entry, page.models.length, !!page.next_page_token)
+      const more = typeof page.next_page_token === 'string' && page.next_page_token !== ''
+      return listedOutcome(s.ctx.entry, page.models.length, more)
     }),
 
   async discover(s) {
@@ -85,12 +91,14 @@ export const cohereAdapter = keyedAdapter({
     )
     const out: DiscoveredModel[] = []
     for (const m of listed) {
-      const typed = typeCohereModel(m)
+      const typed = m.name ? typeCohereModel(m) : null
       if (!typed) continue
       out.push({
         name: m.name,
         ...typed,
-        ...(typeof m.context_length === 'number' ? { contextLength: m.context_length } : {}),
+        ...(typeof m.context_length === 'number' && m.context_length > 0
+          ? { contextLength: m.context_length }
+          : {}),
       })
     }
     return out
@@ -110,7 +118,7 @@ export const cohereAdapter = keyedAdapter({
         ),
         isChat,
       )
-      return replyResult((body.message.content ?? []).map((c) => c.text ?? '').join(''))
+      return replyResult(partsText(body.message.content))
     },
     embedding: async (s) => {
       const body = await s.json(

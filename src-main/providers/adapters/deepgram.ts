@@ -9,13 +9,22 @@ import { keyedAdapter } from './keyed'
 import { AUDIO_TEST_MS, audioResult, speechClip, transcriptResult } from './model-test'
 import type { BodyRule } from './failure-code'
 
-const isProjects = (j: unknown): j is { projects: { project_id?: string; name?: string }[] } =>
+const isProjects = (j: unknown): j is { projects: unknown[] } =>
   isObject(j) && Array.isArray(j.projects)
 
-const isListen = (
-  j: unknown,
-): j is { results: { channels: { alternatives: { transcript?: string }[] }[] } } =>
+const isListen = (j: unknown): j is { results: { channels: unknown[] } } =>
   isObject(j) && isObject(j.results) && Array.isArray(j.results.channels)
+
+/**
+ * The first transcript of a listen answer (results → channels → alternatives), '' when any step
+ * is not what the docs say: a channel without `alternatives` or a transcript that is not text.
+ */
+function firstTranscript(channels: unknown[]): string {
+  const channel = channels[0]
+  const alts = isObject(channel) ? channel.alternatives : undefined
+  const alt: unknown = Array.isArray(alts) ? alts[0] : undefined
+  return isObject(alt) && typeof alt.transcript === 'string' ? alt.transcript : ''
+}
 
 /** Deepgram's `err_code`: INVALID_AUTH is a bad key, INSUFFICIENT_PERMISSIONS a weak one. */
 export const deepgramBodyRule: BodyRule = (status, body) => {
@@ -33,7 +42,10 @@ export const deepgramAdapter = keyedAdapter({
   test: (s) =>
     s.probe(s.get(`${s.root}/projects`), (answer, facts) => {
       const projects = parseJson(answer, facts, isProjects).projects
-      const names = projects.map((p) => p.name).filter((n): n is string => !!n)
+      // Only names that are text: joining a value that cannot become text would throw.
+      const names = projects
+        .map((p) => (isObject(p) ? p.name : undefined))
+        .filter((n): n is string => typeof n === 'string' && n !== '')
       return {
         code: 'ok',
         message: `Key verified. Projects: ${names.slice(0, 3).join(', ') || projects.length}.`,
@@ -66,7 +78,7 @@ export const deepgramAdapter = keyedAdapter({
           },
           isListen,
         )
-        return transcriptResult(body.results.channels[0]?.alternatives[0]?.transcript ?? '')
+        return transcriptResult(firstTranscript(body.results.channels))
       },
     }
   },

@@ -16,10 +16,11 @@ import type { BodyRule } from './failure-code'
 /** "George", one of the premade voices every account has. */
 const TEST_VOICE = 'JBFqnCBsd6RMkjVDRZzb'
 
+/** A listed model; only `model_id` is checked by isModels, the rest is unchecked JSON. */
 interface ElevenModel {
   model_id: string
-  name?: string
-  can_do_text_to_speech?: boolean
+  name?: unknown
+  can_do_text_to_speech?: unknown
 }
 
 const isModels = (j: unknown): j is ElevenModel[] =>
@@ -55,12 +56,13 @@ export const elevenLabsAdapter = keyedAdapter({
   async discover(s) {
     const listed = await s.json(s.get(`${s.root}/models`), isModels)
     const out: DiscoveredModel[] = listed
-      .filter((m) => m.can_do_text_to_speech)
+      .filter((m) => m.model_id !== '' && m.can_do_text_to_speech === true)
       .map((m) => ({
         name: m.model_id,
         type: 'text_to_speech',
         typeSource: 'api',
-        ...(m.name ? { displayName: m.name } : {}),
+        // A name that is not text is dropped, not carried into the model list.
+        ...(typeof m.name === 'string' && m.name ? { displayName: m.name } : {}),
       }))
     const seen = new Set(out.map((m) => m.name.toLowerCase()))
     for (const m of s.ctx.entry.staticModels ?? []) {

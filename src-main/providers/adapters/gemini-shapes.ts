@@ -8,11 +8,12 @@ import type { ModelType } from '../../../src-preload/contract/models-shared'
 import { AppError } from '../../errors'
 import type { DiscoveredModel } from '../adapter-types'
 import { classifyByName, excludedKind } from '../classify'
-import { isObject } from './http'
+import { isObject, isVector } from './http'
 import {
   AUDIO_TEST_MS,
   audioResult,
   dimensionsResult,
+  partsText,
   replyResult,
   speechClip,
   transcriptResult,
@@ -20,10 +21,9 @@ import {
   type TypeRunners,
 } from './model-test'
 
+/** A generateContent answer: only `candidates` is checked, the rest is read with care. */
 export interface GenerateAnswer {
-  candidates?: {
-    content?: { parts?: { text?: string; inlineData?: { data?: string; mimeType?: string } }[] }
-  }[]
+  candidates?: unknown[]
 }
 
 /** A generateContent answer (possibly with no candidates when the output was blocked). */
@@ -64,22 +64,37 @@ export function transcribeBody(clip: Buffer): object {
   }
 }
 
-/** Concatenated text of the first candidate. */
-export function answerText(a: GenerateAnswer): string {
-  return (a.candidates?.[0]?.content?.parts ?? []).map((p) => p.text ?? '').join('')
+/** The parts of the first candidate; not an array (or no candidate) → none. */
+function firstParts(a: GenerateAnswer): unknown[] {
+  const first = a.candidates?.[0]
+  const content = isObject(first) ? first.content : undefined
+  const parts = isObject(content) ? content.parts : undefined
+  return Array.isArray(parts) ? parts : []
 }
 
-/** The first inline audio part (base64-decoded) and its MIME type; null when there is none. */
+/** Concatenated text of the first candidate (parts whose text is not a string add nothing). */
+export function answerText(a: GenerateAnswer): string {
+  return partsText(firstParts(a))
+}
+
+/**
+ * The first inline audio part (base64-decoded) and its MIME type; null when there is none. Only
+ * string data counts: Buffer.from on an object the server made up would read it, or throw.
+ */
 export function answerAudio(a: GenerateAnswer): { data: Uint8Array; mime: string } | null {
-  const part = a.candidates?.[0]?.content?.parts?.find((p) => p.inlineData?.data)?.inlineData
-  if (!part?.data) return null
-  const data = Buffer.from(part.data, 'base64')
-  return data.length ? { data, mime: part.mimeType ?? 'audio/L16;codec=pcm;rate=24000' } : null
+  for (const p of firstParts(a)) {
+    const inline = isObject(p) ? p.inlineData : undefined
+    if (!isObject(inline) || typeof inline.data !== 'string' || !inline.data) continue
+    const data = Buffer.from(inline.data, 'base64')
+    const mime = typeof inline.mimeType === 'string' && inline.mimeType ? inline.mimeType : null
+    return data.length ? { data, mime: mime ?? 'audio/L16;codec=pcm;rate=24000' } : null
+  }
+  return null
 }
 
 /** embedContent answer (Gemini API). */
 export const isEmbedAnswer = (j: unknown): j is { embedding: { values: number[] } } =>
-  isObject(j) && isObject(j.embedding) && Array.isArray(j.embedding.values)
+  isObject(j) && isObject(j.embedding) && isVector(j.embedding.values)
 
 /** Payload of one embedContent request. */
 export function embedBody(): object {
@@ -139,11 +154,12 @@ export function geminiRunners<S>(
   )
 }
 
+/** A listed model; only `name` is checked by the listing's shape, the rest is unchecked JSON. */
 export interface GeminiListedModel {
   name: string
-  displayName?: string
-  inputTokenLimit?: number
-  supportedGenerationMethods?: string[]
+  displayName?: unknown
+  inputTokenLimit?: unknown
+  supportedGenerationMethods?: unknown
 }
 
 /**
@@ -156,7 +172,11 @@ export function typeGeminiModel(
   m: GeminiListedModel,
 ): { type: ModelType; typeSource: DiscoveredModel['typeSource'] } | null {
   const id = m.name.replace(/^models\//, '')
-  const methods = m.supportedGenerationMethods ?? []
+  // Only the string entries of an array: `.some` on a string or an object would throw.
+  const listed = m.supportedGenerationMethods
+  const methods = Array.isArray(listed)
+    ? listed.filter((x): x is string => typeof x === 'string')
+    : []
   if (excludedKind(id)) return null
   if (
     methods.some((x) => x === 'embedContent' || x === 'batchEmbedContents' || x === 'embedText')

@@ -24,7 +24,7 @@ const MAX_PAGES = 100
 
 interface ModelPage {
   models?: GeminiListedModel[]
-  nextPageToken?: string
+  nextPageToken?: unknown
 }
 
 const isPage = (j: unknown): j is ModelPage =>
@@ -61,7 +61,8 @@ export const googleAdapter = keyedAdapter({
   test: (s) =>
     s.probe(s.get(`${s.root}/models?pageSize=${PAGE_SIZE}`), (answer, facts) => {
       const page = parseJson(answer, facts, isPage)
-      return listedOutcome(s.ctx.entry, page.models?.length ?? 0, !!page.nextPageToken)
+      const more = typeof page.nextPageToken === 'string' && page.nextPageToken !== ''
+      return listedOutcome(s.ctx.entry, page.models?.length ?? 0, more)
     }),
 
   async discover(s) {
@@ -76,13 +77,19 @@ export const googleAdapter = keyedAdapter({
     )
     const out: DiscoveredModel[] = []
     for (const m of listed) {
-      const typed = typeGeminiModel(m)
+      const name = m.name.replace(/^models\//, '')
+      const typed = name ? typeGeminiModel(m) : null
       if (!typed) continue
       out.push({
-        name: m.name.replace(/^models\//, ''),
+        name,
         ...typed,
-        ...(m.displayName ? { displayName: m.displayName } : {}),
-        ...(typeof m.inputTokenLimit === 'number' ? { contextLength: m.inputTokenLimit } : {}),
+        // Fields that are not what the docs say (a name that is not text) are left out.
+        ...(typeof m.displayName === 'string' && m.displayName
+          ? { displayName: m.displayName }
+          : {}),
+        ...(typeof m.inputTokenLimit === 'number' && m.inputTokenLimit > 0
+          ? { contextLength: m.inputTokenLimit }
+          : {}),
       })
     }
     return out

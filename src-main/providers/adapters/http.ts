@@ -137,6 +137,11 @@ export function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v)
 }
 
+/** An embedding: a non-empty array of numbers (an empty one proves no model works). */
+export function isVector(v: unknown): v is number[] {
+  return Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'number')
+}
+
 /** One JSON call for discovery or a model test: non-2xx → AppError, body checked by `isShape`. */
 export async function fetchJson<T>(
   ctx: AdapterContext,
@@ -183,13 +188,15 @@ export function staticList(entry: CatalogEntry): DiscoveredModel[] {
 
 /**
  * Reads a cursor-paged listing: `first` (which already has a query), then `&{param}={cursor}`
- * while a page names a next cursor that differs from the last, at most `maxPages` pages.
+ * while a page names a next cursor that differs from the last, at most `maxPages` pages. The
+ * cursor comes from the provider's JSON: only a non-empty string is one (encodeURIComponent
+ * would throw on an object that cannot become text).
  */
 export async function readPages<T>(
   first: string,
   param: string,
   maxPages: number,
-  fetchPage: (url: string) => Promise<{ items: T[]; next?: string | null }>,
+  fetchPage: (url: string) => Promise<{ items: T[]; next?: unknown }>,
 ): Promise<T[]> {
   const out: T[] = []
   let cursor: string | undefined
@@ -197,7 +204,7 @@ export async function readPages<T>(
     const url = cursor ? `${first}&${param}=${encodeURIComponent(cursor)}` : first
     const { items, next } = await fetchPage(url)
     out.push(...items)
-    if (!next || next === cursor) break
+    if (typeof next !== 'string' || !next || next === cursor) break
     cursor = next
   }
   return out

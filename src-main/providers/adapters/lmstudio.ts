@@ -58,17 +58,24 @@ async function discover(
     }
     throw err
   }
-  return native.data.map((d) => {
+  // An entry without a name cannot be registered: it is skipped, the rest are listed.
+  return native.data.flatMap((d): DiscoveredModel[] => {
     const name = d.id as string
+    if (!name) return []
     const apiType = typeFromLmStudio(d.type)
-    const ctxLen = typeof d.max_context_length === 'number' ? d.max_context_length : undefined
-    return {
-      name,
-      type: apiType ?? classifyByName(name, 'lmstudio'),
-      typeSource: apiType ? 'api' : 'name',
-      loaded: d.state === 'loaded',
-      ...(ctxLen ? { contextLength: ctxLen } : {}),
-    }
+    const ctxLen =
+      typeof d.max_context_length === 'number' && d.max_context_length > 0
+        ? d.max_context_length
+        : undefined
+    return [
+      {
+        name,
+        type: apiType ?? classifyByName(name, 'lmstudio'),
+        typeSource: apiType ? 'api' : 'name',
+        loaded: d.state === 'loaded',
+        ...(ctxLen ? { contextLength: ctxLen } : {}),
+      },
+    ]
   })
 }
 

@@ -87,6 +87,22 @@ export function shortReply(text: string): string {
   return t.length > 100 ? `${t.slice(0, 99)}…` : t
 }
 
+/**
+ * The text of a reply's content blocks (Anthropic `content`, Cohere `message.content`, Gemini
+ * `parts`), joined. Read from the provider's JSON, so a block that is not an object, or whose
+ * `text` is not a string, adds nothing: joining a value that cannot become text would throw.
+ */
+export function partsText(parts: unknown): string {
+  if (!Array.isArray(parts)) return ''
+  return parts
+    .map((p: unknown) =>
+      typeof p === 'object' && p !== null && typeof (p as { text?: unknown }).text === 'string'
+        ? (p as { text: string }).text
+        : '',
+    )
+    .join('')
+}
+
 /** A chat test's result; `empty` stands in for an empty reply. */
 export function replyResult(text: string, empty = '(empty)'): ModelTestResult {
   const reply = shortReply(text)

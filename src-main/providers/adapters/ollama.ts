@@ -9,6 +9,7 @@ import { Ollama } from 'ollama'
 import { AppError, scrub } from '../../errors'
 import { classifyByName } from '../classify'
 import { isImageGenerator, typeFromOllamaCapabilities } from '../reported-type'
+import { withTextualError } from '../ollama-error-body'
 import type {
   AdapterContext,
   DecryptedCredential,
@@ -17,7 +18,7 @@ import type {
   ProviderAdapter,
   TestOutcome,
 } from '../adapter-types'
-import { displayUrl, throwOutcome } from './http'
+import { displayUrl, isObject, isVector, throwOutcome } from './http'
 import { resolveRoot } from './api-request'
 import { modelTestByType, shortReply } from './model-test'
 import {
@@ -44,19 +45,32 @@ function client(
 ): Ollama {
   const fetchVia = ((input: string | URL | Request, init?: RequestInit) => {
     const url = typeof input === 'string' || input instanceof URL ? input : input.url
-    return ctx.fetch(url, {
-      ...init,
-      ...(ctx.signal ? { signal: ctx.signal } : {}),
-      ...(timeoutMs ? { timeoutMs } : {}),
-      sendsSecret: Boolean(cred.apiKey),
-      allowInsecureHttp: cred.allowInsecureHttp ?? false,
-    })
+    return ctx
+      .fetch(url, {
+        ...init,
+        ...(ctx.signal ? { signal: ctx.signal } : {}),
+        ...(timeoutMs ? { timeoutMs } : {}),
+        sendsSecret: Boolean(cred.apiKey),
+        allowInsecureHttp: cred.allowInsecureHttp ?? false,
+      })
+      .then(withTextualError)
   }) as typeof fetch
   return new Ollama({
     host: root,
     fetch: fetchVia,
     ...(cred.apiKey ? { headers: { Authorization: `Bearer ${cred.apiKey}` } } : {}),
   })
+}
+
+/**
+ * The names of an `/api/tags` or `/api/ps` listing: entries that are not objects, or whose
+ * `name` is not a non-empty string, are skipped (the SDK hands the JSON over unchecked, and the
+ * name rules or a join would throw on a value that cannot become text).
+ */
+function namesOf(models: unknown[]): string[] {
+  return models
+    .map((m) => (isObject(m) ? m.name : undefined))
+    .filter((n): n is string => typeof n === 'string' && n !== '')
 }
 
 interface SdkError {
@@ -118,7 +132,7 @@ async function test(cred: DecryptedCredential, ctx: AdapterContext): Promise<Tes
     const [version, list] = await Promise.all([c.version(), c.list()])
     if (!Array.isArray(list?.models) || typeof version?.version !== 'string')
       return invalidBodyOutcome(facts)
-    const names = list.models.map((m) => m.name)
+    const names = namesOf(list.models)
     const shown = names.slice(0, 3).join(', ')
     const more = names.length > 3 ? ` (+${names.length - 3} more)` : ''
     const message = names.length
@@ -159,23 +173,26 @@ async function discover(
   if (!Array.isArray(listed?.models)) throw invalidBody(facts)
   const running = await c
     .ps()
-    .then((r) => new Set((r.models ?? []).map((m) => m.name)))
+    .then((r) => new Set(Array.isArray(r?.models) ? namesOf(r.models) : []))
     .catch(() => new Set<string>())
   const found = await Promise.all(
-    listed.models.map(async (m): Promise<DiscoveredModel | null> => {
+    (listed.models as unknown[]).map(async (m): Promise<DiscoveredModel | null> => {
+      const name = isObject(m) ? m.name : undefined
+      // An entry without a usable name cannot be registered: skipped, the rest are listed.
+      if (!isObject(m) || typeof name !== 'string' || !name) return null
       const caps = await c
-        .show({ model: m.name })
-        .then((s) => s.capabilities)
+        .show({ model: name })
+        .then((s) => (s as unknown as { capabilities?: unknown })?.capabilities)
         .catch(() => undefined)
       // Image generators are not language models: never offered, so never chat-tested.
       if (isImageGenerator(caps)) return null
       const apiType = typeFromOllamaCapabilities(caps)
       return {
-        name: m.name,
-        type: apiType ?? classifyByName(m.name, 'ollama'),
+        name,
+        type: apiType ?? classifyByName(name, 'ollama'),
         typeSource: apiType ? 'api' : 'name',
-        ...(typeof m.size === 'number' ? { sizeBytes: m.size } : {}),
-        loaded: running.has(m.name),
+        ...(typeof m.size === 'number' && m.size >= 0 ? { sizeBytes: m.size } : {}),
+        loaded: running.has(name),
       }
     }),
   )
@@ -204,8 +221,10 @@ async function modelTest(
     embedding: ({ root, c }) =>
       viaSdk(async () => {
         const r = await c.embed({ model: model.name, input: 'Switchboard model test' })
-        const dimensions = r?.embeddings?.[0]?.length
-        if (!dimensions) throw invalidBody({ ...facts, url: displayUrl(`${root}/api/embed`) })
+        // Only an array of numbers is an embedding; `length` of anything else means nothing.
+        const first: unknown = Array.isArray(r?.embeddings) ? r.embeddings[0] : undefined
+        if (!isVector(first)) throw invalidBody({ ...facts, url: displayUrl(`${root}/api/embed`) })
+        const dimensions = first.length
         return { message: `Embedding has ${dimensions} dimensions.`, result: { dimensions } }
       }),
     language: ({ root, c }) =>
@@ -216,9 +235,11 @@ async function modelTest(
           stream: false,
           options: { num_predict: 16, ...(cred.numCtx ? { num_ctx: cred.numCtx } : {}) },
         })
-        const reply = shortReply(r?.message?.content ?? '')
-        if (typeof r?.message?.content !== 'string')
+        // The type first: shortReply of a content that is not text would throw.
+        const content: unknown = isObject(r?.message) ? r.message.content : undefined
+        if (typeof content !== 'string')
           throw invalidBody({ ...facts, url: displayUrl(`${root}/api/chat`) })
+        const reply = shortReply(content)
         return {
           message: reply ? `The model replied: ${reply}` : 'The model answered (empty reply).',
           result: { reply },

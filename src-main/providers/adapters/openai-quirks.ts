@@ -71,7 +71,9 @@ const QUIRKS: Partial<Record<ProviderId, Quirks>> = {
       credit: (j) => {
         const infos = Array.isArray(j.balance_infos) ? j.balance_infos.filter(isObject) : []
         const pick = infos.find((i) => i.currency === 'USD') ?? infos[0]
-        const n = pick ? Number(pick.total_balance) : NaN
+        // The docs send a decimal string; Number() of anything else could throw, or mean nothing.
+        const raw = pick?.total_balance
+        const n = typeof raw === 'string' || typeof raw === 'number' ? Number(raw) : NaN
         return Number.isFinite(n) ? n : null
       },
     },

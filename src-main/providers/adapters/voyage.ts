@@ -3,13 +3,13 @@
  * tiny embedding with the catalog's test model (a few tokens; proves the key, not its format).
  * Discovery is the catalog's static list.
  */
-import { isObject, parseJson, staticList } from './http'
+import { isObject, isVector, parseJson, staticList } from './http'
 import { keyedAdapter, type KeyedSession } from './keyed'
 import { dimensionsResult, MODEL_TEST_MS } from './model-test'
 import { failureOutcome } from './outcome'
 
 const isEmbeddings = (j: unknown): j is { data: { embedding: number[] }[] } =>
-  isObject(j) && Array.isArray(j.data) && isObject(j.data[0]) && Array.isArray(j.data[0].embedding)
+  isObject(j) && Array.isArray(j.data) && isObject(j.data[0]) && isVector(j.data[0].embedding)
 
 const embedSpec = (s: KeyedSession, model: string, timeoutMs?: number) =>
   s.post(`${s.root}/embeddings`, { input: ['This is a test.'], model }, timeoutMs)
