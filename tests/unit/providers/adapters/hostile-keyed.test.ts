@@ -12,6 +12,8 @@ import { deepgramAdapter } from '../../../../src-main/providers/adapters/deepgra
 import { elevenLabsAdapter } from '../../../../src-main/providers/adapters/elevenlabs'
 import { googleAdapter } from '../../../../src-main/providers/adapters/google'
 import { voyageAdapter } from '../../../../src-main/providers/adapters/voyage'
+import type { ProviderAdapter } from '../../../../src-main/providers/adapter-types'
+import type { ProviderId } from '../../../../src-main/providers/catalog-types'
 import type { ModelType } from '../../../../src-preload/contract/models-shared'
 import { assertAdapterCopes, credFor, type FakeApi } from './hostile-world'
 
@@ -197,69 +199,59 @@ const ELEVENLABS: FakeApi = {
 
 const models = (name: string, types: ModelType[]) => types.map((type) => ({ name, type }))
 
+/** Each keyed adapter with its fake, the models it tests, and what the fake exercises. */
+const CASES: [ProviderId, string, ProviderAdapter, FakeApi, string, ModelType[]][] = [
+  [
+    'anthropic',
+    'listing pages, display names, the Messages answer',
+    anthropicAdapter,
+    ANTHROPIC,
+    'claude-haiku-4-5',
+    ['language'],
+  ],
+  [
+    'google',
+    'generation methods, page tokens, Gemini answers of every type',
+    googleAdapter,
+    GOOGLE,
+    'gemini-2.5-flash',
+    ['language', 'embedding', 'text_to_speech', 'speech_to_text'],
+  ],
+  [
+    'cohere',
+    'endpoints, page tokens, v2 chat and embed',
+    cohereAdapter,
+    COHERE,
+    'command-a-03-2025',
+    ['language', 'embedding'],
+  ],
+  ['voyage', 'the test embedding', voyageAdapter, VOYAGE, 'voyage-3.5-lite', ['embedding']],
+  [
+    'deepgram',
+    'projects and the transcript',
+    deepgramAdapter,
+    DEEPGRAM,
+    'nova-3',
+    ['speech_to_text', 'text_to_speech'],
+  ],
+  [
+    'elevenlabs',
+    'the model array and the transcript',
+    elevenLabsAdapter,
+    ELEVENLABS,
+    'scribe_v1',
+    ['speech_to_text', 'text_to_speech'],
+  ],
+]
+
 describe('keyed adapters under hostile replies', () => {
-  it('anthropic: listing pages, display names, the Messages answer', async () => {
+  it.each(CASES)('%s: %s', async (provider, _what, adapter, api, model, types) => {
     await assertAdapterCopes({
-      provider: 'anthropic',
-      adapter: anthropicAdapter,
-      cred: credFor('anthropic'),
-      api: ANTHROPIC,
-      models: models('claude-haiku-4-5', ['language']),
-    })
-  })
-
-  it('google: generation methods, page tokens, Gemini answers of every type', async () => {
-    await assertAdapterCopes({
-      provider: 'google',
-      adapter: googleAdapter,
-      cred: credFor('google'),
-      api: GOOGLE,
-      models: models('gemini-2.5-flash', [
-        'language',
-        'embedding',
-        'text_to_speech',
-        'speech_to_text',
-      ]),
-    })
-  })
-
-  it('cohere: endpoints, page tokens, v2 chat and embed', async () => {
-    await assertAdapterCopes({
-      provider: 'cohere',
-      adapter: cohereAdapter,
-      cred: credFor('cohere'),
-      api: COHERE,
-      models: models('command-a-03-2025', ['language', 'embedding']),
-    })
-  })
-
-  it('voyage: the test embedding', async () => {
-    await assertAdapterCopes({
-      provider: 'voyage',
-      adapter: voyageAdapter,
-      cred: credFor('voyage'),
-      api: VOYAGE,
-      models: models('voyage-3.5-lite', ['embedding']),
-    })
-  })
-
-  it('deepgram: projects and the transcript', async () => {
-    await assertAdapterCopes({
-      provider: 'deepgram',
-      adapter: deepgramAdapter,
-      cred: credFor('deepgram'),
-      api: DEEPGRAM,
-      models: models('nova-3', ['speech_to_text', 'text_to_speech']),
-    })
-  })
-
-  it('elevenlabs: the model array and the transcript', async () => {
-    await assertAdapterCopes({
-      provider: 'elevenlabs',
-      adapter: elevenLabsAdapter,
-      cred: credFor('elevenlabs'),
-      api: ELEVENLABS,
-      models: models('scribe_v1', ['speech_to_text', 'text_to_speech']),
+      provider,
+      adapter,
+      cred: credFor(provider),
+      api,
+      models: models(model, types),
     })
   })
 })

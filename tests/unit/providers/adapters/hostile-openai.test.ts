@@ -8,6 +8,8 @@
 import { describe, it } from 'vitest'
 import { lmStudioAdapter } from '../../../../src-main/providers/adapters/lmstudio'
 import { openAiAdapter } from '../../../../src-main/providers/adapters/openai'
+import type { ProviderAdapter } from '../../../../src-main/providers/adapter-types'
+import type { ProviderId } from '../../../../src-main/providers/catalog-types'
 import type { ModelType } from '../../../../src-preload/contract/models-shared'
 import { assertAdapterCopes, credFor, type FakeApi } from './hostile-world'
 
@@ -193,71 +195,63 @@ const LMSTUDIO: FakeApi = {
 const ALL_TYPES: ModelType[] = ['language', 'embedding', 'text_to_speech', 'speech_to_text']
 const models = (name: string, types: ModelType[]) => types.map((type) => ({ name, type }))
 
+/** What a case changes from the default: no key, the models it tests, more runs. */
+interface Options {
+  keyless?: boolean
+  models?: { name: string; type: ModelType }[]
+  numRuns?: number
+}
+
+/** Each provider on these adapters, what its fake exercises, and its options. */
+const CASES: [ProviderId, string, ProviderAdapter, FakeApi, Options][] = [
+  [
+    'openai',
+    'test, discovery and every model test stay coded',
+    openAiAdapter,
+    OPENAI,
+    { models: models('gpt-4o-mini', ALL_TYPES), numRuns: 80 },
+  ],
+  [
+    'openai_compatible',
+    'an unknown server without a key',
+    openAiAdapter,
+    OPENAI,
+    { keyless: true },
+  ],
+  [
+    'openrouter',
+    'listing metadata, the embeddings listing and the /key credit',
+    openAiAdapter,
+    OPENROUTER,
+    {},
+  ],
+  [
+    'mistral',
+    'capabilities and the JSON speech answer',
+    openAiAdapter,
+    MISTRAL,
+    { models: models('voxtral-mini-tts-latest', ['text_to_speech']) },
+  ],
+  ['deepseek', 'the balance after a good test', openAiAdapter, DEEPSEEK, {}],
+  ['ppq', 'the balance key test', openAiAdapter, PPQ, {}],
+  [
+    'lmstudio',
+    'the native listing and its OpenAI fallback',
+    lmStudioAdapter,
+    LMSTUDIO,
+    { keyless: true, models: models('qwen2-vl-7b-instruct', ['language', 'embedding']) },
+  ],
+]
+
 describe('OpenAI-shaped adapters under hostile replies', () => {
-  it('openai: test, discovery and every model test stay coded', async () => {
+  it.each(CASES)('%s: %s', async (provider, _what, adapter, api, o) => {
     await assertAdapterCopes({
-      provider: 'openai',
-      adapter: openAiAdapter,
-      cred: credFor('openai'),
-      api: OPENAI,
-      models: models('gpt-4o-mini', ALL_TYPES),
-      numRuns: 80,
-    })
-  })
-
-  it('openai_compatible: an unknown server without a key', async () => {
-    await assertAdapterCopes({
-      provider: 'openai_compatible',
-      adapter: openAiAdapter,
-      cred: credFor('openai_compatible', { apiKey: null }),
-      api: OPENAI,
-    })
-  })
-
-  it('openrouter: listing metadata, the embeddings listing and the /key credit', async () => {
-    await assertAdapterCopes({
-      provider: 'openrouter',
-      adapter: openAiAdapter,
-      cred: credFor('openrouter'),
-      api: OPENROUTER,
-    })
-  })
-
-  it('mistral: capabilities and the JSON speech answer', async () => {
-    await assertAdapterCopes({
-      provider: 'mistral',
-      adapter: openAiAdapter,
-      cred: credFor('mistral'),
-      api: MISTRAL,
-      models: models('voxtral-mini-tts-latest', ['text_to_speech']),
-    })
-  })
-
-  it('deepseek: the balance after a good test', async () => {
-    await assertAdapterCopes({
-      provider: 'deepseek',
-      adapter: openAiAdapter,
-      cred: credFor('deepseek'),
-      api: DEEPSEEK,
-    })
-  })
-
-  it('ppq: the balance key test', async () => {
-    await assertAdapterCopes({
-      provider: 'ppq',
-      adapter: openAiAdapter,
-      cred: credFor('ppq'),
-      api: PPQ,
-    })
-  })
-
-  it('lmstudio: the native listing and its OpenAI fallback', async () => {
-    await assertAdapterCopes({
-      provider: 'lmstudio',
-      adapter: lmStudioAdapter,
-      cred: credFor('lmstudio', { apiKey: null }),
-      api: LMSTUDIO,
-      models: models('qwen2-vl-7b-instruct', ['language', 'embedding']),
+      provider,
+      adapter,
+      cred: credFor(provider, o.keyless ? { apiKey: null } : {}),
+      api,
+      ...(o.models ? { models: o.models } : {}),
+      ...(o.numRuns ? { numRuns: o.numRuns } : {}),
     })
   })
 })
