@@ -8,13 +8,10 @@
 import type { OllamaInstalledModel, OllamaRunningModel } from '../../src-preload/contract/local'
 import type { ClassifyByName } from '../providers/classify'
 import { typeFromOllamaCapabilities } from '../providers/reported-type'
+import { count, obj, str } from './json-fields'
 
-type Json = Record<string, unknown>
-
-const obj = (v: unknown): Json | null =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Json) : null
-const text = (v: unknown): string | null => (typeof v === 'string' && v ? v : null)
-const size = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : 0)
+const text = (v: unknown): string | null => str(v) ?? null
+const size = (v: unknown): number => count(v) ?? 0
 
 /** The entry's name, or null when it has none that is text (the entry is then dropped). */
 export function entryName(raw: unknown): string | null {

@@ -12,6 +12,7 @@ import {
   typeFromLmStudio,
   typeFromOllamaCapabilities,
 } from '../providers/reported-type'
+import { count, obj, str } from './json-fields'
 
 /** A JSON answer; null when the request failed (refused, timeout, reset). */
 export type JsonAnswer = { status: number; json: unknown } | null
@@ -46,12 +47,6 @@ export interface ServerProbe {
   list(p: ProbeContext): Promise<Listing>
 }
 
-const obj = (v: unknown): Record<string, unknown> | null =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : null
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined)
-/** A size or context length: a finite, non-negative number, else nothing (a hostile port's -1). */
-const count = (v: unknown): number | undefined =>
-  typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : undefined
 const ok = (a: JsonAnswer): a is { status: number; json: unknown } =>
   !!a && a.status >= 200 && a.status < 300
 const authFailed = (a: JsonAnswer) => !!a && (a.status === 401 || a.status === 403)
