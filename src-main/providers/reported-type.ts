@@ -6,12 +6,18 @@
  */
 import type { ModelType } from '../../src-preload/contract/models-shared'
 
+/**
+ * The capabilities a server listed, lower-cased; only strings count (a server's `{"toString": 1}`
+ * cannot become text, and String() would throw). Not an array: none.
+ */
+function capabilitySet(caps: unknown): Set<string> {
+  if (!Array.isArray(caps)) return new Set()
+  return new Set(caps.filter((c): c is string => typeof c === 'string').map((c) => c.toLowerCase()))
+}
+
 /** Ollama `/api/show` capabilities → type; null when they say nothing useful. */
 export function typeFromOllamaCapabilities(caps: unknown): ModelType | null {
-  if (!Array.isArray(caps)) return null
-  const set = new Set(
-    caps.filter((c): c is string => typeof c === 'string').map((c) => c.toLowerCase()),
-  )
+  const set = capabilitySet(caps)
   if (set.has('embedding')) return 'embedding'
   if (set.has('completion') || set.has('tools') || set.has('thinking')) return 'language'
   return null
@@ -30,10 +36,6 @@ export function typeFromLmStudio(type: unknown): ModelType | null {
  * registers or chat-tests them.
  */
 export function isImageGenerator(caps: unknown): boolean {
-  if (!Array.isArray(caps)) return false
-  // Only strings: a server's `{"toString": 1}` cannot become text, and String() would throw.
-  const set = new Set(
-    caps.filter((c): c is string => typeof c === 'string').map((c) => c.toLowerCase()),
-  )
+  const set = capabilitySet(caps)
   return set.has('image') && !set.has('completion') && !set.has('embedding')
 }

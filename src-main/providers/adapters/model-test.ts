@@ -7,6 +7,7 @@ import type { ModelType } from '../../../src-preload/contract/models-shared'
 import { AppError } from '../../errors'
 import type { AdapterContext, ModelTestOutcome, TestOutcome } from '../adapter-types'
 import type { CatalogEntry } from '../catalog-types'
+import { isObject } from './http'
 import { errorOutcome } from './outcome'
 
 /** Chat and embedding tests answer quickly; audio tests get longer. */
@@ -95,11 +96,7 @@ export function shortReply(text: string): string {
 export function partsText(parts: unknown): string {
   if (!Array.isArray(parts)) return ''
   return parts
-    .map((p: unknown) =>
-      typeof p === 'object' && p !== null && typeof (p as { text?: unknown }).text === 'string'
-        ? (p as { text: string }).text
-        : '',
-    )
+    .map((p: unknown) => (isObject(p) && typeof p.text === 'string' ? p.text : ''))
     .join('')
 }
 
